@@ -1,0 +1,1 @@
+"""Inter-annotator agreement: pure metrics over annotation layers (no Qt, no SQL)."""

@@ -1,0 +1,248 @@
+"""The ``annotator`` command: a thin click layer over the library. With no command it opens the GUI.
+
+Errors reach the user as one sentence on stderr and a non-zero exit status, never as a traceback
+(set ANNOTATOR_DEBUG=1 to see one).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from annotator import __version__
+from annotator.errors import AnnotatorError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class DefaultGroup(click.Group):
+    """A group that runs ``gui`` when the first argument is not a command (``annotator news.db``)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args or (
+            args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")
+        ):
+            args = ["gui", *args]
+        return super().parse_args(ctx, args)
+
+
+def json_option(f: F) -> F:
+    """``--json``: print one JSON object on stdout and nothing else."""
+    return click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")(f)
+
+
+def _print_json(obj: Any) -> None:
+    click.echo(json.dumps(obj, ensure_ascii=False, indent=2))
+
+
+def _progress(label: str) -> Callable[[int], None] | None:
+    """A counter on stderr for long work, only when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(n: int) -> None:
+        if n % 250 == 0:
+            click.echo(f"\r{label}: {n:,}", err=True, nl=False)
+
+    return show
+
+
+@click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="annotator")
+def cli() -> None:
+    """Annotate Arabic news articles: speakers, claims, stances, events and who said what.
+
+    With no command, opens the annotation window (on a demo project the first time).
+
+    \b
+    Example:
+      annotator import news.db articles/     # create a project from a folder of .txt files
+      annotator news.db                      # annotate it
+    """
+
+
+@cli.command()
+@click.argument("project", required=False, type=click.Path(path_type=Path))
+@click.option("--annotator", "annotator_name", help="Your name for this session.")
+@click.option("--doc", "doc_ref", help="Open this document (external id or number).")
+@click.option(
+    "--screenshot", type=click.Path(path_type=Path), help="Save a PNG of the window, exit."
+)
+@click.option("--lang", type=click.Choice(["ar", "en"]), help="Interface language.")
+def gui(
+    project: Path | None,
+    annotator_name: str | None,
+    doc_ref: str | None,
+    screenshot: Path | None,
+    lang: str | None,
+) -> None:
+    """Open the annotation window.
+
+    Without PROJECT, opens the most recent project, or a demo project the first time.
+
+    \b
+    Example:
+      annotator gui news.db --annotator layla
+      QT_QPA_PLATFORM=offscreen annotator gui news.db --doc 3 --screenshot shot.png
+    """
+    from annotator.ui.launch import run_gui
+
+    sys.exit(run_gui(project, annotator_name, doc_ref, screenshot, lang))
+
+
+@cli.command()
+@click.argument("project", type=click.Path(path_type=Path))
+@click.option(
+    "--schema", "schema_file", type=click.Path(path_type=Path), help="A label schema TOML file."
+)
+def init(project: Path, schema_file: Path | None) -> None:
+    """Create an empty project file with the default or your own label schema.
+
+    \b
+    Example:
+      annotator init news.db
+      annotator init news.db --schema my-labels.toml
+    """
+    from annotator.model.schema import default_schema, load_schema
+    from annotator.store import Project
+
+    schema = load_schema(schema_file) if schema_file else default_schema()
+    Project.create(project, schema).close()
+    click.echo(f"Created {project} with the {schema.name} schema ({', '.join(schema.label_ids)}).")
+
+
+@cli.command(name="import")
+@click.argument("project", type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", default="auto", show_default=True,
+              type=click.Choice(["auto", "txt", "jsonl", "csv", "doccano", "label-studio", "brat"]),
+              help="Input format; auto decides from each file's extension.")  # fmt: skip
+@click.option(
+    "--annotator", "annotator_name", default="", help="Layer for annotations without one."
+)
+@click.option("--offsets", type=click.Choice(["codepoint", "utf16", "grapheme"]),
+              help="Unit of incoming offsets (default: the format's own).")  # fmt: skip
+@click.option("--clean/--no-clean", default=None, help="Remove site boilerplate (.txt, .csv).")
+@click.option("--skip-bad", is_flag=True, help="Skip unusable inputs and list them.")
+@json_option
+def import_(
+    project: Path,
+    paths: tuple[Path, ...],
+    fmt: str,
+    annotator_name: str,
+    offsets: str | None,
+    clean: bool | None,
+    skip_bad: bool,
+    as_json: bool,
+) -> None:
+    """Import articles (and annotations) into PROJECT, creating it if needed.
+
+    Files: .txt (one article each; the first line is the title), folders of them, native .jsonl,
+    .csv with a 'text' column. One call is all-or-nothing unless --skip-bad.
+
+    \b
+    Example:
+      annotator import news.db articles/ more.csv
+      annotator import news.db layla.jsonl --annotator layla
+    """
+    from annotator.importers import read_inputs
+    from annotator.importers.options import ImportOptions
+    from annotator.model.schema import default_schema
+    from annotator.store import Project
+
+    created = not project.exists()
+    store = Project.open_or_create(project, default_schema())
+    options = ImportOptions(
+        format=fmt, offsets=offsets or "", annotator=annotator_name, clean=clean
+    )
+    try:
+        report = store.add_documents(
+            read_inputs(list(paths), options),
+            default_annotator=annotator_name,
+            skip_bad=skip_bad,
+            progress=_progress("Reading"),
+        )
+    except BaseException:
+        store.close()
+        if created:
+            _remove_project(project)
+        raise
+    store.close()
+    if sys.stderr.isatty():
+        click.echo("\r", err=True, nl=False)
+    if as_json:
+        _print_json(report.as_dict())
+        return
+    click.echo(f"Imported {report.added} document(s) into {project}"
+               + (f" with {report.spans} span(s) and {report.relations} relation(s)"
+                  if report.spans else "") + ".")  # fmt: skip
+    if report.duplicates:
+        click.echo(f"Skipped {len(report.duplicates)} exact duplicate(s): "
+                   + ", ".join(report.duplicates[:10])
+                   + (" ..." if len(report.duplicates) > 10 else ""))  # fmt: skip
+    for line in report.skipped:
+        click.echo(f"Skipped: {line}")
+
+
+def _remove_project(project: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{project}{suffix}").unlink(missing_ok=True)
+
+
+@cli.command()
+@click.argument("project", type=click.Path(path_type=Path))
+@json_option
+def stats(project: Path, as_json: bool) -> None:
+    """Count documents, spans and relations by label, status and annotator.
+
+    \b
+    Example:
+      annotator stats news.db --json
+    """
+    from annotator.store import Project
+
+    with Project.open(project) as store:
+        data = store.stats()
+    if as_json:
+        _print_json(data)
+        return
+    click.echo(f"{data['project']}: {data['documents']} documents, {data['spans']} spans, "
+               f"{data['relations']} relations, schema {data['schema']}")  # fmt: skip
+    click.echo("Annotators: " + (", ".join(data["annotators"]) or "none yet"))
+    click.echo("By label:   " + ", ".join(f"{k} {v}" for k, v in data["by_label"].items()))
+    click.echo("By status:  " + ", ".join(f"{k} {v}" for k, v in data["by_status"].items()))
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the CLI, turning every error into one sentence and an exit status."""
+    try:
+        cli.main(args=argv, prog_name="annotator", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(130)
+    except AnnotatorError as exc:
+        click.echo(f"annotator: {exc.message}", err=True)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        click.echo("Interrupted; nothing was half-written.", err=True)
+        sys.exit(130)
+    except Exception as exc:
+        if os.environ.get("ANNOTATOR_DEBUG"):
+            raise
+        click.echo(
+            f"annotator: unexpected error ({type(exc).__name__}: {exc}); "
+            "run again with ANNOTATOR_DEBUG=1 and report the output",
+            err=True,
+        )
+        sys.exit(70)

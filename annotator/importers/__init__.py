@@ -1,0 +1,86 @@
+"""Reading files into DocumentRecords: pure conversion, no database and no Qt.
+
+``read_inputs`` walks files and folders and yields a DocumentRecord per document, or an InputError
+naming the file and line for an input that cannot be used; the store decides what to do with errors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from annotator.errors import InputError
+from annotator.importers.options import ImportOptions
+from annotator.model.document import DocumentRecord
+
+FORMATS = ("auto", "txt", "jsonl", "csv", "doccano", "label-studio", "brat")
+_BY_SUFFIX = {".txt": "txt", ".jsonl": "jsonl", ".csv": "csv", ".json": "label-studio"}
+MAX_FILE_BYTES = 200 * 1024 * 1024  # a single file above this is refused (documented in README)
+
+
+def _reader(fmt: str) -> object:
+    if fmt == "txt":
+        from annotator.importers import txt
+
+        return txt.read
+    if fmt == "jsonl":
+        from annotator.importers import jsonl
+
+        return jsonl.read
+    if fmt == "csv":
+        from annotator.importers import csvfile
+
+        return csvfile.read
+    raise InputError(None, f"the {fmt} format cannot be imported yet")
+
+
+def _files(path: Path, fmt: str) -> Iterator[Path]:
+    if path.is_dir():
+        for p in sorted(path.rglob("*")):
+            hidden = any(part.startswith(".") for part in p.relative_to(path).parts)
+            if p.is_file() and not hidden and (fmt != "auto" or p.suffix.lower() in _BY_SUFFIX):
+                yield p
+    elif path.exists():
+        yield path
+    else:
+        raise InputError(path, "no such file or folder")
+
+
+def detect_format(path: Path, fmt: str) -> str:
+    """The format of one file: ``fmt`` unless it is 'auto', then from the file name."""
+    if fmt != "auto":
+        return fmt
+    try:
+        return _BY_SUFFIX[path.suffix.lower()]
+    except KeyError:
+        raise InputError(
+            path, "cannot tell the format from the file name; give --format txt, jsonl or csv"
+        ) from None
+
+
+def read_inputs(paths: list[Path], options: ImportOptions) -> Iterator[DocumentRecord | InputError]:
+    """Yield the documents of every file under ``paths``, or an InputError for each bad input."""
+    for root in paths:
+        try:
+            files = list(_files(root, options.format))
+        except InputError as exc:
+            yield exc
+            continue
+        if root.is_dir() and not files:
+            yield InputError(root, "the folder has no .txt, .jsonl or .csv files")
+        for path in files:
+            try:
+                fmt = detect_format(path, options.format)
+                size = path.stat().st_size
+                if size > MAX_FILE_BYTES:
+                    raise InputError(
+                        path,
+                        f"the file is {size // 2**20} MB; files above {MAX_FILE_BYTES // 2**20} MB"
+                        " are refused (split it into several files)",
+                    )
+                reader = _reader(fmt)
+                yield from reader(path, options)  # type: ignore[operator]
+            except InputError as exc:
+                yield exc
+            except OSError as exc:
+                yield InputError(path, f"cannot be read ({exc.strerror or exc})")

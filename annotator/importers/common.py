@@ -1,0 +1,64 @@
+"""Helpers shared by importers: titles, offset units, and re-basing spans on prepared text."""
+
+from __future__ import annotations
+
+from annotator.errors import InputError
+from annotator.model.document import Layer, Span
+from annotator.text.decode import prepare_text
+from annotator.text.offsets import OffsetConverter
+
+OFFSET_UNITS = ("codepoint", "utf16", "grapheme")
+
+
+def title_of(text: str) -> str:
+    """The first non-empty line, shortened for lists."""
+    for line in text.split("\n"):
+        line = line.strip()
+        if line:
+            return line if len(line) <= 200 else line[:199] + "…"
+    return ""
+
+
+def to_codepoints(
+    text: str, start: int, end: int, unit: str, conv: OffsetConverter | None = None
+) -> tuple[int, int]:
+    """Convert offsets counted in ``unit`` on ``text`` into code points."""
+    if unit == "codepoint":
+        return start, end
+    conv = conv or OffsetConverter(text)
+    if unit == "utf16":
+        if not (0 <= start <= end <= conv.utf16_length()):
+            raise ValueError("outside the text")
+        return conv.from_utf16(start), conv.from_utf16(end)
+    if unit == "grapheme":
+        return conv.from_grapheme(start), conv.from_grapheme(end)
+    raise ValueError(f"unknown offset unit {unit!r}")
+
+
+def rebase_layers(raw_text: str, layers: list[Layer], where: str, line: int | None) -> str:
+    """Prepare the text (LF, NFC) and move span offsets onto it; return the prepared text.
+
+    Offsets in files point into the text as written; when preparing changes the text (CRLF, a
+    decomposed hamza), each span boundary is mapped through the change so spans stay on their words.
+    """
+    text = prepare_text(raw_text)
+    if text == raw_text:
+        return text
+    cache: dict[int, int] = {}
+
+    def moved(i: int) -> int:
+        if i not in cache:
+            cache[i] = len(prepare_text(raw_text[:i]))
+        return cache[i]
+
+    for layer in layers:
+        new_spans: list[Span] = []
+        for s in layer.spans:
+            if not (0 <= s.start < s.end <= len(raw_text)):
+                raise InputError(
+                    where, f"span {s.sid} [{s.start}, {s.end}) is outside the text", line
+                )
+            start, end = moved(s.start), moved(s.end)
+            new_spans.append(s.with_(start=start, end=end, text=prepare_text(s.text)))
+        layer.spans = new_spans
+    return text

@@ -1,0 +1,150 @@
+"""Native JSONL (SPEC section 5), single-layer and multi-layer forms, read line by line."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from annotator.errors import InputError
+from annotator.importers.common import OFFSET_UNITS, rebase_layers, title_of, to_codepoints
+from annotator.importers.options import ImportOptions
+from annotator.model.document import STATUSES, DocumentRecord, Layer, Relation, Span
+from annotator.text.decode import prepare_text
+from annotator.text.offsets import OffsetConverter
+
+
+class _Bad(Exception):
+    """A problem with one line; turned into an InputError with the file and line."""
+
+
+def _str(obj: dict[str, Any], key: str, where: str, required: bool = True) -> str:
+    value = obj.get(key)
+    if value is None:
+        if required:
+            raise _Bad(f"{where} has no {key!r}")
+        return ""
+    if isinstance(value, int | float) and not isinstance(value, bool) and key == "id":
+        return str(value)
+    if not isinstance(value, str):
+        raise _Bad(f"{where}: {key!r} must be a string")
+    return value
+
+
+def _int(obj: dict[str, Any], key: str, where: str) -> int:
+    value = obj.get(key)
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise _Bad(f"{where}: {key!r} must be a whole number")
+    return value
+
+
+def _parse_span(raw: Any, i: int, text: str, unit: str, conv: OffsetConverter) -> Span:
+    where = f"span {i + 1}"
+    if not isinstance(raw, dict):
+        raise _Bad(f"{where} must be an object")
+    sid = _str(raw, "id", where, required=False) or f"s{i + 1}"
+    where = f"span {sid}"
+    start, end = _int(raw, "start", where), _int(raw, "end", where)
+    try:
+        start, end = to_codepoints(text, start, end, unit, conv)
+    except (ValueError, IndexError):
+        raise _Bad(f"{where} [{start}, {end}) is outside the text") from None
+    attrs = raw.get("attributes") or {}
+    if not isinstance(attrs, dict) or not all(isinstance(v, str) for v in attrs.values()):
+        raise _Bad(f"{where}: 'attributes' must map names to string values")
+    if not (0 <= start < end <= len(text)):
+        raise _Bad(f"{where} [{start}, {end}) is outside the text (length {len(text)})")
+    span_text = raw.get("text", text[start:end])
+    if not isinstance(span_text, str):
+        raise _Bad(f"{where}: 'text' must be a string")
+    return Span(start, end, _str(raw, "label", where), span_text, dict(attrs), sid)
+
+
+def _parse_layer(obj: dict[str, Any], text: str, unit: str, annotator: str) -> Layer:
+    conv = OffsetConverter(text)
+    spans_raw = obj.get("spans") or []
+    rels_raw = obj.get("relations") or []
+    if not isinstance(spans_raw, list) or not isinstance(rels_raw, list):
+        raise _Bad("'spans' and 'relations' must be lists")
+    spans = [_parse_span(s, i, text, unit, conv) for i, s in enumerate(spans_raw)]
+    relations: list[Relation] = []
+    for i, r in enumerate(rels_raw):
+        if not isinstance(r, dict):
+            raise _Bad(f"relation {i + 1} must be an object")
+        where = f"relation {r.get('id', i + 1)}"
+        relations.append(
+            Relation(
+                head=_str(r, "head", where),
+                child=_str(r, "child", where),
+                label=_str(r, "label", where),
+                rid=_str(r, "id", where, required=False) or f"r{i + 1}",
+            )
+        )
+    status = obj.get("status") or ("in_progress" if spans else "todo")
+    if status not in STATUSES:
+        raise _Bad(f"status {status!r} is not one of {', '.join(STATUSES)}")
+    name = obj.get("annotator") or annotator
+    if not isinstance(name, str):
+        raise _Bad("'annotator' must be a string")
+    return Layer(name, status, spans, relations)
+
+
+def parse_line(line: str, options: ImportOptions, source: str, lineno: int) -> DocumentRecord:
+    """One JSONL line as a DocumentRecord; raises InputError naming the file and line."""
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            source, f"not valid JSON ({exc.msg} at column {exc.colno})", lineno
+        ) from None
+    try:
+        if not isinstance(obj, dict):
+            raise _Bad("each line must be a JSON object with a 'text'")
+        raw_text = _str(obj, "text", "the line")
+        unit = options.offsets or "codepoint"
+        if unit not in OFFSET_UNITS:
+            raise _Bad(f"unknown offset unit {unit!r}")
+        layers: list[Layer] = []
+        if "annotations" in obj:
+            anns = obj["annotations"]
+            if not isinstance(anns, list):
+                raise _Bad("'annotations' must be a list")
+            for a in anns:
+                if not isinstance(a, dict):
+                    raise _Bad("each entry of 'annotations' must be an object")
+                layers.append(_parse_layer(a, raw_text, unit, options.annotator))
+        elif "spans" in obj or "relations" in obj or "status" in obj:
+            layers.append(_parse_layer(obj, raw_text, unit, options.annotator))
+        meta = obj.get("meta") or {}
+        if not isinstance(meta, dict):
+            raise _Bad("'meta' must be an object")
+    except _Bad as exc:
+        raise InputError(source, str(exc), lineno) from None
+    text = rebase_layers(raw_text, layers, source, lineno)
+    title = obj.get("title")
+    return DocumentRecord(
+        ext_id=_str(obj, "id", "the line", required=False),
+        title=prepare_text(title).strip()
+        if isinstance(title, str) and title.strip()
+        else title_of(text),
+        text=text,
+        meta=meta,
+        source=source,
+        layers=layers,
+        line=lineno,
+    )
+
+
+def read(path: Path, options: ImportOptions) -> Iterator[DocumentRecord | InputError]:
+    """Yield each document of a native JSONL file, or an InputError for a line that is unusable."""
+    with path.open("rb") as fh:
+        for lineno, raw in enumerate(fh, 1):
+            try:
+                line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
+                if line.strip():
+                    yield parse_line(line, options, str(path), lineno)
+            except UnicodeDecodeError:
+                yield InputError(path, "the line is not valid UTF-8", lineno)
+            except InputError as exc:
+                yield exc

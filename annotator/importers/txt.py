@@ -1,0 +1,20 @@
+"""Plain text files: one document per file, the first non-empty line is the title."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from annotator.errors import InputError
+from annotator.importers.common import title_of
+from annotator.importers.options import ImportOptions
+from annotator.model.document import DocumentRecord
+from annotator.text.decode import decode_bytes
+
+
+def read(path: Path, options: ImportOptions) -> Iterator[DocumentRecord]:
+    """Yield the one document of a text file."""
+    text = decode_bytes(path.read_bytes(), path)
+    if not text.strip():
+        raise InputError(path, "the file is empty")
+    yield DocumentRecord(ext_id=path.stem, title=title_of(text), text=text, source=str(path))

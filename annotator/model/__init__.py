@@ -1,0 +1,1 @@
+"""Plain data: documents, spans, relations, the label schema, and edits that know their inverse."""

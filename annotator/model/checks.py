@@ -1,0 +1,39 @@
+"""The lead's checklist for a layer: every span that a relation type expects to link, unlinked.
+
+With the default schema: claims without a speaker (attributed_to), stances without a holder or a
+target, events without participants.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from annotator.model.document import Relation, Span
+from annotator.model.schema import Schema
+
+
+@dataclass(frozen=True)
+class Missing:
+    """A span that lacks a relation its label expects."""
+
+    span: Span
+    relation: str
+
+    def describe(self) -> str:
+        text = self.span.text if len(self.span.text) <= 40 else self.span.text[:39] + "…"
+        return f"{self.span.label} «{text}» has no {self.relation}"
+
+
+def layer_checklist(
+    spans: Sequence[Span], relations: Sequence[Relation], schema: Schema
+) -> list[Missing]:
+    """Every (span, relation type) pair where a head span has no relation of that type."""
+    have = {(r.head, r.label) for r in relations}
+    missing: list[Missing] = []
+    for span in spans:
+        key = span.id if span.id is not None else span.sid
+        for rel in schema.relations:
+            if span.label in rel.head and (key, rel.id) not in have:
+                missing.append(Missing(span, rel.id))
+    return missing

@@ -1,0 +1,74 @@
+"""Named schema migrations of the project file. Never edit one that has shipped; add a new one."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATION_SET = "annotator"
+migrations = Migrations(MIGRATION_SET)
+
+_INITIAL = [
+    """CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)""",
+    """CREATE TABLE labels (
+        id TEXT PRIMARY KEY, en TEXT NOT NULL, ar TEXT NOT NULL, color TEXT NOT NULL,
+        key TEXT NOT NULL, description TEXT NOT NULL, attributes TEXT NOT NULL,
+        position INTEGER NOT NULL)""",
+    """CREATE TABLE relation_types (
+        id TEXT PRIMARY KEY, en TEXT NOT NULL, ar TEXT NOT NULL, head TEXT NOT NULL,
+        child TEXT NOT NULL, key TEXT NOT NULL, description TEXT NOT NULL)""",
+    """CREATE TABLE documents (
+        id INTEGER PRIMARY KEY, ext_id TEXT NOT NULL UNIQUE, title TEXT NOT NULL,
+        text TEXT NOT NULL, sha256 TEXT NOT NULL UNIQUE, meta TEXT NOT NULL DEFAULT '{}',
+        source TEXT NOT NULL DEFAULT '', imported_at TEXT NOT NULL,
+        original TEXT, removed TEXT NOT NULL DEFAULT '[]')""",
+    """CREATE TABLE annotators (name TEXT PRIMARY KEY, created_at TEXT NOT NULL)""",
+    """CREATE TABLE spans (
+        id INTEGER PRIMARY KEY,
+        doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        annotator TEXT NOT NULL REFERENCES annotators(name),
+        sid TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+        label TEXT NOT NULL, text TEXT NOT NULL, attributes TEXT NOT NULL DEFAULT '{}',
+        created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+        CHECK (start >= 0 AND "end" > start),
+        UNIQUE (doc_id, annotator, sid))""",
+    """CREATE INDEX spans_by_layer ON spans (doc_id, annotator, start)""",
+    """CREATE TABLE relations (
+        id INTEGER PRIMARY KEY,
+        doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        annotator TEXT NOT NULL REFERENCES annotators(name),
+        rid TEXT NOT NULL,
+        head INTEGER NOT NULL REFERENCES spans(id) ON DELETE CASCADE,
+        child INTEGER NOT NULL REFERENCES spans(id) ON DELETE CASCADE,
+        label TEXT NOT NULL, created_at TEXT NOT NULL,
+        UNIQUE (doc_id, annotator, rid))""",
+    """CREATE INDEX relations_by_layer ON relations (doc_id, annotator)""",
+    """CREATE INDEX relations_by_head ON relations (head)""",
+    """CREATE INDEX relations_by_child ON relations (child)""",
+    """CREATE TABLE doc_status (
+        doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        annotator TEXT NOT NULL REFERENCES annotators(name),
+        status TEXT NOT NULL CHECK (status IN ('todo', 'in_progress', 'done', 'skipped')),
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (doc_id, annotator))""",
+    """CREATE TABLE changelog (
+        id INTEGER PRIMARY KEY, at TEXT NOT NULL, annotator TEXT NOT NULL,
+        action TEXT NOT NULL, doc_id INTEGER, detail TEXT NOT NULL DEFAULT '{}')""",
+]
+
+
+@migrations(name="0001_initial")
+def m0001_initial(db: Database) -> None:
+    """Documents, schema, annotators, spans, relations, statuses and the change log."""
+    for statement in _INITIAL:
+        db.execute(statement)
+
+
+def known_names() -> list[str]:
+    """Names of every migration this version of the program knows."""
+    return [m.name for m in migrations._migrations]
+
+
+def applied_names(db: Database) -> list[str]:
+    """Names of the migrations already applied to ``db``."""
+    return [m.name for m in migrations.applied(db)]

@@ -1,0 +1,739 @@
+"""The project file's typed API: documents, layers, edits, statuses, statistics.
+
+Every public method that writes runs in one write transaction and records who did what in the
+change log, so a crash loses nothing that was shown as done and a failed import leaves no trace.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from annotator import __version__
+from annotator.errors import EditError, InputError, ProjectError
+from annotator.model.document import (
+    Document,
+    DocumentRecord,
+    Layer,
+    Relation,
+    Span,
+    Status,
+)
+from annotator.model.edits import (
+    AddRelation,
+    AddSpan,
+    Batch,
+    DeleteRelation,
+    DeleteSpan,
+    Edit,
+    SetStatus,
+    UpdateSpan,
+)
+from annotator.model.schema import RESERVED_LAYERS, Schema, parse_schema
+from annotator.model.validate import layer_problem, span_problem
+from annotator.store.connection import connect, describe_error, write_transaction
+from annotator.store.migrations import applied_names, known_names, migrations
+
+
+def now() -> str:
+    """The current UTC time as ISO 8601 text."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def text_hash(text: str) -> str:
+    """The SHA-256 of stored text, used to recognise the same article across files and projects."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class DocSummary:
+    """A row of the document list: id, external id, title, this annotator's status, span count."""
+
+    id: int
+    ext_id: str
+    title: str
+    status: str
+    spans: int
+
+
+@dataclass
+class ImportReport:
+    """What one import call did."""
+
+    added: int = 0
+    spans: int = 0
+    relations: int = 0
+    duplicates: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    cleaned: int = 0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "added": self.added,
+            "spans": self.spans,
+            "relations": self.relations,
+            "duplicates": self.duplicates,
+            "skipped": self.skipped,
+            "cleaned": self.cleaned,
+        }
+
+
+def _span_from_row(row: dict[str, Any]) -> Span:
+    return Span(
+        start=row["start"],
+        end=row["end"],
+        label=row["label"],
+        text=row["text"],
+        attributes=json.loads(row["attributes"]),
+        sid=row["sid"],
+        id=row["id"],
+        doc_id=row["doc_id"],
+        annotator=row["annotator"],
+    )
+
+
+def _relation_from_row(row: dict[str, Any]) -> Relation:
+    return Relation(
+        head=row["head"],
+        child=row["child"],
+        label=row["label"],
+        rid=row["rid"],
+        id=row["id"],
+        doc_id=row["doc_id"],
+        annotator=row["annotator"],
+    )
+
+
+def _next_id(existing: Iterable[str], prefix: str) -> str:
+    top = 0
+    for value in existing:
+        if value.startswith(prefix) and value[len(prefix) :].isdigit():
+            top = max(top, int(value[len(prefix) :]))
+    return f"{prefix}{top + 1}"
+
+
+class Project:
+    """An open project file."""
+
+    def __init__(self, db: Database, path: Path, *, readonly: bool) -> None:
+        self.db = db
+        self.path = path
+        self.readonly = readonly
+        self._schema: Schema | None = None
+
+    # ----------------------------------------------------------------- opening
+    @classmethod
+    def create(cls, path: str | Path, schema: Schema) -> Project:
+        """Create a new project file at ``path`` with ``schema``; refuse an existing file."""
+        p = Path(path)
+        if p.exists():
+            raise ProjectError(f"{p} already exists; choose another name or open it instead")
+        db = connect(p, readonly=False)
+        project = cls(db, p, readonly=False)
+        try:
+            migrations.apply(db)
+            with project.transaction():
+                project._write_schema(schema)
+                db.execute(
+                    "INSERT INTO meta (key, value) VALUES ('created_by', ?), ('created_at', ?)",
+                    [f"annotator {__version__}", now()],
+                )
+        except BaseException:
+            db.close()
+            p.unlink(missing_ok=True)
+            raise
+        return project
+
+    @classmethod
+    def open(cls, path: str | Path, *, readonly: bool = False) -> Project:
+        """Open an existing project, migrating it forward; refuse files that are not projects."""
+        p = Path(path)
+        if not p.exists():
+            raise ProjectError(f"{p} does not exist (create it with: annotator init {p})")
+        if p.is_dir():
+            raise ProjectError(f"{p} is a folder, not a project file")
+        # a file nobody may write is opened read-only, even for root (who could write it anyway)
+        if not readonly and (not os.access(p, os.W_OK) or not p.stat().st_mode & 0o222):
+            readonly = True
+        db = connect(p, readonly=readonly)
+        try:
+            project = cls(db, p, readonly=readonly)
+            project._check_version()
+            if not readonly and migrations.pending(db):
+                migrations.apply(db)
+            project.schema  # noqa: B018  (fails early on a damaged schema)
+        except sqlite3.Error as exc:
+            db.close()
+            raise describe_error(p, exc) from exc
+        except BaseException:
+            db.close()
+            raise
+        return project
+
+    def _check_version(self) -> None:
+        tables = set(self.db.table_names())
+        if "documents" not in tables or "_sqlite_migrations" not in tables:
+            raise ProjectError(f"{self.path} is an SQLite file but not an annotator project")
+        unknown = [n for n in applied_names(self.db) if n not in known_names()]
+        if unknown:
+            raise ProjectError(
+                f"{self.path} was written by a newer version of annotator "
+                f"(it has {unknown[-1]}); update annotator {__version__} to open it"
+            )
+        if self.readonly and [n for n in known_names() if n not in applied_names(self.db)]:
+            raise ProjectError(f"{self.path} needs an upgrade but is read-only; make it writable")
+
+    @classmethod
+    def open_or_create(cls, path: str | Path, schema: Schema) -> Project:
+        """Open ``path``, or create it with ``schema`` when it does not exist yet."""
+        return cls.open(path) if Path(path).exists() else cls.create(path, schema)
+
+    def close(self) -> None:
+        """Close the file (checkpointing the WAL)."""
+        self.db.close()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def transaction(self) -> Any:
+        """A write transaction that waits for other writers (nested use is a savepoint)."""
+        if self.readonly:
+            raise ProjectError(f"{self.path} is open read-only: changes cannot be saved")
+        return write_transaction(self.db, self.path)
+
+    # ------------------------------------------------------------------ schema
+    def _write_schema(self, schema: Schema) -> None:
+        self.db.execute("DELETE FROM labels")
+        self.db.execute("DELETE FROM relation_types")
+        for i, lab in enumerate(schema.labels):
+            attrs = [
+                {"name": a.name, "values": list(a.values), "default": a.default}
+                for a in lab.attributes
+            ]
+            self.db.execute(
+                "INSERT INTO labels VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [lab.id, lab.en, lab.ar, lab.color, lab.key, lab.description, json.dumps(attrs), i],
+            )
+        for rel in schema.relations:
+            self.db.execute(
+                "INSERT INTO relation_types VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    rel.id,
+                    rel.en,
+                    rel.ar,
+                    json.dumps(sorted(rel.head)),
+                    json.dumps(sorted(rel.child)),
+                    rel.key,
+                    rel.description,
+                ],
+            )
+        self.db.execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', ?)", [schema.source]
+        )
+        self._schema = schema
+
+    @property
+    def schema(self) -> Schema:
+        """The project's label schema."""
+        if self._schema is None:
+            row = self.db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+            if row is None:
+                raise ProjectError(f"{self.path} has no label schema; it is damaged")
+            self._schema = parse_schema(row[0], f"{self.path} (stored schema)")
+        return self._schema
+
+    # --------------------------------------------------------------- documents
+    def add_documents(
+        self,
+        records: Iterable[DocumentRecord | InputError],
+        *,
+        default_annotator: str = "",
+        skip_bad: bool = False,
+        progress: Callable[[int], None] | None = None,
+    ) -> ImportReport:
+        """Import documents (and their layers) in one transaction: all or nothing.
+
+        ``records`` may yield InputError for unreadable inputs; they abort the import, or with
+        ``skip_bad`` are listed in the report. Exact duplicates (same text) are skipped and reported.
+        """
+        report = ImportReport()
+        schema = self.schema
+        with self.transaction():
+            seen_ext = {r[0] for r in self.db.execute("SELECT ext_id FROM documents")}
+            known_annotators = {r[0] for r in self.db.execute("SELECT name FROM annotators")}
+            stamp = now()
+            for n, rec in enumerate(records, 1):
+                if progress is not None:
+                    progress(n)
+                if isinstance(rec, InputError):
+                    if not skip_bad:
+                        raise rec
+                    report.skipped.append(str(rec))
+                    continue
+                problem = self._record_problem(rec, schema, default_annotator)
+                if problem:
+                    if not skip_bad:
+                        raise problem
+                    report.skipped.append(str(problem))
+                    continue
+                digest = text_hash(rec.text)
+                row = self.db.execute(
+                    "SELECT id, ext_id FROM documents WHERE sha256 = ?", [digest]
+                ).fetchone()
+                if row is not None:
+                    doc_id = row[0]
+                    report.duplicates.append(rec.ext_id or row[1])
+                    if not rec.layers:
+                        continue
+                else:
+                    ext_id = rec.ext_id or digest[:12]
+                    base, k = ext_id, 1
+                    while ext_id in seen_ext:
+                        k += 1
+                        ext_id = f"{base}-{k}"
+                    seen_ext.add(ext_id)
+                    cur = self.db.execute(
+                        "INSERT INTO documents (ext_id, title, text, sha256, meta, source,"
+                        " imported_at, original, removed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        [
+                            ext_id,
+                            rec.title,
+                            rec.text,
+                            digest,
+                            json.dumps(rec.meta, ensure_ascii=False),
+                            rec.source,
+                            stamp,
+                            rec.original,
+                            json.dumps(rec.removed, ensure_ascii=False),
+                        ],
+                    )
+                    doc_id = int(cur.lastrowid or 0)
+                    report.added += 1
+                    if rec.removed:
+                        report.cleaned += 1
+                for layer in rec.layers:
+                    name = layer.annotator or default_annotator
+                    if name not in known_annotators:
+                        self.db.execute(
+                            "INSERT OR IGNORE INTO annotators VALUES (?, ?)", [name, stamp]
+                        )
+                        known_annotators.add(name)
+                    s, r = self._import_layer(doc_id, name, layer, stamp)
+                    report.spans += s
+                    report.relations += r
+            self._log("", "import", None, report.as_dict())
+        return report
+
+    def _record_problem(
+        self, rec: DocumentRecord, schema: Schema, default_annotator: str
+    ) -> InputError | None:
+        where = rec.source or rec.ext_id
+        if not rec.text.strip():
+            return InputError(where, "the document has no text", rec.line)
+        for layer in rec.layers:
+            name = layer.annotator or default_annotator
+            if not name:
+                return InputError(
+                    where, "annotations have no annotator; give one with --annotator", rec.line
+                )
+            if name in RESERVED_LAYERS - {"gold", "suggestions"}:
+                return InputError(where, f"{name!r} is a reserved layer name", rec.line)
+            problem = layer_problem(layer, rec.text, schema)
+            if problem:
+                return InputError(where, problem, rec.line)
+        return None
+
+    def _import_layer(
+        self, doc_id: int, annotator: str, layer: Layer, stamp: str
+    ) -> tuple[int, int]:
+        """Write an imported layer. A layer already present for this annotator is kept as is."""
+        exists = self.db.execute(
+            "SELECT 1 FROM doc_status WHERE doc_id = ? AND annotator = ? UNION ALL "
+            "SELECT 1 FROM spans WHERE doc_id = ? AND annotator = ? LIMIT 1",
+            [doc_id, annotator, doc_id, annotator],
+        ).fetchone()
+        if exists:
+            return 0, 0
+        ids: dict[str, int] = {}
+        for i, span in enumerate(layer.spans, 1):
+            sid = span.sid or f"s{i}"
+            cur = self.db.execute(
+                'INSERT INTO spans (doc_id, annotator, sid, start, "end", label, text, attributes,'
+                " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    doc_id,
+                    annotator,
+                    sid,
+                    span.start,
+                    span.end,
+                    span.label,
+                    span.text,
+                    json.dumps(span.attributes, ensure_ascii=False, sort_keys=True),
+                    stamp,
+                    stamp,
+                ],
+            )
+            ids[sid] = int(cur.lastrowid or 0)
+        for i, rel in enumerate(layer.relations, 1):
+            self.db.execute(
+                "INSERT INTO relations (doc_id, annotator, rid, head, child, label, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [doc_id, annotator, rel.rid or f"r{i}", ids[str(rel.head)], ids[str(rel.child)],
+                 rel.label, stamp],
+            )  # fmt: skip
+        if layer.status != Status.TODO.value or layer.spans:
+            self.db.execute(
+                "INSERT INTO doc_status VALUES (?, ?, ?, ?)",
+                [doc_id, annotator, layer.status, stamp],
+            )
+        return len(layer.spans), len(layer.relations)
+
+    def _doc(self, row: Any) -> Document:
+        return Document(
+            id=row[0],
+            ext_id=row[1],
+            title=row[2],
+            text=row[3],
+            sha256=row[4],
+            meta=json.loads(row[5]),
+            source=row[6],
+            imported_at=row[7],
+        )
+
+    _DOC_COLUMNS = "id, ext_id, title, text, sha256, meta, source, imported_at"
+
+    def document(self, doc_id: int) -> Document:
+        """The document with row id ``doc_id``."""
+        row = self.db.execute(
+            f"SELECT {self._DOC_COLUMNS} FROM documents WHERE id = ?", [doc_id]
+        ).fetchone()
+        if row is None:
+            raise ProjectError(f"{self.path} has no document {doc_id}")
+        return self._doc(row)
+
+    def find_document(self, ref: str) -> Document:
+        """A document by external id, or by row id when ``ref`` is a number."""
+        row = self.db.execute(
+            f"SELECT {self._DOC_COLUMNS} FROM documents WHERE ext_id = ?", [ref]
+        ).fetchone()
+        if row is None and ref.isdigit():
+            row = self.db.execute(
+                f"SELECT {self._DOC_COLUMNS} FROM documents WHERE id = ?", [int(ref)]
+            ).fetchone()
+        if row is None:
+            raise ProjectError(f"{self.path} has no document {ref!r}")
+        return self._doc(row)
+
+    def documents(self, ids: Iterable[int] | None = None) -> Iterator[Document]:
+        """Every document in import order (or those with the given ids), streamed."""
+        if ids is None:
+            for row in self.db.execute(f"SELECT {self._DOC_COLUMNS} FROM documents ORDER BY id"):
+                yield self._doc(row)
+        else:
+            for doc_id in ids:
+                yield self.document(doc_id)
+
+    def document_count(self) -> int:
+        """How many documents the project holds."""
+        return int(self.db.execute("SELECT count(*) FROM documents").fetchone()[0])
+
+    def document_list(self, annotator: str) -> list[DocSummary]:
+        """The document list as ``annotator`` sees it: status and span count of their layer."""
+        rows = self.db.execute(
+            "SELECT d.id, d.ext_id, d.title, coalesce(st.status, 'todo'),"
+            " (SELECT count(*) FROM spans s WHERE s.doc_id = d.id AND s.annotator = ?)"
+            " FROM documents d LEFT JOIN doc_status st"
+            " ON st.doc_id = d.id AND st.annotator = ? ORDER BY d.id",
+            [annotator, annotator],
+        ).fetchall()
+        return [DocSummary(*row) for row in rows]
+
+    def removed_parts(self, doc_id: int) -> list[dict[str, Any]]:
+        """What cleaning cut from a document at import (kind, text)."""
+        row = self.db.execute("SELECT removed FROM documents WHERE id = ?", [doc_id]).fetchone()
+        return json.loads(row[0]) if row else []
+
+    # ------------------------------------------------------------------ layers
+    def annotators(self) -> list[str]:
+        """Every annotator (layer) name in the project, sorted."""
+        return [r[0] for r in self.db.execute("SELECT name FROM annotators ORDER BY name")]
+
+    def ensure_annotator(self, name: str) -> None:
+        """Register an annotator name (idempotent)."""
+        if not name.strip():
+            raise EditError("the annotator name is empty")
+        if self.readonly:
+            return
+        with self.transaction():
+            self.db.execute("INSERT OR IGNORE INTO annotators VALUES (?, ?)", [name, now()])
+
+    def spans(self, doc_id: int, annotator: str) -> list[Span]:
+        """One annotator's spans on a document, in text order."""
+        rows = self.db.execute_returning_dicts(
+            'SELECT * FROM spans WHERE doc_id = ? AND annotator = ? ORDER BY start, "end", id',
+            [doc_id, annotator],
+        )
+        return [_span_from_row(r) for r in rows]
+
+    def span(self, span_id: int) -> Span:
+        """The span with this row id."""
+        rows = self.db.execute_returning_dicts("SELECT * FROM spans WHERE id = ?", [span_id])
+        if not rows:
+            raise EditError(f"span {span_id} no longer exists")
+        return _span_from_row(rows[0])
+
+    def relations(self, doc_id: int, annotator: str) -> list[Relation]:
+        """One annotator's relations on a document (head and child are span row ids)."""
+        rows = self.db.execute_returning_dicts(
+            "SELECT * FROM relations WHERE doc_id = ? AND annotator = ? ORDER BY id",
+            [doc_id, annotator],
+        )
+        return [_relation_from_row(r) for r in rows]
+
+    def status(self, doc_id: int, annotator: str) -> str:
+        """The annotator's status on the document ('todo' when never touched)."""
+        row = self.db.execute(
+            "SELECT status FROM doc_status WHERE doc_id = ? AND annotator = ?", [doc_id, annotator]
+        ).fetchone()
+        return row[0] if row else Status.TODO.value
+
+    def layer(self, doc_id: int, annotator: str) -> Layer:
+        """One annotator's layer on a document, as files carry it (relations refer to span sids)."""
+        spans = self.spans(doc_id, annotator)
+        sid_of: dict[int | str, str] = {s.id or 0: s.sid for s in spans}
+        rels = [
+            Relation(sid_of[r.head], sid_of[r.child], r.label, r.rid, r.id, doc_id, annotator)
+            for r in self.relations(doc_id, annotator)
+        ]
+        return Layer(annotator, self.status(doc_id, annotator), spans, rels)
+
+    def layer_names(self, doc_id: int) -> list[str]:
+        """Annotators who have a status or a span on the document."""
+        rows = self.db.execute(
+            "SELECT annotator FROM doc_status WHERE doc_id = ? UNION "
+            "SELECT annotator FROM spans WHERE doc_id = ? ORDER BY 1",
+            [doc_id, doc_id],
+        )
+        return [r[0] for r in rows]
+
+    # ------------------------------------------------------------------- edits
+    def apply(self, edit: Edit, annotator: str) -> Edit:
+        """Apply an edit to ``annotator``'s layer in one transaction; return it with ids filled in.
+
+        The returned edit's inverse undoes exactly what was written.
+        """
+        with self.transaction():
+            done = self._apply(edit, annotator)
+            self._log(annotator, type(edit).__name__, _doc_of(done), _detail(done))
+        return done
+
+    def _apply(self, edit: Edit, annotator: str) -> Edit:
+        if isinstance(edit, Batch):
+            return Batch(tuple(self._apply(e, annotator) for e in edit.edits), edit.text)
+        if isinstance(edit, AddSpan):
+            return self._add_span(edit, annotator)
+        if isinstance(edit, DeleteSpan):
+            span = self.span(_need_id(edit.span.id))
+            rels = tuple(
+                r
+                for r in self.relations(_need_id(span.doc_id), span.annotator)
+                if span.id in (r.head, r.child)
+            )
+            self.db.execute("DELETE FROM spans WHERE id = ?", [span.id])
+            self._touch(_need_id(span.doc_id), span.annotator)
+            return DeleteSpan(span, rels)
+        if isinstance(edit, UpdateSpan):
+            return self._update_span(edit)
+        if isinstance(edit, AddRelation):
+            return AddRelation(self._add_relation(edit.relation, annotator))
+        if isinstance(edit, DeleteRelation):
+            rel_id = _need_id(edit.relation.id)
+            self.db.execute("DELETE FROM relations WHERE id = ?", [rel_id])
+            return edit
+        if isinstance(edit, SetStatus):
+            before = self.status(edit.doc_id, edit.annotator)
+            self.db.execute(
+                "INSERT OR REPLACE INTO doc_status VALUES (?, ?, ?, ?)",
+                [edit.doc_id, edit.annotator, edit.after, now()],
+            )
+            return SetStatus(edit.doc_id, edit.annotator, before, edit.after)
+        raise EditError(f"unknown edit {edit!r}")
+
+    def _check_span(self, span: Span) -> Document:
+        doc = self.document(_need_id(span.doc_id))
+        problem = span_problem(span, doc.text, self.schema)
+        if problem:
+            raise EditError(problem)
+        return doc
+
+    def _add_span(self, edit: AddSpan, annotator: str) -> AddSpan:
+        span = edit.span
+        owner = span.annotator or annotator
+        self._check_span(span)
+        self.db.execute("INSERT OR IGNORE INTO annotators VALUES (?, ?)", [owner, now()])
+        doc_id = _need_id(span.doc_id)
+        sid = span.sid
+        taken = {r[0] for r in self.db.execute(
+            "SELECT sid FROM spans WHERE doc_id = ? AND annotator = ?", [doc_id, owner])}  # fmt: skip
+        if not sid or sid in taken:
+            sid = _next_id(taken, "s")
+        stamp = now()
+        cur = self.db.execute(
+            'INSERT INTO spans (id, doc_id, annotator, sid, start, "end", label, text, attributes,'
+            " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [span.id, doc_id, owner, sid, span.start, span.end, span.label, span.text,
+             json.dumps(span.attributes, ensure_ascii=False, sort_keys=True), stamp, stamp],
+        )  # fmt: skip
+        saved = span.with_(id=int(cur.lastrowid or 0), sid=sid, annotator=owner)
+        rels = tuple(self._add_relation(r, owner) for r in edit.relations)
+        self._touch(doc_id, owner)
+        return AddSpan(saved, rels)
+
+    def _update_span(self, edit: UpdateSpan) -> UpdateSpan:
+        current = self.span(_need_id(edit.before.id))
+        after = edit.after.with_(id=current.id, doc_id=current.doc_id, annotator=current.annotator,
+                                 sid=current.sid)  # fmt: skip
+        self._check_span(after)
+        if after.label != current.label:
+            by_id = {s.id: s for s in self.spans(_need_id(current.doc_id), current.annotator)}
+            for rel in self.relations(_need_id(current.doc_id), current.annotator):
+                if current.id in (rel.head, rel.child):
+                    head = after if rel.head == current.id else by_id[int(rel.head)]
+                    child = after if rel.child == current.id else by_id[int(rel.child)]
+                    problem = self.schema.check_relation(rel.label, head.label, child.label)
+                    if problem:
+                        raise EditError(f"cannot relabel: the span is linked ({problem})")
+        self.db.execute(
+            'UPDATE spans SET start = ?, "end" = ?, label = ?, text = ?, attributes = ?,'
+            " updated_at = ? WHERE id = ?",
+            [after.start, after.end, after.label, after.text,
+             json.dumps(after.attributes, ensure_ascii=False, sort_keys=True), now(), current.id],
+        )  # fmt: skip
+        self._touch(_need_id(current.doc_id), current.annotator)
+        return UpdateSpan(current, after)
+
+    def _add_relation(self, rel: Relation, annotator: str) -> Relation:
+        head = self.span(int(rel.head))
+        child = self.span(int(rel.child))
+        if head.id == child.id:
+            raise EditError("a span cannot be linked to itself")
+        if head.annotator != child.annotator or head.doc_id != child.doc_id:
+            raise EditError("both ends of a relation must be in the same layer of one document")
+        problem = self.schema.check_relation(rel.label, head.label, child.label)
+        if problem:
+            raise EditError(problem)
+        doc_id = _need_id(head.doc_id)
+        owner = head.annotator
+        dup = self.db.execute(
+            "SELECT id FROM relations WHERE head = ? AND child = ? AND label = ?",
+            [head.id, child.id, rel.label],
+        ).fetchone()
+        if dup is not None and dup[0] != rel.id:
+            raise EditError(f"these spans are already linked by {rel.label}")
+        taken = {r[0] for r in self.db.execute(
+            "SELECT rid FROM relations WHERE doc_id = ? AND annotator = ?", [doc_id, owner])}  # fmt: skip
+        rid = rel.rid if rel.rid and rel.rid not in taken else _next_id(taken, "r")
+        cur = self.db.execute(
+            "INSERT INTO relations (id, doc_id, annotator, rid, head, child, label, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [rel.id, doc_id, owner, rid, head.id, child.id, rel.label, now()],
+        )
+        return Relation(head.id or 0, child.id or 0, rel.label, rid, int(cur.lastrowid or 0),
+                        doc_id, owner)  # fmt: skip
+
+    def _touch(self, doc_id: int, annotator: str) -> None:
+        """A document an annotator edits is at least in progress."""
+        self.db.execute(
+            "INSERT OR IGNORE INTO doc_status VALUES (?, ?, 'in_progress', ?)",
+            [doc_id, annotator, now()],
+        )
+
+    def set_status(self, doc_id: int, annotator: str, status: str) -> Edit:
+        """Set an annotator's status on a document; returns the applied edit."""
+        return self.apply(SetStatus(doc_id, annotator, "", Status(status).value), annotator)
+
+    # -------------------------------------------------------------- provenance
+    def _log(self, annotator: str, action: str, doc_id: int | None, detail: Any) -> None:
+        self.db.execute(
+            "INSERT INTO changelog (at, annotator, action, doc_id, detail) VALUES (?, ?, ?, ?, ?)",
+            [now(), annotator, action, doc_id, json.dumps(detail, ensure_ascii=False)],
+        )
+
+    def changelog(self, limit: int = 100) -> list[dict[str, Any]]:
+        """The most recent entries of the change log, newest first."""
+        return self.db.execute_returning_dicts(
+            "SELECT * FROM changelog ORDER BY id DESC LIMIT ?", [limit]
+        )
+
+    # ------------------------------------------------------------------- stats
+    def stats(self) -> dict[str, Any]:
+        """Counts for ``annotator stats``."""
+
+        def one(sql: str) -> int:
+            return int(self.db.execute(sql).fetchone()[0])
+
+        by_label = dict.fromkeys(self.schema.label_ids, 0)
+        for label, n in self.db.execute("SELECT label, count(*) FROM spans GROUP BY label"):
+            by_label[label] = n
+        by_status = {s.value: 0 for s in Status}
+        for status, n in self.db.execute("SELECT status, count(*) FROM doc_status GROUP BY 1"):
+            by_status[status] = n
+        titles = [
+            {"id": r[0], "title": r[1]}
+            for r in self.db.execute("SELECT ext_id, title FROM documents ORDER BY id LIMIT 1000")
+        ]
+        return {
+            "project": str(self.path),
+            "schema": self.schema.name,
+            "documents": one("SELECT count(*) FROM documents"),
+            "spans": one("SELECT count(*) FROM spans"),
+            "relations": one("SELECT count(*) FROM relations"),
+            "annotators": self.annotators(),
+            "by_label": by_label,
+            "by_status": by_status,
+            "titles": titles,
+        }
+
+
+def _need_id(value: int | None) -> int:
+    if value is None:
+        raise EditError("this annotation has not been saved yet")
+    return value
+
+
+def _doc_of(edit: Edit) -> int | None:
+    if isinstance(edit, AddSpan | DeleteSpan):
+        return edit.span.doc_id
+    if isinstance(edit, UpdateSpan):
+        return edit.after.doc_id
+    if isinstance(edit, AddRelation | DeleteRelation):
+        return edit.relation.doc_id
+    if isinstance(edit, SetStatus):
+        return edit.doc_id
+    return _doc_of(edit.edits[0]) if edit.edits else None
+
+
+def _detail(edit: Edit) -> dict[str, Any]:
+    if isinstance(edit, AddSpan | DeleteSpan):
+        s = edit.span
+        return {"span": s.id, "label": s.label, "start": s.start, "end": s.end}
+    if isinstance(edit, UpdateSpan):
+        return {"span": edit.after.id, "label": edit.after.label, "from": edit.before.label}
+    if isinstance(edit, AddRelation | DeleteRelation):
+        r = edit.relation
+        return {"relation": r.id, "label": r.label, "head": r.head, "child": r.child}
+    if isinstance(edit, SetStatus):
+        return {"from": edit.before, "to": edit.after}
+    return {"edits": len(edit.edits), "text": edit.text}

@@ -1,0 +1,1 @@
+"""Pre-annotation suggestions: rule-based, Arabic-aware."""

@@ -1,0 +1,63 @@
+"""An Arabic-aware tokenizer with code point offsets.
+
+Words keep their diacritics (Python's ``\\w`` does not match Arabic marks, so they are listed), numbers
+keep their inner separators (2,5 and ٣٫٥), and each punctuation mark or symbol is its own token.
+Direction marks and white space are never tokens. Clitics are not split (see notes/EXPORT.md): a
+span inside "والصين" is widened to the word by token formats and reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+# Combining marks that may follow a letter: Arabic tashkeel, Quranic marks, superscript alef, the
+# general combining block, plus tatweel and zero-width (non-)joiners that live inside words.
+_MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u08d3-\u08ff"
+_IN_WORD = _MARKS + "\u0640\u200c\u200d"
+_DIRECTION = "\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069"
+_SEP = ".,\u066b\u066c\u060c"  # decimal and thousands separators between digits
+
+_TOKEN_RE = re.compile(
+    rf"(?P<num>\d+(?:[{_SEP}]\d+)*[{_MARKS}]*)"
+    rf"|(?P<word>(?:[^\W\d_]|[{_IN_WORD}])+)"
+    rf"|(?P<other>[^\s{_DIRECTION}][{_MARKS}\ufe00-\ufe0f\U0001f3fb-\U0001f3ff]*"
+    rf"(?:\u200d[^\s{_DIRECTION}][\ufe00-\ufe0f]*)*)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token: its index in the document, text, and code point offsets (end exclusive)."""
+
+    id: int
+    text: str
+    start: int
+    end: int
+    kind: str  # "word", "num" or "other"
+
+
+def iter_tokens(text: str) -> Iterator[Token]:
+    """Yield the tokens of ``text`` in order."""
+    for i, m in enumerate(_TOKEN_RE.finditer(text)):
+        kind = m.lastgroup or "other"
+        yield Token(i, m.group(), m.start(), m.end(), kind)
+
+
+def tokenize(text: str) -> list[Token]:
+    """Return the tokens of ``text`` in order."""
+    return list(iter_tokens(text))
+
+
+def token_bounds(tokens: list[Token], start: int, end: int) -> tuple[int, int] | None:
+    """Indices (first, last inclusive) of the tokens that share a character with [start, end)."""
+    import bisect
+
+    ends = [t.end for t in tokens]
+    first = bisect.bisect_right(ends, start)
+    if first >= len(tokens) or tokens[first].start >= end:
+        return None
+    starts = [t.start for t in tokens]
+    last = bisect.bisect_left(starts, end) - 1
+    return (first, last) if last >= first else None

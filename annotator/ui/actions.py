@@ -1,0 +1,128 @@
+"""Every action of the window in one table: id, text, icon, default shortcut. Key bindings are data.
+
+Label and relation keys come from the schema; the rest are fixed here. ``clashes`` finds two actions
+on one key so a test (and the preferences dialog) can refuse them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtGui import QAction, QKeySequence
+
+from annotator.model.schema import Schema
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("actions", text)
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    """One user action: a stable id, its text, a qtawesome icon name and its default keys."""
+
+    id: str
+    text: str
+    icon: str = ""
+    shortcut: str = ""
+    tip: str = ""
+
+
+FIXED: tuple[ActionSpec, ...] = (
+    ActionSpec("undo", "Undo", "fa5s.undo", "Ctrl+Z"),
+    ActionSpec("redo", "Redo", "fa5s.redo", "Ctrl+Shift+Z"),
+    ActionSpec("delete_span", "Delete span", "fa5s.trash", "Delete", "Remove the selected span"),
+    ActionSpec("next_doc", "Next document", "fa5s.arrow-down", "Alt+Down"),
+    ActionSpec("prev_doc", "Previous document", "fa5s.arrow-up", "Alt+Up"),
+    ActionSpec(
+        "mark_done", "Mark done", "fa5s.check-circle", "Ctrl+D", "This document is finished"
+    ),
+    ActionSpec("mark_skipped", "Mark skipped", "fa5s.forward", "Ctrl+K"),
+    ActionSpec("zoom_in", "Zoom in", "fa5s.search-plus", "Ctrl+="),
+    ActionSpec("zoom_out", "Zoom out", "fa5s.search-minus", "Ctrl+-"),
+    ActionSpec("next_span", "Next span", "", "Tab"),
+    ActionSpec("prev_span", "Previous span", "", "Shift+Tab"),
+    ActionSpec("pick_attribute", "Set attributes…", "fa5s.tags", "V", "Choose attribute values"),
+    ActionSpec(
+        "whole_words",
+        "Whole words",
+        "fa5s.text-width",
+        "W",
+        "Extend selections to whole words (hold Alt with a label key for letters)",
+    ),
+    ActionSpec("focus_filter", "Find document", "fa5s.filter", "Ctrl+F"),
+    ActionSpec("open_project", "Open project…", "fa5s.folder-open", "Ctrl+O"),
+    ActionSpec("shortcuts", "Keyboard shortcuts", "fa5s.keyboard", "F1"),
+)
+
+
+def label_specs(schema: Schema) -> list[ActionSpec]:
+    """One action per label (its key labels a selection) and one per label with Alt (letters)."""
+    specs: list[ActionSpec] = []
+    for lab in schema.labels:
+        if lab.key:
+            specs.append(ActionSpec(f"label:{lab.id}", f"{lab.ar} {lab.en}", "", lab.key))
+            specs.append(
+                ActionSpec(
+                    f"label_exact:{lab.id}", f"{lab.en} (exact letters)", "", f"Alt+{lab.key}"
+                )
+            )
+    return specs
+
+
+def relation_specs(schema: Schema) -> list[ActionSpec]:
+    """One action per relation type: link the selected span to another."""
+    return [
+        ActionSpec(f"relation:{rel.id}", f"Link: {rel.en}", "fa5s.link", rel.key, rel.description)
+        for rel in schema.relations
+        if rel.key
+    ]
+
+
+def all_specs(schema: Schema) -> list[ActionSpec]:
+    return [*FIXED, *label_specs(schema), *relation_specs(schema)]
+
+
+def clashes(specs: Iterable[ActionSpec]) -> list[tuple[str, str, str]]:
+    """Pairs of action ids bound to the same key, with the key."""
+    seen: dict[str, str] = {}
+    found: list[tuple[str, str, str]] = []
+    for spec in specs:
+        if not spec.shortcut:
+            continue
+        key = QKeySequence(spec.shortcut).toString(QKeySequence.SequenceFormat.PortableText).lower()
+        if key in seen:
+            found.append((seen[key], spec.id, spec.shortcut))
+        else:
+            seen[key] = spec.id
+    return found
+
+
+def build_actions(
+    parent: QObject,
+    specs: Iterable[ActionSpec],
+    handlers: dict[str, Callable[[], None]],
+    overrides: dict[str, str] | None = None,
+) -> dict[str, QAction]:
+    """QActions for ``specs``, connected to ``handlers`` by id; ``overrides`` rebinds keys."""
+    import qtawesome
+
+    actions: dict[str, QAction] = {}
+    for spec in specs:
+        action = QAction(_tr(spec.text), parent)
+        action.setObjectName(spec.id)
+        if spec.icon:
+            action.setIcon(qtawesome.icon(spec.icon))
+        keys = (overrides or {}).get(spec.id, spec.shortcut)
+        if keys:
+            action.setShortcut(QKeySequence(keys))
+        if spec.tip:
+            action.setToolTip(_tr(spec.tip))
+        handler = handlers.get(spec.id)
+        if handler is not None:
+            # triggered(bool) would pass `checked` as the first argument: call without it
+            action.triggered.connect(lambda _checked=False, h=handler: h())
+        actions[spec.id] = action
+    return actions

@@ -1,0 +1,28 @@
+"""Load the packaged Arabic font explicitly: fontconfig would otherwise pick DejaVu (notes/QT.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QFont, QFontDatabase
+
+_loaded: dict[str, str] = {}
+
+
+def arabic_font_files() -> list[Path]:
+    """The Amiri font files shipped by the fontpkg-amiri package."""
+    import fontpkg_amiri
+
+    return sorted(Path(fontpkg_amiri.ROOT, "files").glob("*.ttf"))
+
+
+def article_font(family: str = "Amiri", size: int = 18) -> QFont:
+    """The article font, loading the packaged files once."""
+    if not _loaded:
+        for path in arabic_font_files():
+            font_id = QFontDatabase.addApplicationFont(str(path))
+            for fam in QFontDatabase.applicationFontFamilies(font_id):
+                _loaded[fam] = str(path)
+    font = QFont(family if family in _loaded else "Amiri", size)
+    font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
+    return font

@@ -1,0 +1,112 @@
+"""Starting the GUI: find a display, pick the project and the annotator, open the window.
+
+Problems a person can act on (no display, a locked or foreign file) become a sentence or a dialog
+instead of a Qt abort or a traceback.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+from pathlib import Path
+
+from annotator.errors import AnnotatorError, ProjectError
+
+
+class DisplayError(AnnotatorError):
+    """No screen to draw on."""
+
+    exit_code = 4
+
+
+def check_display() -> None:
+    """Refuse early, with advice, when Qt would abort for lack of a display."""
+    if os.environ.get("QT_QPA_PLATFORM") or sys.platform != "linux":
+        return
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        raise DisplayError(
+            "no display found: run annotator on a desktop, start it under a virtual screen "
+            "(xvfb-run annotator ...), or set QT_QPA_PLATFORM=offscreen for --screenshot"
+        )
+
+
+def settings() -> object:
+    """The user's settings file (under XDG_CONFIG_HOME, so tests can isolate it)."""
+    from PySide6.QtCore import QSettings
+
+    return QSettings(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, "annotator", "annotator"
+    )
+
+
+def run_gui(
+    project_path: Path | None,
+    annotator: str | None,
+    doc_ref: str | None,
+    screenshot: Path | None,
+    lang: str | None,
+) -> int:
+    """Open the window; with ``screenshot``, render once, save the PNG and return 0."""
+    check_display()
+    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+
+    from annotator.store import Project
+    from annotator.ui.demo import ensure_demo
+    from annotator.ui.mainwindow import MainWindow
+    from annotator.ui.session import Session
+
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "annotator"])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("annotator")
+    if lang == "ar":
+        app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    conf = settings()
+    assert isinstance(conf, QSettings)
+
+    if project_path is None:
+        recent = str(conf.value("recent_project", "") or "")
+        project_path = Path(recent) if recent and Path(recent).exists() else ensure_demo()
+    try:
+        project = Project.open(project_path)
+    except ProjectError as exc:
+        if screenshot is not None:
+            raise
+        QMessageBox.critical(None, "annotator", str(exc))
+        return exc.exit_code
+    conf.setValue("recent_project", str(project_path.resolve()))
+
+    name = annotator or str(conf.value("annotator", "") or "")
+    if not name:
+        if screenshot is not None:
+            name = getpass.getuser()
+        else:
+            name, ok = QInputDialog.getText(
+                None, "annotator", "Your name (stored with every annotation you make):"
+            )
+            if not ok or not name.strip():
+                project.close()
+                return 1
+    name = name.strip()
+    conf.setValue("annotator", name)
+
+    session = Session(project, name)
+    window = MainWindow(session)
+    if doc_ref is not None:
+        session.open_document(project.find_document(doc_ref).id)
+    else:
+        first = next(project.documents(), None)
+        if first is not None:
+            session.open_document(first.id)
+    window.resize(1400, 900)
+    window.show()
+    if screenshot is not None:
+        app.processEvents()
+        image = window.grab()
+        ok = image.save(str(screenshot), "PNG")
+        window.close()
+        if not ok:
+            raise AnnotatorError(f"{screenshot}: the screenshot could not be written")
+        return 0
+    return int(app.exec())

@@ -1,0 +1,156 @@
+"""The main window: assembles the document list, article view, label palette and span panel.
+
+It holds no annotation state: the session does. Actions come from the table in actions.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.model.document import Status
+from annotator.ui.actions import all_specs, build_actions
+from annotator.ui.controller import Controller
+from annotator.ui.docview import ArticleView
+from annotator.ui.fonts import article_font
+from annotator.ui.session import Session
+from annotator.ui.widgets.doclist import DocList
+from annotator.ui.widgets.palette import LabelPalette
+from annotator.ui.widgets.spanpanel import SpanPanel
+
+
+class MainWindow(QMainWindow):
+    """One project, one annotator."""
+
+    def __init__(self, session: Session, font_size: int = 18) -> None:
+        super().__init__()
+        self.session = session
+        self.setWindowTitle(f"annotator — {session.project.path.name}")
+        self.view = ArticleView(session.schema, article_font(size=font_size), self)
+        self.controller = Controller(session, self.view, self)
+        self.label_bar = LabelPalette(session.schema, self)
+        self.doclist = DocList(session, self)
+        self.spanpanel = SpanPanel(session, self)
+
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label_bar)
+        layout.addWidget(self.view, 1)
+        self.setCentralWidget(central)
+        self._dock(self.tr("Documents"), self.doclist, Qt.DockWidgetArea.RightDockWidgetArea)
+        self._dock(self.tr("Spans"), self.spanpanel, Qt.DockWidgetArea.LeftDockWidgetArea)
+
+        self.actions_by_id = build_actions(self, all_specs(session.schema), self._handlers())
+        for action in self.actions_by_id.values():
+            self.addAction(action)
+        self._toolbar()
+        self.actions_by_id["whole_words"].setCheckable(True)
+        self.actions_by_id["whole_words"].setChecked(True)
+
+        self.who = QLabel(self)
+        self.doc_status = QLabel(self)
+        self.statusBar().addPermanentWidget(self.doc_status)
+        self.statusBar().addPermanentWidget(self.who)
+        self.who.setText(self.tr("Annotator: {0}").format(session.annotator))
+        if session.readonly:
+            self.who.setText(self.who.text() + self.tr("  —  READ-ONLY: changes are not saved"))
+
+        self.label_bar.labelChosen.connect(self.controller.label)
+        self.doclist.docActivated.connect(session.open_document)
+        self.spanpanel.spanActivated.connect(self.controller.select)
+        self.spanpanel.attributeRequested.connect(self.controller.open_attribute_picker)
+        session.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        session.layerChanged.connect(self._show_status)
+        session.documentOpened.connect(lambda _id: self._show_status())
+
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(title)
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.addDockWidget(area, dock)
+
+    def _handlers(self) -> dict[str, Callable[[], None]]:
+        s, c = self.session, self.controller
+        handlers: dict[str, Callable[[], None]] = {
+            "undo": s.undo_stack.undo,
+            "redo": s.undo_stack.redo,
+            "delete_span": c.delete_selected,
+            "next_doc": lambda: self.doclist.step(1),
+            "prev_doc": lambda: self.doclist.step(-1),
+            "mark_done": lambda: s.set_status(Status.DONE.value),
+            "mark_skipped": lambda: s.set_status(Status.SKIPPED.value),
+            "zoom_in": lambda: self.view.zoomIn(2),
+            "zoom_out": lambda: self.view.zoomOut(2),
+            "next_span": lambda: c.step_span(1),
+            "prev_span": lambda: c.step_span(-1),
+            "pick_attribute": lambda: self._pick_attribute(),
+            "whole_words": self._toggle_whole_words,
+            "focus_filter": self.doclist.filter.setFocus,
+            "shortcuts": self._show_shortcuts,
+        }
+        for lab in s.schema.labels:
+            handlers[f"label:{lab.id}"] = partial(c.label, lab.id)
+            handlers[f"label_exact:{lab.id}"] = partial(c.label, lab.id, exact=True)
+        for rel in s.schema.relations:
+            handlers[f"relation:{rel.id}"] = partial(c.start_link, rel.id)
+        return handlers
+
+    def _pick_attribute(self) -> None:
+        self.controller.open_attribute_picker(self.session.selected)
+
+    def _toolbar(self) -> None:
+        bar = QToolBar(self.tr("Main"), self)
+        bar.setObjectName("main-toolbar")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        for name in ("undo", "redo", None, "prev_doc", "next_doc", "mark_done", "mark_skipped",
+                     None, "delete_span", "pick_attribute", "whole_words", None, "zoom_out", "zoom_in"):  # fmt: skip
+            if name is None:
+                bar.addSeparator()
+            else:
+                bar.addAction(self.actions_by_id[name])
+        bar.addSeparator()
+        for rel in self.session.schema.relations:
+            action = self.actions_by_id.get(f"relation:{rel.id}")
+            if action is not None:
+                bar.addAction(action)
+        self.addToolBar(bar)
+
+    def _toggle_whole_words(self) -> None:
+        self.controller.whole_words = self.actions_by_id["whole_words"].isChecked()
+
+    def _show_status(self) -> None:
+        s = self.session
+        if s.document is not None:
+            self.doc_status.setText(
+                self.tr("{0} · {1} spans · {2}").format(s.document.ext_id, len(s.spans), s.status())
+            )
+
+    def _show_shortcuts(self) -> None:
+        rows = [
+            f"{a.shortcut().toString()}\t{a.text()}"
+            for a in self.actions_by_id.values()
+            if not a.shortcut().isEmpty()
+        ]
+        QMessageBox.information(self, self.tr("Keyboard shortcuts"), "\n".join(rows))
+
+    def action(self, action_id: str) -> QAction:
+        return self.actions_by_id[action_id]
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # every edit is already committed; closing only releases the file
+        self.session.project.close()
+        super().closeEvent(event)

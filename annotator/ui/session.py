@@ -1,0 +1,213 @@
+"""The annotation session: owns the project, the annotator, the open document and the undo stack.
+
+Widgets talk to the session, never to the store. Every edit is written to SQLite first (one
+transaction) and only then pushed on the undo stack, so what the window shows is always on disk.
+
+Signals:
+    documentOpened(int): a document was opened (its row id).
+    layerChanged(): spans, relations or status of the open document changed.
+    selectionChanged(int): the selected span's row id (0 for none).
+    message(str): a sentence for the status bar (refusals, confirmations).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from annotator.errors import AnnotatorError
+from annotator.model.checks import Missing, layer_checklist
+from annotator.model.document import Document, Relation, Span, Status
+from annotator.model.edits import (
+    AddRelation,
+    AddSpan,
+    DeleteRelation,
+    DeleteSpan,
+    Edit,
+    SetStatus,
+    UpdateSpan,
+)
+from annotator.model.schema import Schema
+from annotator.store import DocSummary, Project
+
+
+class EditCommand(QUndoCommand):
+    """An applied edit on the undo stack; undo applies its inverse, redo applies it again."""
+
+    def __init__(self, session: Session, applied: Edit) -> None:
+        super().__init__(applied.describe())
+        self._session = session
+        self._edit = applied
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:  # already applied before it was pushed
+            self._first = False
+            return
+        self._edit = self._session._write(self._edit)
+
+    def undo(self) -> None:
+        self._edit = self._session._write(self._edit.inverse()).inverse()
+
+
+class Session(QObject):
+    """One annotator working on one project."""
+
+    documentOpened = Signal(int)
+    layerChanged = Signal()
+    selectionChanged = Signal(int)
+    message = Signal(str)
+
+    def __init__(self, project: Project, annotator: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.annotator = annotator
+        self.undo_stack = QUndoStack(self)
+        self.document: Document | None = None
+        self.spans: list[Span] = []
+        self.relations: list[Relation] = []
+        self.selected: int = 0
+        project.ensure_annotator(annotator)
+
+    @property
+    def schema(self) -> Schema:
+        return self.project.schema
+
+    @property
+    def readonly(self) -> bool:
+        return self.project.readonly
+
+    # ------------------------------------------------------------- documents
+    def document_list(self) -> list[DocSummary]:
+        return self.project.document_list(self.annotator)
+
+    def open_document(self, doc_id: int) -> None:
+        """Show another document; the undo history stays (edits know their document)."""
+        self.document = self.project.document(doc_id)
+        self.selected = 0
+        self._reload()
+        self.documentOpened.emit(doc_id)
+        self.selectionChanged.emit(0)
+
+    def _reload(self) -> None:
+        if self.document is None:
+            self.spans, self.relations = [], []
+            return
+        self.spans = self.project.spans(self.document.id, self.annotator)
+        self.relations = self.project.relations(self.document.id, self.annotator)
+
+    def status(self) -> str:
+        if self.document is None:
+            return Status.TODO.value
+        return self.project.status(self.document.id, self.annotator)
+
+    # --------------------------------------------------------------- editing
+    def _write(self, edit: Edit) -> Edit:
+        applied = self.project.apply(edit, self.annotator)
+        self._reload()
+        if self.selected and not any(s.id == self.selected for s in self.spans):
+            self.select(0)
+        self.layerChanged.emit()
+        return applied
+
+    def _do(self, edit: Edit) -> Edit | None:
+        """Apply an edit and push it on the undo stack; refusals become a status message."""
+        if self.readonly:
+            self.message.emit(self.tr("This project is read-only: changes cannot be saved."))
+            return None
+        try:
+            applied = self._write(edit)
+        except AnnotatorError as exc:
+            self.message.emit(str(exc))
+            return None
+        self.undo_stack.push(EditCommand(self, applied))
+        return applied
+
+    def add_span(self, start: int, end: int, label: str) -> Span | None:
+        """Label text[start:end]; returns the saved span (selected) or None when refused."""
+        if self.document is None:
+            return None
+        for s in self.spans:
+            if (s.start, s.end, s.label) == (start, end, label):
+                self.select(s.id or 0)
+                self.message.emit(self.tr("That span is already labelled {0}.").format(label))
+                return s
+        attrs = self.schema.label(label).default_attributes()
+        span = Span(
+            start, end, label, self.document.text[start:end], attrs, doc_id=self.document.id
+        )
+        applied = self._do(AddSpan(span))
+        if isinstance(applied, AddSpan):
+            self.select(applied.span.id or 0)
+            return applied.span
+        return None
+
+    def span(self, span_id: int) -> Span | None:
+        return next((s for s in self.spans if s.id == span_id), None)
+
+    def relabel(self, span_id: int, label: str) -> None:
+        span = self.span(span_id)
+        if span is None or span.label == label:
+            return
+        attrs = self.schema.label(label).default_attributes()
+        self._do(UpdateSpan(span, span.with_(label=label, attributes=attrs)))
+
+    def set_attribute(self, span_id: int, name: str, value: str) -> None:
+        span = self.span(span_id)
+        if span is None or span.attributes.get(name) == value:
+            return
+        self._do(UpdateSpan(span, span.with_(attributes={**span.attributes, name: value})))
+
+    def delete_span(self, span_id: int) -> None:
+        span = self.span(span_id)
+        if span is not None:
+            self._do(DeleteSpan(span))
+
+    def add_relation(self, label: str, head: int, child: int) -> Relation | None:
+        applied = self._do(AddRelation(Relation(head, child, label)))
+        return applied.relation if isinstance(applied, AddRelation) else None
+
+    def delete_relation(self, relation_id: int) -> None:
+        rel = next((r for r in self.relations if r.id == relation_id), None)
+        if rel is not None:
+            self._do(DeleteRelation(rel))
+
+    def set_status(self, status: str) -> None:
+        if self.document is not None and status != self.status():
+            self._do(SetStatus(self.document.id, self.annotator, "", status))
+
+    # ------------------------------------------------------------- selection
+    def select(self, span_id: int) -> None:
+        if span_id != self.selected:
+            self.selected = span_id
+            self.selectionChanged.emit(span_id)
+
+    def partners(self, span_id: int) -> list[tuple[Relation, int]]:
+        """Relations touching a span, each with the span at the other end."""
+        out: list[tuple[Relation, int]] = []
+        for r in self.relations:
+            if r.head == span_id:
+                out.append((r, int(r.child)))
+            elif r.child == span_id:
+                out.append((r, int(r.head)))
+        return out
+
+    def link_candidates(self, head_id: int, rel_label: str) -> list[Span]:
+        """Spans the selected span may point to with ``rel_label``, nearest first."""
+        head = self.span(head_id)
+        if head is None:
+            return []
+        rel = self.schema.relation_type(rel_label)
+        if head.label not in rel.head:
+            return []
+        linked = {
+            int(r.child) for r in self.relations if r.head == head_id and r.label == rel_label
+        }
+        found = [
+            s for s in self.spans if s.label in rel.child and s.id != head_id and s.id not in linked
+        ]
+        return sorted(found, key=lambda s: abs(s.start - head.start))
+
+    def checklist(self) -> list[Missing]:
+        """What a lead should look at in this layer: claims without a speaker, and so on."""
+        return layer_checklist(self.spans, self.relations, self.schema)

@@ -1,0 +1,1 @@
+"""Widgets of the main window; each gets the session in its constructor."""

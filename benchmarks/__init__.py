@@ -1,0 +1,1 @@
+"""Benchmarks: scripts that measure, separate from the tests."""

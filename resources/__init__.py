@@ -1,0 +1,1 @@
+"""Packaged data: the default schema, demo articles, suggestion and cleaning rules, translations."""

@@ -1,0 +1,91 @@
+"""The command line as a user meets it: help with examples, one-sentence errors, exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from annotator.cli import cli
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the real entry point in a subprocess, as a shell would."""
+    return subprocess.run(
+        [sys.executable, "-c", "from annotator.cli import main; main()", *args],
+        capture_output=True, text=True, cwd=cwd, timeout=120,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("command", sorted(cli.commands))
+def test_every_command_has_help_with_an_example(command: str) -> None:
+    result = CliRunner().invoke(cli, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Example" in result.output
+
+
+def test_import_then_stats(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "one.txt").write_text("عنوان\nنص", encoding="utf-8")
+    (folder / "two.txt").write_text("عنوان آخر\nنص آخر", encoding="utf-8")
+    db = tmp_path / "new.db"
+    result = run("import", str(db), str(folder))
+    assert result.returncode == 0, result.stderr
+    assert "Imported 2 document(s)" in result.stdout
+    stats = json.loads(run("stats", str(db), "--json").stdout)
+    assert stats["documents"] == 2
+    assert {t["title"] for t in stats["titles"]} == {"عنوان", "عنوان آخر"}
+    for key in ("documents", "spans", "relations", "annotators", "by_label", "by_status"):
+        assert key in stats
+
+
+def test_import_json_prints_only_json(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("نص", encoding="utf-8")
+    out = run("import", str(tmp_path / "p.db"), str(tmp_path / "a.txt"), "--json").stdout
+    assert json.loads(out)["added"] == 1
+
+
+def test_shared_samples_import(shared_samples: Path, tmp_path: Path) -> None:
+    db = tmp_path / "new.db"
+    assert run("import", str(db), str(shared_samples)).returncode == 0
+    stats = json.loads(run("stats", str(db), "--json").stdout)
+    assert stats["documents"] == 3 and all(t["title"] for t in stats["titles"])
+
+
+def test_bad_input_gives_one_sentence_no_traceback_and_no_file(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "a"}\n{"text": "b"}\n{"text": \n', encoding="utf-8")
+    db = tmp_path / "new.db"
+    result = run("import", str(db), str(bad))
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip().count("\n") == 0
+    assert "bad.jsonl, line 3" in result.stderr
+    assert not db.exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["stats", "{tmp}/missing.db"], "does not exist"),
+        (["stats", "{tmp}"], "is a folder"),
+        (["import", "{tmp}/p.db", "{tmp}/nothing"], "no such file or folder"),
+        (["init", "{tmp}/x.db", "--schema", "{tmp}/nope.toml"], "cannot read the schema file"),
+    ],
+)
+def test_user_errors(tmp_path: Path, args: list[str], message: str) -> None:
+    result = run(*[a.format(tmp=tmp_path) for a in args])
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert message in result.stderr
+
+
+def test_init_refuses_to_overwrite(tmp_path: Path) -> None:
+    db = tmp_path / "p.db"
+    assert run("init", str(db)).returncode == 0
+    result = run("init", str(db))
+    assert result.returncode != 0 and "already exists" in result.stderr

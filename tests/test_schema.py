@@ -1,0 +1,51 @@
+"""The label schema: the default one, and errors that name the field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from annotator.config import resource_path
+from annotator.errors import SchemaError
+from annotator.model.schema import default_schema, load_schema, parse_schema
+
+DEFAULT = resource_path("schema.toml").read_text("utf-8")
+
+
+def test_default_schema_matches_the_spec() -> None:
+    s = default_schema()
+    assert s.label_ids == ("speaker", "claim", "stance", "event")
+    assert [lab.key for lab in s.labels] == ["1", "2", "3", "4"]
+    assert s.label("stance").attribute("polarity").values == ("support", "oppose", "neutral")  # type: ignore[union-attr]
+    assert s.check_relation("attributed_to", "claim", "speaker") is None
+    assert s.check_relation("attributed_to", "speaker", "claim") is not None
+    assert s.check_relation("target", "stance", "event") is None
+    assert all(lab.ar and lab.description for lab in s.labels)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (('id = "claim"', 'id = "speaker"'), r"labels\[1\]\.id: duplicate label id 'speaker'"),
+        (('color = "#d62728"', 'color = "reddish"'), r"labels\[1\]\.color: 'reddish' is not a colour"),
+        (('child = ["speaker"]\nkey = "A"', 'child = ["person"]\nkey = "A"'),
+         r"relations\[0\]\.child: unknown label 'person'"),
+        (('key = "2"', 'key = "1"'), r"labels\[1\]\.key: '1' is already used by 'speaker'"),
+        (('default = "support"', 'default = "maybe"'),
+         r"labels\[2\]\.attributes\[0\]\.default: 'maybe' is not one of its values"),
+    ],
+)  # fmt: skip
+def test_validation_errors_name_the_field(change: tuple[str, str], message: str) -> None:
+    assert change[0] in DEFAULT
+    with pytest.raises(SchemaError, match=message):
+        parse_schema(DEFAULT.replace(change[0], change[1], 1), "mine.toml")
+
+
+def test_broken_toml_and_missing_file(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[[labels]\nid=", encoding="utf-8")
+    with pytest.raises(SchemaError, match=r"bad\.toml: not valid TOML"):
+        load_schema(bad)
+    with pytest.raises(SchemaError, match="cannot read the schema file"):
+        load_schema(tmp_path / "missing.toml")

@@ -1,0 +1,57 @@
+"""The Arabic-aware tokenizer: words keep diacritics, numbers stay whole, punctuation is separate."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from annotator.text.normalize import is_mark
+from annotator.text.tokens import token_bounds, tokenize
+
+ALPHABET = st.sampled_from(
+    [*list("قال الرئيس والصين بشار"), "َ", "ّ", "ً", "ٰ", "ـ", "\u200f", "\u200e", "\u061c", "😀", "👍", "🏽", "«", "»", "،", ".", "!", "\n", " ", "\xa0", "1", "٣", "٫", ",", "A", "b", '"', "\u200c", "؟"]
+)  # fmt: skip
+
+
+def test_words_numbers_and_punctuation() -> None:
+    text = "قالَ الرئيسُ: «نرحّب» بـ2,5 مليون و٣٫٥٪ 😀!"
+    assert [t.text for t in tokenize(text)] == [
+        "قالَ", "الرئيسُ", ":", "«", "نرحّب", "»", "بـ", "2,5", "مليون", "و", "٣٫٥", "٪", "😀", "!",
+    ]  # fmt: skip
+
+
+def test_punctuation_runs_are_split_and_direction_marks_are_not_tokens() -> None:
+    text = "\u200fقال\u200f”.)"
+    assert [t.text for t in tokenize(text)] == ["قال", "”", ".", ")"]
+
+
+@given(st.text(ALPHABET, max_size=60))
+def test_tokens_are_exact_ordered_slices_covering_every_visible_character(text: str) -> None:
+    tokens = tokenize(text)
+    covered = set()
+    last_end = 0
+    for i, t in enumerate(tokens):
+        assert t.id == i
+        assert text[t.start : t.end] == t.text
+        assert t.start >= last_end and t.end > t.start
+        assert not any(ch.isspace() for ch in t.text)
+        last_end = t.end
+        covered.update(range(t.start, t.end))
+    for i, ch in enumerate(text):
+        if not ch.isspace() and ch not in "\u200e\u200f\u061c":
+            assert i in covered, (text, i)
+
+
+@given(st.text(ALPHABET, max_size=60))
+def test_a_token_never_starts_on_a_mark_that_follows_a_letter(text: str) -> None:
+    for t in tokenize(text):
+        if t.start > 0 and is_mark(text[t.start]):
+            assert text[t.start - 1].isspace() or text[t.start - 1] in "\u200e\u200f\u061c"
+
+
+def test_token_bounds_of_a_clitic_internal_span() -> None:
+    text = "قال والصين"
+    tokens = tokenize(text)
+    assert token_bounds(tokens, 5, 10) == (1, 1)  # "الصين" inside "والصين"
+    assert token_bounds(tokens, 0, 10) == (0, 1)
+    assert token_bounds(tokens, 3, 4) is None  # the space alone

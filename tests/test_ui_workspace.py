@@ -1,0 +1,160 @@
+"""The annotation workspace, driven as an annotator would: mouse, keys, undo, reopen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from pytestqt.qtbot import QtBot
+
+from annotator.store import Project
+from tests.ui_helpers import drag, make_window
+
+TEXT = "قال وزير الخارجية إن المحادثات مثمرة، وأكدت الصين دعمها.\nسطر ثان عن الزيارة."
+
+
+def test_mouse_drag_across_rtl_words_stores_code_point_offsets(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    w = make_window(qtbot, tmp_path, {"a": TEXT})
+    start = TEXT.index("وزير")
+    drag(qtbot, w, start, start + len("وزير الخارجية"))
+    assert w.view.selection() == (start, start + len("وزير الخارجية"))
+    qtbot.keyClick(w.view, Qt.Key.Key_1)
+    (span,) = w.session.spans
+    assert (span.start, span.end, span.label, span.text) == (
+        start,
+        start + 13,
+        "speaker",
+        "وزير الخارجية",
+    )
+
+
+@pytest.mark.parametrize("prefix", ["😀👍🏽 ", "قالَ الرئيسُ: ", "\u200fتقرير: "])
+def test_offsets_stay_right_after_emoji_diacritics_and_marks(
+    qtbot: QtBot, tmp_path: Path, prefix: str
+) -> None:
+    text = prefix + TEXT
+    w = make_window(qtbot, tmp_path, {"a": text})
+    start = text.index("الصين")
+    drag(qtbot, w, start, start + 5)
+    qtbot.keyClick(w.view, Qt.Key.Key_1)
+    (span,) = w.session.spans
+    assert text[span.start : span.end] == "الصين"
+    assert span.start == start
+
+
+def test_keyboard_selection_and_whole_word_snapping(qtbot: QtBot, tmp_path: Path) -> None:
+    w = make_window(qtbot, tmp_path, {"a": TEXT})
+    cursor = w.view.textCursor()
+    cursor.setPosition(TEXT.index("المحادثات") + 2)  # inside the word
+    w.view.setTextCursor(cursor)
+    for _ in range(3):
+        qtbot.keyClick(w.view, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)
+    assert w.view.selection() is not None
+    qtbot.keyClick(w.view, Qt.Key.Key_2)
+    (span,) = w.session.spans
+    assert span.text == "المحادثات" and span.label == "claim"
+
+
+def test_alt_label_key_keeps_letter_precision_for_clitics(qtbot: QtBot, tmp_path: Path) -> None:
+    w = make_window(qtbot, tmp_path, {"a": TEXT})
+    s = TEXT.index("وأكدت") + 1  # without the و
+    w.view.select_range(s, s + 4)
+    w.action("label_exact:event").trigger()
+    assert [sp.text for sp in w.session.spans] == ["أكدت"]
+    w.view.select_range(s, s + 2)
+    w.action("label:stance").trigger()  # whole words by default
+    assert sorted(sp.text for sp in w.session.spans) == ["أكدت", "وأكدت"]
+
+
+def test_overlapping_spans_relabel_delete_undo_redo(qtbot: QtBot, tmp_path: Path) -> None:
+    w = make_window(qtbot, tmp_path, {"a": TEXT})
+    s = w.session
+    claim = TEXT.index("المحادثات")
+    w.view.select_range(claim, claim + len("المحادثات مثمرة"))
+    w.action("label:claim").trigger()
+    w.view.select_range(claim, claim + 3)
+    w.action("label:speaker").trigger()
+    assert sorted(sp.label for sp in s.spans) == ["claim", "speaker"]
+    speaker = next(sp for sp in s.spans if sp.label == "speaker")
+    s.select(speaker.id or 0)
+    w.view.setTextCursor(QTextCursor(w.view.document()))  # no selection: the key relabels
+    w.action("label:event").trigger()
+    assert sorted(sp.label for sp in s.spans) == ["claim", "event"]
+    w.action("delete_span").trigger()
+    assert [sp.label for sp in s.spans] == ["claim"]
+    w.action("undo").trigger()
+    assert sorted(sp.label for sp in s.spans) == ["claim", "event"]
+    w.action("undo").trigger()
+    assert sorted(sp.label for sp in s.spans) == ["claim", "speaker"]
+    w.action("redo").trigger()
+    w.action("redo").trigger()
+    assert [sp.label for sp in s.spans] == ["claim"]
+    # the store agrees with the window at every step
+    assert [sp.label for sp in s.project.spans(s.document.id, "layla")] == ["claim"]  # type: ignore[union-attr]
+
+
+def test_close_and_reopen_finds_every_span(qtbot: QtBot, tmp_path: Path) -> None:
+    w = make_window(qtbot, tmp_path, {"a": TEXT, "b": "نص آخر عن الاجتماع"})
+    for word, key in (("وزير", "1"), ("المحادثات", "2"), ("الزيارة", "4")):
+        i = TEXT.index(word)
+        w.view.select_range(i, i + len(word))
+        w.action(f"label:{ {'1': 'speaker', '2': 'claim', '4': 'event'}[key] }").trigger()
+    w.action("mark_done").trigger()
+    w.close()
+    with Project.open(tmp_path / "p.db") as p:
+        doc = p.find_document("a")
+        assert [sp.text for sp in p.spans(doc.id, "layla")] == ["وزير", "المحادثات", "الزيارة"]
+        assert p.status(doc.id, "layla") == "done"
+
+
+def test_filter_finds_alasad_ignoring_hamza(qtbot: QtBot, tmp_path: Path) -> None:
+    w = make_window(qtbot, tmp_path, {"a": "الأسد يزور الصين\nنص", "b": "عنوان آخر\nنص"})
+    # QTest cannot type non-Latin keys (it aborts); the typed result is what the filter sees
+    w.doclist.filter.setText("الاسد")
+    model = w.doclist.model
+    assert model.rowCount() == 1 and model.doc_at(0).title == "الأسد يزور الصين"  # type: ignore[union-attr]
+
+
+def test_next_previous_document_and_status(qtbot: QtBot, tmp_path: Path) -> None:
+    w = make_window(qtbot, tmp_path, {"a": "الأول\nنص", "b": "الثاني\nنص"})
+    w.action("next_doc").trigger()
+    assert w.session.document.title == "الثاني"  # type: ignore[union-attr]
+    w.action("mark_skipped").trigger()
+    assert w.doclist.model.doc_at(1).status == "skipped"  # type: ignore[union-attr]
+    w.action("prev_doc").trigger()
+    assert w.session.document.title == "الأول"  # type: ignore[union-attr]
+
+
+def test_click_selects_the_span_under_the_mouse(qtbot: QtBot, tmp_path: Path) -> None:
+    w = make_window(qtbot, tmp_path, {"a": TEXT})
+    i = TEXT.index("الصين")
+    w.view.select_range(i, i + 5)
+    w.action("label:speaker").trigger()
+    w.session.select(0)
+    qtbot.mouseClick(w.view.viewport(), Qt.MouseButton.LeftButton, pos=w.view.point_of(i + 2))
+    assert w.session.selected == w.session.spans[0].id
+
+
+def test_markup_in_articles_shows_literally(qtbot: QtBot, tmp_path: Path) -> None:
+    text = "عنوان <b>عريض</b> <img src=x>\nنص"
+    w = make_window(qtbot, tmp_path, {"a": text})
+    assert w.view.toPlainText() == text
+
+
+def test_twenty_thousand_highlight_updates_do_not_crash(qtbot: QtBot, tmp_path: Path) -> None:
+    words = " ".join(f"كلمة{i}" for i in range(400))
+    w = make_window(qtbot, tmp_path, {"a": words})
+    from annotator.model.document import Span
+
+    spans = [
+        Span(m, m + 4, "speaker", words[m : m + 4], id=k + 1)
+        for k, m in enumerate(range(0, 4000, 10))
+    ]
+    for n in range(50):  # 50 x 400 spans = 20,000 highlighted ranges, each block repainted
+        w.view.set_spans(spans[n % 2 :: 2] if n % 3 else spans, [], {n})
+        w.view.highlighter.rehighlight()
+    assert w.view.highlighter.document() is w.view.document()

@@ -1,0 +1,59 @@
+"""Helpers for GUI tests: a window on a fresh project, and mouse drags in code point offsets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt
+from pytestqt.qtbot import QtBot
+
+from annotator.importers import read_inputs
+from annotator.importers.options import ImportOptions
+from annotator.model.schema import default_schema
+from annotator.store import Project
+from annotator.ui.docview import ArticleView
+from annotator.ui.mainwindow import MainWindow
+from annotator.ui.session import Session
+
+
+def make_window(
+    qtbot: QtBot, tmp_path: Path, texts: dict[str, str], annotator: str = "layla"
+) -> MainWindow:
+    """A shown main window on a new project holding ``texts`` (file stem -> text), first one open."""
+    folder = tmp_path / "in"
+    folder.mkdir(exist_ok=True)
+    for name, text in texts.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    project = Project.create(tmp_path / "p.db", default_schema())
+    project.add_documents(read_inputs([folder], ImportOptions()))
+    session = Session(project, annotator)
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    window.resize(1200, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.view.setFocus()
+    session.open_document(project.find_document(next(iter(texts))).id)
+    return window
+
+
+def point_in(view: ArticleView, offset: int, frac: float) -> QPoint:
+    """A point ``frac`` of the way across the character at ``offset`` (from its logical start)."""
+    cursor = view.textCursor()
+    cursor.setPosition(view.conv.to_utf16(offset))
+    a = view.cursorRect(cursor).center()
+    cursor.setPosition(view.conv.to_utf16(offset + 1))
+    b = view.cursorRect(cursor).center()
+    return QPoint(round(a.x() + (b.x() - a.x()) * frac), a.y())
+
+
+def drag(qtbot: QtBot, window: MainWindow, start: int, end: int) -> None:
+    """Drag from just inside the character at ``start`` to just inside the end of ``end - 1``."""
+    view = window.view
+    a = point_in(view, start, 0.2)
+    b = point_in(view, end - 1, 0.8)
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=a)
+    qtbot.mouseMove(view.viewport(), pos=b)
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=b)
