@@ -197,6 +197,50 @@ def _remove_project(project: Path) -> None:
 
 @cli.command()
 @click.argument("project", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", required=True, type=click.Choice(["jsonl", "doccano", "hf-bio", "conll", "brat", "spacy"]),
+              help="Output format.")  # fmt: skip
+@click.option("--out", required=True, type=click.Path(path_type=Path), help="Output file.")
+@click.option("--annotator", "annotator_name", help="Export this annotator's layer.")
+@click.option(
+    "--layer", type=click.Choice(["gold", "majority", "all"]), help="Or a combined layer."
+)
+@click.option("--status", type=click.Choice(["done", "any"]), default="any", show_default=True,
+              help="Only layers marked done, or any.")  # fmt: skip
+@json_option
+def export(
+    project: Path,
+    fmt: str,
+    out: Path,
+    annotator_name: str | None,
+    layer: str | None,
+    status: str,
+    as_json: bool,
+) -> None:
+    """Export annotations for training, with a manifest.json beside the output.
+
+    \b
+    Example:
+      annotator export news.db --format jsonl --annotator layla --out layla.jsonl
+      annotator export news.db --format jsonl --layer all --status done --out all.jsonl
+    """
+    from annotator.jobs.export import export_dataset
+    from annotator.store import Project
+
+    with Project.open(project) as store:
+        manifest = export_dataset(
+            store, fmt, out, annotator_name, layer, status, _progress("Writing")
+        )
+    if sys.stderr.isatty():
+        click.echo("\r", err=True, nl=False)
+    if as_json:
+        _print_json(manifest)
+    else:
+        click.echo(f"Wrote {manifest['documents']} document(s), {manifest['spans']} span(s) and "
+                   f"{manifest['relations']} relation(s) to {out} (manifest: {out.parent / 'manifest.json'}).")  # fmt: skip
+
+
+@cli.command()
+@click.argument("project", type=click.Path(path_type=Path))
 @json_option
 def stats(project: Path, as_json: bool) -> None:
     """Count documents, spans and relations by label, status and annotator.
@@ -217,6 +261,10 @@ def stats(project: Path, as_json: bool) -> None:
     click.echo("Annotators: " + (", ".join(data["annotators"]) or "none yet"))
     click.echo("By label:   " + ", ".join(f"{k} {v}" for k, v in data["by_label"].items()))
     click.echo("By status:  " + ", ".join(f"{k} {v}" for k, v in data["by_status"].items()))
+    open_items = {k: v for k, v in data["checklist"].items() if v}
+    click.echo(
+        "Checklist:  " + (", ".join(f"{v} {k}" for k, v in open_items.items()) or "nothing open")
+    )
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -519,6 +519,16 @@ class Project:
         ]
         return Layer(annotator, self.status(doc_id, annotator), spans, rels)
 
+    def export_layers(self, doc_id: int, layer: str, *, done_only: bool) -> list[Layer]:
+        """The layers of a document to export: one annotator's (or 'gold'), or 'all' of them.
+
+        With ``done_only``, only layers whose status is done are returned.
+        """
+        names = self.layer_names(doc_id) if layer == "all" else [layer]
+        names = [n for n in names if n != "suggestions"] if layer == "all" else names
+        layers = [self.layer(doc_id, n) for n in names]
+        return [la for la in layers if la.status == Status.DONE.value or not done_only]
+
     def layer_names(self, doc_id: int) -> list[str]:
         """Annotators who have a status or a span on the document."""
         rows = self.db.execute(
@@ -694,7 +704,24 @@ class Project:
             {"id": r[0], "title": r[1]}
             for r in self.db.execute("SELECT ext_id, title FROM documents ORDER BY id LIMIT 1000")
         ]
+        checklist: dict[str, int] = {}
+        per_doc: dict[str, dict[str, int]] = {}
+        for rel in self.schema.relations:
+            for head in sorted(rel.head):
+                key = f"{head} without {rel.id}"
+                rows = self.db.execute(
+                    "SELECT d.ext_id, count(*) FROM spans s JOIN documents d ON d.id = s.doc_id"
+                    " WHERE s.label = ? AND s.annotator != 'suggestions' AND NOT EXISTS"
+                    " (SELECT 1 FROM relations r WHERE r.head = s.id AND r.label = ?)"
+                    " GROUP BY d.id ORDER BY d.id",
+                    [head, rel.id],
+                ).fetchall()
+                checklist[key] = sum(n for _ext, n in rows)
+                for ext, n in rows:
+                    per_doc.setdefault(ext, {})[key] = n
         return {
+            "checklist": checklist,
+            "checklist_by_document": [{"id": k, **v} for k, v in list(per_doc.items())[:1000]],
             "project": str(self.path),
             "schema": self.schema.name,
             "documents": one("SELECT count(*) FROM documents"),

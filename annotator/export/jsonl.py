@@ -1,0 +1,62 @@
+"""Native JSONL (SPEC section 5): one document per line, single-layer or multi-layer form.
+
+Every span carries its text and its token range (``token_end`` inclusive, as in Prodigy); every
+relation refers to span ids. Importing this file into a new project and exporting again gives the
+same bytes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from annotator.model.document import Document, Layer, Span
+from annotator.text.tokens import Token, token_bounds, tokenize
+
+
+def _span(span: Span, tokens: list[Token]) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": span.sid,
+        "start": span.start,
+        "end": span.end,
+        "label": span.label,
+        "text": span.text,
+        "attributes": dict(sorted(span.attributes.items())),
+    }
+    bounds = token_bounds(tokens, span.start, span.end)
+    if bounds is not None:
+        out["token_start"], out["token_end"] = bounds
+    return out
+
+
+def _layer(layer: Layer, tokens: list[Token]) -> dict[str, Any]:
+    return {
+        "annotator": layer.annotator,
+        "status": layer.status,
+        "spans": [_span(s, tokens) for s in layer.spans],
+        "relations": [
+            {"id": r.rid, "head": str(r.head), "child": str(r.child), "label": r.label}
+            for r in layer.relations
+        ],
+    }
+
+
+def document_record(doc: Document, layers: list[Layer], *, multi: bool) -> dict[str, Any]:
+    """The JSON object of one document: one layer at the top level, or all under 'annotations'."""
+    tokens = tokenize(doc.text)
+    obj: dict[str, Any] = {"id": doc.ext_id, "title": doc.title, "text": doc.text, "meta": doc.meta}
+    if multi:
+        obj["annotations"] = [_layer(layer, tokens) for layer in layers]
+    else:
+        obj.update(_layer(layers[0], tokens))
+    obj["tokens"] = [{"id": t.id, "text": t.text, "start": t.start, "end": t.end} for t in tokens]
+    return obj
+
+
+def check_spans(doc: Document, layers: list[Layer]) -> None:
+    """Refuse to write a span whose text is not the document's text at its offsets."""
+    for layer in layers:
+        for s in layer.spans:
+            if doc.text[s.start : s.end] != s.text:
+                raise ValueError(
+                    f"document {doc.ext_id}: span {s.sid} of {layer.annotator} does not match its text"
+                )

@@ -1,0 +1,157 @@
+"""Attributes and relations in the window: keyboard and mouse linking, refusals, undo, checklist."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from pytestqt.qtbot import QtBot
+
+from annotator.ui.mainwindow import MainWindow
+from tests.ui_helpers import make_window
+
+TEXT = "قال الوزير إن المحادثات مثمرة. وتدعم الحكومة الاتفاق بعد الزيارة."
+WORDS = {"speaker": "الوزير", "claim": "المحادثات مثمرة", "stance": "وتدعم", "event": "الزيارة",
+         "speaker2": "الحكومة"}  # fmt: skip
+RELATION_KEYS = {"attributed_to": Qt.Key.Key_A, "holder": Qt.Key.Key_H, "target": Qt.Key.Key_T,
+                 "participant": Qt.Key.Key_P}  # fmt: skip
+
+
+def _label_all(w: MainWindow) -> dict[str, int]:
+    ids = {}
+    for name, word in WORDS.items():
+        i = TEXT.index(word)
+        span = w.session.add_span(i, i + len(word), name.rstrip("2"))
+        assert span is not None
+        ids[name] = span.id or 0
+    return ids
+
+
+def _no_selection(w: MainWindow) -> None:
+    w.view.setTextCursor(QTextCursor(w.view.document()))
+
+
+@pytest.mark.parametrize(
+    ("relation", "head", "child"),
+    [("attributed_to", "claim", "speaker"), ("holder", "stance", "speaker2"),
+     ("target", "stance", "event"), ("participant", "event", "speaker")],
+)  # fmt: skip
+def test_each_relation_by_keyboard(
+    qtbot: QtBot, tmp_path: Path, relation: str, head: str, child: str
+) -> None:
+    w = make_window(qtbot, tmp_path, {"a": TEXT})
+    ids = _label_all(w)
+    w.session.select(ids[head])
+    _no_selection(w)
+    qtbot.keyClick(w.view, RELATION_KEYS[relation])
+    assert w.controller.link is not None
+    while w.controller.link.current != ids[child]:
+        qtbot.keyClick(w.view, Qt.Key.Key_Left)
+    qtbot.keyClick(w.view, Qt.Key.Key_Return)
+    (rel,) = w.session.relations
+    assert (rel.label, rel.head, rel.child) == (relation, ids[head], ids[child])
+    # only labels the schema allows were offered
+    allowed = w.session.schema.relation_type(relation).child
+    assert all(w.session.span(c).label in allowed for c in [rel.child])  # type: ignore[union-attr]
+
+
+def test_relation_by_mouse(qtbot: QtBot, tmp_path: Path) -> None:
+    w = make_window(qtbot, tmp_path, {"a": TEXT})
+    ids = _label_all(w)
+    claim = TEXT.index(WORDS["claim"])
+    qtbot.mouseClick(w.view.viewport(), Qt.MouseButton.LeftButton, pos=w.view.point_of(claim + 2))
+    assert w.session.selected == ids["claim"]
+    w.action("relation:attributed_to").trigger()  # the toolbar button
+    speaker = TEXT.index(WORDS["speaker"])
+    qtbot.mouseClick(w.view.viewport(), Qt.MouseButton.LeftButton, pos=w.view.point_of(speaker + 2))
+    assert [(r.label, r.head, r.child) for r in w.session.relations] == [
+        ("attributed_to", ids["claim"], ids["speaker"])
+    ]
+
+
+def test_forbidden_pair_is_refused_with_a_message(qtbot: QtBot, tmp_path: Path) -> None:
+    w = make_window(qtbot, tmp_path, {"a": TEXT})
+    ids = _label_all(w)
+    w.session.select(ids["speaker"])
+    with qtbot.waitSignal(w.session.message) as blocker:
+        w.action("relation:attributed_to").trigger()
+    assert "start at a claim span" in blocker.args[0]  # type: ignore[index]
+    assert w.controller.link is None and w.session.relations == []
+    # the store refuses it too, whoever asks
+    assert w.session.add_relation("attributed_to", ids["speaker"], ids["claim"]) is None
+
+
+def test_undo_of_span_deletion_brings_its_relations_back(qtbot: QtBot, tmp_path: Path) -> None:
+    w = make_window(qtbot, tmp_path, {"a": TEXT})
+    ids = _label_all(w)
+    w.session.add_relation("attributed_to", ids["claim"], ids["speaker"])
+    w.session.add_relation("participant", ids["event"], ids["speaker"])
+    w.session.select(ids["speaker"])
+    w.action("delete_span").trigger()
+    assert w.session.relations == [] and w.session.span(ids["speaker"]) is None
+    w.action("undo").trigger()
+    assert sorted(r.label for r in w.session.relations) == ["attributed_to", "participant"]
+    assert w.session.span(ids["speaker"]) is not None
+    w.action("redo").trigger()
+    assert w.session.relations == []
+
+
+def test_attribute_picker_after_labelling_and_undo(qtbot: QtBot, tmp_path: Path) -> None:
+    w = make_window(qtbot, tmp_path, {"a": TEXT})
+    i = TEXT.index(WORDS["claim"])
+    w.view.select_range(i, i + len(WORDS["claim"]))
+    w.action("label:claim").trigger()
+    (span,) = w.session.spans
+    assert span.attributes == {"form": "indirect"}  # the schema default
+    menu = w.controller.menu
+    assert menu is not None and menu.isVisible()
+    next(a for a in menu.actions() if a.objectName() == "form=direct_quote").trigger()
+    assert w.session.spans[0].attributes == {"form": "direct_quote"}
+    w.action("undo").trigger()
+    assert w.session.spans[0].attributes == {"form": "indirect"}
+
+
+def test_checklist_lists_what_is_unlinked(qtbot: QtBot, tmp_path: Path) -> None:
+    w = make_window(qtbot, tmp_path, {"a": TEXT})
+    ids = _label_all(w)
+    items = [w.spanpanel.checklist.item(i).text() for i in range(w.spanpanel.checklist.count())]
+    assert any("claim" in t and "attributed_to" in t for t in items)
+    assert any("event" in t and "participant" in t for t in items)
+    w.session.add_relation("attributed_to", ids["claim"], ids["speaker"])
+    items = [w.spanpanel.checklist.item(i).text() for i in range(w.spanpanel.checklist.count())]
+    assert not any("attributed_to" in t for t in items)
+
+
+def test_who_said_what_without_the_mouse(qtbot: QtBot, tmp_path: Path) -> None:
+    """Keyboard only: select with Shift+arrows, label, Tab to the claim, link, mark done."""
+    w = make_window(qtbot, tmp_path, {"a": TEXT})
+    w.controller.pick_attributes = False
+    view = w.view
+
+    def select_word(word: str) -> None:
+        cursor = view.textCursor()
+        cursor.setPosition(TEXT.index(word))
+        view.setTextCursor(cursor)
+        for _ in range(len(word)):
+            qtbot.keyClick(view, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)
+
+    select_word("الوزير")
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    select_word("المحادثات")
+    qtbot.keyClick(view, Qt.Key.Key_2)
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    qtbot.keyClick(view, Qt.Key.Key_Tab)  # the first span in text order: the speaker
+    qtbot.keyClick(view, Qt.Key.Key_Tab)  # the claim
+    assert w.session.span(w.session.selected).label == "claim"  # type: ignore[union-attr]
+    qtbot.keyClick(view, Qt.Key.Key_A)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    qtbot.keyClick(view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    layer = w.session.project.layer(w.session.document.id, "layla")  # type: ignore[union-attr]
+    assert [(s.label, s.text) for s in layer.spans] == [
+        ("speaker", "الوزير"),
+        ("claim", "المحادثات"),
+    ]
+    assert [(r.label, r.head, r.child) for r in layer.relations] == [("attributed_to", "s2", "s1")]
+    assert layer.status == "done"
