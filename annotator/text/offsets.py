@@ -19,6 +19,11 @@ class OffsetConverter:
         self.text = text
         self._bmp_only = not text or max(text) < "\U00010000"
 
+    @property
+    def same_units(self) -> bool:
+        """True when UTF-16 offsets equal code point offsets (no character outside the BMP)."""
+        return self._bmp_only
+
     @cached_property
     def _utf16_prefix(self) -> list[int]:
         # _utf16_prefix[i] = UTF-16 units before code point i (len(text) + 1 entries)

@@ -52,8 +52,7 @@ class Controller(QObject):
     def _document_opened(self, _doc_id: int) -> None:
         self.link = None
         assert self.session.document is not None
-        self.view.set_text(self.session.document.text)
-        self.repaint()
+        self.view.set_text(self.session.document.text, self.session.spans, self.emphasis())
 
     def emphasis(self) -> set[int]:
         s = self.session

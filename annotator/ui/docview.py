@@ -14,11 +14,12 @@ Signals:
 
 from __future__ import annotations
 
+import bisect
 import html
 import itertools
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import (
@@ -40,9 +41,8 @@ from annotator.model.schema import Schema
 from annotator.text.offsets import OffsetConverter
 
 
-@dataclass(frozen=True)
-class Mark:
-    """A highlight in UTF-16 positions of the Qt document."""
+class Mark(NamedTuple):
+    """A highlight in UTF-16 positions of the Qt document (a tuple: cheap to hash by the 10,000)."""
 
     start: int
     end: int
@@ -52,33 +52,61 @@ class Mark:
 
 
 class SpanHighlighter(QSyntaxHighlighter):
-    """Paints label colours per block; only blocks whose marks changed are repainted."""
+    """Paints label colours per block; only blocks whose marks changed are repainted.
+
+    Marks are bucketed by block in Python (block starts come from the text's line breaks), so
+    adding a span touches one bucket and repaints one block, even with 10,000 spans.
+    """
 
     def __init__(self, document: QTextDocument, colours: dict[str, str]) -> None:
         super().__init__(document)
         self._colours = {k: QColor(v) for k, v in colours.items()}
-        self._by_block: dict[int, list[Mark]] = {}
+        self._block_starts: list[int] = [0]
+        self._marks: set[Mark] = set()
+        self._by_block: dict[int, list[Mark]] = defaultdict(list)
         self._emphasis: set[int] = set()
         self._formats: dict[tuple[object, ...], QTextCharFormat] = {}
 
-    def set_marks(self, marks: list[Mark], emphasis: set[int]) -> None:
-        """Replace all marks; repaint only the blocks whose marks or emphasis changed."""
+    def set_text(self, text: str, conv: OffsetConverter) -> None:
+        """Forget all marks and learn where the blocks of ``text`` start (in UTF-16 units)."""
+        starts = [0]
+        for i, ch in enumerate(text):
+            if ch in "\n\u2029":
+                starts.append(conv.to_utf16(i + 1))
+        self._block_starts = starts
+        self._marks, self._by_block, self._emphasis = set(), defaultdict(list), set()
+
+    def _blocks(self, m: Mark) -> range:
+        first = bisect.bisect_right(self._block_starts, m.start) - 1
+        last = bisect.bisect_right(self._block_starts, max(m.start, m.end - 1)) - 1
+        return range(first, last + 1)
+
+    def set_marks(self, marks: list[Mark], emphasis: set[int], *, repaint: bool = True) -> None:
+        """Replace the marks; with ``repaint``, repaint only blocks whose marks or emphasis changed."""
+        new = set(marks)
+        removed, added = self._marks - new, new - self._marks
+        flipped = self._emphasis ^ emphasis
+        dirty: set[int] = set()
+        for m in removed:
+            for b in self._blocks(m):
+                self._by_block[b].remove(m)
+                dirty.add(b)
+        for m in added:
+            for b in self._blocks(m):
+                self._by_block[b].append(m)
+                dirty.add(b)
+        if flipped:
+            for m in new:
+                if m.span_id in flipped:
+                    dirty.update(self._blocks(m))
+        self._marks, self._emphasis = new, set(emphasis)
+        if not repaint:
+            return
         doc = self.document()
-        by_block: dict[int, list[Mark]] = defaultdict(list)
-        for m in marks:
-            first = doc.findBlock(m.start).blockNumber()
-            last = doc.findBlock(max(m.start, m.end - 1)).blockNumber()
-            for b in range(first, last + 1):
-                by_block[b].append(m)
-        old, old_emph = self._by_block, self._emphasis
-        self._by_block, self._emphasis = dict(by_block), set(emphasis)
-        for b in set(old) | set(by_block):
-            before, after = old.get(b, []), by_block.get(b, [])
-            touched = any(m.span_id in old_emph ^ self._emphasis for m in before + after)
-            if before != after or touched:
-                block = doc.findBlockByNumber(b)
-                if block.isValid():
-                    self.rehighlightBlock(block)
+        for b in sorted(dirty):
+            block = doc.findBlockByNumber(b)
+            if block.isValid():
+                self.rehighlightBlock(block)
 
     def _format(
         self, inner: Mark | None, outer: Mark | None, dashed: Mark | None
@@ -164,23 +192,36 @@ class ArticleView(QPlainTextEdit):
         self.document().setDefaultTextOption(option)
 
     # ------------------------------------------------------------------ content
-    def set_text(self, text: str) -> None:
-        """Show a document's stored text (as plain text: markup in articles shows literally)."""
+    def set_text(
+        self, text: str, spans: list[Span] | None = None, emphasis: set[int] | None = None
+    ) -> None:
+        """Show a document's stored text (plain text: markup in articles shows literally).
+
+        Spans given here are painted in the same pass that lays the text out (one pass, not two).
+        """
         self.text = text
         self.conv = OffsetConverter(text)
-        self.highlighter.set_marks([], set())
+        self.highlighter.set_text(text, self.conv)
+        self._spans, self._suggestions = list(spans or []), []
+        self.highlighter.set_marks(self._marks(self._spans, []), emphasis or set(), repaint=False)
         self.setPlainText(text)
         self._apply_direction()
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
-    def set_spans(self, spans: list[Span], suggestions: list[Span], emphasis: set[int]) -> None:
-        self._spans, self._suggestions = spans, suggestions
+    def _marks(self, spans: list[Span], suggestions: list[Span]) -> list[Mark]:
+        if self.conv.same_units and not suggestions:  # the common case, kept fast for 10,000 spans
+            return [Mark(s.start, s.end, s.label, s.id or 0, False) for s in spans]
         to16 = self.conv.to_utf16
-        marks = [Mark(to16(s.start), to16(s.end), s.label, s.id or 0) for s in spans]
+        marks = [Mark(to16(s.start), to16(s.end), s.label, s.id or 0, False) for s in spans]
         marks += [
             Mark(to16(s.start), to16(s.end), s.label, -(s.id or 0), True) for s in suggestions
         ]
-        self.highlighter.set_marks(marks, emphasis)
+        return marks
+
+    def set_spans(self, spans: list[Span], suggestions: list[Span], emphasis: set[int]) -> None:
+        """Show these spans; only the blocks that change are repainted."""
+        self._spans, self._suggestions = spans, suggestions
+        self.highlighter.set_marks(self._marks(spans, suggestions), emphasis)
 
     # ------------------------------------------------------------- positions
     def selection(self) -> tuple[int, int] | None:

@@ -1,0 +1,124 @@
+"""Workspace benchmark: a 1 MB Arabic document with 10,000 spans in the article view.
+
+Reports time to first display and the median add-span latency, each beside a baseline measured in
+the same run (plain-text load into a bare QPlainTextEdit, and a bare repaint). Goals on a 2-core
+machine: first display under 0.5 s, add-span under 16 ms.
+
+    QT_QPA_PLATFORM=offscreen python benchmarks/workspace.py [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+WORDS = ("قال", "الوزير", "إن", "المحادثات", "مثمرة", "وأكدت", "الحكومة", "دعمها", "للاتفاق",
+         "الزيارة", "الرسمية", "بين", "البلدين", "رويترز", "2025", "،", ".")  # fmt: skip
+
+
+def make_text(size: int, seed: int = 7) -> str:
+    rng = random.Random(seed)
+    parts: list[str] = []
+    n = 0
+    while n < size:
+        para = " ".join(rng.choice(WORDS) for _ in range(rng.randint(30, 90)))
+        parts.append(para)
+        n += len(para.encode("utf-8")) + 1
+    return "\n".join(parts)
+
+
+def make_spans(text: str, count: int, seed: int = 7) -> list[Any]:
+    from annotator.model.document import Span
+    from annotator.text.tokens import tokenize
+
+    rng = random.Random(seed)
+    words = [t for t in tokenize(text) if t.kind == "word"]
+    labels = ("speaker", "claim", "stance", "event")
+    spans = []
+    for k, i in enumerate(sorted(rng.sample(range(len(words) - 6), count))):
+        last = words[i + (rng.randint(1, 5) if k % 7 == 0 else 0)]  # ~15% longer, overlapping
+        s, e = words[i].start, last.end
+        spans.append(Span(s, e, labels[k % 4], text[s:e], id=k + 1))
+    return spans
+
+
+def run(size: int = 1 << 20, count: int = 10_000, repeats: int = 30) -> dict[str, Any]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication, QPlainTextEdit
+
+    from annotator.model.schema import default_schema
+    from annotator.ui.docview import ArticleView
+    from annotator.ui.fonts import article_font
+
+    app = QApplication.instance() or QApplication([])
+    text = make_text(size)
+    spans = make_spans(text, count)
+
+    plain = QPlainTextEdit()
+    plain.resize(1000, 800)
+    t0 = time.perf_counter()
+    plain.setPlainText(text)
+    plain.show()
+    plain.grab()
+    baseline_display = time.perf_counter() - t0
+
+    view = ArticleView(default_schema(), article_font())
+    view.resize(1000, 800)
+    t0 = time.perf_counter()
+    view.set_text(text, spans)
+    view.show()
+    view.grab()
+    display = time.perf_counter() - t0
+
+    add_times, base_times = [], []
+    visible = [s for s in spans if s.start < 3000]
+    for r in range(repeats):
+        extra = visible[r % len(visible)].with_(id=10**6 + r, label="claim")
+        t0 = time.perf_counter()
+        view.set_spans([*spans, extra], [], {extra.id or 0})
+        view.viewport().repaint()
+        add_times.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        plain.viewport().repaint()
+        base_times.append(time.perf_counter() - t0)
+        app.processEvents()
+    add = statistics.median(add_times)
+    base = statistics.median(base_times)
+    return {
+        "document_bytes": len(text.encode("utf-8")),
+        "spans": len(spans),
+        "first_display_s": round(display, 4),
+        "first_display_baseline_s": round(baseline_display, 4),
+        "first_display_ratio": round(display / baseline_display, 2),
+        "add_span_ms": round(add * 1000, 2),
+        "add_span_baseline_ms": round(base * 1000, 2),
+        "add_span_ratio": round(add / base, 2) if base else None,
+        "goals": {"first_display_s": 0.5, "add_span_ms": 16},
+        "meets_goals": display < 0.5 and add * 1000 < 16,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--quick", action="store_true", help="256 KB and 2,500 spans")
+    args = parser.parse_args()
+    result = run(1 << 18, 2500) if args.quick else run()
+    if args.json:
+        print(json.dumps(result))
+    else:
+        for key, value in result.items():
+            print(f"{key:28} {value}")
+
+
+if __name__ == "__main__":
+    main()
