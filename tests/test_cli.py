@@ -13,11 +13,11 @@ from click.testing import CliRunner
 from annotator.cli import cli
 
 
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run the real entry point in a subprocess, as a shell would."""
     return subprocess.run(
         [sys.executable, "-c", "from annotator.cli import main; main()", *args],
-        capture_output=True, text=True, cwd=cwd, timeout=120,
+        capture_output=True, text=True, env=env, timeout=120,
     )  # fmt: skip
 
 

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 from tests.test_cli import run
@@ -28,11 +26,17 @@ def test_screenshot_of_a_chosen_document(tmp_path: Path) -> None:
     db = tmp_path / "p.db"
     assert run("import", str(db), str(folder)).returncode == 0
     shot = tmp_path / "shot.png"
-    result = subprocess.run(
-        [sys.executable, "-c", "from annotator.cli import main; main()", "gui", str(db),
-         "--annotator", "t", "--doc", "b", "--screenshot", str(shot)],
-        capture_output=True, text=True, env=_env(QT_QPA_PLATFORM="offscreen"), timeout=120,
-    )  # fmt: skip
+    result = run(
+        "gui",
+        str(db),
+        "--annotator",
+        "t",
+        "--doc",
+        "b",
+        "--screenshot",
+        str(shot),
+        env=_env(QT_QPA_PLATFORM="offscreen"),
+    )
     assert result.returncode == 0, result.stderr
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
@@ -41,19 +45,13 @@ def test_demo_project_on_first_run(tmp_path: Path) -> None:
     shot = tmp_path / "demo.png"
     env = _env(QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(tmp_path / "data"),
                XDG_CONFIG_HOME=str(tmp_path / "config"))  # fmt: skip
-    result = subprocess.run(
-        [sys.executable, "-c", "from annotator.cli import main; main()", "--screenshot", str(shot)],
-        capture_output=True, text=True, env=env, timeout=120,
-    )  # fmt: skip
+    result = run("--screenshot", str(shot), env=env)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "data" / "annotator" / "demo.db").exists() and shot.exists()
 
 
 def test_no_display_gives_advice_not_an_abort(tmp_path: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-c", "from annotator.cli import main; main()", "gui", str(tmp_path / "x.db")],
-        capture_output=True, text=True, env=_env(), timeout=120,
-    )  # fmt: skip
+    result = run("gui", str(tmp_path / "x.db"), env=_env())
     assert result.returncode == 4
     assert "no display" in result.stderr and "QT_QPA_PLATFORM=offscreen" in result.stderr
     assert "Traceback" not in result.stderr
@@ -62,9 +60,11 @@ def test_no_display_gives_advice_not_an_abort(tmp_path: Path) -> None:
 def test_a_file_that_is_not_a_project(tmp_path: Path) -> None:
     bogus = tmp_path / "notes.db"
     bogus.write_text("not a database " * 100)
-    result = subprocess.run(
-        [sys.executable, "-c", "from annotator.cli import main; main()", "gui", str(bogus),
-         "--screenshot", str(tmp_path / "s.png")],
-        capture_output=True, text=True, env=_env(QT_QPA_PLATFORM="offscreen"), timeout=120,
-    )  # fmt: skip
+    result = run(
+        "gui",
+        str(bogus),
+        "--screenshot",
+        str(tmp_path / "s.png"),
+        env=_env(QT_QPA_PLATFORM="offscreen"),
+    )
     assert result.returncode != 0 and "is not an annotator project" in result.stderr
