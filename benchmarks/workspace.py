@@ -51,6 +51,46 @@ def make_spans(text: str, count: int, seed: int = 7) -> list[Any]:
     return spans
 
 
+def run_window(size: int, count: int, repeats: int) -> dict[str, Any]:
+    """The real path: a project file, the main window, and Session.add_span through SQLite."""
+    import tempfile
+
+    from PySide6.QtWidgets import QApplication
+
+    from annotator.model.document import DocumentRecord, Layer
+    from annotator.model.schema import default_schema
+    from annotator.store import Project
+    from annotator.ui.mainwindow import MainWindow
+    from annotator.ui.session import Session
+
+    app = QApplication.instance() or QApplication([])
+    text = make_text(size)
+    spans = [s.with_(id=None, sid=f"s{k + 1}") for k, s in enumerate(make_spans(text, count))]
+    with tempfile.TemporaryDirectory() as tmp:
+        project = Project.create(Path(tmp) / "bench.db", default_schema())
+        project.add_documents([DocumentRecord("big", "big", text, layers=[Layer("bench", "in_progress", spans)])])
+        session = Session(project, "bench")
+        window = MainWindow(session)
+        window.resize(1400, 900)
+        window.show()
+        app.processEvents()
+        doc_id = project.find_document("big").id
+        t0 = time.perf_counter()
+        session.open_document(doc_id)
+        window.grab()
+        display = time.perf_counter() - t0
+        free = [t for t in make_spans(text, count * 2, seed=11) if t.start < 20_000][:repeats]
+        times = []
+        for extra in free:
+            t0 = time.perf_counter()
+            session.add_span(extra.start, extra.end, "event")
+            window.view.viewport().repaint()
+            times.append(time.perf_counter() - t0)
+        window.close()
+    return {"window_first_display_s": round(display, 4),
+            "window_add_span_ms": round(statistics.median(times) * 1000, 2)}  # fmt: skip
+
+
 def run(size: int = 1 << 20, count: int = 10_000, repeats: int = 30) -> dict[str, Any]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication, QPlainTextEdit
@@ -93,7 +133,9 @@ def run(size: int = 1 << 20, count: int = 10_000, repeats: int = 30) -> dict[str
         app.processEvents()
     add = statistics.median(add_times)
     base = statistics.median(base_times)
+    window = run_window(size, count, repeats)
     return {
+        **window,
         "document_bytes": len(text.encode("utf-8")),
         "spans": len(spans),
         "first_display_s": round(display, 4),
@@ -103,7 +145,7 @@ def run(size: int = 1 << 20, count: int = 10_000, repeats: int = 30) -> dict[str
         "add_span_baseline_ms": round(base * 1000, 2),
         "add_span_ratio": round(add / base, 2) if base else None,
         "goals": {"first_display_s": 0.5, "add_span_ms": 16},
-        "meets_goals": display < 0.5 and add * 1000 < 16,
+        "meets_goals": window["window_first_display_s"] < 0.5 and window["window_add_span_ms"] < 16,
     }
 
 

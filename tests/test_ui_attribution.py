@@ -116,12 +116,15 @@ def test_attribute_picker_after_labelling_and_undo(qtbot: QtBot, tmp_path: Path)
 def test_checklist_lists_what_is_unlinked(qtbot: QtBot, tmp_path: Path) -> None:
     w = make_window(qtbot, tmp_path, {"a": TEXT})
     ids = _label_all(w)
-    items = [w.spanpanel.checklist.item(i).text() for i in range(w.spanpanel.checklist.count())]
-    assert any("claim" in t and "attributed_to" in t for t in items)
-    assert any("event" in t and "participant" in t for t in items)
+
+    def items() -> list[str]:
+        return [w.spanpanel.checklist.item(i).text() for i in range(w.spanpanel.checklist.count())]
+
+    qtbot.waitUntil(lambda: any("claim" in t and "attributed_to" in t for t in items()))
+    assert any("event" in t and "participant" in t for t in items())
     w.session.add_relation("attributed_to", ids["claim"], ids["speaker"])
-    items = [w.spanpanel.checklist.item(i).text() for i in range(w.spanpanel.checklist.count())]
-    assert not any("attributed_to" in t for t in items)
+    qtbot.waitUntil(lambda: not any("attributed_to" in t for t in items()))
+    assert any("participant" in t for t in items())
 
 
 def test_who_said_what_without_the_mouse(qtbot: QtBot, tmp_path: Path) -> None:

@@ -30,10 +30,14 @@ def layer_checklist(
 ) -> list[Missing]:
     """Every (span, relation type) pair where a head span has no relation of that type."""
     have = {(r.head, r.label) for r in relations}
+    expected: dict[str, list[str]] = {}
+    for rel in schema.relations:
+        for label in rel.head:
+            expected.setdefault(label, []).append(rel.id)
     missing: list[Missing] = []
     for span in spans:
-        key = span.id if span.id is not None else span.sid
-        for rel in schema.relations:
-            if span.label in rel.head and (key, rel.id) not in have:
-                missing.append(Missing(span, rel.id))
+        wanted = expected.get(span.label)
+        if wanted:
+            key = span.id if span.id is not None else span.sid
+            missing.extend(Missing(span, rid) for rid in wanted if (key, rid) not in have)
     return missing

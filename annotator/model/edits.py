@@ -114,3 +114,16 @@ class Batch:
 
 
 Edit = AddSpan | DeleteSpan | UpdateSpan | AddRelation | DeleteRelation | SetStatus | Batch
+
+
+def document_of(edit: Edit) -> int | None:
+    """The row id of the document an edit belongs to (None before it is saved)."""
+    if isinstance(edit, AddSpan | DeleteSpan):
+        return edit.span.doc_id
+    if isinstance(edit, UpdateSpan):
+        return edit.after.doc_id or edit.before.doc_id
+    if isinstance(edit, AddRelation | DeleteRelation):
+        return edit.relation.doc_id
+    if isinstance(edit, SetStatus):
+        return edit.doc_id
+    return document_of(edit.edits[0]) if edit.edits else None

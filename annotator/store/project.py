@@ -37,6 +37,7 @@ from annotator.model.edits import (
     Edit,
     SetStatus,
     UpdateSpan,
+    document_of,
 )
 from annotator.model.schema import RESERVED_LAYERS, Schema, parse_schema
 from annotator.model.validate import layer_problem, span_problem
@@ -113,14 +114,6 @@ def _relation_from_row(row: dict[str, Any]) -> Relation:
     )
 
 
-def _next_id(existing: Iterable[str], prefix: str) -> str:
-    top = 0
-    for value in existing:
-        if value.startswith(prefix) and value[len(prefix) :].isdigit():
-            top = max(top, int(value[len(prefix) :]))
-    return f"{prefix}{top + 1}"
-
-
 class Project:
     """An open project file."""
 
@@ -129,6 +122,7 @@ class Project:
         self.path = path
         self.readonly = readonly
         self._schema: Schema | None = None
+        self._last_doc: Document | None = None
 
     # ----------------------------------------------------------------- opening
     @classmethod
@@ -415,13 +409,16 @@ class Project:
     _DOC_COLUMNS = "id, ext_id, title, text, sha256, meta, source, imported_at"
 
     def document(self, doc_id: int) -> Document:
-        """The document with row id ``doc_id``."""
+        """The document with row id ``doc_id`` (the last one is cached: stored text never changes)."""
+        if self._last_doc is not None and self._last_doc.id == doc_id:
+            return self._last_doc
         row = self.db.execute(
             f"SELECT {self._DOC_COLUMNS} FROM documents WHERE id = ?", [doc_id]
         ).fetchone()
         if row is None:
             raise ProjectError(f"{self.path} has no document {doc_id}")
-        return self._doc(row)
+        self._last_doc = self._doc(row)
+        return self._last_doc
 
     def find_document(self, ref: str) -> Document:
         """A document by external id, or by row id when ``ref`` is a number."""
@@ -546,7 +543,7 @@ class Project:
         """
         with self.transaction():
             done = self._apply(edit, annotator)
-            self._log(annotator, type(edit).__name__, _doc_of(done), _detail(done))
+            self._log(annotator, type(edit).__name__, document_of(done), _detail(done))
         return done
 
     def _apply(self, edit: Edit, annotator: str) -> Edit:
@@ -595,10 +592,8 @@ class Project:
         self.db.execute("INSERT OR IGNORE INTO annotators VALUES (?, ?)", [owner, now()])
         doc_id = _need_id(span.doc_id)
         sid = span.sid
-        taken = {r[0] for r in self.db.execute(
-            "SELECT sid FROM spans WHERE doc_id = ? AND annotator = ?", [doc_id, owner])}  # fmt: skip
-        if not sid or sid in taken:
-            sid = _next_id(taken, "s")
+        if not sid or self._taken("spans", "sid", doc_id, owner, sid):
+            sid = self._next_id("spans", "sid", doc_id, owner, "s")
         stamp = now()
         cur = self.db.execute(
             'INSERT INTO spans (id, doc_id, annotator, sid, start, "end", label, text, attributes,'
@@ -652,9 +647,9 @@ class Project:
         ).fetchone()
         if dup is not None and dup[0] != rel.id:
             raise EditError(f"these spans are already linked by {rel.label}")
-        taken = {r[0] for r in self.db.execute(
-            "SELECT rid FROM relations WHERE doc_id = ? AND annotator = ?", [doc_id, owner])}  # fmt: skip
-        rid = rel.rid if rel.rid and rel.rid not in taken else _next_id(taken, "r")
+        rid = rel.rid
+        if not rid or self._taken("relations", "rid", doc_id, owner, rid):
+            rid = self._next_id("relations", "rid", doc_id, owner, "r")
         cur = self.db.execute(
             "INSERT INTO relations (id, doc_id, annotator, rid, head, child, label, created_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -662,6 +657,24 @@ class Project:
         )
         return Relation(head.id or 0, child.id or 0, rel.label, rid, int(cur.lastrowid or 0),
                         doc_id, owner)  # fmt: skip
+
+    def _taken(self, table: str, column: str, doc_id: int, owner: str, value: str) -> bool:
+        return (
+            self.db.execute(
+                f"SELECT 1 FROM {table} WHERE doc_id = ? AND annotator = ? AND {column} = ?",
+                [doc_id, owner, value],
+            ).fetchone()
+            is not None
+        )
+
+    def _next_id(self, table: str, column: str, doc_id: int, owner: str, prefix: str) -> str:
+        """The next free "s17"/"r4" style id in a layer (one past the highest number used)."""
+        row = self.db.execute(
+            f"SELECT max(CAST(substr({column}, 2) AS INTEGER)) FROM {table}"
+            f" WHERE doc_id = ? AND annotator = ? AND {column} GLOB '{prefix}[0-9]*'",
+            [doc_id, owner],
+        ).fetchone()
+        return f"{prefix}{(row[0] or 0) + 1}"
 
     def _touch(self, doc_id: int, annotator: str) -> None:
         """A document an annotator edits is at least in progress."""
@@ -738,18 +751,6 @@ def _need_id(value: int | None) -> int:
     if value is None:
         raise EditError("this annotation has not been saved yet")
     return value
-
-
-def _doc_of(edit: Edit) -> int | None:
-    if isinstance(edit, AddSpan | DeleteSpan):
-        return edit.span.doc_id
-    if isinstance(edit, UpdateSpan):
-        return edit.after.doc_id
-    if isinstance(edit, AddRelation | DeleteRelation):
-        return edit.relation.doc_id
-    if isinstance(edit, SetStatus):
-        return edit.doc_id
-    return _doc_of(edit.edits[0]) if edit.edits else None
 
 
 def _detail(edit: Edit) -> dict[str, Any]:

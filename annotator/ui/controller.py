@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QMenu
 
+from annotator.model.document import Span
 from annotator.text.snap import snap_selection
 from annotator.ui.docview import ArticleView
 from annotator.ui.session import Session
@@ -45,7 +46,7 @@ class Controller(QObject):
         view.clicked.connect(self._clicked)
         view.key_handler = self._key
         session.documentOpened.connect(self._document_opened)
-        session.layerChanged.connect(self.repaint)
+        session.spansChanged.connect(self._spans_changed)
         session.selectionChanged.connect(lambda _id: self.repaint())
 
     # ---------------------------------------------------------------- display
@@ -63,7 +64,11 @@ class Controller(QObject):
         return {s.selected, *(other for _rel, other in s.partners(s.selected))}
 
     def repaint(self) -> None:
-        self.view.set_spans(self.session.spans, [], self.emphasis())
+        """Show the selection, its partners and a link candidate emphasised."""
+        self.view.set_emphasis(self.emphasis())
+
+    def _spans_changed(self, added: list[Span], removed: list[Span]) -> None:
+        self.view.update_spans(self.session.spans, added, removed, self.emphasis())
 
     # --------------------------------------------------------------- labelling
     def label(self, label: str, exact: bool = False) -> None:

@@ -64,6 +64,7 @@ class SpanHighlighter(QSyntaxHighlighter):
         self._block_starts: list[int] = [0]
         self._marks: set[Mark] = set()
         self._by_block: dict[int, list[Mark]] = defaultdict(list)
+        self._by_id: dict[int, list[Mark]] = defaultdict(list)
         self._emphasis: set[int] = set()
         self._formats: dict[tuple[object, ...], QTextCharFormat] = {}
 
@@ -74,7 +75,12 @@ class SpanHighlighter(QSyntaxHighlighter):
             if ch in "\n\u2029":
                 starts.append(conv.to_utf16(i + 1))
         self._block_starts = starts
-        self._marks, self._by_block, self._emphasis = set(), defaultdict(list), set()
+        self._marks, self._emphasis = set(), set()
+        self._by_block, self._by_id = defaultdict(list), defaultdict(list)
+
+    def marks(self) -> set[Mark]:
+        """Every mark shown."""
+        return set(self._marks)
 
     def _blocks(self, m: Mark) -> range:
         first = bisect.bisect_right(self._block_starts, m.start) - 1
@@ -82,28 +88,49 @@ class SpanHighlighter(QSyntaxHighlighter):
         return range(first, last + 1)
 
     def set_marks(self, marks: list[Mark], emphasis: set[int], *, repaint: bool = True) -> None:
-        """Replace the marks; with ``repaint``, repaint only blocks whose marks or emphasis changed."""
+        """Replace all marks; with ``repaint``, repaint only blocks whose marks changed."""
         new = set(marks)
-        removed, added = self._marks - new, new - self._marks
-        flipped = self._emphasis ^ emphasis
         dirty: set[int] = set()
+        self.change(list(new - self._marks), list(self._marks - new), dirty=dirty)
+        self.set_emphasis(emphasis, dirty=dirty)
+        if repaint:
+            self.repaint_blocks(dirty)
+
+    def change(
+        self, added: list[Mark], removed: list[Mark], *, dirty: set[int] | None = None
+    ) -> None:
+        """Add and remove some marks; repaints their blocks unless ``dirty`` collects them."""
+        todo: set[int] = set() if dirty is None else dirty
         for m in removed:
-            for b in self._blocks(m):
-                self._by_block[b].remove(m)
-                dirty.add(b)
+            if m in self._marks:
+                self._marks.discard(m)
+                self._by_id[m.span_id].remove(m)
+                for b in self._blocks(m):
+                    self._by_block[b].remove(m)
+                    todo.add(b)
         for m in added:
-            for b in self._blocks(m):
-                self._by_block[b].append(m)
-                dirty.add(b)
-        if flipped:
-            for m in new:
-                if m.span_id in flipped:
-                    dirty.update(self._blocks(m))
-        self._marks, self._emphasis = new, set(emphasis)
-        if not repaint:
-            return
+            if m not in self._marks:
+                self._marks.add(m)
+                self._by_id[m.span_id].append(m)
+                for b in self._blocks(m):
+                    self._by_block[b].append(m)
+                    todo.add(b)
+        if dirty is None:
+            self.repaint_blocks(todo)
+
+    def set_emphasis(self, emphasis: set[int], *, dirty: set[int] | None = None) -> None:
+        """Emphasise these span ids (selected span, partners, link candidate)."""
+        todo: set[int] = set() if dirty is None else dirty
+        for span_id in self._emphasis ^ emphasis:
+            for m in self._by_id.get(span_id, ()):
+                todo.update(self._blocks(m))
+        self._emphasis = set(emphasis)
+        if dirty is None:
+            self.repaint_blocks(todo)
+
+    def repaint_blocks(self, blocks: set[int]) -> None:
         doc = self.document()
-        for b in sorted(dirty):
+        for b in sorted(blocks):
             block = doc.findBlockByNumber(b)
             if block.isValid():
                 self.rehighlightBlock(block)
@@ -182,6 +209,7 @@ class ArticleView(QPlainTextEdit):
         self._suggestions: list[Span] = []
         self._press_pos: QPoint | None = None
         self.key_handler: Callable[[QKeyEvent], bool] | None = None
+        self._mark_cache: dict[int, tuple[Span, Mark]] = {}
         self._apply_direction()
 
     def _apply_direction(self) -> None:
@@ -202,26 +230,54 @@ class ArticleView(QPlainTextEdit):
         self.text = text
         self.conv = OffsetConverter(text)
         self.highlighter.set_text(text, self.conv)
+        self._mark_cache = {}
         self._spans, self._suggestions = list(spans or []), []
         self.highlighter.set_marks(self._marks(self._spans, []), emphasis or set(), repaint=False)
         self.setPlainText(text)
         self._apply_direction()
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
-    def _marks(self, spans: list[Span], suggestions: list[Span]) -> list[Mark]:
-        if self.conv.same_units and not suggestions:  # the common case, kept fast for 10,000 spans
-            return [Mark(s.start, s.end, s.label, s.id or 0, False) for s in spans]
+    def _marks(self, spans: list[Span], suggestions: list[Span], keep: bool = False) -> list[Mark]:
+        """Marks for spans, reusing those of span objects seen last time (10,000 stay cheap).
+
+        With ``keep`` the cache is extended rather than replaced (for a few added spans).
+        """
         to16 = self.conv.to_utf16
-        marks = [Mark(to16(s.start), to16(s.end), s.label, s.id or 0, False) for s in spans]
-        marks += [
-            Mark(to16(s.start), to16(s.end), s.label, -(s.id or 0), True) for s in suggestions
-        ]
+        old: dict[int, tuple[Span, Mark]] = self._mark_cache
+        cache: dict[int, tuple[Span, Mark]] = old if keep else {}
+        marks: list[Mark] = []
+        for group, suggestion in ((spans, False), (suggestions, True)):
+            for s in group:
+                hit = old.get(id(s))
+                if hit is None or hit[0] is not s:
+                    sid = -(s.id or 0) if suggestion else (s.id or 0)
+                    hit = (s, Mark(to16(s.start), to16(s.end), s.label, sid, suggestion))
+                cache[id(s)] = hit
+                marks.append(hit[1])
+        self._mark_cache = cache
         return marks
 
     def set_spans(self, spans: list[Span], suggestions: list[Span], emphasis: set[int]) -> None:
         """Show these spans; only the blocks that change are repainted."""
         self._spans, self._suggestions = spans, suggestions
         self.highlighter.set_marks(self._marks(spans, suggestions), emphasis)
+
+    def update_spans(
+        self, spans: list[Span], added: list[Span], removed: list[Span], emphasis: set[int]
+    ) -> None:
+        """The span list after an edit that added and removed these: one repaint of their blocks."""
+        gone = [hit[1] for s in removed if (hit := self._mark_cache.pop(id(s), None))]
+        if len(gone) < len(removed):  # objects not seen before: match by id instead
+            ids = {s.id for s in removed}
+            gone = [m for m in self.highlighter.marks() if m.span_id in ids and not m.suggestion]
+        self._spans = spans
+        dirty: set[int] = set()
+        self.highlighter.change(self._marks(added, [], keep=True), gone, dirty=dirty)
+        self.highlighter.set_emphasis(emphasis, dirty=dirty)
+        self.highlighter.repaint_blocks(dirty)
+
+    def set_emphasis(self, emphasis: set[int]) -> None:
+        self.highlighter.set_emphasis(emphasis)
 
     # ------------------------------------------------------------- positions
     def selection(self) -> tuple[int, int] | None:

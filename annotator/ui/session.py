@@ -5,12 +5,15 @@ transaction) and only then pushed on the undo stack, so what the window shows is
 
 Signals:
     documentOpened(int): a document was opened (its row id).
+    spansChanged(list, list): spans added and removed by an edit of the open document.
     layerChanged(): spans, relations or status of the open document changed.
     selectionChanged(int): the selected span's row id (0 for none).
     message(str): a sentence for the status bar (refusals, confirmations).
 """
 
 from __future__ import annotations
+
+import bisect
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -21,14 +24,21 @@ from annotator.model.document import Document, Relation, Span, Status
 from annotator.model.edits import (
     AddRelation,
     AddSpan,
+    Batch,
     DeleteRelation,
     DeleteSpan,
     Edit,
     SetStatus,
     UpdateSpan,
+    document_of,
 )
 from annotator.model.schema import Schema
 from annotator.store import DocSummary, Project
+
+
+def _order(span: Span) -> tuple[int, int, int]:
+    """Text order, as the store returns spans."""
+    return (span.start, span.end, span.id or 0)
 
 
 class EditCommand(QUndoCommand):
@@ -54,6 +64,7 @@ class Session(QObject):
     """One annotator working on one project."""
 
     documentOpened = Signal(int)
+    spansChanged = Signal(list, list)
     layerChanged = Signal()
     selectionChanged = Signal(int)
     message = Signal(str)
@@ -103,12 +114,55 @@ class Session(QObject):
 
     # --------------------------------------------------------------- editing
     def _write(self, edit: Edit) -> Edit:
+        """Write an edit to the store, then mirror it in memory (no re-query of the layer).
+
+        An undo or redo that concerns another document opens that document first, so the
+        annotator sees what changed.
+        """
+        doc_id = document_of(edit)
+        if doc_id is not None and (self.document is None or doc_id != self.document.id):
+            applied = self.project.apply(edit, self.annotator)
+            self.open_document(doc_id)
+            self.layerChanged.emit()
+            return applied
         applied = self.project.apply(edit, self.annotator)
-        self._reload()
-        if self.selected and not any(s.id == self.selected for s in self.spans):
-            self.select(0)
+        added: list[Span] = []
+        removed: list[Span] = []
+        self._mirror(applied, added, removed)
+        before = self.selected
+        if len(added) == 1 and not removed:
+            self.selected = added[0].id or 0  # a new span is selected, painted in the same pass
+        elif self.selected and self.span(self.selected) is None:
+            self.selected = 0
+        self.spansChanged.emit(added, removed)
+        if self.selected != before:
+            self.selectionChanged.emit(self.selected)
         self.layerChanged.emit()
         return applied
+
+    def _mirror(self, edit: Edit, added: list[Span], removed: list[Span]) -> None:
+        """Apply an edit (as the store applied it) to the in-memory spans and relations."""
+        if isinstance(edit, Batch):
+            for e in edit.edits:
+                self._mirror(e, added, removed)
+        elif isinstance(edit, AddSpan):
+            bisect.insort(self.spans, edit.span, key=_order)
+            self.relations.extend(edit.relations)
+            added.append(edit.span)
+        elif isinstance(edit, DeleteSpan):
+            gone = edit.span.id
+            removed.extend(sp for sp in self.spans if sp.id == gone)
+            self.spans = [sp for sp in self.spans if sp.id != gone]
+            self.relations = [r for r in self.relations if gone not in (r.head, r.child)]
+        elif isinstance(edit, UpdateSpan):
+            removed.extend(sp for sp in self.spans if sp.id == edit.after.id)
+            self.spans = [sp for sp in self.spans if sp.id != edit.after.id]
+            bisect.insort(self.spans, edit.after, key=_order)
+            added.append(edit.after)
+        elif isinstance(edit, AddRelation):
+            self.relations.append(edit.relation)
+        elif isinstance(edit, DeleteRelation):
+            self.relations = [r for r in self.relations if r.id != edit.relation.id]
 
     def _do(self, edit: Edit) -> Edit | None:
         """Apply an edit and push it on the undo stack; refusals become a status message."""

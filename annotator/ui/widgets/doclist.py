@@ -50,6 +50,17 @@ class DocListModel(QAbstractTableModel):
                 r for r, k in zip(self._all, self._keys, strict=True) if self._filter in k
             ]
 
+    def update(self, summary: DocSummary) -> None:
+        """Replace one document's row (status or span count changed)."""
+        for i, r in enumerate(self._all):
+            if r.id == summary.id:
+                self._all[i] = summary
+                break
+        row = self.row_of(summary.id)
+        if row >= 0:
+            self._rows[row] = summary
+            self.dataChanged.emit(self.index(row, 0), self.index(row, 2))
+
     def doc_at(self, row: int) -> DocSummary | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
@@ -111,7 +122,7 @@ class DocList(QWidget):
         self.filter.textChanged.connect(self._filter_changed)
         self.table.clicked.connect(lambda i: self._activate(i.row()))
         self.table.activated.connect(lambda i: self._activate(i.row()))
-        session.layerChanged.connect(self.refresh)
+        session.layerChanged.connect(self._layer_changed)
         session.documentOpened.connect(self._show_current)
         self.refresh()
 
@@ -119,6 +130,13 @@ class DocList(QWidget):
         self.model.set_rows(self.session.document_list())
         if self.session.document is not None:
             self._show_current(self.session.document.id)
+
+    def _layer_changed(self) -> None:
+        """Only the open document's row changes when its layer does."""
+        s = self.session
+        if s.document is not None:
+            self.model.update(DocSummary(s.document.id, s.document.ext_id, s.document.title,
+                                         s.status(), len(s.spans)))  # fmt: skip
 
     def _filter_changed(self, text: str) -> None:
         self.model.set_filter(text)
