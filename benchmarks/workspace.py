@@ -68,7 +68,9 @@ def run_window(size: int, count: int, repeats: int) -> dict[str, Any]:
     spans = [s.with_(id=None, sid=f"s{k + 1}") for k, s in enumerate(make_spans(text, count))]
     with tempfile.TemporaryDirectory() as tmp:
         project = Project.create(Path(tmp) / "bench.db", default_schema())
-        project.add_documents([DocumentRecord("big", "big", text, layers=[Layer("bench", "in_progress", spans)])])
+        project.add_documents(
+            [DocumentRecord("big", "big", text, layers=[Layer("bench", "in_progress", spans)])]
+        )
         session = Session(project, "bench")
         window = MainWindow(session)
         window.resize(1400, 900)
