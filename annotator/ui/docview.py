@@ -1,10 +1,10 @@
 """The article view: read-only right-to-left text with label highlights, in code point offsets.
 
 Qt counts UTF-16 units; the view converts at its boundary (``OffsetConverter``) and never reads text
-back from Qt: the Python string is the source of truth. Highlights come from a QSyntaxHighlighter on
-QPlainTextEdit (fast on long documents, notes/QT.md): the innermost span's colour as background, an
-underline in the colour of an enclosing span with another label, dashed underlines for suggestions,
-and a strong tint for the selected span and its relation partners.
+back from Qt: the Python string is the source of truth. Highlights are extra selections for the
+blocks on screen only (notes/QT.md: no relayout, milliseconds per edit on 10,000 spans): the
+innermost span's colour as background, an underline in the colour of an enclosing span with another
+label, dashed underlines for suggestions, and a strong tint for the selected span and its partners.
 
 Signals:
     clicked(int): the code point offset of a plain click (no selection made).
@@ -14,12 +14,8 @@ Signals:
 
 from __future__ import annotations
 
-import bisect
 import html
-import itertools
-from collections import defaultdict
 from collections.abc import Callable
-from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import (
@@ -28,159 +24,17 @@ from PySide6.QtGui import (
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
-    QSyntaxHighlighter,
+    QResizeEvent,
     QTextCharFormat,
     QTextCursor,
-    QTextDocument,
     QTextOption,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from annotator.model.document import Span
 from annotator.model.schema import Schema
 from annotator.text.offsets import OffsetConverter
-
-
-class Mark(NamedTuple):
-    """A highlight in UTF-16 positions of the Qt document (a tuple: cheap to hash by the 10,000)."""
-
-    start: int
-    end: int
-    label: str
-    span_id: int
-    suggestion: bool = False
-
-
-class SpanHighlighter(QSyntaxHighlighter):
-    """Paints label colours per block; only blocks whose marks changed are repainted.
-
-    Marks are bucketed by block in Python (block starts come from the text's line breaks), so
-    adding a span touches one bucket and repaints one block, even with 10,000 spans.
-    """
-
-    def __init__(self, document: QTextDocument, colours: dict[str, str]) -> None:
-        super().__init__(document)
-        self._colours = {k: QColor(v) for k, v in colours.items()}
-        self._block_starts: list[int] = [0]
-        self._marks: set[Mark] = set()
-        self._by_block: dict[int, list[Mark]] = defaultdict(list)
-        self._by_id: dict[int, list[Mark]] = defaultdict(list)
-        self._emphasis: set[int] = set()
-        self._formats: dict[tuple[object, ...], QTextCharFormat] = {}
-
-    def set_text(self, text: str, conv: OffsetConverter) -> None:
-        """Forget all marks and learn where the blocks of ``text`` start (in UTF-16 units)."""
-        starts = [0]
-        for i, ch in enumerate(text):
-            if ch in "\n\u2029":
-                starts.append(conv.to_utf16(i + 1))
-        self._block_starts = starts
-        self._marks, self._emphasis = set(), set()
-        self._by_block, self._by_id = defaultdict(list), defaultdict(list)
-
-    def marks(self) -> set[Mark]:
-        """Every mark shown."""
-        return set(self._marks)
-
-    def _blocks(self, m: Mark) -> range:
-        first = bisect.bisect_right(self._block_starts, m.start) - 1
-        last = bisect.bisect_right(self._block_starts, max(m.start, m.end - 1)) - 1
-        return range(first, last + 1)
-
-    def set_marks(self, marks: list[Mark], emphasis: set[int], *, repaint: bool = True) -> None:
-        """Replace all marks; with ``repaint``, repaint only blocks whose marks changed."""
-        new = set(marks)
-        dirty: set[int] = set()
-        self.change(list(new - self._marks), list(self._marks - new), dirty=dirty)
-        self.set_emphasis(emphasis, dirty=dirty)
-        if repaint:
-            self.repaint_blocks(dirty)
-
-    def change(
-        self, added: list[Mark], removed: list[Mark], *, dirty: set[int] | None = None
-    ) -> None:
-        """Add and remove some marks; repaints their blocks unless ``dirty`` collects them."""
-        todo: set[int] = set() if dirty is None else dirty
-        for m in removed:
-            if m in self._marks:
-                self._marks.discard(m)
-                self._by_id[m.span_id].remove(m)
-                for b in self._blocks(m):
-                    self._by_block[b].remove(m)
-                    todo.add(b)
-        for m in added:
-            if m not in self._marks:
-                self._marks.add(m)
-                self._by_id[m.span_id].append(m)
-                for b in self._blocks(m):
-                    self._by_block[b].append(m)
-                    todo.add(b)
-        if dirty is None:
-            self.repaint_blocks(todo)
-
-    def set_emphasis(self, emphasis: set[int], *, dirty: set[int] | None = None) -> None:
-        """Emphasise these span ids (selected span, partners, link candidate)."""
-        todo: set[int] = set() if dirty is None else dirty
-        for span_id in self._emphasis ^ emphasis:
-            for m in self._by_id.get(span_id, ()):
-                todo.update(self._blocks(m))
-        self._emphasis = set(emphasis)
-        if dirty is None:
-            self.repaint_blocks(todo)
-
-    def repaint_blocks(self, blocks: set[int]) -> None:
-        doc = self.document()
-        for b in sorted(blocks):
-            block = doc.findBlockByNumber(b)
-            if block.isValid():
-                self.rehighlightBlock(block)
-
-    def _format(
-        self, inner: Mark | None, outer: Mark | None, dashed: Mark | None
-    ) -> QTextCharFormat:
-        key = (
-            inner and (inner.label, inner.span_id in self._emphasis),
-            outer and outer.label,
-            dashed and dashed.label,
-        )
-        fmt = self._formats.get(key)
-        if fmt is None:
-            fmt = QTextCharFormat()
-            if inner is not None:
-                colour = QColor(self._colours.get(inner.label, QColor("#888888")))
-                colour.setAlpha(150 if inner.span_id in self._emphasis else 60)
-                fmt.setBackground(colour)
-            underline = outer or dashed
-            if underline is not None:
-                fmt.setUnderlineColor(self._colours.get(underline.label, QColor("#888888")))
-                fmt.setUnderlineStyle(
-                    QTextCharFormat.UnderlineStyle.DashUnderline
-                    if outer is None
-                    else QTextCharFormat.UnderlineStyle.SingleUnderline
-                )
-            self._formats[key] = fmt
-        return fmt
-
-    def highlightBlock(self, text: str) -> None:
-        block = self.currentBlock()
-        marks = self._by_block.get(block.blockNumber())
-        if not marks:
-            return
-        pos, length = block.position(), len(text.encode("utf-16-le")) // 2
-        cuts = {0, length}
-        for m in marks:
-            cuts.add(min(max(m.start - pos, 0), length))
-            cuts.add(min(max(m.end - pos, 0), length))
-        edges = sorted(cuts)
-        for a, b in itertools.pairwise(edges):
-            covering = [m for m in marks if m.start - pos < b and m.end - pos > a]
-            if not covering:
-                continue
-            human = sorted((m for m in covering if not m.suggestion), key=lambda m: m.end - m.start)
-            inner = human[0] if human else None
-            outer = next((m for m in reversed(human) if inner and m.label != inner.label), None)
-            dashed = next((m for m in covering if m.suggestion), None)
-            self.setFormat(a, b - a, self._format(inner, outer, dashed))
+from annotator.ui.highlights import Mark, Segment, SpanLayer
 
 
 class ArticleView(QPlainTextEdit):
@@ -202,9 +56,10 @@ class ArticleView(QPlainTextEdit):
         self._schema = schema
         self.text = ""
         self.conv = OffsetConverter("")
-        self.highlighter = SpanHighlighter(
-            self.document(), {lab.id: lab.color for lab in schema.labels}
-        )
+        self.layer = SpanLayer()
+        self._colours = {lab.id: QColor(lab.color) for lab in schema.labels}
+        self._formats: dict[tuple[object, ...], QTextCharFormat] = {}
+        self.verticalScrollBar().valueChanged.connect(lambda _v: self.refresh_highlights())
         self._spans: list[Span] = []
         self._suggestions: list[Span] = []
         self._press_pos: QPoint | None = None
@@ -223,19 +78,23 @@ class ArticleView(QPlainTextEdit):
     def set_text(
         self, text: str, spans: list[Span] | None = None, emphasis: set[int] | None = None
     ) -> None:
-        """Show a document's stored text (plain text: markup in articles shows literally).
-
-        Spans given here are painted in the same pass that lays the text out (one pass, not two).
-        """
+        """Show a document's stored text (plain text: markup in articles shows literally)."""
         self.text = text
         self.conv = OffsetConverter(text)
-        self.highlighter.set_text(text, self.conv)
+        starts = [0]
+        for i, ch in enumerate(text):
+            if ch in "\n\u2029":  # the characters Qt starts a new block after
+                starts.append(self.conv.to_utf16(i + 1))
+        self.layer.reset(starts)
         self._mark_cache = {}
         self._spans, self._suggestions = list(spans or []), []
-        self.highlighter.set_marks(self._marks(self._spans, []), emphasis or set(), repaint=False)
+        self.layer.replace(self._marks(self._spans, []))
+        self.layer.set_emphasis(emphasis or set())
+        self.setExtraSelections([])
         self.setPlainText(text)
         self._apply_direction()
         self.moveCursor(QTextCursor.MoveOperation.Start)
+        self.refresh_highlights()
 
     def _marks(self, spans: list[Span], suggestions: list[Span], keep: bool = False) -> list[Mark]:
         """Marks for spans, reusing those of span objects seen last time (10,000 stay cheap).
@@ -258,26 +117,93 @@ class ArticleView(QPlainTextEdit):
         return marks
 
     def set_spans(self, spans: list[Span], suggestions: list[Span], emphasis: set[int]) -> None:
-        """Show these spans; only the blocks that change are repainted."""
+        """Show these spans (a full replacement)."""
         self._spans, self._suggestions = spans, suggestions
-        self.highlighter.set_marks(self._marks(spans, suggestions), emphasis)
+        dirty = self.layer.replace(self._marks(spans, suggestions))
+        dirty |= self.layer.set_emphasis(emphasis)
+        if dirty:
+            self.refresh_highlights()
 
     def update_spans(
         self, spans: list[Span], added: list[Span], removed: list[Span], emphasis: set[int]
     ) -> None:
-        """The span list after an edit that added and removed these: one repaint of their blocks."""
+        """The span list after an edit that added and removed these (cheap for one span)."""
         gone = [hit[1] for s in removed if (hit := self._mark_cache.pop(id(s), None))]
         if len(gone) < len(removed):  # objects not seen before: match by id instead
             ids = {s.id for s in removed}
-            gone = [m for m in self.highlighter.marks() if m.span_id in ids and not m.suggestion]
+            gone = [m for m in self.layer.marks() if m.span_id in ids and not m.suggestion]
         self._spans = spans
-        dirty: set[int] = set()
-        self.highlighter.change(self._marks(added, [], keep=True), gone, dirty=dirty)
-        self.highlighter.set_emphasis(emphasis, dirty=dirty)
-        self.highlighter.repaint_blocks(dirty)
+        dirty = self.layer.change(self._marks(added, [], keep=True), gone)
+        dirty |= self.layer.set_emphasis(emphasis)
+        if dirty:
+            self.refresh_highlights()
 
     def set_emphasis(self, emphasis: set[int]) -> None:
-        self.highlighter.set_emphasis(emphasis)
+        if self.layer.set_emphasis(emphasis):
+            self.refresh_highlights()
+
+    # --------------------------------------------------------------- painting
+    def _format(self, seg: Segment) -> QTextCharFormat:
+        inner, outer, dashed = seg.inner, seg.outer, seg.dashed
+        key = (
+            inner and (inner.label, inner.span_id in self.layer.emphasis),
+            outer and outer.label,
+            dashed and dashed.label,
+        )
+        fmt = self._formats.get(key)
+        if fmt is None:
+            fmt = QTextCharFormat()
+            grey = QColor("#888888")
+            if inner is not None:
+                colour = QColor(self._colours.get(inner.label, grey))
+                colour.setAlpha(150 if inner.span_id in self.layer.emphasis else 60)
+                fmt.setBackground(colour)
+            underline = outer or dashed
+            if underline is not None:
+                fmt.setFontUnderline(True)
+                fmt.setUnderlineColor(self._colours.get(underline.label, grey))
+                fmt.setUnderlineStyle(
+                    QTextCharFormat.UnderlineStyle.SingleUnderline
+                    if outer is not None
+                    else QTextCharFormat.UnderlineStyle.DashUnderline
+                )
+            self._formats[key] = fmt
+        return fmt
+
+    def visible_blocks(self) -> range:
+        """Numbers of the blocks on screen."""
+        block = self.firstVisibleBlock()
+        first = last = block.blockNumber()
+        bottom = self.viewport().height()
+        offset = self.contentOffset()
+        while (
+            block.isValid() and self.blockBoundingGeometry(block).translated(offset).top() <= bottom
+        ):
+            last = block.blockNumber()
+            block = block.next()
+        return range(first, last + 1)
+
+    def refresh_highlights(self) -> None:
+        """Paint the highlights of the blocks on screen (extra selections: no relayout)."""
+        doc = self.document()
+        selections: list[QTextEdit.ExtraSelection] = []
+        for number in self.visible_blocks():
+            block = doc.findBlockByNumber(number)
+            if not block.isValid():
+                continue
+            for seg in self.layer.segments(number, block.position(), block.length() - 1):
+                sel = QTextEdit.ExtraSelection()
+                cursor = QTextCursor(doc)
+                cursor.setPosition(seg.start)
+                cursor.setPosition(seg.end, QTextCursor.MoveMode.KeepAnchor)
+                sel.cursor = cursor
+                sel.format = self._format(seg)
+                selections.append(sel)
+        self.setExtraSelections(selections)
+
+    def resizeEvent(self, e: QResizeEvent) -> None:
+        super().resizeEvent(e)
+        self.refresh_highlights()
 
     # ------------------------------------------------------------- positions
     def selection(self) -> tuple[int, int] | None:
