@@ -197,15 +197,19 @@ def _remove_project(project: Path) -> None:
 
 @cli.command()
 @click.argument("project", type=click.Path(path_type=Path))
-@click.option("--format", "fmt", required=True, type=click.Choice(["jsonl", "doccano", "hf-bio", "conll", "brat", "spacy"]),
+@click.option("--format", "fmt", required=True,
+              type=click.Choice(["jsonl", "doccano", "hf-bio", "conll", "brat", "spacy"]),
               help="Output format.")  # fmt: skip
-@click.option("--out", required=True, type=click.Path(path_type=Path), help="Output file.")
+@click.option("--out", required=True, type=click.Path(path_type=Path),
+              help="Output file (a folder for brat).")  # fmt: skip
 @click.option("--annotator", "annotator_name", help="Export this annotator's layer.")
-@click.option(
-    "--layer", type=click.Choice(["gold", "majority", "all"]), help="Or a combined layer."
-)
+@click.option("--layer", type=click.Choice(["gold", "majority", "all"]),
+              help="Or the curated, the majority, or every layer (all: jsonl only).")  # fmt: skip
 @click.option("--status", type=click.Choice(["done", "any"]), default="any", show_default=True,
               help="Only layers marked done, or any.")  # fmt: skip
+@click.option("--labels", help="Only these labels, comma-separated.")
+@click.option("--split", help="Train/dev/test percentages, e.g. 80,10,10.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the split.")
 @json_option
 def export(
     project: Path,
@@ -214,29 +218,41 @@ def export(
     annotator_name: str | None,
     layer: str | None,
     status: str,
+    labels: str | None,
+    split: str | None,
+    seed: int,
     as_json: bool,
 ) -> None:
     """Export annotations for training, with a manifest.json beside the output.
 
+    Token formats (hf-bio, conll, spacy) widen spans that do not fit the tokens (a clitic left
+    out) and list every one in the manifest; nothing is dropped silently.
+
     \b
     Example:
       annotator export news.db --format jsonl --annotator layla --out layla.jsonl
-      annotator export news.db --format jsonl --layer all --status done --out all.jsonl
+      annotator export news.db --format hf-bio --layer majority --split 80,10,10 --out data/news.jsonl
+      annotator export news.db --format brat --annotator layla --out brat/
     """
     from annotator.jobs.export import export_dataset
     from annotator.store import Project
 
+    label_list = [x.strip() for x in labels.split(",") if x.strip()] if labels else None
     with Project.open(project) as store:
         manifest = export_dataset(
-            store, fmt, out, annotator_name, layer, status, _progress("Writing")
-        )
+            store, fmt, out, annotator_name, layer, status, _progress("Writing"),
+            split=split, seed=seed, labels=label_list,
+        )  # fmt: skip
     if sys.stderr.isatty():
         click.echo("\r", err=True, nl=False)
     if as_json:
         _print_json(manifest)
-    else:
-        click.echo(f"Wrote {manifest['documents']} document(s), {manifest['spans']} span(s) and "
-                   f"{manifest['relations']} relation(s) to {out} (manifest: {out.parent / 'manifest.json'}).")  # fmt: skip
+        return
+    click.echo(f"Wrote {manifest['documents']} document(s), {manifest['spans']} span(s) and "
+               f"{manifest['relations']} relation(s): {', '.join(manifest['files'])}.")  # fmt: skip
+    if manifest["widened"] or manifest["dropped"]:
+        click.echo(f"{len(manifest['widened'])} span(s) widened to whole tokens, "
+                   f"{len(manifest['dropped'])} left out; see manifest.json.")  # fmt: skip
 
 
 @cli.command()

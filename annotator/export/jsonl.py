@@ -7,8 +7,10 @@ same bytes.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
+from annotator.export.base import Writer
 from annotator.model.document import Document, Layer, Span
 from annotator.text.tokens import Token, token_bounds, tokenize
 
@@ -60,3 +62,15 @@ def check_spans(doc: Document, layers: list[Layer]) -> None:
                 raise ValueError(
                     f"document {doc.ext_id}: span {s.sid} of {layer.annotator} does not match its text"
                 )
+
+
+class JsonlWriter(Writer):
+    """Native JSONL, single-layer or multi-layer form."""
+
+    multi_layer = True
+
+    def write(self, doc: Document, layers: list[Layer]) -> None:
+        check_spans(doc, layers)
+        multi = self.manifest.layer == "all"
+        self.fh.write(json.dumps(document_record(doc, layers, multi=multi), ensure_ascii=False))
+        self.fh.write("\n")

@@ -6,7 +6,7 @@ naming the file and line for an input that cannot be used; the store decides wha
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from annotator.errors import InputError
@@ -14,11 +14,28 @@ from annotator.importers.options import ImportOptions
 from annotator.model.document import DocumentRecord
 
 FORMATS = ("auto", "txt", "jsonl", "csv", "doccano", "label-studio", "brat")
-_BY_SUFFIX = {".txt": "txt", ".jsonl": "jsonl", ".csv": "csv", ".json": "label-studio"}
+_BY_SUFFIX = {
+    ".txt": "txt",
+    ".jsonl": "jsonl",
+    ".csv": "csv",
+    ".json": "label-studio",
+    ".ann": "brat",
+}
 MAX_FILE_BYTES = 200 * 1024 * 1024  # a single file above this is refused (documented in README)
 
 
-def _reader(fmt: str) -> object:
+def _reader(
+    fmt: str, options: ImportOptions
+) -> Callable[[Path, ImportOptions], Iterator[DocumentRecord | InputError]]:
+    if fmt in ("doccano", "label-studio", "brat"):
+        if fmt == "doccano":
+            from annotator.importers.doccano import read as peer_read
+        elif fmt == "label-studio":
+            from annotator.importers.labelstudio import read as peer_read
+        else:
+            from annotator.importers.brat import read as peer_read
+        labels = options.label_map()
+        return lambda path, opts: peer_read(path, opts, labels)
     if fmt == "txt":
         from annotator.importers import txt
 
@@ -31,14 +48,21 @@ def _reader(fmt: str) -> object:
         from annotator.importers import csvfile
 
         return csvfile.read
-    raise InputError(None, f"the {fmt} format cannot be imported yet")
+    raise InputError(None, f"unknown import format {fmt!r}")
 
 
 def _files(path: Path, fmt: str) -> Iterator[Path]:
     if path.is_dir():
         for p in sorted(path.rglob("*")):
             hidden = any(part.startswith(".") for part in p.relative_to(path).parts)
-            if p.is_file() and not hidden and (fmt != "auto" or p.suffix.lower() in _BY_SUFFIX):
+            if not p.is_file() or hidden:
+                continue
+            if fmt == "brat":  # a brat folder: each .ann with its .txt
+                if p.suffix == ".ann":
+                    yield p
+            elif fmt != "auto" or p.suffix.lower() in _BY_SUFFIX:
+                if fmt == "auto" and p.suffix.lower() == ".txt" and p.with_suffix(".ann").exists():
+                    continue  # the text of a brat document, read with its .ann
                 yield p
     elif path.exists():
         yield path
@@ -54,7 +78,8 @@ def detect_format(path: Path, fmt: str) -> str:
         return _BY_SUFFIX[path.suffix.lower()]
     except KeyError:
         raise InputError(
-            path, "cannot tell the format from the file name; give --format txt, jsonl or csv"
+            path,
+            "cannot tell the format from the file name; give --format (txt, jsonl, csv, doccano, label-studio or brat)",
         ) from None
 
 
@@ -78,8 +103,8 @@ def read_inputs(paths: list[Path], options: ImportOptions) -> Iterator[DocumentR
                         f"the file is {size // 2**20} MB; files above {MAX_FILE_BYTES // 2**20} MB"
                         " are refused (split it into several files)",
                     )
-                reader = _reader(fmt)
-                yield from reader(path, options)  # type: ignore[operator]
+                reader = _reader(fmt, options)
+                yield from reader(path, options)
             except InputError as exc:
                 yield exc
             except OSError as exc:

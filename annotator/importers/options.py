@@ -13,3 +13,20 @@ class ImportOptions:
     offsets: str = ""  # "" means the format's own unit
     annotator: str = ""
     clean: bool | None = None  # None means the format's default (on for .txt and .csv)
+    label_ids: tuple[
+        str, ...
+    ] = ()  # the project's labels; peer formats' names match them ignoring case
+
+    def label_map(self) -> dict[str, str]:
+        """Lowercased incoming label name -> label id (any name when the labels are not known)."""
+        return _AnyLabel() if not self.label_ids else {lab.lower(): lab for lab in self.label_ids}
+
+
+class _AnyLabel(dict[str, str]):
+    """A label map that accepts every name (the store checks it against the schema)."""
+
+    def get(self, key: str, default: str | None = None) -> str:  # type: ignore[override]
+        return key
+
+    def values(self) -> list[str]:  # type: ignore[override]
+        return []

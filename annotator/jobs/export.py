@@ -1,38 +1,69 @@
-"""Export a project's annotations: choose the layer, stream documents, write data and manifest.
+"""Export a project's annotations: choose the layer, stream documents, split, write, report.
 
-Writes to a temporary file beside the target and renames it at the end, so a failed or cancelled
-export never leaves a half-written dataset.
+Everything is written under temporary names and renamed at the end, so a failed or cancelled
+export never leaves a half-written dataset. A manifest.json beside the output says what is in it
+and every span that had to be widened or dropped.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from annotator.errors import AnnotatorError
-from annotator.export.jsonl import check_spans, document_record
+from annotator.export.base import Writer
+from annotator.export.majority import majority_layer
 from annotator.export.manifest import Manifest
+from annotator.export.split import SPLIT_NAMES, parse_split, split_of
+from annotator.model.document import Layer
 from annotator.store import Project
 
 FORMATS = ("jsonl", "doccano", "hf-bio", "conll", "brat", "spacy")
+RESERVED = ("gold", "suggestions")
+
+
+def writer_class(fmt: str) -> type[Writer]:
+    """The writer of a format (imported lazily: spaCy is optional)."""
+    if fmt == "jsonl":
+        from annotator.export.jsonl import JsonlWriter
+
+        return JsonlWriter
+    if fmt == "doccano":
+        from annotator.export.doccano import DoccanoWriter
+
+        return DoccanoWriter
+    if fmt == "hf-bio":
+        from annotator.export.tokenformats import HfBioWriter
+
+        return HfBioWriter
+    if fmt == "conll":
+        from annotator.export.tokenformats import ConllWriter
+
+        return ConllWriter
+    if fmt == "brat":
+        from annotator.export.brat import BratWriter
+
+        return BratWriter
+    if fmt == "spacy":
+        from annotator.export.spacy_docbin import SpacyWriter
+
+        return SpacyWriter
+    raise AnnotatorError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
 
 
 def choose_layer(store: Project, annotator: str | None, layer: str | None) -> str:
     """The layer to export from --annotator / --layer, or a sentence saying what to give."""
     if annotator and layer:
         raise AnnotatorError("give either --annotator or --layer, not both")
-    if layer == "majority":
-        raise AnnotatorError(
-            "the majority layer is not available yet; use --annotator or --layer all"
-        )
     if layer:
         return layer
-    names = [n for n in store.annotators() if n != "suggestions"]
+    names = [n for n in store.annotators() if n not in RESERVED]
     if annotator:
-        if annotator not in names:
+        if annotator not in store.annotators():
             known = ", ".join(names) or "none yet"
             raise AnnotatorError(
                 f"{store.path} has no annotator {annotator!r} (annotators: {known})"
@@ -41,49 +72,124 @@ def choose_layer(store: Project, annotator: str | None, layer: str | None) -> st
     if len(names) == 1:
         return names[0]
     raise AnnotatorError(
-        f"{store.path} has {len(names)} annotators; choose one with --annotator NAME or use --layer all"
+        f"{store.path} has {len(names)} annotators; choose one with --annotator NAME "
+        "or use --layer gold, majority or all"
     )
+
+
+def _layers(store: Project, doc_id: int, chosen: str, done_only: bool) -> list[Layer]:
+    if chosen == "majority":
+        finished = [
+            la
+            for la in store.export_layers(doc_id, "all", done_only=True)
+            if la.annotator not in RESERVED
+        ]
+        maj = majority_layer(finished)
+        return [maj] if maj is not None and maj.spans else []
+    layers = store.export_layers(doc_id, chosen, done_only=done_only)
+    if chosen != "all":  # an untouched document has no layer to export
+        layers = [la for la in layers if la.spans or la.status != "todo"]
+    return layers
+
+
+def _keep_labels(layer: Layer, labels: set[str]) -> Layer:
+    spans = [s for s in layer.spans if s.label in labels]
+    kept = {s.sid for s in spans}
+    rels = [r for r in layer.relations if str(r.head) in kept and str(r.child) in kept]
+    return Layer(layer.annotator, layer.status, spans, rels)
+
+
+def _target(out: Path, part: str | None, writer: type[Writer]) -> Path:
+    if part is None:
+        return out
+    if writer.folder:
+        return out / part
+    suffix = out.suffix
+    stem = out.name[: -len(suffix)] if suffix else out.name
+    return out.with_name(f"{stem}.{part}{suffix or writer.suffix}")
 
 
 def export_dataset(
     store: Project,
     fmt: str,
     out: Path,
-    annotator: str | None,
-    layer: str | None,
-    status: str,
+    annotator: str | None = None,
+    layer: str | None = None,
+    status: str = "any",
     progress: Callable[[int], None] | None = None,
+    *,
+    split: str | None = None,
+    seed: int = 0,
+    labels: list[str] | None = None,
 ) -> dict[str, Any]:
-    """Write ``out`` (and manifest.json beside it); return the manifest."""
-    if fmt != "jsonl":
-        raise AnnotatorError(f"the {fmt} export is not available yet; use --format jsonl")
+    """Write the dataset at ``out`` (files, or a folder for brat); return the manifest."""
+    cls = writer_class(fmt)
     chosen = choose_layer(store, annotator, layer)
-    multi = chosen == "all"
-    manifest = Manifest(fmt, store.schema.name, chosen, {"status": status})
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.partial")
+    if chosen == "all" and not cls.multi_layer:
+        raise AnnotatorError(
+            f"the {fmt} format holds one layer; choose --annotator NAME, --layer gold or --layer majority"
+        )
+    unknown = [lab for lab in labels or [] if not store.schema.has_label(lab)]
+    if unknown:
+        raise AnnotatorError(
+            f"unknown label {unknown[0]!r} (the schema has {', '.join(store.schema.label_ids)})"
+        )
+    parts = parse_split(split) if split else None
+    filters: dict[str, Any] = {"status": status, "labels": labels or "all"}
+    manifest = Manifest(fmt, store.schema.name, chosen, filters)
+    if parts:
+        manifest.split = {"percentages": dict(zip(SPLIT_NAMES, parts, strict=False)), "seed": seed,
+                          "rule": "sha256(seed, document id)", "documents": {}}  # fmt: skip
+    names = list(SPLIT_NAMES[: len(parts)]) if parts else [None]
+    targets = {name: _target(out, name, cls) for name in names}
+    temps = {name: t.with_name(f".{t.name}.partial") for name, t in targets.items()}
+    for path in [*targets.values(), *temps.values()]:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    writers: dict[str | None, Writer] = {}
     try:
-        with tmp.open("w", encoding="utf-8", newline="\n") as fh:
-            for n, doc in enumerate(store.documents(), 1):
-                if progress is not None:
-                    progress(n)
-                layers = store.export_layers(doc.id, chosen, done_only=status == "done")
-                if not layers:
-                    continue
-                check_spans(doc, layers)
-                fh.write(json.dumps(document_record(doc, layers, multi=multi), ensure_ascii=False))
-                fh.write("\n")
-                manifest.documents += 1
-                for la in layers:
-                    manifest.spans += len(la.spans)
-                    manifest.relations += len(la.relations)
-                    manifest.by_label.update(s.label for s in la.spans)
-        os.replace(tmp, out)
+        for name in names:
+            if temps[name].exists():
+                _remove(temps[name])
+            writers[name] = cls(temps[name], store.schema, manifest)
+        for n, doc in enumerate(store.documents(), 1):
+            if progress is not None:
+                progress(n)
+            layers = _layers(store, doc.id, chosen, status == "done")
+            if labels:
+                layers = [_keep_labels(la, set(labels)) for la in layers]
+            if not layers:
+                continue
+            part = split_of(doc.ext_id, seed, parts) if parts else None
+            writers[part].write(doc, layers)
+            manifest.documents += 1
+            if parts:
+                counts = manifest.split["documents"]
+                counts[part] = counts.get(part, 0) + 1
+            for la in layers:
+                manifest.spans += len(la.spans)
+                manifest.relations += len(la.relations)
+                manifest.by_label.update(s.label for s in la.spans)
+        for w in writers.values():
+            w.close()
+        for name in names:
+            if targets[name].exists():
+                _remove(targets[name])
+            os.replace(temps[name], targets[name])
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        for path in temps.values():
+            _remove(path)
         raise
     data = manifest.as_dict()
-    (out.parent / "manifest.json").write_text(
-        json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    data["files"] = [str(t) for t in targets.values()]
+    where = out if cls.folder else out.parent
+    (where / "manifest.json").write_text(
+        json.dumps(data, ensure_ascii=False, indent=2) + "\n", "utf-8"
     )
     return data
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir():
+        shutil.rmtree(path)
+    else:
+        path.unlink(missing_ok=True)

@@ -1,0 +1,66 @@
+"""Token-based formats: Hugging Face BIO (JSON lines) and CoNLL (one token per line).
+
+Both use the project's tokenizer, widen spans that do not fit tokens (reported in the manifest) and
+write one BIO column per group of labels (see bio.py).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from annotator.export.base import Writer
+from annotator.export.bio import bio_columns, class_names, column_name, tag_columns
+from annotator.export.manifest import Manifest
+from annotator.export.tokens import document_tokens, fit_spans
+from annotator.model.document import Document, Layer
+from annotator.model.schema import Schema
+
+
+class _TokenWriter(Writer):
+    def __init__(self, path: Path, schema: Schema, manifest: Manifest) -> None:
+        super().__init__(path, schema, manifest)
+        self.columns = bio_columns(schema)
+        manifest.extra["columns"] = {column_name(g): class_names(g) for g in self.columns}
+        manifest.extra["tokenizer"] = "annotator words-numbers-punctuation (clitics not split)"
+
+    def _tags(self, doc: Document, layer: Layer) -> tuple[list[object], dict[str, list[str]]]:
+        tokens = document_tokens(doc)
+        fitted = fit_spans(doc, layer.spans, tokens, self.manifest.widened)
+        tags = tag_columns(doc, len(tokens), fitted, self.columns, self.manifest.dropped)
+        return list(tokens), tags
+
+
+class HfBioWriter(_TokenWriter):
+    """``{"id", "tokens", "token_offsets", "<column>_tags"...}`` per document."""
+
+    def write(self, doc: Document, layers: list[Layer]) -> None:
+        (layer,) = layers
+        tokens, tags = self._tags(doc, layer)
+        obj = {
+            "id": doc.ext_id,
+            "tokens": [t.text for t in tokens],  # type: ignore[attr-defined]
+            "token_offsets": [[t.start, t.end] for t in tokens],  # type: ignore[attr-defined]
+            **tags,
+        }
+        self.fh.write(json.dumps(obj, ensure_ascii=False) + "\n")
+
+
+class ConllWriter(_TokenWriter):
+    """``token start end tag...`` per line; a blank line between paragraphs and documents."""
+
+    suffix = ".conll"
+
+    def write(self, doc: Document, layers: list[Layer]) -> None:
+        (layer,) = layers
+        tokens, tags = self._tags(doc, layer)
+        names = [column_name(g) for g in self.columns]
+        self.fh.write(f"# id = {doc.ext_id}\n# columns = token start end {' '.join(names)}\n")
+        previous_end = 0
+        for i, tok in enumerate(tokens):
+            if i and "\n" in doc.text[previous_end : tok.start]:  # type: ignore[attr-defined]
+                self.fh.write("\n")
+            row = [tok.text, str(tok.start), str(tok.end)] + [tags[n][i] for n in names]  # type: ignore[attr-defined]
+            self.fh.write("\t".join(row) + "\n")
+            previous_end = tok.end  # type: ignore[attr-defined]
+        self.fh.write("\n")

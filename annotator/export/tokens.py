@@ -1,0 +1,63 @@
+"""Fitting spans to tokens for token-based formats: widen to the enclosing tokens and say so.
+
+A span inside a word (a clitic left out, "الصين" in "والصين") cannot be a token span. It is widened
+to the tokens it touches, keeps its original offsets in the report, and is counted per label in the
+manifest: nothing is dropped silently (notes/EXPORT.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from annotator.model.document import Document, Span
+from annotator.text.tokens import Token, token_bounds, tokenize
+
+
+@dataclass(frozen=True)
+class Fitted:
+    """A span on tokens: first and last token (inclusive), and whether it had to be widened."""
+
+    span: Span
+    first: int
+    last: int
+    widened: bool
+
+
+def fit_spans(
+    doc: Document, spans: list[Span], tokens: list[Token], report: list[dict[str, Any]]
+) -> list[Fitted]:
+    """Fit every span to ``tokens``; widened spans are appended to ``report``."""
+    fitted: list[Fitted] = []
+    for span in spans:
+        bounds = token_bounds(tokens, span.start, span.end)
+        if bounds is None:  # only white space: cannot happen for a stored span, but never silent
+            report.append(_entry(doc, span, None, None, "no token in the span"))
+            continue
+        first, last = bounds
+        widened = tokens[first].start != span.start or tokens[last].end != span.end
+        if widened:
+            report.append(_entry(doc, span, tokens[first].start, tokens[last].end, "widened"))
+        fitted.append(Fitted(span, first, last, widened))
+    return fitted
+
+
+def _entry(
+    doc: Document, span: Span, start: int | None, end: int | None, reason: str
+) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "document": doc.ext_id,
+        "span": span.sid,
+        "label": span.label,
+        "start": span.start,
+        "end": span.end,
+        "text": span.text,
+        "reason": reason,
+    }
+    if start is not None and end is not None:
+        out["token_text"] = doc.text[start:end]
+    return out
+
+
+def document_tokens(doc: Document) -> list[Token]:
+    return tokenize(doc.text)

@@ -1,0 +1,99 @@
+"""doccano JSONL exports: one file per user; offsets in UTF-16 units (or grapheme clusters).
+
+Both shapes are read: ``{"text", "label": [[start, end, label]]}`` and
+``{"text", "entities": [...], "relations": [...]}``. The layer is named by --annotator, else by the
+file name (doccano names its files after the user). Examples with labels come in as done; empty
+ones as untouched (doccano does not record which examples were reviewed).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from annotator.errors import InputError
+from annotator.importers.common import rebase_layers, title_of, to_codepoints
+from annotator.importers.options import ImportOptions
+from annotator.model.document import DocumentRecord, Layer, Relation, Span
+from annotator.text.offsets import OffsetConverter
+
+_KNOWN = {"text", "label", "labels", "entities", "relations", "id", "doc_id"}
+
+
+def _entities(obj: dict[str, Any]) -> list[tuple[str, int, int, str]]:
+    """(id, start, end, label) of every entity, in either doccano shape."""
+    if isinstance(obj.get("entities"), list):
+        out = []
+        for e in obj["entities"]:
+            out.append(
+                (str(e["id"]), int(e["start_offset"]), int(e["end_offset"]), str(e["label"]))
+            )
+        return out
+    raw = obj.get("label", obj.get("labels", []))
+    if not isinstance(raw, list):
+        raise ValueError("'label' must be a list of [start, end, label]")
+    return [(f"e{i}", int(s), int(e), str(lab)) for i, (s, e, lab) in enumerate(raw, 1)]
+
+
+def parse_line(obj: Any, options: ImportOptions, source: str, lineno: int, annotator: str,
+               labels: dict[str, str]) -> DocumentRecord:  # fmt: skip
+    """One doccano example as a DocumentRecord."""
+    if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+        raise InputError(source, "each line must be a JSON object with a 'text'", lineno)
+    raw_text: str = obj["text"]
+    unit = options.offsets or "utf16"
+    conv = OffsetConverter(raw_text)
+    try:
+        entities = _entities(obj)
+        relations_raw = obj.get("relations") or []
+        spans: list[Span] = []
+        for eid, start, end, label in entities:
+            lab = labels.get(label.lower())
+            if lab is None:
+                raise ValueError(
+                    f"label {label!r} is not in the schema ({', '.join(labels.values())})"
+                )
+            s, e = to_codepoints(raw_text, start, end, unit, conv)
+            if not 0 <= s < e <= len(raw_text):
+                raise ValueError(f"entity {eid} [{start}, {end}) is outside the text")
+            spans.append(Span(s, e, lab, raw_text[s:e], {}, f"s{len(spans) + 1}"))
+        sid_of = {eid: sp.sid for (eid, *_rest), sp in zip(entities, spans, strict=True)}
+        relations = [
+            Relation(sid_of[str(r["from_id"])], sid_of[str(r["to_id"])], str(r["type"]), f"r{i}")
+            for i, r in enumerate(relations_raw, 1)
+        ]
+    except (KeyError, TypeError, ValueError, IndexError) as exc:
+        what = f"missing {exc}" if isinstance(exc, KeyError) else str(exc)
+        raise InputError(source, f"not a doccano example ({what})", lineno) from None
+    layers = [Layer(annotator, "done", spans, relations)] if spans else []
+    text = rebase_layers(raw_text, layers, source, lineno)
+    ext = obj.get("doc_id", obj.get("id"))
+    meta = {k: v for k, v in obj.items() if k not in _KNOWN}
+    return DocumentRecord(str(ext) if ext is not None else "", title_of(text), text, meta,
+                          source, layers, line=lineno)  # fmt: skip
+
+
+def read(
+    path: Path, options: ImportOptions, labels: dict[str, str]
+) -> Iterator[DocumentRecord | InputError]:
+    """Yield each example of a doccano JSONL file."""
+    annotator = options.annotator or path.stem
+    with path.open("rb") as fh:
+        for lineno, raw in enumerate(fh, 1):
+            try:
+                line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
+                if not line.strip():
+                    continue
+                try:
+                    obj = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise InputError(
+                        path, f"not valid JSON ({exc.msg} at column {exc.colno})", lineno
+                    ) from None
+                yield parse_line(obj, options, str(path), lineno, annotator, labels)
+            except UnicodeDecodeError:
+                yield InputError(path, "the line is not valid UTF-8", lineno)
+            except InputError as exc:
+                yield exc

@@ -1,0 +1,299 @@
+"""Every export format, read back by its consumer where that is light: offsets, overlaps, clitics."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from annotator.importers import read_inputs
+from annotator.importers.options import ImportOptions
+from annotator.jobs.export import export_dataset
+from annotator.model.schema import default_schema
+from annotator.store import Project
+
+# Written for the tests: an emoji before the spans, a CRLF, a clitic (و) glued to a speaker,
+# a speaker inside a claim, and a claim whose speaker is in the previous paragraph.
+RAW = "😀 قال وزير الخارجية إن «المحادثات مثمرة».\r\nوأكدت والصين دعمها للاتفاق."
+TEXT = RAW.replace("\r\n", "\n")
+
+
+def _at(word: str, text: str = RAW, nth: int = 0) -> dict[str, Any]:
+    i = -1
+    for _ in range(nth + 1):
+        i = text.index(word, i + 1)
+    return {"start": i, "end": i + len(word), "text": word}
+
+
+SPANS = [
+    {"id": "s1", **_at("وزير الخارجية"), "label": "speaker", "attributes": {"kind": "person"}},
+    {
+        "id": "s2",
+        **_at("المحادثات مثمرة"),
+        "label": "claim",
+        "attributes": {"form": "direct_quote"},
+    },
+    {"id": "s3", **_at("الخارجية"), "label": "speaker", "attributes": {"kind": "organization"}},
+    {
+        "id": "s4",
+        **_at("الصين"),
+        "label": "speaker",
+        "attributes": {"kind": "state"},
+    },  # inside والصين
+    {"id": "s5", **_at("دعمها للاتفاق"), "label": "claim", "attributes": {}},
+    {"id": "s6", **_at("دعمها"), "label": "stance", "attributes": {"polarity": "support"}},
+]
+RELATIONS = [
+    {"id": "r1", "head": "s2", "child": "s1", "label": "attributed_to"},
+    {"id": "r2", "head": "s5", "child": "s1", "label": "attributed_to"},  # crosses the line break
+    {"id": "r3", "head": "s6", "child": "s4", "label": "holder"},
+]
+
+
+def _project(tmp_path: Path, extra_docs: int = 0) -> Project:
+    lines = [{"id": "doc-1", "text": RAW, "annotator": "layla", "status": "done",
+              "spans": SPANS, "relations": RELATIONS}]  # fmt: skip
+    lines += [{"id": f"plain-{i}", "text": f"نص رقم {i}", "annotator": "layla", "status": "done",
+               "spans": [{"start": 0, "end": 2, "label": "event"}]} for i in range(extra_docs)]  # fmt: skip
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), encoding="utf-8")
+    project = Project.create(tmp_path / "p.db", default_schema())
+    project.add_documents(read_inputs([src], ImportOptions()))
+    return project
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    return _project(tmp_path)
+
+
+def test_jsonl_spans_match_text_and_no_cr(tmp_path: Path, project: Project) -> None:
+    out = tmp_path / "o" / "d.jsonl"
+    export_dataset(project, "jsonl", out, "layla")
+    raw = out.read_text("utf-8")
+    assert "\r" not in raw and "\\r" not in raw
+    obj = json.loads(raw)
+    assert obj["text"] == TEXT
+    for s in obj["spans"]:
+        assert obj["text"][s["start"] : s["end"]] == s["text"]
+    assert len(obj["relations"]) == 3
+
+
+def test_doccano_counts_utf16_units_after_an_emoji(tmp_path: Path, project: Project) -> None:
+    out = tmp_path / "o" / "d.jsonl"
+    export_dataset(project, "doccano", out, "layla")
+    obj = json.loads(out.read_text("utf-8"))
+    units = obj["text"].encode("utf-16-le")
+    by_id = {e["id"]: e for e in obj["entities"]}
+    for e in obj["entities"]:
+        shown = units[2 * e["start_offset"] : 2 * e["end_offset"]].decode("utf-16-le")
+        assert shown == next(
+            s["text"] for s in SPANS if s["label"] == e["label"] and s["text"] == shown
+        )
+    first = by_id[1]
+    assert first["start_offset"] == _at("وزير الخارجية", TEXT)["start"] + 1  # the emoji is 2 units
+    text_of = {
+        e["id"]: units[2 * e["start_offset"] : 2 * e["end_offset"]].decode("utf-16-le")
+        for e in obj["entities"]
+    }
+    assert {(text_of[r["from_id"]], text_of[r["to_id"]], r["type"]) for r in obj["relations"]} == {
+        ("المحادثات مثمرة", "وزير الخارجية", "attributed_to"),
+        ("دعمها للاتفاق", "وزير الخارجية", "attributed_to"),
+        ("دعمها", "الصين", "holder"),
+    }
+
+
+def test_doccano_round_trip_through_its_importer(tmp_path: Path, project: Project) -> None:
+    out = tmp_path / "o" / "layla.jsonl"
+    export_dataset(project, "doccano", out, "layla")
+    again = Project.create(tmp_path / "q.db", default_schema())
+    report = again.add_documents(
+        read_inputs([out], ImportOptions(format="doccano", label_ids=again.schema.label_ids))
+    )
+    assert report.spans == 6 and report.relations == 3
+    doc = next(again.documents())
+    layer = again.layer(doc.id, "layla")  # named after the file
+    assert sorted((s.start, s.end, s.label) for s in layer.spans) == sorted(
+        (
+            s["start"] - (s["start"] > RAW.index("\r")),
+            s["end"] - (s["end"] > RAW.index("\r")),
+            s["label"],
+        )
+        for s in SPANS
+    )
+
+
+def _columns(manifest: dict[str, Any]) -> dict[str, list[str]]:
+    return manifest["columns"]  # type: ignore[no-any-return]
+
+
+def test_hf_bio_loads_with_class_labels_and_keeps_overlaps(
+    tmp_path: Path, project: Project
+) -> None:
+    datasets = pytest.importorskip("datasets")
+    out = tmp_path / "o" / "d.jsonl"
+    manifest = export_dataset(project, "hf-bio", out, "layla")
+    features = datasets.Features({
+        "id": datasets.Value("string"),
+        "tokens": datasets.Sequence(datasets.Value("string")),
+        "token_offsets": datasets.Sequence(datasets.Sequence(datasets.Value("int64"))),
+        **{name: datasets.Sequence(datasets.ClassLabel(names=names)) for name, names in _columns(manifest).items()},
+    })  # fmt: skip
+    ds = datasets.load_dataset("json", data_files=str(out), features=features, split="train")
+    row = ds[0]
+    claim_names = _columns(manifest)["claim_tags"]
+    claim_tags = [claim_names[i] for i in row["claim_tags"]]
+    sp_names = _columns(manifest)["speaker_event_tags"]
+    sp_tags = [sp_names[i] for i in row["speaker_event_tags"]]
+    # the two claims and the speaker inside nothing: claims in their own column, speakers in theirs
+    assert claim_tags.count("B-claim") == 2 and sp_tags.count("B-speaker") == 2
+    # the nested speaker (الخارجية inside وزير الخارجية) shares a column with its parent: reported
+    assert [d["span"] for d in manifest["dropped"]] == ["s3"]
+    assert "overlaps a longer span" in manifest["dropped"][0]["reason"]
+    # the clitic-internal speaker is widened to the whole word and reported
+    assert manifest["widened_by_label"] == {"speaker": 1}
+    assert manifest["widened"][0]["token_text"] == "والصين"
+    for (start, end), tok in zip(row["token_offsets"], row["tokens"], strict=True):
+        assert TEXT[start:end] == tok
+
+
+def test_conll_has_a_blank_line_between_paragraphs(tmp_path: Path, project: Project) -> None:
+    out = tmp_path / "o" / "d.conll"
+    export_dataset(project, "conll", out, "layla")
+    content = out.read_text("utf-8")
+    assert "\r" not in content
+    body = [line for line in content.split("\n") if not line.startswith("#")]
+    blank = body.index("")
+    assert body[blank - 1].split("\t")[0] == "." and body[blank + 1].split("\t")[0] == "وأكدت"
+    rows = [line.split("\t") for line in body if line]
+    assert all(len(r) == 6 for r in rows)
+    assert all(TEXT[int(r[1]) : int(r[2])] == r[0] for r in rows)
+
+
+def test_brat_fragments_attributes_relations_and_round_trip(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    cross = {
+        "id": "s9",
+        "start": RAW.index("مثمرة"),
+        "end": RAW.index("وأكدت") + 5,
+        "label": "claim",
+    }
+    src = tmp_path / "x.jsonl"
+    src.write_text(
+        json.dumps(
+            {"id": "two", "text": RAW + " ", "annotator": "layla", "spans": [cross]},
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
+    project.add_documents(read_inputs([src], ImportOptions()))
+    out = tmp_path / "brat"
+    export_dataset(project, "brat", out, "layla")
+    conf = (out / "annotation.conf").read_text("utf-8")
+    assert "<OVERLAP>" in conf and "attributed_to\tArg1:claim, Arg2:speaker" in conf
+    two = (out / "two.ann").read_text("utf-8")
+    assert ";" in two.split("\t")[1]  # split at the line break
+    ann = (out / "doc-1.ann").read_text("utf-8").splitlines()
+    assert sum(line.startswith("T") for line in ann) == 6
+    t_text = {line.split("\t")[0]: line.split("\t")[2] for line in ann if line.startswith("T")}
+    assert "A1\tkind T1 person" in ann and t_text["T1"] == "وزير الخارجية"
+    rels = {
+        (r.split()[1], t_text[r.split()[2][5:]], t_text[r.split()[3][5:]])
+        for r in ann
+        if r.startswith("R")
+    }
+    assert ("holder", "دعمها", "الصين") in rels and (
+        "attributed_to",
+        "دعمها للاتفاق",
+        "وزير الخارجية",
+    ) in rels
+    again = Project.create(tmp_path / "b.db", default_schema())
+    again.add_documents(
+        read_inputs(
+            [out], ImportOptions(format="brat", annotator="layla", label_ids=again.schema.label_ids)
+        )
+    )
+    export_dataset(again, "brat", tmp_path / "brat2", "layla")
+    assert (tmp_path / "brat2" / "doc-1.ann").read_text("utf-8") == (out / "doc-1.ann").read_text(
+        "utf-8"
+    )
+    assert (tmp_path / "brat2" / "two.ann").read_text("utf-8") == two
+
+
+def test_spacy_docbin_keeps_text_and_every_span(tmp_path: Path, project: Project) -> None:
+    spacy = pytest.importorskip("spacy")
+    from spacy.tokens import DocBin
+    from spacy.training import Example
+
+    out = tmp_path / "o" / "d.spacy"
+    manifest = export_dataset(project, "spacy", out, "layla")
+    nlp = spacy.blank("ar")
+    (doc,) = DocBin().from_disk(out).get_docs(nlp.vocab)
+    assert doc.text == TEXT
+    assert len(doc.spans["sc"]) == 6
+    assert len(doc.ents) < 6 and manifest["not_in_ents"] == 6 - len(doc.ents)
+    for span in doc.spans["sc"]:
+        if span.label_ != "speaker" or span.text != "والصين":
+            assert any(span.text == s["text"] and span.label_ == s["label"] for s in SPANS)
+    # a tiny NER model trains on it without a misaligned span
+    ner = nlp.add_pipe("ner")
+    for label in ("speaker", "claim", "stance", "event"):
+        ner.add_label(label)
+    examples = [Example(nlp.make_doc(doc.text), doc)]
+    nlp.initialize(lambda: examples)
+    losses: dict[str, float] = {}
+    nlp.update(examples, losses=losses)
+    assert "ner" in losses
+
+
+def test_split_is_deterministic_and_stable_when_documents_are_added(tmp_path: Path) -> None:
+    small = _project(tmp_path / "a", extra_docs=30)
+    big = _project(tmp_path / "b", extra_docs=60)
+
+    def parts(project: Project, where: Path) -> dict[str, set[str]]:
+        manifest = export_dataset(
+            project, "jsonl", where / "d.jsonl", "layla", split="70,20,10", seed=5
+        )
+        out: dict[str, set[str]] = {}
+        for path in manifest["files"]:
+            name = Path(path).name.split(".")[1]
+            out[name] = {
+                json.loads(line)["id"] for line in Path(path).read_text("utf-8").splitlines()
+            }
+        assert manifest["split"]["seed"] == 5
+        return out
+
+    a, b = parts(small, tmp_path / "oa"), parts(big, tmp_path / "ob")
+    for name in a:
+        assert a[name] <= b[name]  # nobody moved
+    assert sum(len(v) for v in b.values()) == 61 and all(b.values())
+
+
+def test_majority_layer(tmp_path: Path) -> None:
+    text = "قال الوزير إن المحادثات مثمرة"
+    sp = {"id": "s1", **_at("الوزير", text), "label": "speaker", "attributes": {"kind": "person"}}
+    cl = {"id": "s2", **_at("المحادثات مثمرة", text), "label": "claim", "attributes": {}}
+    other = {"id": "s3", **_at("قال", text), "label": "event", "attributes": {}}
+    rel = {"id": "r1", "head": "s2", "child": "s1", "label": "attributed_to"}
+    anns = [
+        {"annotator": "a", "status": "done", "spans": [sp, cl], "relations": [rel]},
+        {"annotator": "b", "status": "done", "spans": [sp, cl, other], "relations": [rel]},
+        {"annotator": "c", "status": "done", "spans": [sp], "relations": []},
+        {"annotator": "d", "status": "in_progress", "spans": [other], "relations": []},
+    ]
+    src = tmp_path / "m.jsonl"
+    src.write_text(
+        json.dumps({"id": "m", "text": text, "annotations": anns}, ensure_ascii=False),
+        encoding="utf-8",
+    )
+    project = Project.create(tmp_path / "m.db", default_schema())
+    project.add_documents(read_inputs([src], ImportOptions()))
+    out = tmp_path / "o" / "m.jsonl"
+    export_dataset(project, "jsonl", out, layer="majority")
+    obj = json.loads(out.read_text("utf-8"))
+    assert [(s["text"], s["label"], s["attributes"]) for s in obj["spans"]] == [
+        ("الوزير", "speaker", {"kind": "person"}), ("المحادثات مثمرة", "claim", {})]  # fmt: skip
+    assert obj["relations"] == [{"id": "r1", "head": "s2", "child": "s1", "label": "attributed_to"}]
