@@ -257,6 +257,35 @@ def export(
 
 @cli.command()
 @click.argument("project", type=click.Path(path_type=Path))
+@click.option("--annotators", help="Compare these annotators, comma-separated (default: all).")
+@click.option("--labels", help="Count only these labels, comma-separated (others become O).")
+@json_option
+def agreement(project: Path, annotators: str | None, labels: str | None, as_json: bool) -> None:
+    """Inter-annotator agreement: token alpha and kappas, span and relation F1, per label.
+
+    Only documents an annotator marked done count for that annotator.
+
+    \b
+    Example:
+      annotator agreement news.db
+      annotator agreement news.db --annotators layla,omar --labels speaker,claim --json
+    """
+    from annotator.agreement.table import render
+    from annotator.jobs.agreement import project_agreement
+    from annotator.store import Project
+
+    def split(value: str | None) -> list[str] | None:
+        return [x.strip() for x in value.split(",") if x.strip()] if value else None
+
+    with Project.open(project) as store:
+        report = project_agreement(store, split(annotators), split(labels), _progress("Reading"))
+    if sys.stderr.isatty():
+        click.echo("\r", err=True, nl=False)
+    click.echo(json.dumps(report, ensure_ascii=False, indent=2) if as_json else render(report))
+
+
+@cli.command()
+@click.argument("project", type=click.Path(path_type=Path))
 @json_option
 def stats(project: Path, as_json: bool) -> None:
     """Count documents, spans and relations by label, status and annotator.

@@ -10,7 +10,7 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -525,6 +525,65 @@ class Project:
         names = [n for n in names if n != "suggestions"] if layer == "all" else names
         layers = [self.layer(doc_id, n) for n in names]
         return [la for la in layers if la.status == Status.DONE.value or not done_only]
+
+    def stream_layers(
+        self, annotators: Sequence[str] | None = None, *, done_only: bool = False
+    ) -> Iterator[tuple[Document, dict[str, Layer]]]:
+        """Every document with the layers of ``annotators`` (all when None), in four queries.
+
+        Streams: memory stays flat however large the project. Layers without a status row or span
+        are left out; with ``done_only`` only layers marked done are given.
+        """
+        where, args = "", []
+        if annotators is not None:
+            where = f" WHERE annotator IN ({', '.join('?' for _ in annotators)})"
+            args = list(annotators)
+        statuses = self.db.execute(
+            f"SELECT doc_id, annotator, status FROM doc_status{where} ORDER BY doc_id", args
+        )
+        spans = self.db.execute(
+            f'SELECT doc_id, annotator, id, sid, start, "end", label, text, attributes FROM spans'
+            f' {where} ORDER BY doc_id, annotator, start, "end", id',
+            args,
+        )
+        rel_where = where.replace("annotator", "r.annotator")
+        relations = self.db.execute(
+            "SELECT r.doc_id, r.annotator, r.rid, h.sid, c.sid, r.label, r.id FROM relations r"
+            " JOIN spans h ON h.id = r.head JOIN spans c ON c.id = r.child"
+            f"{rel_where} ORDER BY r.doc_id, r.id",
+            args,
+        )
+        pending: dict[str, Any] = {
+            "status": next(statuses, None),
+            "span": next(spans, None),
+            "rel": next(relations, None),
+        }
+
+        def take(name: str, cursor: Iterator[Any], doc_id: int) -> list[Any]:
+            rows = []
+            while pending[name] is not None and pending[name][0] < doc_id:
+                pending[name] = next(cursor, None)
+            while pending[name] is not None and pending[name][0] == doc_id:
+                rows.append(pending[name])
+                pending[name] = next(cursor, None)
+            return rows
+
+        for row in self.db.execute(f"SELECT {self._DOC_COLUMNS} FROM documents ORDER BY id"):
+            doc = self._doc(row)
+            layers: dict[str, Layer] = {}
+            status_of = {a: st for _d, a, st in take("status", statuses, doc.id)}
+            for d, a, sid_row, sid, start, end, label, text, attrs in take("span", spans, doc.id):
+                layers.setdefault(a, Layer(a, status_of.get(a, Status.TODO.value))).spans.append(
+                    Span(start, end, label, text, json.loads(attrs), sid, sid_row, d, a)
+                )
+            for _d, a, rid, head, child, label, rel_id in take("rel", relations, doc.id):
+                if a in layers:
+                    layers[a].relations.append(Relation(head, child, label, rid, rel_id, doc.id, a))
+            for a, st in status_of.items():
+                layers.setdefault(a, Layer(a, st))
+            if done_only:
+                layers = {a: la for a, la in layers.items() if la.status == Status.DONE.value}
+            yield doc, dict(sorted(layers.items()))
 
     def layer_names(self, doc_id: int) -> list[str]:
         """Annotators who have a status or a span on the document."""

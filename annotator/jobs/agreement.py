@@ -1,0 +1,44 @@
+"""Agreement over a project: read the finished layers in one stream and compute the report."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from annotator.agreement.report import DocInput, agreement_report
+from annotator.errors import AnnotatorError
+from annotator.store import Project
+
+NOT_ANNOTATORS = ("gold", "suggestions")
+
+
+def project_agreement(
+    store: Project,
+    annotators: list[str] | None = None,
+    labels: list[str] | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> dict[str, Any]:
+    """The agreement report of ``annotators`` (default: everyone but gold and suggestions)."""
+    known = [a for a in store.annotators() if a not in NOT_ANNOTATORS]
+    chosen = annotators or known
+    missing = [a for a in chosen if a not in store.annotators()]
+    if missing:
+        raise AnnotatorError(
+            f"{store.path} has no annotator {missing[0]!r} (annotators: {', '.join(known) or 'none yet'})"
+        )
+    for label in labels or []:
+        if not store.schema.has_label(label):
+            raise AnnotatorError(
+                f"unknown label {label!r} (the schema has {', '.join(store.schema.label_ids)})"
+            )
+
+    def docs() -> Iterator[DocInput]:
+        for n, (doc, layers) in enumerate(store.stream_layers(chosen, done_only=True), 1):
+            if progress is not None:
+                progress(n)
+            if layers:
+                yield DocInput(doc.ext_id, doc.text, layers)
+
+    report = agreement_report(docs(), chosen, labels)
+    report["project"] = str(store.path)
+    return report
