@@ -27,7 +27,9 @@ FLEISS = [
 
 
 def _units(matrix: list[list[int | None]]) -> list[tuple[list[str], int]]:
-    return [([str(row[u]) for row in matrix if row[u] is not None], 1) for u in range(len(matrix[0]))]
+    return [
+        ([str(row[u]) for row in matrix if row[u] is not None], 1) for u in range(len(matrix[0]))
+    ]
 
 
 def test_krippendorff_2011_published_value() -> None:
@@ -67,13 +69,19 @@ def test_undefined_values_are_null_with_a_reason() -> None:
 values = st.sampled_from(["O", "speaker", "claim", "claim+speaker"])
 
 
-@given(st.lists(st.lists(st.one_of(st.none(), values), min_size=3, max_size=3), min_size=2, max_size=30))
+@given(
+    st.lists(
+        st.lists(st.one_of(st.none(), values), min_size=3, max_size=3), min_size=2, max_size=30
+    )
+)
 def test_alpha_matches_the_krippendorff_library(rows: list[list[str | None]]) -> None:
     import numpy as np
     import krippendorff
 
     cats = {v: i for i, v in enumerate(["O", "speaker", "claim", "claim+speaker"])}
-    matrix = np.array([[np.nan if r[c] is None else cats[r[c]] for r in rows] for c in range(3)], dtype=float)
+    matrix = np.array(
+        [[np.nan if r[c] is None else cats[r[c]] for r in rows] for c in range(3)], dtype=float
+    )
     ours = krippendorff_alpha([([v for v in r if v is not None], 1) for r in rows])
     pairable = sum(1 for r in rows if sum(v is not None for v in r) >= 2)
     used = {v for r in rows if sum(x is not None for x in r) >= 2 for v in r if v is not None}

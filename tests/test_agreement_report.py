@@ -26,7 +26,9 @@ def sp(word: str, label: str, sid: str, **attrs: str) -> Span:
     return Span(i, i + len(word), label, word, dict(attrs), sid)
 
 
-def layer(name: str, spans: list[Span], rels: list[Relation] | None = None, status: str = "done") -> Layer:
+def layer(
+    name: str, spans: list[Span], rels: list[Relation] | None = None, status: str = "done"
+) -> Layer:
     return Layer(name, status, spans, rels or [])
 
 
@@ -35,7 +37,9 @@ def test_missing_is_not_empty() -> None:
     b = layer("b", [sp("الوزير", "speaker", "s1")])
     agreeing = DocInput("d1", TEXT, {"a": a, "b": b})
     # b finished the second document and marked nothing there: that is disagreement
-    empty = DocInput("d2", TEXT, {"a": layer("a", [sp("الزيارة", "event", "s1")]), "b": layer("b", [])})
+    empty = DocInput(
+        "d2", TEXT, {"a": layer("a", [sp("الزيارة", "event", "s1")]), "b": layer("b", [])}
+    )
     # b never finished the third: b is missing, the document says nothing about agreement
     missing = DocInput("d3", TEXT, {"a": layer("a", [sp("الزيارة", "event", "s1")])})
     with_empty = agreement_report([agreeing, empty], ["a", "b"])
@@ -48,12 +52,21 @@ def test_missing_is_not_empty() -> None:
 
 
 def test_overlap_matches_one_to_one() -> None:
-    long_claim = Span(TEXT.index("المحادثات"), len(TEXT), "claim", TEXT[TEXT.index("المحادثات") :], {}, "s1")
+    long_claim = Span(
+        TEXT.index("المحادثات"), len(TEXT), "claim", TEXT[TEXT.index("المحادثات") :], {}, "s1"
+    )
     short1 = sp("المحادثات مثمرة", "claim", "s1")
     short2 = sp("الزيارة ناجحة", "claim", "s2")
-    report = agreement_report([DocInput("d", TEXT, {"a": layer("a", [long_claim]), "b": layer("b", [short1, short2])})], ["a", "b"])
+    report = agreement_report(
+        [DocInput("d", TEXT, {"a": layer("a", [long_claim]), "b": layer("b", [short1, short2])})],
+        ["a", "b"],
+    )
     overlap = report["span"]["pairs"][0]["overlap"]
-    assert (overlap["matched"], overlap["in_a"], overlap["in_b"]) == (1, 1, 2)  # not 2 matches for one span
+    assert (overlap["matched"], overlap["in_a"], overlap["in_b"]) == (
+        1,
+        1,
+        2,
+    )  # not 2 matches for one span
     assert overlap["precision"] == 0.5 and overlap["recall"] == 1.0
     assert report["span"]["pairs"][0]["exact"]["matched"] == 0
 
@@ -65,14 +78,24 @@ def test_attributes_and_relations_on_matched_spans() -> None:
               [Relation("y", "x", "attributed_to", "r9")])  # fmt: skip
     report = agreement_report([DocInput("d", TEXT, {"a": a, "b": b})], ["a", "b"])
     (attr,) = report["attributes"]
-    assert (attr["label"], attr["attribute"], attr["matched"], attr["agree"]) == ("speaker", "kind", 1, 0)
+    assert (attr["label"], attr["attribute"], attr["matched"], attr["agree"]) == (
+        "speaker",
+        "kind",
+        1,
+        0,
+    )
     assert report["relations"][0]["f1"] == 1.0  # same endpoints and label, whatever the ids
 
 
 def test_undefined_values_carry_reasons() -> None:
     one = agreement_report([DocInput("d", TEXT, {"a": layer("a", [])})], ["a"])
-    assert one["token"]["krippendorff_alpha"] is None and "two annotators" in one["token"]["undefined"]["krippendorff_alpha"]
-    all_o = agreement_report([DocInput("d", TEXT, {"a": layer("a", []), "b": layer("b", [])})], ["a", "b"])
+    assert (
+        one["token"]["krippendorff_alpha"] is None
+        and "two annotators" in one["token"]["undefined"]["krippendorff_alpha"]
+    )
+    all_o = agreement_report(
+        [DocInput("d", TEXT, {"a": layer("a", []), "b": layer("b", [])})], ["a", "b"]
+    )
     assert all_o["token"]["krippendorff_alpha"] is None
     assert "one category" in all_o["token"]["undefined"]["krippendorff_alpha"]
     assert all_o["span"]["pairs"][0]["exact"]["f1"] is None
@@ -84,7 +107,14 @@ def test_token_alpha_matches_the_library_on_label_sets() -> None:
 
     layers = {
         "a": layer("a", [sp("الوزير", "speaker", "s1"), sp("المحادثات مثمرة", "claim", "s2")]),
-        "b": layer("b", [sp("الوزير", "speaker", "s1"), sp("مثمرة", "claim", "s2"), sp("المحادثات", "speaker", "s3")]),
+        "b": layer(
+            "b",
+            [
+                sp("الوزير", "speaker", "s1"),
+                sp("مثمرة", "claim", "s2"),
+                sp("المحادثات", "speaker", "s3"),
+            ],
+        ),
         "c": layer("c", [sp("قال الوزير", "speaker", "s1")]),
     }
     report = agreement_report([DocInput("d", TEXT, layers)], ["a", "b", "c"])
@@ -127,7 +157,9 @@ def test_project_agreement_and_cli(tmp_path: Path) -> None:
     assert report["annotators"] == ["layla", "omar", "sara"]
     assert report["per_document"][0]["id"] == "d2"  # lowest alpha first
     table = run("agreement", str(db))
-    assert table.returncode == 0 and "layla / omar" in table.stdout and "Krippendorff" in table.stdout
+    assert (
+        table.returncode == 0 and "layla / omar" in table.stdout and "Krippendorff" in table.stdout
+    )
     data = json.loads(run("agreement", str(db), "--annotators", "layla,omar", "--json").stdout)
     assert set(data) >= {"token", "span", "attributes", "relations", "per_document"}
     assert [(p["a"], p["b"]) for p in data["token"]["pairs"]] == [("layla", "omar")]

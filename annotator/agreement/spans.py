@@ -32,7 +32,14 @@ class Counts:
         p = self.tp / self.b if self.b else None
         r = self.tp / self.a if self.a else None
         f = 2 * self.tp / (self.a + self.b) if self.a + self.b else None
-        return {"precision": p, "recall": r, "f1": f, "matched": self.tp, "in_a": self.a, "in_b": self.b}
+        return {
+            "precision": p,
+            "recall": r,
+            "f1": f,
+            "matched": self.tp,
+            "in_a": self.a,
+            "in_b": self.b,
+        }
 
 
 def exact_matches(a: Sequence[Span], b: Sequence[Span]) -> list[tuple[Span, Span]]:

@@ -352,14 +352,18 @@ class Project:
     def _import_layer(
         self, doc_id: int, annotator: str, layer: Layer, stamp: str
     ) -> tuple[int, int]:
-        """Write an imported layer. A layer already present for this annotator is kept as is."""
+        """Write an imported layer. A layer already present for this annotator is kept as is
+        (an untouched one, status todo and no spans, counts as absent)."""
         exists = self.db.execute(
-            "SELECT 1 FROM doc_status WHERE doc_id = ? AND annotator = ? UNION ALL "
-            "SELECT 1 FROM spans WHERE doc_id = ? AND annotator = ? LIMIT 1",
+            "SELECT 1 FROM doc_status WHERE doc_id = ? AND annotator = ? AND status != 'todo'"
+            " UNION ALL SELECT 1 FROM spans WHERE doc_id = ? AND annotator = ? LIMIT 1",
             [doc_id, annotator, doc_id, annotator],
         ).fetchone()
         if exists:
             return 0, 0
+        self.db.execute(
+            "DELETE FROM doc_status WHERE doc_id = ? AND annotator = ?", [doc_id, annotator]
+        )
         ids: dict[str, int] = {}
         for i, span in enumerate(layer.spans, 1):
             sid = span.sid or f"s{i}"
@@ -441,6 +445,13 @@ class Project:
         else:
             for doc_id in ids:
                 yield self.document(doc_id)
+
+    def find_by_hash(self, sha256: str) -> Document | None:
+        """The document whose stored text has this SHA-256, if the project holds it."""
+        row = self.db.execute(
+            f"SELECT {self._DOC_COLUMNS} FROM documents WHERE sha256 = ?", [sha256]
+        ).fetchone()
+        return self._doc(row) if row else None
 
     def document_count(self) -> int:
         """How many documents the project holds."""

@@ -1,0 +1,118 @@
+"""Merge annotators' copies of a project into one: documents by text hash, layers by annotator.
+
+Each annotator works in their own copy; the lead merges them. A layer the project lacks (or holds
+untouched) is copied; an identical one is skipped, so merging the same file twice adds nothing; a
+layer that differs is a conflict: reported with both versions, never overwritten. Projects with
+different schemas are refused with the difference named. All of one merge is one transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from annotator.errors import ProjectError
+from annotator.model.document import DocumentRecord, Layer, Status
+from annotator.model.schema import Schema
+from annotator.store import Project
+
+
+@dataclass
+class MergeReport:
+    """What a merge did, per other project."""
+
+    documents_added: int = 0
+    layers_added: int = 0
+    identical: int = 0
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "documents_added": self.documents_added,
+            "layers_added": self.layers_added,
+            "identical": self.identical,
+            "conflicts": self.conflicts,
+        }
+
+
+def schema_difference(mine: Schema, theirs: Schema) -> str | None:
+    """The first difference between two schemas that would make their annotations disagree."""
+    ours = {lab.id: lab for lab in mine.labels}
+    other = {lab.id: lab for lab in theirs.labels}
+    for lid in sorted(set(ours) ^ set(other)):
+        where = "here" if lid in ours else "there"
+        return f"label {lid!r} exists only {where}"
+    for lid, lab in ours.items():
+        a = {x.name: x.values for x in lab.attributes}
+        b = {x.name: x.values for x in other[lid].attributes}
+        if a != b:
+            return f"label {lid!r} has attributes {a} here but {b} there"
+    rels = {r.id: (r.head, r.child) for r in mine.relations}
+    rels_other = {r.id: (r.head, r.child) for r in theirs.relations}
+    if rels != rels_other:
+        changed = sorted(set(rels) ^ set(rels_other)) or sorted(
+            k for k in rels if rels[k] != rels_other[k]
+        )
+        return f"relation {changed[0]!r} differs"
+    return None
+
+
+def _fingerprint(layer: Layer) -> tuple[Any, ...]:
+    spans = {s.sid: (s.start, s.end, s.label) for s in layer.spans}
+    return (
+        layer.status,
+        sorted((s.start, s.end, s.label, sorted(s.attributes.items())) for s in layer.spans),
+        sorted((spans.get(str(r.head)), spans.get(str(r.child)), r.label) for r in layer.relations),
+    )
+
+
+def _untouched(layer: Layer) -> bool:
+    return not layer.spans and layer.status == Status.TODO.value
+
+
+def merge_projects(project: Project, others: list[Path]) -> dict[str, MergeReport]:
+    """Merge every other project into ``project``; returns a report per other project."""
+    reports: dict[str, MergeReport] = {}
+    for path in others:
+        if path.resolve() == project.path.resolve():
+            raise ProjectError(
+                f"{path} is the project itself; name the annotators' copies to merge"
+            )
+        with Project.open(path, readonly=True) as other:
+            difference = schema_difference(project.schema, other.schema)
+            if difference:
+                raise ProjectError(
+                    f"{path} has a different label schema: {difference}; merge refused"
+                )
+            report = MergeReport()
+            records: list[DocumentRecord] = []
+            for doc, layers in other.stream_layers():
+                existing = project.find_by_hash(doc.sha256)
+                take: list[Layer] = []
+                for name, theirs in layers.items():
+                    if _untouched(theirs):
+                        continue
+                    if existing is not None:
+                        mine = project.layer(existing.id, name)
+                        if _fingerprint(mine) == _fingerprint(theirs):
+                            report.identical += 1
+                            continue
+                        if not _untouched(mine):
+                            report.conflicts.append({
+                                "document": existing.ext_id, "annotator": name,
+                                "here": {"status": mine.status, "spans": len(mine.spans), "relations": len(mine.relations)},
+                                "there": {"status": theirs.status, "spans": len(theirs.spans), "relations": len(theirs.relations)},
+                            })  # fmt: skip
+                            continue
+                    take.append(theirs)
+                if existing is None:
+                    report.documents_added += 1
+                elif not take:
+                    continue
+                report.layers_added += len(take)
+                records.append(DocumentRecord(doc.ext_id, doc.title, doc.text, doc.meta,
+                                              f"{path.name}:{doc.ext_id}", take))  # fmt: skip
+            project.add_documents(records)
+        reports[str(path)] = report
+    return reports
