@@ -75,8 +75,8 @@ values = st.sampled_from(["O", "speaker", "claim", "claim+speaker"])
     )
 )
 def test_alpha_matches_the_krippendorff_library(rows: list[list[str | None]]) -> None:
-    import numpy as np
     import krippendorff
+    import numpy as np
 
     cats = {v: i for i, v in enumerate(["O", "speaker", "claim", "claim+speaker"])}
     matrix = np.array(
