@@ -18,8 +18,8 @@ def project_agreement(
     labels: list[str] | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> dict[str, Any]:
-    """The agreement report of ``annotators`` (default: everyone but gold and suggestions)."""
-    known = [a for a in store.annotators() if a not in NOT_ANNOTATORS]
+    """The agreement report of ``annotators`` (default: everyone who finished a document)."""
+    known = [a for a in store.annotators(finished=True) if a not in NOT_ANNOTATORS]
     chosen = annotators or known
     missing = [a for a in chosen if a not in store.annotators()]
     if missing:

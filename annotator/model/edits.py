@@ -100,6 +100,24 @@ class SetStatus:
 
 
 @dataclass(frozen=True)
+class SetDecision:
+    """Record (or clear, with None) a lead's curation decision on a candidate span."""
+
+    doc_id: int
+    start: int
+    end: int
+    label: str
+    before: str | None
+    after: str | None
+
+    def inverse(self) -> Edit:
+        return SetDecision(self.doc_id, self.start, self.end, self.label, self.after, self.before)
+
+    def describe(self) -> str:
+        return f"{self.after or 'undecide'} {self.label}"
+
+
+@dataclass(frozen=True)
 class Batch:
     """Several edits applied as one step (accept all suggestions, label all mentions)."""
 
@@ -113,7 +131,16 @@ class Batch:
         return self.text
 
 
-Edit = AddSpan | DeleteSpan | UpdateSpan | AddRelation | DeleteRelation | SetStatus | Batch
+Edit = (
+    AddSpan
+    | DeleteSpan
+    | UpdateSpan
+    | AddRelation
+    | DeleteRelation
+    | SetStatus
+    | SetDecision
+    | Batch
+)
 
 
 def document_of(edit: Edit) -> int | None:
@@ -124,6 +151,6 @@ def document_of(edit: Edit) -> int | None:
         return edit.after.doc_id or edit.before.doc_id
     if isinstance(edit, AddRelation | DeleteRelation):
         return edit.relation.doc_id
-    if isinstance(edit, SetStatus):
+    if isinstance(edit, SetStatus | SetDecision):
         return edit.doc_id
     return document_of(edit.edits[0]) if edit.edits else None

@@ -72,3 +72,16 @@ def known_names() -> list[str]:
 def applied_names(db: Database) -> list[str]:
     """Names of the migrations already applied to ``db``."""
     return [m.name for m in migrations.applied(db)]
+
+
+@migrations(name="0002_gold_decisions")
+def m0002_gold_decisions(db: Database) -> None:
+    """Curation decisions: which candidate span a lead accepted or rejected for gold, and when."""
+    db.execute(
+        """CREATE TABLE gold_decisions (
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL, label TEXT NOT NULL,
+            decision TEXT NOT NULL CHECK (decision IN ('accept', 'reject')),
+            decided_by TEXT NOT NULL, decided_at TEXT NOT NULL,
+            PRIMARY KEY (doc_id, start, "end", label))"""
+    )

@@ -35,6 +35,7 @@ from annotator.model.edits import (
     DeleteRelation,
     DeleteSpan,
     Edit,
+    SetDecision,
     SetStatus,
     UpdateSpan,
     document_of,
@@ -474,8 +475,11 @@ class Project:
         return json.loads(row[0]) if row else []
 
     # ------------------------------------------------------------------ layers
-    def annotators(self) -> list[str]:
-        """Every annotator (layer) name in the project, sorted."""
+    def annotators(self, *, finished: bool = False) -> list[str]:
+        """Every annotator (layer) name in the project, sorted; or those who finished a document."""
+        if finished:
+            sql = "SELECT DISTINCT annotator FROM doc_status WHERE status = 'done' ORDER BY 1"
+            return [r[0] for r in self.db.execute(sql)]
         return [r[0] for r in self.db.execute("SELECT name FROM annotators ORDER BY name")]
 
     def ensure_annotator(self, name: str) -> None:
@@ -596,6 +600,19 @@ class Project:
                 layers = {a: la for a, la in layers.items() if la.status == Status.DONE.value}
             yield doc, dict(sorted(layers.items()))
 
+    def decisions(self, doc_id: int) -> dict[tuple[int, int, str], str]:
+        """The lead's curation decisions on a document: (start, end, label) -> accept or reject."""
+        rows = self.db.execute(
+            'SELECT start, "end", label, decision FROM gold_decisions WHERE doc_id = ?', [doc_id]
+        )
+        return {(s, e, lab): d for s, e, lab, d in rows}
+
+    def decision_log(self, doc_id: int) -> list[dict[str, Any]]:
+        """Who decided what for gold on a document, and when."""
+        return self.db.execute_returning_dicts(
+            'SELECT * FROM gold_decisions WHERE doc_id = ? ORDER BY start, "end"', [doc_id]
+        )
+
     def layer_names(self, doc_id: int) -> list[str]:
         """Annotators who have a status or a span on the document."""
         rows = self.db.execute(
@@ -639,6 +656,18 @@ class Project:
             rel_id = _need_id(edit.relation.id)
             self.db.execute("DELETE FROM relations WHERE id = ?", [rel_id])
             return edit
+        if isinstance(edit, SetDecision):
+            before = self.decisions(edit.doc_id).get((edit.start, edit.end, edit.label))
+            self.db.execute(
+                'DELETE FROM gold_decisions WHERE doc_id = ? AND start = ? AND "end" = ? AND label = ?',
+                [edit.doc_id, edit.start, edit.end, edit.label],
+            )
+            if edit.after is not None:
+                self.db.execute(
+                    "INSERT INTO gold_decisions VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [edit.doc_id, edit.start, edit.end, edit.label, edit.after, annotator, now()],
+                )
+            return SetDecision(edit.doc_id, edit.start, edit.end, edit.label, before, edit.after)
         if isinstance(edit, SetStatus):
             before = self.status(edit.doc_id, edit.annotator)
             self.db.execute(
@@ -834,4 +863,6 @@ def _detail(edit: Edit) -> dict[str, Any]:
         return {"relation": r.id, "label": r.label, "head": r.head, "child": r.child}
     if isinstance(edit, SetStatus):
         return {"from": edit.before, "to": edit.after}
+    if isinstance(edit, SetDecision):
+        return {"span": [edit.start, edit.end, edit.label], "from": edit.before, "to": edit.after}
     return {"edits": len(edit.edits), "text": edit.text}

@@ -53,6 +53,15 @@ FIXED: tuple[ActionSpec, ...] = (
         "Extend selections to whole words (hold Alt with a label key for letters)",
     ),
     ActionSpec("focus_filter", "Find document", "fa5s.filter", "Ctrl+F"),
+    ActionSpec(
+        "lead_mode",
+        "Lead mode: curate the gold layer",
+        "fa5s.user-shield",
+        "Ctrl+L",
+        "Show the gold layer and the annotators' open disagreements",
+    ),
+    ActionSpec("agreement", "Agreement…", "fa5s.chart-bar", "Ctrl+Shift+G"),
+    ActionSpec("compare", "Compare annotators side by side", "fa5s.columns", "Ctrl+Shift+C"),
     ActionSpec("open_project", "Open project…", "fa5s.folder-open", "Ctrl+O"),
     ActionSpec("shortcuts", "Keyboard shortcuts", "fa5s.keyboard", "F1"),
 )
@@ -103,7 +112,7 @@ def clashes(specs: Iterable[ActionSpec]) -> list[tuple[str, str, str]]:
 def build_actions(
     parent: QObject,
     specs: Iterable[ActionSpec],
-    handlers: dict[str, Callable[[], None]],
+    handlers: dict[str, Callable[[], object]],
     overrides: dict[str, str] | None = None,
 ) -> dict[str, QAction]:
     """QActions for ``specs``, connected to ``handlers`` by id; ``overrides`` rebinds keys."""

@@ -42,7 +42,7 @@ class Controller(QObject):
         self.pick_attributes = True
         self.link: LinkMode | None = None
         self.menu: QMenu | None = None
-        self.suggestions: list[object] = []
+        self.suggestions: list[Span] = []
         view.clicked.connect(self._clicked)
         view.key_handler = self._key
         session.documentOpened.connect(self._document_opened)
@@ -53,6 +53,7 @@ class Controller(QObject):
     def _document_opened(self, _doc_id: int) -> None:
         self.link = None
         assert self.session.document is not None
+        self.suggestions = []
         self.view.set_text(self.session.document.text, self.session.spans, self.emphasis())
 
     def emphasis(self) -> set[int]:
@@ -62,6 +63,11 @@ class Controller(QObject):
         if not s.selected:
             return set()
         return {s.selected, *(other for _rel, other in s.partners(s.selected))}
+
+    def set_suggestions(self, spans: list[Span]) -> None:
+        """Spans drawn dashed (curation candidates, rule suggestions)."""
+        self.suggestions = spans
+        self.view.set_spans(self.session.spans, spans, self.emphasis())
 
     def repaint(self) -> None:
         """Show the selection, its partners and a link candidate emphasised."""

@@ -22,7 +22,10 @@ from PySide6.QtWidgets import (
 
 from annotator.model.document import Status
 from annotator.ui.actions import all_specs, build_actions
+from annotator.ui.agreementview import AgreementDialog
+from annotator.ui.compare import CompareDialog
 from annotator.ui.controller import Controller
+from annotator.ui.curation import CurationPanel
 from annotator.ui.docview import ArticleView
 from annotator.ui.fonts import article_font
 from annotator.ui.session import Session
@@ -52,6 +55,13 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._dock(self.tr("Documents"), self.doclist, Qt.DockWidgetArea.RightDockWidgetArea)
         self._dock(self.tr("Spans"), self.spanpanel, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.curation = CurationPanel(session, self)
+        self.curation_dock = self._dock(
+            self.tr("Curation"), self.curation, Qt.DockWidgetArea.LeftDockWidgetArea
+        )
+        self.curation_dock.hide()
+        self.curation.candidatesChanged.connect(self.controller.set_suggestions)
+        self.curation.editRequested.connect(self.view.select_range)
 
         self.actions_by_id = build_actions(self, all_specs(session.schema), self._handlers())
         for action in self.actions_by_id.values():
@@ -59,6 +69,7 @@ class MainWindow(QMainWindow):
         self._toolbar()
         self.actions_by_id["whole_words"].setCheckable(True)
         self.actions_by_id["whole_words"].setChecked(True)
+        self.actions_by_id["lead_mode"].setCheckable(True)
 
         self.who = QLabel(self)
         self.doc_status = QLabel(self)
@@ -76,17 +87,18 @@ class MainWindow(QMainWindow):
         session.layerChanged.connect(self._show_status)
         session.documentOpened.connect(lambda _id: self._show_status())
 
-    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(title)
         dock.setWidget(widget)
         widget.setMinimumWidth(300)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.addDockWidget(area, dock)
+        return dock
 
-    def _handlers(self) -> dict[str, Callable[[], None]]:
+    def _handlers(self) -> dict[str, Callable[[], object]]:
         s, c = self.session, self.controller
-        handlers: dict[str, Callable[[], None]] = {
+        handlers: dict[str, Callable[[], object]] = {
             "undo": s.undo_stack.undo,
             "redo": s.undo_stack.redo,
             "delete_span": c.delete_selected,
@@ -102,6 +114,9 @@ class MainWindow(QMainWindow):
             "whole_words": self._toggle_whole_words,
             "focus_filter": self.doclist.filter.setFocus,
             "shortcuts": self._show_shortcuts,
+            "lead_mode": self._toggle_lead_mode,
+            "agreement": self.show_agreement,
+            "compare": self.show_compare,
         }
         for lab in s.schema.labels:
             handlers[f"label:{lab.id}"] = partial(c.label, lab.id)
@@ -118,7 +133,8 @@ class MainWindow(QMainWindow):
         bar.setObjectName("main-toolbar")
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         for name in ("undo", "redo", None, "prev_doc", "next_doc", "mark_done", "mark_skipped",
-                     None, "delete_span", "pick_attribute", "whole_words", None, "zoom_out", "zoom_in"):  # fmt: skip
+                     None, "delete_span", "pick_attribute", "whole_words", None, "zoom_out", "zoom_in",
+                     None, "lead_mode", "compare", "agreement"):  # fmt: skip
             if name is None:
                 bar.addSeparator()
             else:
@@ -129,6 +145,44 @@ class MainWindow(QMainWindow):
             if action is not None:
                 bar.addAction(action)
         self.addToolBar(bar)
+
+    def _toggle_lead_mode(self) -> None:
+        """Lead mode edits the gold layer and lists what the annotators disagree on."""
+        lead = self.actions_by_id["lead_mode"].isChecked()
+        self.session.set_layer("gold" if lead else self.session.annotator)
+        self.curation_dock.setVisible(lead)
+        self.curation.refresh()
+        self.who.setText(
+            self.tr("Lead {0}: curating gold").format(self.session.annotator)
+            if lead
+            else self.tr("Annotator: {0}").format(self.session.annotator)
+        )
+
+    def show_agreement(self) -> AgreementDialog:
+        from annotator.jobs.agreement import project_agreement
+
+        report = project_agreement(self.session.project)
+        dialog = AgreementDialog(report, self)
+        dialog.documentRequested.connect(self._open_by_ext)
+        dialog.show()
+        return dialog
+
+    def _open_by_ext(self, ext_id: str) -> None:
+        self.session.open_document(self.session.project.find_document(ext_id).id)
+        self.show_compare()
+
+    def show_compare(self) -> CompareDialog | None:
+        s = self.session
+        if s.document is None:
+            return None
+        layers = {la.annotator: la for la in s.project.export_layers(s.document.id, "all", done_only=False)
+                  if la.annotator != "suggestions" and (la.spans or la.status != "todo")}  # fmt: skip
+        if len(layers) < 2:
+            s.message.emit(self.tr("Fewer than two layers on this document: nothing to compare."))
+            return None
+        dialog = CompareDialog(s.schema, s.document, layers, self)
+        dialog.show()
+        return dialog
 
     def _toggle_whole_words(self) -> None:
         self.controller.whole_words = self.actions_by_id["whole_words"].isChecked()

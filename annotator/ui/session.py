@@ -36,6 +36,21 @@ from annotator.model.schema import Schema
 from annotator.store import DocSummary, Project
 
 
+def layer_of(edit: Edit) -> str | None:
+    """The layer an edit changes (None when it changes no layer's spans)."""
+    if isinstance(edit, AddSpan | DeleteSpan):
+        return edit.span.annotator or None
+    if isinstance(edit, UpdateSpan):
+        return edit.after.annotator or edit.before.annotator or None
+    if isinstance(edit, AddRelation | DeleteRelation):
+        return edit.relation.annotator or None
+    if isinstance(edit, SetStatus):
+        return edit.annotator
+    if isinstance(edit, Batch):
+        return next((la for e in edit.edits if (la := layer_of(e))), None)
+    return None
+
+
 def _order(span: Span) -> tuple[int, int, int]:
     """Text order, as the store returns spans."""
     return (span.start, span.end, span.id or 0)
@@ -72,7 +87,8 @@ class Session(QObject):
     def __init__(self, project: Project, annotator: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.project = project
-        self.annotator = annotator
+        self.annotator = annotator  # who is working: recorded with every edit
+        self.layer = annotator  # whose layer is shown and edited ("gold" while curating)
         self.undo_stack = QUndoStack(self)
         self.document: Document | None = None
         self.spans: list[Span] = []
@@ -90,7 +106,7 @@ class Session(QObject):
 
     # ------------------------------------------------------------- documents
     def document_list(self) -> list[DocSummary]:
-        return self.project.document_list(self.annotator)
+        return self.project.document_list(self.layer)
 
     def open_document(self, doc_id: int) -> None:
         """Show another document; the undo history stays (edits know their document)."""
@@ -104,13 +120,13 @@ class Session(QObject):
         if self.document is None:
             self.spans, self.relations = [], []
             return
-        self.spans = self.project.spans(self.document.id, self.annotator)
-        self.relations = self.project.relations(self.document.id, self.annotator)
+        self.spans = self.project.spans(self.document.id, self.layer)
+        self.relations = self.project.relations(self.document.id, self.layer)
 
     def status(self) -> str:
         if self.document is None:
             return Status.TODO.value
-        return self.project.status(self.document.id, self.annotator)
+        return self.project.status(self.document.id, self.layer)
 
     # --------------------------------------------------------------- editing
     def _write(self, edit: Edit) -> Edit:
@@ -120,9 +136,13 @@ class Session(QObject):
         annotator sees what changed.
         """
         doc_id = document_of(edit)
-        if doc_id is not None and (self.document is None or doc_id != self.document.id):
+        other_layer = layer_of(edit) not in (None, self.layer)
+        if other_layer or (
+            doc_id is not None and (self.document is None or doc_id != self.document.id)
+        ):
             applied = self.project.apply(edit, self.annotator)
-            self.open_document(doc_id)
+            if doc_id is not None:
+                self.open_document(doc_id)
             self.layerChanged.emit()
             return applied
         applied = self.project.apply(edit, self.annotator)
@@ -187,9 +207,8 @@ class Session(QObject):
                 self.message.emit(self.tr("That span is already labelled {0}.").format(label))
                 return s
         attrs = self.schema.label(label).default_attributes()
-        span = Span(
-            start, end, label, self.document.text[start:end], attrs, doc_id=self.document.id
-        )
+        span = Span(start, end, label, self.document.text[start:end], attrs,
+                    doc_id=self.document.id, annotator=self.layer)  # fmt: skip
         applied = self._do(AddSpan(span))
         if isinstance(applied, AddSpan):
             self.select(applied.span.id or 0)
@@ -228,9 +247,21 @@ class Session(QObject):
 
     def set_status(self, status: str) -> None:
         if self.document is not None and status != self.status():
-            self._do(SetStatus(self.document.id, self.annotator, "", status))
+            self._do(SetStatus(self.document.id, self.layer, "", status))
 
     # ------------------------------------------------------------- selection
+    def set_layer(self, layer: str) -> None:
+        """Show and edit another layer (the gold layer while curating)."""
+        if layer != self.layer:
+            self.layer = layer
+            if self.document is not None:
+                self.open_document(self.document.id)
+            self.layerChanged.emit()
+
+    def apply(self, edit: Edit) -> Edit | None:
+        """Apply any edit (curation batches, decisions) on the undo stack."""
+        return self._do(edit)
+
     def select(self, span_id: int) -> None:
         if span_id != self.selected:
             self.selected = span_id

@@ -1,0 +1,99 @@
+"""The agreement view for leads: a pairwise heatmap, per-label numbers, documents by disagreement.
+
+Signals:
+    documentRequested(str): the external id of a document the lead double-clicked.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def _num(value: Any) -> str:
+    return "—" if value is None else f"{value:.2f}"
+
+
+def heat(value: float | None) -> QColor:
+    """Red for disagreement, green for agreement, grey when undefined."""
+    if value is None:
+        return QColor("#dddddd")
+    v = max(0.0, min(1.0, value))
+    return QColor.fromHsvF(v / 3.0, 0.45, 0.95)
+
+
+class AgreementDialog(QDialog):
+    """Tabs: pairs (heatmap of token kappa, with span F1), labels, documents."""
+
+    documentRequested = Signal(str)
+
+    def __init__(self, report: dict[str, Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Agreement"))
+        self.report = report
+        names = report["annotators"]
+        token, span = report["token"], report["span"]
+        summary = QLabel(
+            self.tr("{0} documents · Krippendorff's alpha {1} · Fleiss' kappa {2}\n{3}").format(
+                report["documents"], _num(token["krippendorff_alpha"]), _num(token["fleiss_kappa"]),
+                token["tagging"],
+            ), self)  # fmt: skip
+        summary.setWordWrap(True)
+        self.matrix = QTableWidget(len(names), len(names), self)
+        self.matrix.setHorizontalHeaderLabels(names)
+        self.matrix.setVerticalHeaderLabels(names)
+        f1 = {(p["a"], p["b"]): p["exact"]["f1"] for p in span["pairs"]}
+        for p in token["pairs"]:
+            i, j = names.index(p["a"]), names.index(p["b"])
+            text = f"κ {_num(p['cohen_kappa'])}\nF1 {_num(f1[(p['a'], p['b'])])}"
+            for r, c in ((i, j), (j, i)):
+                item = QTableWidgetItem(text)
+                item.setBackground(heat(p["cohen_kappa"]))
+                item.setToolTip(p.get("undefined", {}).get("cohen_kappa", ""))
+                self.matrix.setItem(r, c, item)
+        self.matrix.resizeRowsToContents()
+        self.labels = QTableWidget(len(report["labels"]), 3, self)
+        self.labels.setHorizontalHeaderLabels(
+            [self.tr("alpha"), self.tr("exact F1"), self.tr("overlap F1")]
+        )
+        self.labels.setVerticalHeaderLabels(report["labels"])
+        for row, label in enumerate(report["labels"]):
+            values = (token["per_label"][label]["krippendorff_alpha"],
+                      span["per_label"][label]["exact"]["f1"], span["per_label"][label]["overlap"]["f1"])  # fmt: skip
+            for col, v in enumerate(values):
+                item = QTableWidgetItem(_num(v))
+                item.setBackground(heat(v))
+                self.labels.setItem(row, col, item)
+        docs = report["per_document"]
+        self.documents = QTableWidget(len(docs), 3, self)
+        self.documents.setHorizontalHeaderLabels(
+            [self.tr("document"), self.tr("alpha"), self.tr("mean exact F1")]
+        )
+        for row, d in enumerate(docs):
+            self.documents.setItem(row, 0, QTableWidgetItem(d["id"]))
+            for col, v in ((1, d["alpha"]), (2, d["mean_exact_f1"])):
+                item = QTableWidgetItem(_num(v))
+                item.setBackground(heat(v))
+                self.documents.setItem(row, col, item)
+        self.documents.cellDoubleClicked.connect(
+            lambda r, _c: self.documentRequested.emit(docs[r]["id"])
+        )
+        tabs = QTabWidget(self)
+        tabs.addTab(self.matrix, self.tr("Pairs"))
+        tabs.addTab(self.labels, self.tr("Labels"))
+        tabs.addTab(self.documents, self.tr("Documents"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        layout.addWidget(tabs)
+        self.resize(760, 520)
