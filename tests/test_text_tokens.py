@@ -55,3 +55,15 @@ def test_token_bounds_of_a_clitic_internal_span() -> None:
     assert token_bounds(tokens, 5, 10) == (1, 1)  # "الصين" inside "والصين"
     assert token_bounds(tokens, 0, 10) == (0, 1)
     assert token_bounds(tokens, 3, 4) is None  # the space alone
+
+
+@given(st.text(ALPHABET, max_size=80))
+def test_fast_count_and_local_tokens_agree_with_tokenize(text: str) -> None:
+    from annotator.text.tokens import count_tokens, tokens_around
+
+    tokens = tokenize(text)
+    assert count_tokens(text) == len(tokens)
+    for a in range(0, len(text), 3):
+        for b in range(a + 1, min(len(text), a + 7) + 1):
+            expected = [(t.start, t.end) for t in tokens if t.start < b and t.end > a]
+            assert list(tokens_around(text, a, b)) == expected

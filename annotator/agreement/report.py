@@ -8,7 +8,6 @@ Values that are undefined are None, with the reason under ``undefined``.
 
 from __future__ import annotations
 
-import bisect
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -23,7 +22,7 @@ from annotator.agreement.metrics import (
 )
 from annotator.agreement.spans import Counts, exact_matches, key, overlap_matches
 from annotator.model.document import Layer, Span
-from annotator.text.tokens import tokenize
+from annotator.text.tokens import count_tokens, tokens_around
 
 TAGGING = "IO label sets per token (sorted labels joined with +, or O); a token is covered by a span sharing one character"
 POOLING = "counts pooled over the documents both annotators finished; a is the reference"
@@ -38,22 +37,24 @@ class DocInput:
     layers: dict[str, Layer]
 
 
-def token_values(
-    starts: list[int], ends: list[int], spans: Iterable[Span], labels: set[str] | None
-) -> list[str]:
-    """Each token's value: the sorted labels of the spans covering it, joined with +, or O."""
-    sets: dict[int, set[str]] = {}
-    for s in spans:
-        if labels is not None and s.label not in labels:
-            continue
-        first = bisect.bisect_right(ends, s.start)
-        last = bisect.bisect_left(starts, s.end)
-        for t in range(first, last):
-            sets.setdefault(t, set()).add(s.label)
-    values = ["O"] * len(starts)
-    for t, labs in sets.items():
-        values[t] = "+".join(sorted(labs))
-    return values
+def covered_values(text: str, layers: dict[str, Layer], present: Sequence[str],
+                   labels: set[str] | None) -> list[tuple[str, ...]]:  # fmt: skip
+    """Values of the tokens some span covers, one tuple per token (in ``present`` order).
+
+    A token's value for an annotator is the sorted set of labels covering it joined with +, or O.
+    Every other token of the document is O for everyone and is counted, not listed.
+    """
+    sets: dict[int, dict[str, set[str]]] = {}
+    for a in present:
+        for s in layers[a].spans:
+            if labels is not None and s.label not in labels:
+                continue
+            for tok_start, _tok_end in tokens_around(text, s.start, s.end):
+                sets.setdefault(tok_start, {}).setdefault(a, set()).add(s.label)
+    return [
+        tuple("+".join(sorted(by_a[a])) if a in by_a else "O" for a in present)
+        for by_a in sets.values()
+    ]
 
 
 def _put(out: dict[str, Any], name: str, score: Score) -> None:
@@ -78,12 +79,13 @@ def _span_counts(a: Sequence[Span], b: Sequence[Span], labels: set[str] | None) 
     exact.add(len(exact_pairs), len(a), len(b))
     overlap.add(len(overlap_pairs), len(a), len(b))
     per: dict[str, tuple[Counts, Counts]] = {}
-    for label in {s.label for s in [*a, *b]}:
+    in_a, in_b = Counter(s.label for s in a), Counter(s.label for s in b)
+    ex_tp = Counter(x.label for x, _ in exact_pairs)
+    ov_tp = Counter(x.label for x, _ in overlap_pairs)
+    for label in in_a.keys() | in_b.keys():
         ex, ov = Counts(), Counts()
-        na = sum(s.label == label for s in a)
-        nb = sum(s.label == label for s in b)
-        ex.add(sum(x.label == label for x, _ in exact_pairs), na, nb)
-        ov.add(sum(x.label == label for x, _ in overlap_pairs), na, nb)
+        ex.add(ex_tp[label], in_a[label], in_b[label])
+        ov.add(ov_tp[label], in_a[label], in_b[label])
         per[label] = (ex, ov)
     return exact, overlap, per, exact_pairs
 
@@ -121,14 +123,13 @@ def agreement_report(docs: Iterable[DocInput], annotators: Sequence[str], labels
         if not present:
             continue
         n_docs += 1
-        tokens = tokenize(doc.text)
-        starts, ends = [t.start for t in tokens], [t.end for t in tokens]
-        values = {a: token_values(starts, ends, doc.layers[a].spans, label_set) for a in present}
+        covered = covered_values(doc.text, doc.layers, present, label_set)
+        plain = count_tokens(doc.text) - len(covered)
         for a in present:
             seen_labels.update(s.label for s in doc.layers[a].spans)
-        doc_units: Counter[tuple[str, ...]] = Counter(
-            zip(*(values[a] for a in present), strict=True)
-        )
+        doc_units: Counter[tuple[str, ...]] = Counter(covered)
+        if plain:
+            doc_units[("O",) * len(present)] += plain
         sorted_units: Counter[tuple[str, ...]] = Counter()
         for unit, n in doc_units.items():
             sorted_units[tuple(sorted(unit))] += n
@@ -139,7 +140,9 @@ def agreement_report(docs: Iterable[DocInput], annotators: Sequence[str], labels
         for a, b in pairs:
             if a not in doc.layers or b not in doc.layers:
                 continue
-            pair_tokens[(a, b)].update(zip(values[a], values[b], strict=True))
+            ia, ib = present.index(a), present.index(b)
+            pair_tokens[(a, b)].update((v[ia], v[ib]) for v in covered)
+            pair_tokens[(a, b)][("O", "O")] += plain
             la, lb = doc.layers[a], doc.layers[b]
             exact, overlap, per, matched = _span_counts(la.spans, lb.spans, label_set)
             span_exact[(a, b)].add(exact.tp, exact.a, exact.b)

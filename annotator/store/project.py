@@ -589,7 +589,17 @@ class Project:
             status_of = {a: st for _d, a, st in take("status", statuses, doc.id)}
             for d, a, sid_row, sid, start, end, label, text, attrs in take("span", spans, doc.id):
                 layers.setdefault(a, Layer(a, status_of.get(a, Status.TODO.value))).spans.append(
-                    Span(start, end, label, text, json.loads(attrs), sid, sid_row, d, a)
+                    Span(
+                        start,
+                        end,
+                        label,
+                        text,
+                        json.loads(attrs) if attrs != "{}" else {},
+                        sid,
+                        sid_row,
+                        d,
+                        a,
+                    )  # fmt: skip
                 )
             for _d, a, rid, head, child, label, rel_id in take("rel", relations, doc.id):
                 if a in layers:

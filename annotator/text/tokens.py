@@ -61,3 +61,25 @@ def token_bounds(tokens: list[Token], start: int, end: int) -> tuple[int, int] |
     starts = [t.start for t in tokens]
     last = bisect.bisect_left(starts, end) - 1
     return (first, last) if last >= first else None
+
+
+def count_tokens(text: str) -> int:
+    """How many tokens ``tokenize`` finds, without building them (fast on whole corpora)."""
+    findall = _TOKEN_RE.findall
+    words = text.split()
+    return len(words) + sum([len(findall(w)) - 1 for w in words if not w.isalpha()])
+
+
+def tokens_around(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Bounds of the tokens that share a character with text[start:end].
+
+    Tokens never cross white space, so only the stretch between the surrounding spaces is read.
+    """
+    lo, hi = start, end
+    while lo > 0 and not text[lo - 1].isspace():
+        lo -= 1
+    while hi < len(text) and not text[hi].isspace():
+        hi += 1
+    for m in _TOKEN_RE.finditer(text, lo, hi):
+        if m.end() > start and m.start() < end:
+            yield m.span()
