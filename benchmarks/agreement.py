@@ -1,6 +1,6 @@
 """Agreement benchmark: 10,000 documents by 3 annotators (goal: a few seconds on 2 cores).
 
-    python benchmarks/agreement.py [--documents N] [--json]
+python benchmarks/agreement.py [--documents N] [--json]
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from annotator.jobs.agreement import project_agreement  # noqa: E402
-from annotator.model.schema import default_schema  # noqa: E402
-from annotator.store import Project  # noqa: E402
-from benchmarks.corpus import corpus  # noqa: E402
+from annotator.jobs.agreement import project_agreement
+from annotator.model.schema import default_schema
+from annotator.store import Project
+from benchmarks.corpus import corpus
 
 
 def run(documents: int = 10_000) -> dict[str, Any]:

@@ -52,7 +52,10 @@ def layers_for(text: str, rng: random.Random, spans: int = 5, relations: int = 1
     out = []
     for a in annotators:
         mine = [b for b in base if rng.random() > 0.15]  # each misses some
-        spans_ = [Span(s, e, lab, text[s:e], {}, f"s{j}") for j, (s, e, lab) in enumerate(sorted(set(mine)), 1)]
+        spans_ = [
+            Span(s, e, lab, text[s:e], {}, f"s{j}")
+            for j, (s, e, lab) in enumerate(sorted(set(mine)), 1)
+        ]
         rels: list[Relation] = []
         speakers = [x for x in spans_ if x.label == "speaker"]
         claims = [x for x in spans_ if x.label == "claim"]
@@ -62,7 +65,13 @@ def layers_for(text: str, rng: random.Random, spans: int = 5, relations: int = 1
     return out
 
 
-def corpus(n: int, seed: int = 1, size: int = 2000, spans: int = 5, annotators: tuple[str, ...] = ANNOTATORS) -> Iterator[DocumentRecord]:
+def corpus(
+    n: int,
+    seed: int = 1,
+    size: int = 2000,
+    spans: int = 5,
+    annotators: tuple[str, ...] = ANNOTATORS,
+) -> Iterator[DocumentRecord]:
     """``n`` documents of about ``size`` characters with ``spans`` spans per annotator."""
     rng = random.Random(seed)
     for i in range(n):

@@ -599,7 +599,7 @@ class Project:
                         sid_row,
                         d,
                         a,
-                    )  # fmt: skip
+                    )
                 )
             for _d, a, rid, head, child, label, rel_id in take("rel", relations, doc.id):
                 if a in layers:

@@ -66,6 +66,8 @@ class Controller(QObject):
 
     def set_suggestions(self, spans: list[Span]) -> None:
         """Spans drawn dashed (curation candidates, rule suggestions)."""
+        if not spans and not self.suggestions:
+            return
         self.suggestions = spans
         self.view.set_spans(self.session.spans, spans, self.emphasis())
 

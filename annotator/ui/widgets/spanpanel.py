@@ -158,19 +158,22 @@ class SpanPanel(QWidget):
         self.table.doubleClicked.connect(self._double_clicked)
         self.links.itemClicked.connect(lambda it: self.spanActivated.emit(int(it.data(_ID + 1))))
         self.checklist.itemClicked.connect(lambda it: self.spanActivated.emit(int(it.data(_ID))))
-        self._checklist_timer = QTimer(self)
-        self._checklist_timer.setSingleShot(True)
-        self._checklist_timer.setInterval(0)
-        self._checklist_timer.timeout.connect(self.refresh_checklist)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.refresh_now)
         session.layerChanged.connect(self.refresh)
         session.documentOpened.connect(lambda _id: self.refresh())
         session.selectionChanged.connect(self._show_selected)
 
     def refresh(self) -> None:
+        """Update once the edit is on screen, once per burst of edits (the text comes first)."""
+        self._timer.start()
+
+    def refresh_now(self) -> None:
         self.model.reset()
         self._show_selected(self.session.selected)
-        # the checklist walks every span: do it once the edit is on screen, once per burst
-        self._checklist_timer.start()
+        self.refresh_checklist()
 
     def refresh_checklist(self) -> None:
         missing = self.session.checklist()
