@@ -186,6 +186,10 @@ def import_(
         click.echo(f"Skipped {len(report.duplicates)} exact duplicate(s): "
                    + ", ".join(report.duplicates[:10])
                    + (" ..." if len(report.duplicates) > 10 else ""))  # fmt: skip
+    if report.cleaned:
+        rules = ", ".join(f"{n} {rule}" for rule, n in sorted(report.removed_by_rule.items()))
+        click.echo(f"Removed site debris from {report.cleaned} document(s): {rules} "
+                   "(the original text is kept; --no-clean imports as is).")  # fmt: skip
     for line in report.skipped:
         click.echo(f"Skipped: {line}")
 

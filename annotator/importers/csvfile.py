@@ -43,7 +43,7 @@ def read(path: Path, options: ImportOptions) -> Iterator[DocumentRecord | InputE
                 for k, v in row.items()
                 if k and k.strip().lower() not in ("text", "id", "title") and v
             }
-            yield DocumentRecord(
+            record = DocumentRecord(
                 ext_id=ext or f"{path.stem}-{line}",
                 title=title or title_of(text),
                 text=text,
@@ -51,5 +51,10 @@ def read(path: Path, options: ImportOptions) -> Iterator[DocumentRecord | InputE
                 source=str(path),
                 line=line,
             )
+            if options.clean is not False:
+                from annotator.importers.clean import clean_record
+
+                clean_record(record)
+            yield record
     except csv.Error as exc:
         raise InputError(path, f"not a valid CSV file ({exc})", reader.line_num) from None

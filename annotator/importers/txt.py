@@ -17,4 +17,9 @@ def read(path: Path, options: ImportOptions) -> Iterator[DocumentRecord]:
     text = decode_bytes(path.read_bytes(), path)
     if not text.strip():
         raise InputError(path, "the file is empty")
-    yield DocumentRecord(ext_id=path.stem, title=title_of(text), text=text, source=str(path))
+    record = DocumentRecord(ext_id=path.stem, title=title_of(text), text=text, source=str(path))
+    if options.clean is not False:
+        from annotator.importers.clean import clean_record
+
+        clean_record(record)
+    yield record

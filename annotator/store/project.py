@@ -77,6 +77,7 @@ class ImportReport:
     duplicates: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     cleaned: int = 0
+    removed_by_rule: dict[str, int] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -86,6 +87,7 @@ class ImportReport:
             "duplicates": self.duplicates,
             "skipped": self.skipped,
             "cleaned": self.cleaned,
+            "removed_by_rule": self.removed_by_rule,
         }
 
 
@@ -318,6 +320,9 @@ class Project:
                     report.added += 1
                     if rec.removed:
                         report.cleaned += 1
+                        for cut in rec.removed:
+                            rule = str(cut.get("rule", "?"))
+                            report.removed_by_rule[rule] = report.removed_by_rule.get(rule, 0) + 1
                 for layer in rec.layers:
                     name = layer.annotator or default_annotator
                     if name not in known_annotators:

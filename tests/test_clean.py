@@ -1,0 +1,99 @@
+"""Cleaning scraped articles at import: debris goes, prose stays, the original is kept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from annotator.config import resource_path
+from annotator.importers import read_inputs
+from annotator.importers.clean import clean_text, load_rules
+from annotator.importers.options import ImportOptions
+from annotator.model.schema import default_schema
+from annotator.store import Project
+from tests.test_cli import run
+
+PROSE = (
+    "الحكومة تعلن خطة جديدة للنقل\n\n"
+    "أعلنت الحكومة اليوم خطة جديدة لتطوير النقل العام، وقال وزير النقل إن الخطة ستنفذ خلال عامين.\n\n"
+    "وأضاف الوزير أن الخطة تشمل ٣٠٠ حافلة جديدة."
+)
+SCRAPED = (
+    "الحكومة تعلن خطة جديدة للنقل\n"
+    "تاريخ النشر: 3 مارس 2025\n"
+    "1٬204 مشاهدة\n\n"
+    "أعلنت الحكومة اليوم خطة جديدة لتطوير النقل العام، وقال وزير النقل إن الخطة ستنفذ خلال عامين.\n\n"
+    "لمتابعة آخر الأخبار اشترك\u00a0في قناتنا اضغط\u00a0هنا\n\n"
+    "وأضاف الوزير أن الخطة تشمل ٣٠٠ حافلة جديدة.\n"
+    "المصدر: وكالة الأنباء\n"
+    "كلمات دلالية: النقل، الحكومة\n\n"
+    "إقرأ أيضاً:\n"
+    "  • وزير المالية يعلن الميزانية\n"
+    "  • افتتاح جسر جديد\n\n"
+    "اترك تعليقاً\n"
+    "يستخدم هذا الموقع ملفات تعريف الارتباط."
+)
+
+
+def test_debris_is_cut_prose_kept_metadata_extracted() -> None:
+    cleaned, removed, meta = clean_text(SCRAPED, load_rules(None))
+    assert cleaned == PROSE.replace("\n\nوأضاف", "\n\nوأضاف")
+    assert meta == {"date": "3 مارس 2025", "source": "وكالة الأنباء"}
+    assert [r["rule"] for r in removed] == [
+        "publication date", "view and share counters", "subscription prompt", "source", "tag line",
+        "related articles",
+    ]  # fmt: skip
+    assert "اترك تعليقاً" in removed[-1]["text"]  # everything after the marker went with it
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in resource_path("demo").glob("*.txt")))
+def test_clean_articles_come_through_untouched(name: str) -> None:
+    text = resource_path("demo", name).read_text("utf-8")
+    assert clean_text(text, load_rules(None)) == (text, [], {})
+
+
+def test_an_inline_mention_is_not_a_marker() -> None:
+    text = "قال المحرر إن على القراء أن يقرأوا أيضا التقرير السابق، مؤكدا أهميته.\nالمقالات مشابهة في الطول."
+    assert clean_text(text, load_rules(None))[0] == text
+
+
+def test_import_keeps_the_original_and_reports(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(SCRAPED, encoding="utf-8")
+    db = tmp_path / "p.db"
+    result = run("import", str(db), str(tmp_path / "a.txt"))
+    assert "Removed site debris from 1 document(s)" in result.stdout
+    with Project.open(db) as p:
+        doc = p.find_document("a")
+        assert doc.text == PROSE and doc.meta == {"date": "3 مارس 2025", "source": "وكالة الأنباء"}
+        original = p.db.execute("SELECT original FROM documents").fetchone()[0]
+        assert original == SCRAPED and len(p.removed_parts(doc.id)) == 6
+    raw = Project.create(tmp_path / "raw.db", default_schema())
+    raw.add_documents(read_inputs([tmp_path / "a.txt"], ImportOptions(clean=False)))
+    assert next(raw.documents()).text == SCRAPED
+
+
+def test_user_rules_extend_the_packaged_ones(tmp_path: Path) -> None:
+    user = tmp_path / "cleaning.toml"
+    user.write_text(
+        '[[rule]]\nname = "promo"\nkind = "line"\ncontains = ["عرض خاص"]\n', encoding="utf-8"
+    )
+    cleaned, removed, _ = clean_text("نص المقال.\nعرض خاص لمشتركينا!\nبقية النص.", load_rules(user))
+    assert cleaned == "نص المقال.\nبقية النص." and removed[0]["rule"] == "promo"
+
+
+def test_shared_samples_leave_only_article_prose(shared_samples: Path, tmp_path: Path) -> None:
+    with Project.create(tmp_path / "s.db", default_schema()) as p:
+        report = p.add_documents(read_inputs([shared_samples], ImportOptions()))
+        assert report.cleaned == 3
+        for doc in p.documents():
+            for debris in (
+                "اترك تعليقا",
+                "ملفات تعريف الارتباط",
+                "مقالات مشابهة",
+                "إقرأ أيضاً",
+                "كلمات دلالية",
+                "اضغط",
+            ):
+                assert debris not in doc.text, (doc.ext_id, debris)
+            assert len(doc.text) > 800 and doc.text.count("\n") >= 4  # the article itself is kept
