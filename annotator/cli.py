@@ -321,6 +321,42 @@ def merge(project: Path, others: tuple[Path, ...], as_json: bool) -> None:
 
 @cli.command()
 @click.argument("project", type=click.Path(path_type=Path))
+@click.option("--doc", "doc_ref", help="Only this document (external id or number).")
+@json_option
+def suggest(project: Path, doc_ref: str | None, as_json: bool) -> None:
+    """Pre-annotate: suggest speakers, claims, stances and events with Arabic rules.
+
+    Suggestions are stored as their own layer ('suggestions'), drawn dashed in the window and
+    never exported as human work unless an annotator accepts them. Running again replaces them.
+    With --json, prints one native JSONL line per document.
+
+    \b
+    Example:
+      annotator suggest news.db
+      annotator suggest news.db --doc 003 --json
+    """
+    from annotator.export.jsonl import document_record
+    from annotator.jobs.suggest import suggest_project
+    from annotator.store import Project
+
+    with Project.open(project) as store:
+        results = suggest_project(store, doc_ref, _progress("Suggesting"))
+    if as_json:
+        for doc, layer in results:
+            click.echo(json.dumps(document_record(doc, [layer], multi=False), ensure_ascii=False))
+        return
+    counts: dict[str, int] = {}
+    for _doc, layer in results:
+        for span in layer.spans:
+            counts[span.label] = counts.get(span.label, 0) + 1
+    summary = ", ".join(f"{n} {label}" for label, n in sorted(counts.items())) or "nothing"
+    click.echo(
+        f"Suggested {summary} in {len(results)} document(s); open the window and press S to review them."
+    )
+
+
+@cli.command()
+@click.argument("project", type=click.Path(path_type=Path))
 @json_option
 def stats(project: Path, as_json: bool) -> None:
     """Count documents, spans and relations by label, status and annotator.

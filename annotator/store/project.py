@@ -615,6 +615,27 @@ class Project:
                 layers = {a: la for a, la in layers.items() if la.status == Status.DONE.value}
             yield doc, dict(sorted(layers.items()))
 
+    def replace_layers(self, layers: Iterable[tuple[int, Layer]]) -> int:
+        """Replace whole layers (machine suggestions) of documents in one transaction; returns spans."""
+        total = 0
+        with self.transaction():
+            stamp = now()
+            for doc_id, layer in layers:
+                self.db.execute(
+                    "INSERT OR IGNORE INTO annotators VALUES (?, ?)", [layer.annotator, stamp]
+                )
+                for table in ("relations", "spans", "doc_status"):
+                    self.db.execute(
+                        f"DELETE FROM {table} WHERE doc_id = ? AND annotator = ?",
+                        [doc_id, layer.annotator],
+                    )
+                problem = layer_problem(layer, self.document(doc_id).text, self.schema)
+                if problem:
+                    raise EditError(problem)
+                total += self._import_layer(doc_id, layer.annotator, layer, stamp)[0]
+            self._log("", "replace layers", None, {"spans": total})
+        return total
+
     def decisions(self, doc_id: int) -> dict[tuple[int, int, str], str]:
         """The lead's curation decisions on a document: (start, end, label) -> accept or reject."""
         rows = self.db.execute(
@@ -822,7 +843,10 @@ class Project:
             return int(self.db.execute(sql).fetchone()[0])
 
         by_label = dict.fromkeys(self.schema.label_ids, 0)
-        for label, n in self.db.execute("SELECT label, count(*) FROM spans GROUP BY label"):
+        human = "annotator != 'suggestions'"
+        for label, n in self.db.execute(
+            f"SELECT label, count(*) FROM spans WHERE {human} GROUP BY label"
+        ):
             by_label[label] = n
         by_status = {s.value: 0 for s in Status}
         for status, n in self.db.execute("SELECT status, count(*) FROM doc_status GROUP BY 1"):
@@ -852,8 +876,9 @@ class Project:
             "project": str(self.path),
             "schema": self.schema.name,
             "documents": one("SELECT count(*) FROM documents"),
-            "spans": one("SELECT count(*) FROM spans"),
-            "relations": one("SELECT count(*) FROM relations"),
+            "spans": one(f"SELECT count(*) FROM spans WHERE {human}"),
+            "relations": one(f"SELECT count(*) FROM relations WHERE {human}"),
+            "suggestions": one("SELECT count(*) FROM spans WHERE annotator = 'suggestions'"),
             "annotators": self.annotators(),
             "by_label": by_label,
             "by_status": by_status,

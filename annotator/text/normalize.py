@@ -108,3 +108,19 @@ def matches(text: str, query: str) -> bool:
     """True when ``query`` occurs in ``text`` ignoring diacritics, tatweel and hamza forms."""
     needle = normalize_query(query.strip())
     return not needle or needle in normalize_query(text)
+
+
+PROCLITICS = "وفبلك"
+
+
+def find_mentions(text: str, query: str) -> list[tuple[int, int]]:
+    """Whole-word occurrences of ``query`` ignoring diacritics and hamza forms; a proclitic
+    و ف ب ل ك glued in front is allowed and left out of the match ("والأسد" gives "الأسد")."""
+    out: list[tuple[int, int]] = []
+    for start, end in find_all(text, query):
+        after_ok = end >= len(text) or not (text[end].isalnum() or is_mark(text[end]))
+        before = text[start - 1] if start > 0 else " "
+        clitic = before in PROCLITICS and (start < 2 or not text[start - 2].isalnum())
+        if after_ok and (not before.isalnum() or clitic):
+            out.append((start, end))
+    return out

@@ -54,6 +54,16 @@ FIXED: tuple[ActionSpec, ...] = (
     ),
     ActionSpec("focus_filter", "Find document", "fa5s.filter", "Ctrl+F"),
     ActionSpec(
+        "suggestions",
+        "Show suggestions",
+        "fa5s.magic",
+        "S",
+        "Suggested spans, dashed: Enter accepts, Backspace rejects, F3 moves on",
+    ),
+    ActionSpec("next_suggestion", "Next suggestion", "", "F3"),
+    ActionSpec("prev_suggestion", "Previous suggestion", "", "Shift+F3"),
+    ActionSpec("label_mentions", "Label the other mentions", "fa5s.clone", "Ctrl+Shift+M"),
+    ActionSpec(
         "lead_mode",
         "Lead mode: curate the gold layer",
         "fa5s.user-shield",
@@ -65,6 +75,18 @@ FIXED: tuple[ActionSpec, ...] = (
     ActionSpec("open_project", "Open project…", "fa5s.folder-open", "Ctrl+O"),
     ActionSpec("shortcuts", "Keyboard shortcuts", "fa5s.keyboard", "F1"),
 )
+
+
+# The menu bar: menu title -> action ids (None is a separator; "label:*" expands per label).
+MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
+    ("&File", ("open_project", "import", "export", None, "preferences")),
+    ("&Edit", ("undo", "redo", None, "delete_span", "pick_attribute", "whole_words", "label_mentions")),
+    ("&Document", ("prev_doc", "next_doc", None, "mark_done", "mark_skipped", None, "focus_filter",
+                   "zoom_in", "zoom_out")),
+    ("&Suggestions", ("suggestions", "next_suggestion", "prev_suggestion", None, "accept_suggestions:*")),
+    ("&Lead", ("lead_mode", "compare", "agreement")),
+    ("&Help", ("shortcuts",)),
+)  # fmt: skip
 
 
 def label_specs(schema: Schema) -> list[ActionSpec]:
@@ -90,8 +112,16 @@ def relation_specs(schema: Schema) -> list[ActionSpec]:
     ]
 
 
+def accept_specs(schema: Schema) -> list[ActionSpec]:
+    """One action per label: accept every suggestion of that label."""
+    return [
+        ActionSpec(f"accept_suggestions:{lab.id}", f"Accept all suggested: {lab.en}")
+        for lab in schema.labels
+    ]
+
+
 def all_specs(schema: Schema) -> list[ActionSpec]:
-    return [*FIXED, *label_specs(schema), *relation_specs(schema)]
+    return [*FIXED, *label_specs(schema), *relation_specs(schema), *accept_specs(schema)]
 
 
 def clashes(specs: Iterable[ActionSpec]) -> list[tuple[str, str, str]]:

@@ -12,9 +12,12 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QMenu
 
 from annotator.model.document import Span
+from annotator.model.edits import AddSpan, Batch
+from annotator.text.normalize import find_mentions
 from annotator.text.snap import snap_selection
 from annotator.ui.docview import ArticleView
 from annotator.ui.session import Session
+from annotator.ui.suggestions import SuggestionReview
 
 
 class LinkMode:
@@ -43,6 +46,8 @@ class Controller(QObject):
         self.link: LinkMode | None = None
         self.menu: QMenu | None = None
         self.suggestions: list[Span] = []
+        self.review = SuggestionReview(session, self)
+        self.mentions: list[tuple[int, int, str]] = []  # other occurrences offered for labelling
         view.clicked.connect(self._clicked)
         view.key_handler = self._key
         session.documentOpened.connect(self._document_opened)
@@ -54,15 +59,20 @@ class Controller(QObject):
         self.link = None
         assert self.session.document is not None
         self.suggestions = []
+        self.mentions = []
         self.view.set_text(self.session.document.text, self.session.spans, self.emphasis())
+        if self.review.enabled:
+            self.show_review()
 
     def emphasis(self) -> set[int]:
         s = self.session
         if self.link is not None:
             return {self.link.head, self.link.current}
+        current = self.review.current_item() if self.review.enabled else None
+        marked = {-(current.id or 0)} if current is not None else set()
         if not s.selected:
-            return set()
-        return {s.selected, *(other for _rel, other in s.partners(s.selected))}
+            return marked
+        return {s.selected, *(other for _rel, other in s.partners(s.selected))} | marked
 
     def set_suggestions(self, spans: list[Span]) -> None:
         """Spans drawn dashed (curation candidates, rule suggestions)."""
@@ -77,6 +87,81 @@ class Controller(QObject):
 
     def _spans_changed(self, added: list[Span], removed: list[Span]) -> None:
         self.view.update_spans(self.session.spans, added, removed, self.emphasis())
+        if self.review.enabled:
+            self.show_review()
+
+    # ------------------------------------------------------------- suggestions
+    def toggle_review(self, on: bool) -> None:
+        self.review.enabled = on
+        if on:
+            self.show_review()
+            n = len(self.review.items)
+            self.session.message.emit(
+                self.tr("{0} suggestion(s): Enter accepts, Backspace rejects, F3 moves on.").format(
+                    n
+                )
+            )
+        else:
+            self.set_suggestions([])
+
+    def show_review(self) -> None:
+        self.set_suggestions(self.review.refresh())
+        self._show_current_suggestion()
+
+    def _show_current_suggestion(self) -> None:
+        item = self.review.current_item()
+        if item is not None:
+            self.view.show_span(item.start)
+        self.repaint()
+
+    def step_suggestion(self, delta: int) -> None:
+        self.review.step(delta)
+        self._show_current_suggestion()
+
+    def accept_suggestions(self, label: str) -> None:
+        n = self.review.accept_label(label)
+        self.session.message.emit(self.tr("Accepted {0} suggested {1} span(s).").format(n, label))
+
+    # -------------------------------------------------------------- propagation
+    def offer_mentions(self, span: Span) -> None:
+        """After labelling a speaker, offer its other mentions (diacritics ignored)."""
+        s = self.session
+        if s.document is None:
+            return
+        have = {(sp.start, sp.end) for sp in s.spans}
+        self.mentions = [
+            (a, b, span.label) for a, b in find_mentions(s.document.text, span.text)
+            if (a, b) not in have and not (a < span.end and span.start < b)
+        ]  # fmt: skip
+        if self.mentions:
+            s.message.emit(
+                self.tr("{0} more mention(s) of «{1}»: Ctrl+Shift+M labels them all.").format(
+                    len(self.mentions), span.text
+                )
+            )
+
+    def label_mentions(self) -> None:
+        s = self.session
+        if s.document is None or not self.mentions:
+            s.message.emit(self.tr("No other mentions to label."))
+            return
+        attrs = s.schema.label(self.mentions[0][2]).default_attributes()
+        edits = tuple(
+            AddSpan(
+                Span(
+                    a,
+                    b,
+                    label,
+                    s.document.text[a:b],
+                    attrs,
+                    doc_id=s.document.id,
+                    annotator=s.layer,
+                )
+            )
+            for a, b, label in self.mentions
+        )
+        s.apply(Batch(edits, "label mentions") if len(edits) > 1 else edits[0])
+        self.mentions = []
 
     # --------------------------------------------------------------- labelling
     def label(self, label: str, exact: bool = False) -> None:
@@ -99,6 +184,8 @@ class Controller(QObject):
             return
         span = s.add_span(snapped[0], snapped[1], label)
         self.view.show_span(snapped[0])
+        if span is not None and label == "speaker":
+            self.offer_mentions(span)
         if span is not None and self.pick_attributes and s.schema.label(label).attributes:
             self.open_attribute_picker(span.id or 0)
 
@@ -206,6 +293,14 @@ class Controller(QObject):
                 return True
             if key == Qt.Key.Key_Escape:
                 self.cancel_link()
+                return True
+        if self.review.enabled and self.review.current_item() is not None and self.link is None:
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.view.selection() is None:
+                self.review.accept_current()
+                return True
+            if key == Qt.Key.Key_Backspace:
+                self.review.reject_current()
+                self.show_review()
                 return True
         if key == Qt.Key.Key_Escape and self.session.selected:
             self.session.select(0)

@@ -148,7 +148,7 @@ class ArticleView(QPlainTextEdit):
         key = (
             inner and (inner.label, inner.span_id in self.layer.emphasis),
             outer and outer.label,
-            dashed and dashed.label,
+            dashed and (dashed.label, dashed.span_id in self.layer.emphasis),
         )
         fmt = self._formats.get(key)
         if fmt is None:
@@ -162,11 +162,13 @@ class ArticleView(QPlainTextEdit):
             if underline is not None:
                 fmt.setFontUnderline(True)
                 fmt.setUnderlineColor(self._colours.get(underline.label, grey))
-                fmt.setUnderlineStyle(
-                    QTextCharFormat.UnderlineStyle.SingleUnderline
-                    if outer is not None
-                    else QTextCharFormat.UnderlineStyle.DashUnderline
-                )
+                style = QTextCharFormat.UnderlineStyle
+                if outer is not None:
+                    fmt.setUnderlineStyle(style.SingleUnderline)
+                elif dashed is not None and dashed.span_id in self.layer.emphasis:
+                    fmt.setUnderlineStyle(style.WaveUnderline)  # the suggestion under review
+                else:
+                    fmt.setUnderlineStyle(style.DashUnderline)
             self._formats[key] = fmt
         return fmt
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.model.document import Status
-from annotator.ui.actions import all_specs, build_actions
+from annotator.ui.actions import MENUS, all_specs, build_actions
 from annotator.ui.agreementview import AgreementDialog
 from annotator.ui.compare import CompareDialog
 from annotator.ui.controller import Controller
@@ -67,9 +67,11 @@ class MainWindow(QMainWindow):
         for action in self.actions_by_id.values():
             self.addAction(action)
         self._toolbar()
+        self._menus()
         self.actions_by_id["whole_words"].setCheckable(True)
         self.actions_by_id["whole_words"].setChecked(True)
         self.actions_by_id["lead_mode"].setCheckable(True)
+        self.actions_by_id["suggestions"].setCheckable(True)
 
         self.who = QLabel(self)
         self.doc_status = QLabel(self)
@@ -115,6 +117,10 @@ class MainWindow(QMainWindow):
             "focus_filter": self.doclist.filter.setFocus,
             "shortcuts": self._show_shortcuts,
             "lead_mode": self._toggle_lead_mode,
+            "suggestions": lambda: c.toggle_review(self.actions_by_id["suggestions"].isChecked()),
+            "next_suggestion": lambda: c.step_suggestion(1),
+            "prev_suggestion": lambda: c.step_suggestion(-1),
+            "label_mentions": c.label_mentions,
             "agreement": self.show_agreement,
             "compare": self.show_compare,
         }
@@ -123,6 +129,8 @@ class MainWindow(QMainWindow):
             handlers[f"label_exact:{lab.id}"] = partial(c.label, lab.id, exact=True)
         for rel in s.schema.relations:
             handlers[f"relation:{rel.id}"] = partial(c.start_link, rel.id)
+        for lab in s.schema.labels:
+            handlers[f"accept_suggestions:{lab.id}"] = partial(c.accept_suggestions, lab.id)
         return handlers
 
     def _pick_attribute(self) -> None:
@@ -134,7 +142,7 @@ class MainWindow(QMainWindow):
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         for name in ("undo", "redo", None, "prev_doc", "next_doc", "mark_done", "mark_skipped",
                      None, "delete_span", "pick_attribute", "whole_words", None, "zoom_out", "zoom_in",
-                     None, "lead_mode", "compare", "agreement"):  # fmt: skip
+                     None, "suggestions", None, "lead_mode", "compare", "agreement"):  # fmt: skip
             if name is None:
                 bar.addSeparator()
             else:
@@ -183,6 +191,20 @@ class MainWindow(QMainWindow):
         dialog = CompareDialog(s.schema, s.document, layers, self)
         dialog.show()
         return dialog
+
+    def _menus(self) -> None:
+        for title, ids in MENUS:
+            menu = self.menuBar().addMenu(self.tr(title))
+            for action_id in ids:
+                if action_id is None:
+                    menu.addSeparator()
+                elif action_id.endswith(":*"):
+                    prefix = action_id[:-1]
+                    for key, action in self.actions_by_id.items():
+                        if key.startswith(prefix):
+                            menu.addAction(action)
+                elif action_id in self.actions_by_id:
+                    menu.addAction(self.actions_by_id[action_id])
 
     def _toggle_whole_words(self) -> None:
         self.controller.whole_words = self.actions_by_id["whole_words"].isChecked()

@@ -1,0 +1,104 @@
+"""Reviewing suggestions: the rules' (or a model's) spans drawn dashed, accepted or rejected by key.
+
+Enter accepts the current suggestion into the annotator's layer (undoable, with the link to its
+speaker when that is already accepted), Backspace rejects it for this session, F3 moves on.
+"Accept all" takes every suggestion of one label in one undoable step.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+
+from annotator.model.document import Relation, Span
+from annotator.model.edits import AddRelation, AddSpan, Batch, Edit
+from annotator.suggest.rules import suggest
+from annotator.ui.session import Session
+
+Key = tuple[int, int, str]
+
+
+def _key(span: Span) -> Key:
+    return (span.start, span.end, span.label)
+
+
+class SuggestionReview(QObject):
+    """The open suggestions of the current document and the one under review."""
+
+    def __init__(self, session: Session, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.enabled = False
+        self.items: list[Span] = []
+        self.links: list[tuple[Key, Key, str]] = []
+        self.current = 0
+        self._rejected: set[tuple[int, Key]] = set()
+
+    def refresh(self) -> list[Span]:
+        """Recompute the open suggestions (stored layer if any, else the rules on the fly)."""
+        s = self.session
+        if not self.enabled or s.document is None:
+            self.items, self.links = [], []
+            return []
+        doc = s.document
+        stored = s.project.layer(doc.id, "suggestions")
+        layer = stored if stored.spans else suggest(doc.text)
+        by_sid = {sp.sid: _key(sp) for sp in layer.spans}
+        self.links = [(by_sid[str(r.head)], by_sid[str(r.child)], r.label) for r in layer.relations
+                      if str(r.head) in by_sid and str(r.child) in by_sid]  # fmt: skip
+        have = {_key(sp) for sp in s.spans}
+        open_ = [
+            sp
+            for sp in layer.spans
+            if _key(sp) not in have and (doc.id, _key(sp)) not in self._rejected
+        ]
+        self.items = [sp.with_(id=i + 1, annotator="") for i, sp in enumerate(open_)]
+        self.current = min(self.current, max(len(self.items) - 1, 0))
+        return self.items
+
+    def current_item(self) -> Span | None:
+        return self.items[self.current] if 0 <= self.current < len(self.items) else None
+
+    def step(self, delta: int) -> Span | None:
+        if self.items:
+            self.current = (self.current + delta) % len(self.items)
+        return self.current_item()
+
+    def _links_for(self, accepted: list[Span]) -> list[Edit]:
+        by_key = {_key(sp): sp.id for sp in self.session.spans}
+        have = {(r.head, r.child, r.label) for r in self.session.relations}
+        edits: list[Edit] = []
+        for head, child, label in self.links:
+            if not any(_key(a) in (head, child) for a in accepted):
+                continue
+            h, c = by_key.get(head), by_key.get(child)
+            if h and c and (h, c, label) not in have:
+                edits.append(AddRelation(Relation(h, c, label)))
+        return edits
+
+    def accept(self, spans: list[Span]) -> int:
+        """Make these suggestions the annotator's spans (one undo step), then their links."""
+        s = self.session
+        if s.document is None or not spans:
+            return 0
+        edits: list[Edit] = [
+            AddSpan(sp.with_(id=None, sid="", doc_id=s.document.id, annotator=s.layer))
+            for sp in spans
+        ]
+        s.apply(Batch(tuple(edits), "accept suggestions") if len(edits) > 1 else edits[0])
+        links = self._links_for(spans)
+        if links:
+            s.apply(Batch(tuple(links), "link accepted suggestions"))
+        return len(spans)
+
+    def accept_current(self) -> None:
+        item = self.current_item()
+        if item is not None:
+            self.accept([item])
+
+    def reject_current(self) -> None:
+        item = self.current_item()
+        if item is not None and self.session.document is not None:
+            self._rejected.add((self.session.document.id, _key(item)))
+
+    def accept_label(self, label: str) -> int:
+        return self.accept([sp for sp in self.items if sp.label == label])
