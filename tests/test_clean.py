@@ -97,3 +97,22 @@ def test_shared_samples_leave_only_article_prose(shared_samples: Path, tmp_path:
             ):
                 assert debris not in doc.text, (doc.ext_id, debris)
             assert len(doc.text) > 800 and doc.text.count("\n") >= 4  # the article itself is kept
+
+
+def test_import_dialog_previews_and_imports(qtbot: object, tmp_path: Path) -> None:
+    from tests.ui_helpers import make_window
+
+    w = make_window(qtbot, tmp_path, {"a": "نص موجود"})  # type: ignore[arg-type]
+    (tmp_path / "new").mkdir()
+    (tmp_path / "new" / "scraped.txt").write_text(SCRAPED, encoding="utf-8")
+    dialog = w.show_import()
+    dialog.add_paths([tmp_path / "new"])
+    preview = dialog.preview.toPlainText()
+    assert preview.startswith(PROSE) and "[related articles]" in preview
+    assert "6 part(s) will be removed" in dialog.summary.text()
+    dialog.clean.setChecked(False)
+    assert dialog.preview.toPlainText() == SCRAPED
+    dialog.clean.setChecked(True)
+    dialog.run_import()
+    assert w.session.project.find_document("scraped").text == PROSE
+    assert w.doclist.model.rowCount() == 2

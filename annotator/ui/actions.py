@@ -73,6 +73,7 @@ FIXED: tuple[ActionSpec, ...] = (
     ActionSpec("agreement", "Agreement…", "fa5s.chart-bar", "Ctrl+Shift+G"),
     ActionSpec("compare", "Compare annotators side by side", "fa5s.columns", "Ctrl+Shift+C"),
     ActionSpec("open_project", "Open project…", "fa5s.folder-open", "Ctrl+O"),
+    ActionSpec("import", "Import articles…", "fa5s.file-import", "Ctrl+I"),
     ActionSpec("shortcuts", "Keyboard shortcuts", "fa5s.keyboard", "F1"),
 )
 

@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.errors import AnnotatorError
 from annotator.model.document import Status
 from annotator.ui.actions import MENUS, all_specs, build_actions
 from annotator.ui.agreementview import AgreementDialog
 from annotator.ui.compare import CompareDialog
 from annotator.ui.controller import Controller
 from annotator.ui.curation import CurationPanel
+from annotator.ui.dialogs.importdialog import ImportDialog
 from annotator.ui.docview import ArticleView
 from annotator.ui.fonts import article_font
 from annotator.ui.session import Session
@@ -40,6 +42,7 @@ class MainWindow(QMainWindow):
     def __init__(self, session: Session, font_size: int = 18) -> None:
         super().__init__()
         self.session = session
+        self._others: list[MainWindow] = []
         self.setWindowTitle(f"annotator — {session.project.path.name}")
         self.view = ArticleView(session.schema, article_font(size=font_size), self)
         self.controller = Controller(session, self.view, self)
@@ -117,6 +120,8 @@ class MainWindow(QMainWindow):
             "focus_filter": self.doclist.filter.setFocus,
             "shortcuts": self._show_shortcuts,
             "lead_mode": self._toggle_lead_mode,
+            "import": self.show_import,
+            "open_project": self._open_project,
             "suggestions": lambda: c.toggle_review(self.actions_by_id["suggestions"].isChecked()),
             "next_suggestion": lambda: c.step_suggestion(1),
             "prev_suggestion": lambda: c.step_suggestion(-1),
@@ -191,6 +196,39 @@ class MainWindow(QMainWindow):
         dialog = CompareDialog(s.schema, s.document, layers, self)
         dialog.show()
         return dialog
+
+    def show_import(self) -> ImportDialog:
+        dialog = ImportDialog(self.session, self)
+        dialog.imported.connect(self._after_import)
+        dialog.show()
+        return dialog
+
+    def _after_import(self, added: int) -> None:
+        self.doclist.refresh()
+        self.statusBar().showMessage(self.tr("Imported {0} document(s).").format(added), 8000)
+
+    def _open_project(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from annotator.store import Project
+
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open a project"), "", "Projects (*.db);;All files (*)"
+        )
+        if not name:
+            return
+        try:
+            project = Project.open(name)
+        except AnnotatorError as exc:
+            QMessageBox.warning(self, "annotator", str(exc))
+            return
+        window = MainWindow(Session(project, self.session.annotator))
+        window.resize(self.size())
+        window.show()
+        first = next(project.documents(), None)
+        if first is not None:
+            window.session.open_document(first.id)
+        self._others.append(window)
 
     def _menus(self) -> None:
         for title, ids in MENUS:

@@ -1,0 +1,152 @@
+"""Import articles from the window, with a preview of what cleaning will cut from each file.
+
+Signals:
+    imported(int): how many documents were added.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.errors import AnnotatorError
+from annotator.importers import read_inputs
+from annotator.importers.clean import clean_text, load_rules, user_rules_file
+from annotator.importers.options import ImportOptions
+from annotator.text.decode import decode_bytes
+from annotator.ui.session import Session
+
+
+class ImportDialog(QDialog):
+    """Choose files or a folder; see what cleaning removes; import."""
+
+    imported = Signal(int)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle(self.tr("Import articles"))
+        self.paths: list[Path] = []
+        self.files = QListWidget(self)
+        self.preview = QPlainTextEdit(self)
+        self.preview.setReadOnly(True)
+        self.summary = QLabel(self)
+        self.clean = QCheckBox(
+            self.tr("Remove site debris (related articles, comment prompts, counters)"), self
+        )
+        self.clean.setChecked(True)
+        pick_files = QPushButton(self.tr("Add files…"), self)
+        pick_folder = QPushButton(self.tr("Add a folder…"), self)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.ok = buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        row = QHBoxLayout()
+        row.addWidget(pick_files)
+        row.addWidget(pick_folder)
+        row.addStretch(1)
+        body = QHBoxLayout()
+        body.addWidget(self.files, 1)
+        body.addWidget(self.preview, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addLayout(body)
+        layout.addWidget(self.clean)
+        layout.addWidget(self.summary)
+        layout.addWidget(buttons)
+        pick_files.clicked.connect(self._pick_files)
+        pick_folder.clicked.connect(self._pick_folder)
+        self.files.currentRowChanged.connect(self._show)
+        self.clean.toggled.connect(lambda _on: self._show(self.files.currentRow()))
+        buttons.rejected.connect(self.reject)
+        self.ok.clicked.connect(self.run_import)
+        self.resize(1000, 640)
+
+    def add_paths(self, paths: list[Path]) -> None:
+        for path in paths:
+            files = (
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.suffix.lower() in (".txt", ".csv", ".jsonl", ".json")
+                )
+                if path.is_dir()
+                else [path]
+            )
+            for f in files:
+                self.paths.append(f)
+                self.files.addItem(f.name)
+        if self.files.currentRow() < 0 and self.paths:
+            self.files.setCurrentRow(0)
+
+    def _pick_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Articles"), "", "Articles (*.txt *.csv *.jsonl *.json)"
+        )
+        self.add_paths([Path(n) for n in names])
+
+    def _pick_folder(self) -> None:
+        name = QFileDialog.getExistingDirectory(self, self.tr("A folder of articles"))
+        if name:
+            self.add_paths([Path(name)])
+
+    def _show(self, row: int) -> None:
+        """Preview: the cleaned text, then what cleaning cuts, struck through in red."""
+        self.preview.clear()
+        if not 0 <= row < len(self.paths) or self.paths[row].suffix.lower() != ".txt":
+            self.summary.setText(self.tr("Preview shows .txt files."))
+            return
+        try:
+            text = decode_bytes(self.paths[row].read_bytes(), self.paths[row])
+        except (AnnotatorError, OSError) as exc:
+            self.summary.setText(str(exc))
+            return
+        cleaned, removed, meta = (
+            clean_text(text, load_rules(user_rules_file()))
+            if self.clean.isChecked()
+            else (text, [], {})
+        )
+        cursor = self.preview.textCursor()
+        cursor.insertText(cleaned)
+        cut = QTextCharFormat()
+        cut.setForeground(QColor("#b00020"))
+        cut.setFontStrikeOut(True)
+        for part in removed:
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            cursor.insertText(f"\n\n[{part['rule']}]\n", QTextCharFormat())
+            cursor.insertText(part["text"], cut)
+        notes = ", ".join(f"{k}: {v}" for k, v in meta.items())
+        self.summary.setText(
+            self.tr("{0} part(s) will be removed.").format(len(removed))
+            + (f"  {notes}" if notes else "")
+        )
+
+    def run_import(self) -> None:
+        if not self.paths:
+            self.summary.setText(self.tr("Add some files first."))
+            return
+        options = ImportOptions(
+            clean=self.clean.isChecked(), label_ids=self.session.schema.label_ids
+        )
+        try:
+            report = self.session.project.add_documents(
+                read_inputs(self.paths, options), default_annotator=self.session.annotator
+            )
+        except AnnotatorError as exc:
+            self.summary.setText(self.tr("Nothing was imported: {0}").format(exc))
+            return
+        self.imported.emit(report.added)
+        self.accept()
