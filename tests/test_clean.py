@@ -111,7 +111,9 @@ def test_import_dialog_previews_and_imports(qtbot: object, tmp_path: Path) -> No
     assert preview.startswith(PROSE) and "[related articles]" in preview
     assert "6 part(s) will be removed" in dialog.summary.text()
     dialog.clean.setChecked(False)
-    assert dialog.preview.toPlainText() == SCRAPED.replace("\u00a0", " ")  # Qt shows no-break spaces as spaces
+    assert dialog.preview.toPlainText() == SCRAPED.replace(
+        "\u00a0", " "
+    )  # Qt shows no-break spaces as spaces
     dialog.clean.setChecked(True)
     dialog.run_import()
     assert w.session.project.find_document("scraped").text == PROSE

@@ -106,3 +106,8 @@ def test_labelling_a_speaker_offers_its_other_mentions(qtbot: QtBot, tmp_path: P
     w.action("label_mentions").trigger()
     assert [s.text for s in w.session.spans] == ["الرئيس", "الرئيسُ", "الرئيس"]
     assert text[w.session.spans[2].start - 1] == "ب"  # the clitic stays out
+
+
+def test_editorial_aside_is_left_out_of_the_claim() -> None:
+    text = "وأضاف الوزير أن الحرب انتهت تماما، (حسب زعمه)."
+    assert [s.text for s in suggest(text).spans if s.label == "claim"] == ["الحرب انتهت تماما"]

@@ -216,6 +216,9 @@ class Suggester:
         """The last token of a reported clause: the sentence end, or before ", <reporting verb>"."""
         end = d.sentence_end(start)
         for k in range(start + 1, end + 1):
+            if d.tokens[k].text == "(":  # "(حسب زعمه)": the outlet's aside is not part of the claim
+                end = k - 1
+                break
             if d.tokens[k - 1].text in ("،", ",") and self._reports(d.norm[k]):
                 end = k - 1
                 break

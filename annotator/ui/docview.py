@@ -158,8 +158,15 @@ class ArticleView(QPlainTextEdit):
                 colour = QColor(self._colours.get(inner.label, grey))
                 colour.setAlpha(150 if inner.span_id in self.layer.emphasis else 60)
                 fmt.setBackground(colour)
+            elif (
+                dashed is not None
+            ):  # a faint tint too: Qt draws a selection's text only with a brush
+                tint = QColor(self._colours.get(dashed.label, grey))
+                tint.setAlpha(70 if dashed.span_id in self.layer.emphasis else 22)
+                fmt.setBackground(tint)
             underline = outer or dashed
             if underline is not None:
+                fmt.setForeground(self.palette().text())
                 fmt.setFontUnderline(True)
                 fmt.setUnderlineColor(self._colours.get(underline.label, grey))
                 style = QTextCharFormat.UnderlineStyle
