@@ -335,7 +335,7 @@ def suggest(project: Path, doc_ref: str | None, as_json: bool) -> None:
       annotator suggest news.db
       annotator suggest news.db --doc 003 --json
     """
-    from annotator.export.jsonl import document_record
+    from annotator.export.jsonl import document_line
     from annotator.jobs.suggest import suggest_project
     from annotator.store import Project
 
@@ -343,7 +343,7 @@ def suggest(project: Path, doc_ref: str | None, as_json: bool) -> None:
         results = suggest_project(store, doc_ref, _progress("Suggesting"))
     if as_json:
         for doc, layer in results:
-            click.echo(json.dumps(document_record(doc, [layer], multi=False), ensure_ascii=False))
+            click.echo(document_line(doc, [layer], multi=False))
         return
     counts: dict[str, int] = {}
     for _doc, layer in results:

@@ -67,3 +67,16 @@ def test_fast_count_and_local_tokens_agree_with_tokenize(text: str) -> None:
         for b in range(a + 1, min(len(text), a + 7) + 1):
             expected = [(t.start, t.end) for t in tokens if t.start < b and t.end > a]
             assert list(tokens_around(text, a, b)) == expected
+
+
+@given(st.text(ALPHABET, max_size=80))
+def test_token_table_json_is_the_token_list(text: str) -> None:
+    import json
+
+    from annotator.text.tokens import TokenTable
+
+    table = TokenTable.of(text)
+    expected = [
+        {"id": t.id, "text": t.text, "start": t.start, "end": t.end} for t in tokenize(text)
+    ]
+    assert json.loads(table.to_json()) == expected

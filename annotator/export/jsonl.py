@@ -12,10 +12,10 @@ from typing import Any
 
 from annotator.export.base import Writer
 from annotator.model.document import Document, Layer, Span
-from annotator.text.tokens import Token, token_bounds, tokenize
+from annotator.text.tokens import TokenTable
 
 
-def _span(span: Span, tokens: list[Token]) -> dict[str, Any]:
+def _span(span: Span, tokens: TokenTable) -> dict[str, Any]:
     out: dict[str, Any] = {
         "id": span.sid,
         "start": span.start,
@@ -24,13 +24,13 @@ def _span(span: Span, tokens: list[Token]) -> dict[str, Any]:
         "text": span.text,
         "attributes": dict(sorted(span.attributes.items())),
     }
-    bounds = token_bounds(tokens, span.start, span.end)
+    bounds = tokens.covering(span.start, span.end)
     if bounds is not None:
         out["token_start"], out["token_end"] = bounds
     return out
 
 
-def _layer(layer: Layer, tokens: list[Token]) -> dict[str, Any]:
+def _layer(layer: Layer, tokens: TokenTable) -> dict[str, Any]:
     return {
         "annotator": layer.annotator,
         "status": layer.status,
@@ -42,16 +42,16 @@ def _layer(layer: Layer, tokens: list[Token]) -> dict[str, Any]:
     }
 
 
-def document_record(doc: Document, layers: list[Layer], *, multi: bool) -> dict[str, Any]:
-    """The JSON object of one document: one layer at the top level, or all under 'annotations'."""
-    tokens = tokenize(doc.text)
+def document_line(doc: Document, layers: list[Layer], *, multi: bool) -> str:
+    """One JSONL line: a layer at the top level, or all under 'annotations'; tokens last."""
+    tokens = TokenTable.of(doc.text)
     obj: dict[str, Any] = {"id": doc.ext_id, "title": doc.title, "text": doc.text, "meta": doc.meta}
     if multi:
         obj["annotations"] = [_layer(layer, tokens) for layer in layers]
     else:
         obj.update(_layer(layers[0], tokens))
-    obj["tokens"] = [{"id": t.id, "text": t.text, "start": t.start, "end": t.end} for t in tokens]
-    return obj
+    head = json.dumps(obj, ensure_ascii=False)
+    return f'{head[:-1]}, "tokens": {tokens.to_json()}}}'
 
 
 def check_spans(doc: Document, layers: list[Layer]) -> None:
@@ -72,5 +72,5 @@ class JsonlWriter(Writer):
     def write(self, doc: Document, layers: list[Layer]) -> None:
         check_spans(doc, layers)
         multi = self.manifest.layer == "all"
-        self.fh.write(json.dumps(document_record(doc, layers, multi=multi), ensure_ascii=False))
+        self.fh.write(document_line(doc, layers, multi=multi))
         self.fh.write("\n")

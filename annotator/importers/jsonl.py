@@ -62,7 +62,7 @@ def _parse_span(raw: Any, i: int, text: str, unit: str, conv: OffsetConverter) -
 
 
 def _parse_layer(obj: dict[str, Any], text: str, unit: str, annotator: str) -> Layer:
-    conv = OffsetConverter(text)
+    conv = OffsetConverter(text)  # lazy: costs nothing for code point offsets
     spans_raw = obj.get("spans") or []
     rels_raw = obj.get("relations") or []
     if not isinstance(spans_raw, list) or not isinstance(rels_raw, list):

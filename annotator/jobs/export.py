@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,7 @@ from annotator.export.base import Writer
 from annotator.export.majority import majority_layer
 from annotator.export.manifest import Manifest
 from annotator.export.split import SPLIT_NAMES, parse_split, split_of
-from annotator.model.document import Layer
+from annotator.model.document import Document, Layer
 from annotator.store import Project
 
 FORMATS = ("jsonl", "doccano", "hf-bio", "conll", "brat", "spacy")
@@ -77,19 +77,24 @@ def choose_layer(store: Project, annotator: str | None, layer: str | None) -> st
     )
 
 
-def _layers(store: Project, doc_id: int, chosen: str, done_only: bool) -> list[Layer]:
-    if chosen == "majority":
-        finished = [
-            la
-            for la in store.export_layers(doc_id, "all", done_only=True)
-            if la.annotator not in RESERVED
-        ]
-        maj = majority_layer(finished)
-        return [maj] if maj is not None and maj.spans else []
-    layers = store.export_layers(doc_id, chosen, done_only=done_only)
-    if chosen != "all":  # an untouched document has no layer to export
-        layers = [la for la in layers if la.spans or la.status != "todo"]
-    return layers
+def _stream(store: Project, chosen: str, done_only: bool) -> Iterator[tuple[Document, list[Layer]]]:
+    """Each document with the layers to export, read in a few streaming queries."""
+    if chosen in ("majority", "all"):
+        for doc, layers in store.stream_layers(None, done_only=done_only or chosen == "majority"):
+            mine = [
+                la
+                for name, la in layers.items()
+                if name not in RESERVED or (name == "gold" and chosen == "all")
+            ]
+            if chosen == "majority":
+                maj = majority_layer(mine)
+                yield doc, [maj] if maj is not None and maj.spans else []
+            else:
+                yield doc, [la for la in mine if la.spans or la.status != "todo"]
+        return
+    for doc, layers in store.stream_layers([chosen], done_only=done_only):
+        layer = layers.get(chosen)
+        yield doc, [layer] if layer is not None and (layer.spans or layer.status != "todo") else []
 
 
 def _keep_labels(layer: Layer, labels: set[str]) -> Layer:
@@ -151,10 +156,9 @@ def export_dataset(
             if temps[name].exists():
                 _remove(temps[name])
             writers[name] = cls(temps[name], store.schema, manifest)
-        for n, doc in enumerate(store.documents(), 1):
+        for n, (doc, layers) in enumerate(_stream(store, chosen, status == "done"), 1):
             if progress is not None:
                 progress(n)
-            layers = _layers(store, doc.id, chosen, status == "done")
             if labels:
                 layers = [_keep_labels(la, set(labels)) for la in layers]
             if not layers:

@@ -126,6 +126,7 @@ class Project:
         self.readonly = readonly
         self._schema: Schema | None = None
         self._last_doc: Document | None = None
+        self._next_span = self._next_rel = 0
 
     # ----------------------------------------------------------------- opening
     @classmethod
@@ -269,8 +270,18 @@ class Project:
         schema = self.schema
         with self.transaction():
             seen_ext = {r[0] for r in self.db.execute("SELECT ext_id FROM documents")}
+            by_hash = {
+                h: (i, e) for i, e, h in self.db.execute("SELECT id, ext_id, sha256 FROM documents")
+            }
             known_annotators = {r[0] for r in self.db.execute("SELECT name FROM annotators")}
             stamp = now()
+            # Ids are given out here (the write lock is held), so rows go in with executemany.
+            self._next_span = (
+                int(self.db.execute("SELECT coalesce(max(id), 0) FROM spans").fetchone()[0]) + 1
+            )
+            self._next_rel = (
+                int(self.db.execute("SELECT coalesce(max(id), 0) FROM relations").fetchone()[0]) + 1
+            )
             for n, rec in enumerate(records, 1):
                 if progress is not None:
                     progress(n)
@@ -286,9 +297,8 @@ class Project:
                     report.skipped.append(str(problem))
                     continue
                 digest = text_hash(rec.text)
-                row = self.db.execute(
-                    "SELECT id, ext_id FROM documents WHERE sha256 = ?", [digest]
-                ).fetchone()
+                row = by_hash.get(digest)
+                fresh = row is None
                 if row is not None:
                     doc_id = row[0]
                     report.duplicates.append(rec.ext_id or row[1])
@@ -317,6 +327,7 @@ class Project:
                         ],
                     )
                     doc_id = int(cur.lastrowid or 0)
+                    by_hash[digest] = (doc_id, ext_id)
                     report.added += 1
                     if rec.removed:
                         report.cleaned += 1
@@ -330,7 +341,7 @@ class Project:
                             "INSERT OR IGNORE INTO annotators VALUES (?, ?)", [name, stamp]
                         )
                         known_annotators.add(name)
-                    s, r = self._import_layer(doc_id, name, layer, stamp)
+                    s, r = self._import_layer(doc_id, name, layer, stamp, fresh=fresh)
                     report.spans += s
                     report.relations += r
             self._log("", "import", None, report.as_dict())
@@ -355,48 +366,67 @@ class Project:
                 return InputError(where, problem, rec.line)
         return None
 
+    def _reserve_ids(self) -> None:
+        """Ids are given out here, inside a write transaction (the lock is held), so imported rows
+        go in with executemany."""
+        one = "SELECT coalesce(max(id), 0) + 1 FROM {}"
+        self._next_span = int(self.db.execute(one.format("spans")).fetchone()[0])
+        self._next_rel = int(self.db.execute(one.format("relations")).fetchone()[0])
+
     def _import_layer(
-        self, doc_id: int, annotator: str, layer: Layer, stamp: str
+        self, doc_id: int, annotator: str, layer: Layer, stamp: str, *, fresh: bool = False
     ) -> tuple[int, int]:
         """Write an imported layer. A layer already present for this annotator is kept as is
-        (an untouched one, status todo and no spans, counts as absent)."""
-        exists = self.db.execute(
-            "SELECT 1 FROM doc_status WHERE doc_id = ? AND annotator = ? AND status != 'todo'"
-            " UNION ALL SELECT 1 FROM spans WHERE doc_id = ? AND annotator = ? LIMIT 1",
-            [doc_id, annotator, doc_id, annotator],
-        ).fetchone()
-        if exists:
-            return 0, 0
-        self.db.execute(
-            "DELETE FROM doc_status WHERE doc_id = ? AND annotator = ?", [doc_id, annotator]
-        )
+        (an untouched one, status todo and no spans, counts as absent). ``fresh``: the document
+        was just added, so it has no layer yet."""
+        if not fresh:
+            exists = self.db.execute(
+                "SELECT 1 FROM doc_status WHERE doc_id = ? AND annotator = ? AND status != 'todo'"
+                " UNION ALL SELECT 1 FROM spans WHERE doc_id = ? AND annotator = ? LIMIT 1",
+                [doc_id, annotator, doc_id, annotator],
+            ).fetchone()
+            if exists:
+                return 0, 0
+            self.db.execute(
+                "DELETE FROM doc_status WHERE doc_id = ? AND annotator = ?", [doc_id, annotator]
+            )
+        if not hasattr(self, "_next_span"):
+            self._next_span = (
+                int(self.db.execute("SELECT coalesce(max(id), 0) FROM spans").fetchone()[0]) + 1
+            )
+            self._next_rel = (
+                int(self.db.execute("SELECT coalesce(max(id), 0) FROM relations").fetchone()[0]) + 1
+            )
         ids: dict[str, int] = {}
+        rows = []
         for i, span in enumerate(layer.spans, 1):
             sid = span.sid or f"s{i}"
-            cur = self.db.execute(
-                'INSERT INTO spans (doc_id, annotator, sid, start, "end", label, text, attributes,'
-                " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    doc_id,
-                    annotator,
-                    sid,
-                    span.start,
-                    span.end,
-                    span.label,
-                    span.text,
-                    json.dumps(span.attributes, ensure_ascii=False, sort_keys=True),
-                    stamp,
-                    stamp,
-                ],
+            ids[sid] = self._next_span
+            attrs = (
+                json.dumps(span.attributes, ensure_ascii=False, sort_keys=True)
+                if span.attributes
+                else "{}"
             )
-            ids[sid] = int(cur.lastrowid or 0)
+            rows.append((self._next_span, doc_id, annotator, sid, span.start, span.end, span.label,
+                         span.text, attrs, stamp, stamp))  # fmt: skip
+            self._next_span += 1
+        if rows:
+            self.db.conn.executemany(
+                'INSERT INTO spans (id, doc_id, annotator, sid, start, "end", label, text, attributes,'
+                " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+        rel_rows = []
         for i, rel in enumerate(layer.relations, 1):
-            self.db.execute(
-                "INSERT INTO relations (doc_id, annotator, rid, head, child, label, created_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [doc_id, annotator, rel.rid or f"r{i}", ids[str(rel.head)], ids[str(rel.child)],
-                 rel.label, stamp],
-            )  # fmt: skip
+            rel_rows.append((self._next_rel, doc_id, annotator, rel.rid or f"r{i}", ids[str(rel.head)],
+                             ids[str(rel.child)], rel.label, stamp))  # fmt: skip
+            self._next_rel += 1
+        if rel_rows:
+            self.db.conn.executemany(
+                "INSERT INTO relations (id, doc_id, annotator, rid, head, child, label, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                rel_rows,
+            )
         if layer.status != Status.TODO.value or layer.spans:
             self.db.execute(
                 "INSERT INTO doc_status VALUES (?, ?, ?, ?)",
@@ -620,6 +650,7 @@ class Project:
         total = 0
         with self.transaction():
             stamp = now()
+            self._reserve_ids()
             for doc_id, layer in layers:
                 self.db.execute(
                     "INSERT OR IGNORE INTO annotators VALUES (?, ?)", [layer.annotator, stamp]

@@ -17,7 +17,10 @@ class OffsetConverter:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._bmp_only = not text or max(text) < "\U00010000"
+
+    @cached_property
+    def _bmp_only(self) -> bool:
+        return not self.text or max(self.text) < "\U00010000"
 
     @property
     def same_units(self) -> bool:

@@ -8,6 +8,8 @@ span inside "والصين" is widened to the word by token formats and reported.
 
 from __future__ import annotations
 
+import bisect
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -38,6 +40,50 @@ class Token:
     kind: str  # "word", "num" or "other"
 
 
+@dataclass(frozen=True, slots=True)
+class TokenTable:
+    """The tokens of one text as parallel lists (cheap for whole corpora), with lookups."""
+
+    texts: list[str]
+    starts: list[int]
+    ends: list[int]
+
+    @classmethod
+    def of(cls, text: str) -> TokenTable:
+        texts: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        for m in _TOKEN_RE.finditer(text):
+            texts.append(m.group())
+            a, b = m.span()
+            starts.append(a)
+            ends.append(b)
+        return cls(texts, starts, ends)
+
+    def covering(self, start: int, end: int) -> tuple[int, int] | None:
+        """Indices (first, last inclusive) of the tokens sharing a character with [start, end)."""
+        first = bisect.bisect_right(self.ends, start)
+        if first >= len(self.starts) or self.starts[first] >= end:
+            return None
+        last = bisect.bisect_left(self.starts, end) - 1
+        return (first, last) if last >= first else None
+
+    def to_json(self) -> str:
+        """The SPEC's token list as JSON text, encoded in bulk (tokens never contain a space,
+        so the encoded texts split cleanly on the separator)."""
+        if not self.texts:
+            return "[]"
+        encoded = json.dumps(self.texts, ensure_ascii=False)[1:-1].split(", ")
+        return (
+            "["
+            + ", ".join(map(_TOKEN_JSON, range(len(encoded)), encoded, self.starts, self.ends))
+            + "]"
+        )
+
+
+_TOKEN_JSON = '{{"id": {}, "text": {}, "start": {}, "end": {}}}'.format
+
+
 def iter_tokens(text: str) -> Iterator[Token]:
     """Yield the tokens of ``text`` in order."""
     for i, m in enumerate(_TOKEN_RE.finditer(text)):
@@ -52,15 +98,8 @@ def tokenize(text: str) -> list[Token]:
 
 def token_bounds(tokens: list[Token], start: int, end: int) -> tuple[int, int] | None:
     """Indices (first, last inclusive) of the tokens that share a character with [start, end)."""
-    import bisect
-
-    ends = [t.end for t in tokens]
-    first = bisect.bisect_right(ends, start)
-    if first >= len(tokens) or tokens[first].start >= end:
-        return None
-    starts = [t.start for t in tokens]
-    last = bisect.bisect_left(starts, end) - 1
-    return (first, last) if last >= first else None
+    table = TokenTable([t.text for t in tokens], [t.start for t in tokens], [t.end for t in tokens])
+    return table.covering(start, end)
 
 
 def count_tokens(text: str) -> int:
