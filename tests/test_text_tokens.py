@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -80,3 +82,20 @@ def test_token_table_json_is_the_token_list(text: str) -> None:
         {"id": t.id, "text": t.text, "start": t.start, "end": t.end} for t in tokenize(text)
     ]
     assert json.loads(table.to_json()) == expected
+
+
+# The tokenizer's definition in its plainest form, kept as the reference for the fast pattern.
+_M = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u08d3-\u08ff"
+_REFERENCE = re.compile(
+    rf"\d+(?:[.,\u066b\u066c\u060c]\d+)*[{_M}]*"
+    rf"|(?:[^\W\d_]|[{_M}\u0640\u200c\u200d])+"
+    rf"|[^\s\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069][{_M}\ufe00-\ufe0f\U0001f3fb-\U0001f3ff]*"
+    r"(?:\u200d[^\s\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069][\ufe00-\ufe0f]*)*"
+)
+
+
+@given(st.text(ALPHABET, max_size=80))
+def test_fast_pattern_matches_the_reference(text: str) -> None:
+    assert [(t.start, t.end) for t in tokenize(text)] == [
+        m.span() for m in _REFERENCE.finditer(text)
+    ]

@@ -23,7 +23,8 @@ _SEP = ".,\u066b\u066c\u060c"  # decimal and thousands separators between digits
 
 _TOKEN_RE = re.compile(
     rf"(?P<num>\d+(?:[{_SEP}]\d+)*[{_MARKS}]*)"
-    rf"|(?P<word>(?:[^\W\d_]|[{_IN_WORD}])+)"
+    # letters and in-word marks; written as runs so the engine does not try an alternation per letter
+    rf"|(?P<word>[^\W\d_][^\W\d_{_IN_WORD}]*(?:[{_IN_WORD}]+[^\W\d_]*)*|[{_IN_WORD}]+(?:[^\W\d_]+[{_IN_WORD}]*)*)"
     rf"|(?P<other>[^\s{_DIRECTION}][{_MARKS}\ufe00-\ufe0f\U0001f3fb-\U0001f3ff]*"
     rf"(?:\u200d[^\s{_DIRECTION}][\ufe00-\ufe0f]*)*)"
 )
