@@ -357,6 +357,61 @@ def suggest(project: Path, doc_ref: str | None, as_json: bool) -> None:
 
 @cli.command()
 @click.argument("project", type=click.Path(path_type=Path))
+@click.option("--now", "make_now", is_flag=True, help="Make a backup now.")
+def backups(project: Path, make_now: bool) -> None:
+    """List the project's rolling backups (newest first), or make one with --now.
+
+    The window makes one when it opens a project and every ten minutes while you work.
+
+    \b
+    Example:
+      annotator backups news.db --now
+      annotator backups news.db
+    """
+    from annotator.store import Project
+    from annotator.store.backup import list_backups
+
+    if make_now:
+        with Project.open(project) as store:
+            click.echo(f"Backed up to {store.backup()}")
+    found = list_backups(project)
+    if not found:
+        click.echo(f"No backups of {project} yet (make one with --now).")
+    for i, path in enumerate(found, 1):
+        click.echo(f"{i:>3}  {path}")
+
+
+@cli.command()
+@click.argument("project", type=click.Path(path_type=Path))
+@click.argument("backup", required=False)
+def restore(project: Path, backup: str | None) -> None:
+    """Restore PROJECT from a backup: a path, or a number from 'annotator backups' (1 = newest).
+
+    The current state is backed up first, so a restore can itself be undone.
+
+    \b
+    Example:
+      annotator restore news.db 1
+    """
+    from annotator.errors import ProjectError
+    from annotator.store.backup import list_backups, restore_backup
+
+    found = list_backups(project)
+    if backup is None or backup.isdigit():
+        index = int(backup or 1)
+        if not 1 <= index <= len(found):
+            raise ProjectError(
+                f"{project} has {len(found)} backup(s); give a number from 1 to {len(found)}"
+            )
+        chosen = found[index - 1]
+    else:
+        chosen = Path(backup)
+    before = restore_backup(project, chosen)
+    click.echo(f"Restored {project} from {chosen.name}; the state before is kept as {before.name}.")
+
+
+@cli.command()
+@click.argument("project", type=click.Path(path_type=Path))
 @json_option
 def stats(project: Path, as_json: bool) -> None:
     """Count documents, spans and relations by label, status and annotator.

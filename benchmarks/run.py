@@ -38,7 +38,9 @@ def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def write_corpus(path: Path, n: int, spans: int = 5, annotators: tuple[str, ...] = ("layla",)) -> None:
+def write_corpus(
+    path: Path, n: int, spans: int = 5, annotators: tuple[str, ...] = ("layla",)
+) -> None:
     from benchmarks.corpus import corpus
 
     with path.open("w", encoding="utf-8") as fh:
@@ -47,7 +49,12 @@ def write_corpus(path: Path, n: int, spans: int = 5, annotators: tuple[str, ...]
                      "spans": [{"id": s.sid, "start": s.start, "end": s.end, "label": s.label, "text": s.text} for s in la.spans],
                      "relations": [{"id": r.rid, "head": r.head, "child": r.child, "label": r.label} for r in la.relations]}
                     for la in rec.layers]  # fmt: skip
-            line: dict[str, Any] = {"id": rec.ext_id, "title": rec.title, "text": rec.text, "meta": rec.meta}
+            line: dict[str, Any] = {
+                "id": rec.ext_id,
+                "title": rec.title,
+                "text": rec.text,
+                "meta": rec.meta,
+            }
             if len(anns) == 1:
                 line.update(anns[0])
             else:
@@ -96,7 +103,18 @@ def phase_import_baseline(db: Path, src: Path) -> dict[str, Any]:
                           s["text"], "{}", "now", "now"))  # fmt: skip
         for r in obj["relations"]:
             rel_id += 1
-            rels.append((rel_id, doc_id, obj["annotator"], r["id"], ids[r["head"]], ids[r["child"]], r["label"], "now"))
+            rels.append(
+                (
+                    rel_id,
+                    doc_id,
+                    obj["annotator"],
+                    r["id"],
+                    ids[r["head"]],
+                    ids[r["child"]],
+                    r["label"],
+                    "now",
+                )
+            )
         status.append((doc_id, obj["annotator"], obj["status"], "now"))
     with con:
         con.execute("INSERT INTO annotators VALUES ('layla', 'now')")
@@ -135,7 +153,9 @@ def phase_export_baseline(db: Path, out: Path) -> dict[str, Any]:
     rel_rows = {k: list(v) for k, v in rels}
     n = 0
     with out.open("w", encoding="utf-8") as fh:
-        for doc_id, ext, title, text in con.execute("SELECT id, ext_id, title, text FROM documents ORDER BY id"):
+        for doc_id, ext, title, text in con.execute(
+            "SELECT id, ext_id, title, text FROM documents ORDER BY id"
+        ):
             fh.write(json.dumps({"id": ext, "title": title, "text": text,
                                  "spans": [list(r[1:]) for r in span_rows.get(doc_id, [])],
                                  "relations": [list(r[1:]) for r in rel_rows.get(doc_id, [])]},
@@ -192,7 +212,12 @@ def run_phase(name: str, *args: Path) -> dict[str, Any]:
 
 def gui(quick: bool) -> dict[str, Any]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    cmd = [sys.executable, str(ROOT / "benchmarks" / "workspace.py"), "--json", *(["--quick"] if quick else [])]
+    cmd = [
+        sys.executable,
+        str(ROOT / "benchmarks" / "workspace.py"),
+        "--json",
+        *(["--quick"] if quick else []),
+    ]
     done = subprocess.run(cmd, capture_output=True, text=True, env=env, check=True, cwd=ROOT)
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
@@ -250,7 +275,9 @@ PHASES["navigate"] = lambda db: phase_navigate(db)  # type: ignore[assignment,mi
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="2,000 documents, under a minute")
-    parser.add_argument("--large", action="store_true", help="also 100,000 documents, 1,000,000 spans")
+    parser.add_argument(
+        "--large", action="store_true", help="also 100,000 documents, 1,000,000 spans"
+    )
     parser.add_argument("--json", action="store_true", help="one JSON object on stdout")
     parser.add_argument("--phase", help=argparse.SUPPRESS)
     parser.add_argument("paths", nargs="*", help=argparse.SUPPRESS)

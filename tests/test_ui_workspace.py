@@ -158,3 +158,36 @@ def test_twenty_thousand_highlight_updates_do_not_crash(qtbot: QtBot, tmp_path: 
         w.view.set_spans(spans[n % 2 :: 2] if n % 3 else spans, [], {n})
         w.view.refresh_highlights()
     assert w.view.extraSelections()  # the visible spans are painted
+
+
+def test_a_read_only_project_says_so_and_refuses_edits(qtbot: QtBot, tmp_path: Path) -> None:
+    from annotator.ui.mainwindow import MainWindow
+    from annotator.ui.session import Session
+
+    w = make_window(qtbot, tmp_path, {"a": TEXT})
+    w.close()
+    (tmp_path / "p.db").chmod(0o444)
+    try:
+        ro = MainWindow(Session(Project.open(tmp_path / "p.db"), "layla"))
+        qtbot.addWidget(ro)
+        assert "READ-ONLY" in ro.who.text()
+        ro.session.open_document(ro.session.project.find_document("a").id)
+        with qtbot.waitSignal(ro.session.message) as blocker:
+            ro.session.add_span(4, 8, "speaker")
+        assert "read-only" in blocker.args[0]  # type: ignore[index]
+        assert ro.session.spans == []
+    finally:
+        (tmp_path / "p.db").chmod(0o644)
+
+
+def test_the_window_backs_up_when_something_changed(qtbot: QtBot, tmp_path: Path) -> None:
+    from annotator.store.backup import list_backups
+
+    w = make_window(qtbot, tmp_path, {"a": TEXT})
+    assert w.backup_if_changed() is None  # nothing changed since the window opened
+    w.session.add_span(4, 8, "speaker")
+    path = w.backup_if_changed()
+    assert path is not None and path in list_backups(tmp_path / "p.db")
+    w.session.add_span(9, 18, "speaker")
+    w.restore_backup(path.name)
+    assert [s.text for s in w.session.spans] == [TEXT[4:8]]

@@ -195,6 +195,16 @@ class Project:
         """Open ``path``, or create it with ``schema`` when it does not exist yet."""
         return cls.open(path) if Path(path).exists() else cls.create(path, schema)
 
+    def backup(self, reason: str = "") -> Path:
+        """Write a rolling backup of the project beside it (SQLite backup API); returns its path."""
+        from annotator.store.backup import make_backup
+
+        return make_backup(self.db.conn, self.path, reason=reason)
+
+    def last_change(self) -> int:
+        """The id of the newest change-log entry (to tell whether a new backup is worth making)."""
+        return int(self.db.execute("SELECT coalesce(max(id), 0) FROM changelog").fetchone()[0])
+
     def close(self) -> None:
         """Close the file (checkpointing the WAL)."""
         self.db.close()

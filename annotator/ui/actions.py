@@ -74,13 +74,14 @@ FIXED: tuple[ActionSpec, ...] = (
     ActionSpec("compare", "Compare annotators side by side", "fa5s.columns", "Ctrl+Shift+C"),
     ActionSpec("open_project", "Open project…", "fa5s.folder-open", "Ctrl+O"),
     ActionSpec("import", "Import articles…", "fa5s.file-import", "Ctrl+I"),
+    ActionSpec("restore", "Restore a backup…", "fa5s.history"),
     ActionSpec("shortcuts", "Keyboard shortcuts", "fa5s.keyboard", "F1"),
 )
 
 
 # The menu bar: menu title -> action ids (None is a separator; "label:*" expands per label).
 MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
-    ("&File", ("open_project", "import", "export", None, "preferences")),
+    ("&File", ("open_project", "import", "export", None, "restore", None, "preferences")),
     ("&Edit", ("undo", "redo", None, "delete_span", "pick_attribute", "whole_words", "label_mentions")),
     ("&Document", ("prev_doc", "next_doc", None, "mark_done", "mark_skipped", None, "focus_filter",
                    "zoom_in", "zoom_out")),

@@ -6,6 +6,7 @@ instead of a Qt abort or a traceback.
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import os
 import sys
@@ -76,6 +77,10 @@ def run_gui(
         QMessageBox.critical(None, "annotator", str(exc))
         return exc.exit_code
     conf.setValue("recent_project", str(project_path.resolve()))
+    if not project.readonly and screenshot is None:
+        # a backup that cannot be written must not stop the day's work; the timer tries again
+        with contextlib.suppress(OSError, AnnotatorError):
+            project.backup("open")
 
     name = annotator or str(conf.value("annotator", "") or "")
     if not name:

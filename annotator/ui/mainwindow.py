@@ -5,10 +5,12 @@ It holds no annotation state: the session does. Actions come from the table in a
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -89,6 +91,13 @@ class MainWindow(QMainWindow):
         self.spanpanel.spanActivated.connect(self.controller.select)
         self.spanpanel.attributeRequested.connect(self.controller.open_attribute_picker)
         session.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        # a rolling backup every ten minutes while something changed (and one at open, in launch)
+        self._backed_up = session.project.last_change()
+        self.backup_timer = QTimer(self)
+        self.backup_timer.setInterval(10 * 60 * 1000)
+        self.backup_timer.timeout.connect(self.backup_if_changed)
+        if not session.readonly:
+            self.backup_timer.start()
         session.layerChanged.connect(self._show_status)
         session.documentOpened.connect(lambda _id: self._show_status())
 
@@ -121,6 +130,7 @@ class MainWindow(QMainWindow):
             "shortcuts": self._show_shortcuts,
             "lead_mode": self._toggle_lead_mode,
             "import": self.show_import,
+            "restore": self.restore_backup,
             "open_project": self._open_project,
             "suggestions": lambda: c.toggle_review(self.actions_by_id["suggestions"].isChecked()),
             "next_suggestion": lambda: c.step_suggestion(1),
@@ -196,6 +206,54 @@ class MainWindow(QMainWindow):
         dialog = CompareDialog(s.schema, s.document, layers, self)
         dialog.show()
         return dialog
+
+    def backup_if_changed(self) -> Path | None:
+        project = self.session.project
+        if project.readonly or project.last_change() == self._backed_up:
+            return None
+        try:
+            path = project.backup()
+        except (OSError, AnnotatorError) as exc:
+            self.statusBar().showMessage(self.tr("Backup failed: {0}").format(exc), 8000)
+            return None
+        self._backed_up = project.last_change()
+        return path
+
+    def restore_backup(self, choice: str | None = None) -> None:
+        """Replace the project with one of its backups (the current state is backed up first)."""
+        from PySide6.QtWidgets import QInputDialog
+
+        from annotator.store.backup import list_backups, restore_backup
+
+        project = self.session.project
+        found = list_backups(project.path)
+        if not found:
+            QMessageBox.information(self, "annotator", self.tr("This project has no backups yet."))
+            return
+        if choice is None:
+            names = [p.name for p in found]
+            choice, ok = QInputDialog.getItem(
+                self, self.tr("Restore a backup"), self.tr("Backup:"), names, 0, False
+            )
+            if not ok:
+                return
+        try:
+            before = restore_backup(
+                project.path, project.path.with_name(project.path.name + ".backups") / choice
+            )
+        except AnnotatorError as exc:
+            QMessageBox.warning(self, "annotator", str(exc))
+            return
+        self.session.undo_stack.clear()  # the edits on the stack belong to the replaced state
+        project._last_doc = None
+        first = self.session.document.id if self.session.document else None
+        self.doclist.refresh()
+        if first is not None:
+            with contextlib.suppress(AnnotatorError):  # the document may not exist in the backup
+                self.session.open_document(first)
+        self.statusBar().showMessage(
+            self.tr("Restored; the state before is kept as {0}.").format(before.name), 8000
+        )
 
     def show_import(self) -> ImportDialog:
         dialog = ImportDialog(self.session, self)
