@@ -120,10 +120,10 @@ def test_checklist_lists_what_is_unlinked(qtbot: QtBot, tmp_path: Path) -> None:
     def items() -> list[str]:
         return [w.spanpanel.checklist.item(i).text() for i in range(w.spanpanel.checklist.count())]
 
-    qtbot.waitUntil(lambda: any("claim" in t and "attributed_to" in t for t in items()))
-    assert any("event" in t and "participant" in t for t in items())
+    qtbot.waitUntil(lambda: any("Claim" in t and "attributed to" in t for t in items()))
+    assert any("Event" in t and "participant" in t for t in items())
     w.session.add_relation("attributed_to", ids["claim"], ids["speaker"])
-    qtbot.waitUntil(lambda: not any("attributed_to" in t for t in items()))
+    qtbot.waitUntil(lambda: not any("attributed to" in t for t in items()))
     assert any("participant" in t for t in items())
 
 

@@ -108,7 +108,9 @@ def label_specs(schema: Schema) -> list[ActionSpec]:
 def relation_specs(schema: Schema) -> list[ActionSpec]:
     """One action per relation type: link the selected span to another."""
     return [
-        ActionSpec(f"relation:{rel.id}", f"Link: {rel.en}", "fa5s.link", rel.key, rel.description)
+        ActionSpec(
+            f"relation:{rel.id}", f"{rel.ar} · {rel.en}", "fa5s.link", rel.key, rel.description
+        )
         for rel in schema.relations
         if rel.key
     ]
@@ -117,7 +119,13 @@ def relation_specs(schema: Schema) -> list[ActionSpec]:
 def accept_specs(schema: Schema) -> list[ActionSpec]:
     """One action per label: accept every suggestion of that label."""
     return [
-        ActionSpec(f"accept_suggestions:{lab.id}", f"Accept all suggested: {lab.en}")
+        ActionSpec(
+            f"accept_suggestions:{lab.id}",
+            f"✓ {lab.ar} · {lab.en}",
+            "",
+            "",
+            "Accept every suggested span of this label",
+        )  # fmt: skip
         for lab in schema.labels
     ]
 

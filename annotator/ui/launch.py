@@ -50,7 +50,7 @@ def run_gui(
 ) -> int:
     """Open the window; with ``screenshot``, render once, save the PNG and return 0."""
     check_display()
-    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
     from annotator.store import Project
@@ -61,10 +61,11 @@ def run_gui(
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "annotator"])
     assert isinstance(app, QApplication)
     app.setApplicationName("annotator")
-    if lang == "ar":
-        app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
     conf = settings()
     assert isinstance(conf, QSettings)
+    from annotator.ui.i18n import install
+
+    install(app, lang or str(conf.value("language", "") or "") or None)
 
     if project_path is None:
         recent = str(conf.value("recent_project", "") or "")

@@ -58,12 +58,15 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.label_bar)
         layout.addWidget(self.view, 1)
         self.setCentralWidget(central)
-        self._dock(self.tr("Documents"), self.doclist, Qt.DockWidgetArea.RightDockWidgetArea)
-        self._dock(self.tr("Spans"), self.spanpanel, Qt.DockWidgetArea.LeftDockWidgetArea)
+        # the document list on the side a reader starts from: right in Arabic, left in English
+        rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        start, end = (Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.LeftDockWidgetArea)
+        if not rtl:
+            start, end = end, start
+        self._dock(self.tr("Documents"), self.doclist, start)
+        self._dock(self.tr("Spans"), self.spanpanel, end)
         self.curation = CurationPanel(session, self)
-        self.curation_dock = self._dock(
-            self.tr("Curation"), self.curation, Qt.DockWidgetArea.LeftDockWidgetArea
-        )
+        self.curation_dock = self._dock(self.tr("Curation"), self.curation, end)
         self.curation_dock.hide()
         self.curation.candidatesChanged.connect(self.controller.set_suggestions)
         self.curation.editRequested.connect(self.view.select_range)

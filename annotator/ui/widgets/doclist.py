@@ -15,6 +15,7 @@ from annotator.ui.session import Session
 
 _Index = QModelIndex | QPersistentModelIndex
 STATUS_MARK = {"todo": "○", "in_progress": "◐", "done": "●", "skipped": "⊘"}
+STATUS_TEXT = {"todo": "to do", "in_progress": "in progress", "done": "done", "skipped": "skipped"}
 
 
 class DocListModel(QAbstractTableModel):

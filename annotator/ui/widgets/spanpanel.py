@@ -180,7 +180,10 @@ class SpanPanel(QWidget):
         self.check_title.setText(self.tr("Checklist: {0} open").format(len(missing)))
         self.checklist.clear()
         for m in missing[:CHECKLIST_SHOWN]:
-            item = QListWidgetItem(m.describe())
+            lab = self.session.schema.label(m.span.label)
+            rel = self.session.schema.relation_type(m.relation)
+            item = QListWidgetItem(self.tr("{0} «{1}» has no {2}").format(lab.ar + " · " + lab.en, _short(m.span.text, 40),
+                                                                         rel.ar + " · " + rel.en))  # fmt: skip
             item.setData(_ID, m.span.id)
             self.checklist.addItem(item)
         if len(missing) > CHECKLIST_SHOWN:
