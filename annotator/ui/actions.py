@@ -125,7 +125,7 @@ def accept_specs(schema: Schema) -> list[ActionSpec]:
             "",
             "",
             "Accept every suggested span of this label",
-        )  # fmt: skip
+        )
         for lab in schema.labels
     ]
 

@@ -37,7 +37,7 @@ class TableTranslator(QTranslator):
 
     def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:  # type: ignore[override]
+    ) -> str:
         return self.strings.get(source, "")
 
     def isEmpty(self) -> bool:
