@@ -115,6 +115,9 @@ def test_import_dialog_previews_and_imports(qtbot: object, tmp_path: Path) -> No
         "\u00a0", " "
     )  # Qt shows no-break spaces as spaces
     dialog.clean.setChecked(True)
-    dialog.run_import()
+    job = dialog.run_import()
+    assert job is not None
+    with qtbot.waitSignal(job.done, timeout=30000):  # type: ignore[attr-defined]
+        pass
     assert w.session.project.find_document("scraped").text == PROSE
     assert w.doclist.model.rowCount() == 2

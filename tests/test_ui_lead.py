@@ -104,8 +104,10 @@ def test_compare_marks_differences(qtbot: QtBot, tmp_path: Path) -> None:
 
 def test_agreement_view_and_opening_a_document(qtbot: QtBot, tmp_path: Path) -> None:
     w = _window(qtbot, tmp_path)
-    dialog = w.show_agreement()
-    qtbot.addWidget(dialog)
+    w.show_agreement()  # computed off the GUI thread
+    qtbot.waitUntil(lambda: w.agreement_dialog is not None, timeout=20000)
+    dialog = w.agreement_dialog
+    assert dialog is not None
     assert dialog.matrix.rowCount() == 3 and dialog.matrix.item(0, 1).text().startswith("κ")
     assert dialog.documents.item(0, 0).text() == "d1"
     with qtbot.waitSignal(dialog.documentRequested):

@@ -75,6 +75,10 @@ FIXED: tuple[ActionSpec, ...] = (
     ActionSpec("open_project", "Open project…", "fa5s.folder-open", "Ctrl+O"),
     ActionSpec("import", "Import articles…", "fa5s.file-import", "Ctrl+I"),
     ActionSpec("restore", "Restore a backup…", "fa5s.history"),
+    ActionSpec("export", "Export annotations…", "fa5s.file-export", "Ctrl+E"),
+    ActionSpec("merge", "Merge annotators' copies…", "fa5s.object-group"),
+    ActionSpec("preferences", "Preferences…", "fa5s.cog", "Ctrl+,"),
+    ActionSpec("guideline", "Annotation guideline", "fa5s.book-open", "Shift+F1"),
     ActionSpec("shortcuts", "Keyboard shortcuts", "fa5s.keyboard", "F1"),
 )
 
@@ -86,8 +90,8 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
     ("&Document", ("prev_doc", "next_doc", None, "mark_done", "mark_skipped", None, "focus_filter",
                    "zoom_in", "zoom_out")),
     ("&Suggestions", ("suggestions", "next_suggestion", "prev_suggestion", None, "accept_suggestions:*")),
-    ("&Lead", ("lead_mode", "compare", "agreement")),
-    ("&Help", ("shortcuts",)),
+    ("&Lead", ("lead_mode", "compare", "agreement", None, "merge")),
+    ("&Help", ("shortcuts", "guideline")),
 )  # fmt: skip
 
 

@@ -10,10 +10,20 @@ _loaded: dict[str, str] = {}
 
 
 def arabic_font_files() -> list[Path]:
-    """The Amiri font files shipped by the fontpkg-amiri package."""
+    """The Arabic font files shipped by the fontpkg packages (Amiri, Noto Sans Arabic)."""
     import fontpkg_amiri
+    import fontpkg_noto_sans_arabic
 
-    return sorted(Path(fontpkg_amiri.ROOT, "files").glob("*.ttf"))
+    files: list[Path] = []
+    for package in (fontpkg_amiri, fontpkg_noto_sans_arabic):
+        files += sorted(Path(package.ROOT, "files").glob("*.[ot]tf"))
+    return files
+
+
+def article_families() -> list[str]:
+    """The packaged font families an article can be shown in."""
+    article_font()
+    return sorted(_loaded)
 
 
 def article_font(family: str = "Amiri", size: int = 18) -> QFont:

@@ -32,15 +32,6 @@ def check_display() -> None:
         )
 
 
-def settings() -> object:
-    """The user's settings file (under XDG_CONFIG_HOME, so tests can isolate it)."""
-    from PySide6.QtCore import QSettings
-
-    return QSettings(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, "annotator", "annotator"
-    )
-
-
 def run_gui(
     project_path: Path | None,
     annotator: str | None,
@@ -50,7 +41,6 @@ def run_gui(
 ) -> int:
     """Open the window; with ``screenshot``, render once, save the PNG and return 0."""
     check_display()
-    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
     from annotator.store import Project
@@ -61,14 +51,16 @@ def run_gui(
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "annotator"])
     assert isinstance(app, QApplication)
     app.setApplicationName("annotator")
-    conf = settings()
-    assert isinstance(conf, QSettings)
     from annotator.ui.i18n import install
+    from annotator.ui.settings import Settings
+    from annotator.ui.theme import apply_theme
 
-    install(app, lang or str(conf.value("language", "") or "") or None)
+    conf = Settings()
+    install(app, lang or conf.get("language") or None)
+    apply_theme(app, conf.get("theme"))
 
     if project_path is None:
-        recent = str(conf.value("recent_project", "") or "")
+        recent = conf.get("recent_project")
         project_path = Path(recent) if recent and Path(recent).exists() else ensure_demo()
     try:
         project = Project.open(project_path)
@@ -77,13 +69,13 @@ def run_gui(
             raise
         QMessageBox.critical(None, "annotator", str(exc))
         return exc.exit_code
-    conf.setValue("recent_project", str(project_path.resolve()))
+    conf.set("recent_project", str(project_path.resolve()))
     if not project.readonly and screenshot is None:
         # a backup that cannot be written must not stop the day's work; the timer tries again
         with contextlib.suppress(OSError, AnnotatorError):
             project.backup("open")
 
-    name = annotator or str(conf.value("annotator", "") or "")
+    name = annotator or conf.get("annotator")
     if not name:
         if screenshot is not None:
             name = getpass.getuser()
@@ -95,7 +87,7 @@ def run_gui(
                 project.close()
                 return 1
     name = name.strip()
-    conf.setValue("annotator", name)
+    conf.set("annotator", name)
 
     session = Session(project, name)
     window = MainWindow(session)

@@ -9,6 +9,7 @@ import contextlib
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent
@@ -29,10 +30,16 @@ from annotator.ui.agreementview import AgreementDialog
 from annotator.ui.compare import CompareDialog
 from annotator.ui.controller import Controller
 from annotator.ui.curation import CurationPanel
+from annotator.ui.dialogs.exportdialog import ExportDialog
+from annotator.ui.dialogs.help import GuidelineDialog, ShortcutSheet
 from annotator.ui.dialogs.importdialog import ImportDialog
+from annotator.ui.dialogs.preferences import PreferencesDialog
 from annotator.ui.docview import ArticleView
 from annotator.ui.fonts import article_font
+from annotator.ui.jobs import Job
 from annotator.ui.session import Session
+from annotator.ui.settings import Settings
+from annotator.ui.theme import apply_theme
 from annotator.ui.widgets.doclist import DocList
 from annotator.ui.widgets.palette import LabelPalette
 from annotator.ui.widgets.spanpanel import SpanPanel
@@ -41,12 +48,16 @@ from annotator.ui.widgets.spanpanel import SpanPanel
 class MainWindow(QMainWindow):
     """One project, one annotator."""
 
-    def __init__(self, session: Session, font_size: int = 18) -> None:
+    def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
+        self.settings = Settings()
         self._others: list[MainWindow] = []
+        self._jobs: list[Job] = []
+        self.agreement_dialog: AgreementDialog | None = None
         self.setWindowTitle(f"annotator — {session.project.path.name}")
-        self.view = ArticleView(session.schema, article_font(size=font_size), self)
+        font = article_font(self.settings.get("font_family"), self.settings.get("font_size"))
+        self.view = ArticleView(session.schema, font, self)
         self.controller = Controller(session, self.view, self)
         self.label_bar = LabelPalette(session.schema, self)
         self.doclist = DocList(session, self)
@@ -71,7 +82,10 @@ class MainWindow(QMainWindow):
         self.curation.candidatesChanged.connect(self.controller.set_suggestions)
         self.curation.editRequested.connect(self.view.select_range)
 
-        self.actions_by_id = build_actions(self, all_specs(session.schema), self._handlers())
+        self.specs = all_specs(session.schema)
+        self.actions_by_id = build_actions(
+            self, self.specs, self._handlers(), self.settings.key_overrides()
+        )
         for action in self.actions_by_id.values():
             self.addAction(action)
         self._toolbar()
@@ -134,6 +148,10 @@ class MainWindow(QMainWindow):
             "lead_mode": self._toggle_lead_mode,
             "import": self.show_import,
             "restore": self.restore_backup,
+            "preferences": self.show_preferences,
+            "export": self.show_export,
+            "merge": self.merge_copies,
+            "guideline": self.show_guideline,
             "open_project": self._open_project,
             "suggestions": lambda: c.toggle_review(self.actions_by_id["suggestions"].isChecked()),
             "next_suggestion": lambda: c.step_suggestion(1),
@@ -184,14 +202,77 @@ class MainWindow(QMainWindow):
             else self.tr("Annotator: {0}").format(self.session.annotator)
         )
 
-    def show_agreement(self) -> AgreementDialog:
+    def show_agreement(self) -> Job:
+        """Compute agreement in the background, then show it."""
         from annotator.jobs.agreement import project_agreement
+        from annotator.store import Project
 
-        report = project_agreement(self.session.project)
-        dialog = AgreementDialog(report, self)
-        dialog.documentRequested.connect(self._open_by_ext)
+        path = self.session.project.path
+
+        def work(progress: Callable[[int], None]) -> dict[str, Any]:
+            with Project.open(path) as project:
+                return project_agreement(project, progress=progress)
+
+        job = Job(self.tr("Computing agreement…"), work, self).start()
+        job.done.connect(self._show_report)
+        job.failed.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self._jobs.append(job)
+        return job
+
+    def _show_report(self, report: object) -> None:
+        assert isinstance(report, dict)
+        self.agreement_dialog = AgreementDialog(report, self)
+        self.agreement_dialog.documentRequested.connect(self._open_by_ext)
+        self.agreement_dialog.show()
+
+    def show_export(self) -> ExportDialog:
+        dialog = ExportDialog(self.session, self)
+        dialog.exported.connect(
+            lambda m: self.statusBar().showMessage(
+                self.tr("Exported {0} document(s) and {1} span(s).").format(
+                    m["documents"], m["spans"]
+                ),
+                8000,
+            )
+        )
         dialog.show()
         return dialog
+
+    def merge_copies(self, paths: list[Path] | None = None) -> Job | None:
+        """Merge annotators' copies into this project in the background."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from annotator.jobs.merge import merge_projects
+        from annotator.store import Project
+
+        if paths is None:
+            names, _ = QFileDialog.getOpenFileNames(
+                self, self.tr("Annotators' copies"), "", "Projects (*.db)"
+            )
+            paths = [Path(n) for n in names]
+        if not paths:
+            return None
+        target = self.session.project.path
+
+        def work(progress: Callable[[int], None]) -> str:
+            with Project.open(target) as project:
+                reports = merge_projects(project, paths)
+            return "; ".join(
+                f"{Path(name).name}: +{r.layers_added} layer(s), {len(r.conflicts)} conflict(s)"
+                for name, r in reports.items()
+            )
+
+        job = Job(self.tr("Merging…"), work, self).start()
+        job.done.connect(self._merged)
+        job.failed.connect(lambda text: QMessageBox.warning(self, "annotator", text))
+        self._jobs.append(job)
+        return job
+
+    def _merged(self, summary: object) -> None:
+        self.doclist.refresh()
+        if self.session.document is not None:
+            self.session.open_document(self.session.document.id)
+        self.statusBar().showMessage(str(summary), 12000)
 
     def _open_by_ext(self, ext_id: str) -> None:
         self.session.open_document(self.session.project.find_document(ext_id).id)
@@ -207,6 +288,34 @@ class MainWindow(QMainWindow):
             s.message.emit(self.tr("Fewer than two layers on this document: nothing to compare."))
             return None
         dialog = CompareDialog(s.schema, s.document, layers, self)
+        dialog.show()
+        return dialog
+
+    def show_preferences(self) -> PreferencesDialog:
+        dialog = PreferencesDialog(self.settings, self.specs, self)
+        dialog.accepted.connect(self.apply_preferences)
+        dialog.show()
+        return dialog
+
+    def apply_preferences(self) -> None:
+        """Font, theme and keys at once; the language the next time the window opens."""
+        from PySide6.QtGui import QKeySequence
+        from PySide6.QtWidgets import QApplication
+
+        self.view.setFont(
+            article_font(self.settings.get("font_family"), self.settings.get("font_size"))
+        )
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, self.settings.get("theme"))
+        overrides = self.settings.key_overrides()
+        for spec in self.specs:
+            self.actions_by_id[spec.id].setShortcut(
+                QKeySequence(overrides.get(spec.id, spec.shortcut))
+            )
+
+    def show_guideline(self) -> GuidelineDialog:
+        dialog = GuidelineDialog(self.session.schema, self)
         dialog.show()
         return dialog
 
@@ -315,13 +424,10 @@ class MainWindow(QMainWindow):
                 self.tr("{0} · {1} spans · {2}").format(s.document.ext_id, len(s.spans), s.status())
             )
 
-    def _show_shortcuts(self) -> None:
-        rows = [
-            f"{a.shortcut().toString()}\t{a.text()}"
-            for a in self.actions_by_id.values()
-            if not a.shortcut().isEmpty()
-        ]
-        QMessageBox.information(self, self.tr("Keyboard shortcuts"), "\n".join(rows))
+    def _show_shortcuts(self) -> ShortcutSheet:
+        sheet = ShortcutSheet(list(self.actions_by_id.values()), self)
+        sheet.show()
+        return sheet
 
     def action(self, action_id: str) -> QAction:
         return self.actions_by_id[action_id]

@@ -6,6 +6,7 @@ Signals:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -28,7 +29,9 @@ from annotator.errors import AnnotatorError
 from annotator.importers import read_inputs
 from annotator.importers.clean import clean_text, load_rules, user_rules_file
 from annotator.importers.options import ImportOptions
+from annotator.store import Project
 from annotator.text.decode import decode_bytes
+from annotator.ui.jobs import Job
 from annotator.ui.session import Session
 
 
@@ -42,6 +45,7 @@ class ImportDialog(QDialog):
         self.session = session
         self.setWindowTitle(self.tr("Import articles"))
         self.paths: list[Path] = []
+        self.job: Job | None = None
         self.files = QListWidget(self)
         self.preview = QPlainTextEdit(self)
         self.preview.setReadOnly(True)
@@ -134,19 +138,34 @@ class ImportDialog(QDialog):
             + (f"  {notes}" if notes else "")
         )
 
-    def run_import(self) -> None:
+    def run_import(self) -> Job | None:
+        """Import in the background (own connection); Cancel leaves the project as it was."""
         if not self.paths:
             self.summary.setText(self.tr("Add some files first."))
-            return
+            return None
         options = ImportOptions(
             clean=self.clean.isChecked(), label_ids=self.session.schema.label_ids
         )
-        try:
-            report = self.session.project.add_documents(
-                read_inputs(self.paths, options), default_annotator=self.session.annotator
-            )
-        except AnnotatorError as exc:
-            self.summary.setText(self.tr("Nothing was imported: {0}").format(exc))
-            return
-        self.imported.emit(report.added)
+        path, paths, who = self.session.project.path, list(self.paths), self.session.annotator
+
+        def work(progress: Callable[[int], None]) -> int:
+            with Project.open(path) as project:
+                report = project.add_documents(
+                    read_inputs(paths, options), default_annotator=who, progress=progress
+                )
+            return int(report.added)
+
+        self.ok.setEnabled(False)
+        self.job = Job(self.tr("Importing…"), work, self).start()
+        self.job.done.connect(self._imported)
+        self.job.failed.connect(self._not_imported)
+        return self.job
+
+    def _imported(self, added: object) -> None:
+        assert isinstance(added, int)
+        self.imported.emit(added)
         self.accept()
+
+    def _not_imported(self, message: str) -> None:
+        self.ok.setEnabled(True)
+        self.summary.setText(self.tr("Nothing was imported: {0}").format(message))

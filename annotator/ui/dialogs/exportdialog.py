@@ -1,0 +1,107 @@
+"""Export from the window: format, layer, filters and a file; written in the background."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.jobs.export import FORMATS, export_dataset
+from annotator.store import Project
+from annotator.ui.jobs import Job
+from annotator.ui.session import Session
+
+
+class ExportDialog(QDialog):
+    """Signals: exported(dict) with the manifest."""
+
+    exported = Signal(dict)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle(self.tr("Export annotations"))
+        self.format = QComboBox(self)
+        self.format.addItems(list(FORMATS))
+        self.layer = QComboBox(self)
+        names = [a for a in session.project.annotators() if a not in ("gold", "suggestions")]
+        for name in names:
+            self.layer.addItem(name, ("annotator", name))
+        for layer in ("gold", "majority", "all"):
+            self.layer.addItem(self.tr(layer), ("layer", layer))
+        if session.annotator in names:
+            self.layer.setCurrentIndex(names.index(session.annotator))
+        self.status = QComboBox(self)
+        self.status.addItem(self.tr("any status"), "any")
+        self.status.addItem(self.tr("done only"), "done")
+        self.out = QLineEdit(str(session.project.path.with_suffix(".jsonl")), self)
+        browse = QPushButton(self.tr("Choose…"), self)
+        row = QHBoxLayout()
+        row.addWidget(self.out, 1)
+        row.addWidget(browse)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Format"), self.format)
+        form.addRow(self.tr("Layer"), self.layer)
+        form.addRow(self.tr("Documents"), self.status)
+        form.addRow(self.tr("Save as"), row)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.ok = buttons.addButton(self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        browse.clicked.connect(self._browse)
+        buttons.rejected.connect(self.reject)
+        self.ok.clicked.connect(self.run_export)
+        self.job: Job | None = None
+
+    def _browse(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export to"), self.out.text())
+        if name:
+            self.out.setText(name)
+
+    def run_export(self) -> Job:
+        kind, name = self.layer.currentData()
+        fmt, status, out, path = (
+            self.format.currentText(),
+            self.status.currentData(),
+            Path(self.out.text()),
+            self.session.project.path,
+        )
+
+        def work(progress: Callable[[int], None]) -> dict[str, Any]:
+            with Project.open(path) as project:
+                return export_dataset(project, fmt, out, name if kind == "annotator" else None,
+                                      name if kind == "layer" else None, status, progress)  # fmt: skip
+
+        self.ok.setEnabled(False)
+        self.job = Job(self.tr("Exporting…"), work, self).start()
+        self.job.done.connect(self._done)
+        self.job.failed.connect(self._failed)
+        return self.job
+
+    def _done(self, manifest: object) -> None:
+        assert isinstance(manifest, dict)
+        self.exported.emit(manifest)
+        self.accept()
+
+    def _failed(self, message: str) -> None:
+        self.ok.setEnabled(True)
+        self.message.setText(message)

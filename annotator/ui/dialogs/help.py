@@ -1,0 +1,72 @@
+"""Help: the keyboard shortcut sheet (F1) and the guideline built from the schema (Shift+F1)."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.model.schema import Schema
+
+
+class ShortcutSheet(QDialog):
+    """Every action with its keys, as the table of actions defines them."""
+
+    def __init__(self, actions: list[QAction], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
+        bound = [a for a in actions if not a.shortcut().isEmpty()]
+        self.table = QTableWidget(len(bound), 2, self)
+        self.table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("Action")])
+        for row, action in enumerate(bound):
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            self.table.setItem(row, 0, QTableWidgetItem(keys))
+            self.table.setItem(row, 1, QTableWidgetItem(action.text().replace("&", "")))
+        self.table.resizeColumnsToContents()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        self.resize(520, 640)
+
+
+def guideline_html(schema: Schema) -> str:
+    """The labels, their attributes and the relations, with the schema's own descriptions."""
+    e = html.escape
+    parts = [f"<h2>{e(schema.name)}</h2>"]
+    for lab in schema.labels:
+        attrs = "".join(
+            f"<li><b>{e(a.name)}</b>: {e(', '.join(a.values))}</li>" for a in lab.attributes
+        )
+        parts.append(
+            f'<h3><span style="background:{lab.color}55">&nbsp;{e(lab.key)}&nbsp;</span> '
+            f"{e(lab.ar)} · {e(lab.en)}</h3><p>{e(lab.description)}</p>"
+            + (f"<ul>{attrs}</ul>" if attrs else "")
+        )
+    parts.append("<h3>Relations · العلاقات</h3><ul>")
+    for rel in schema.relations:
+        ends = f"{'/'.join(sorted(rel.head))} → {'/'.join(sorted(rel.child))}"
+        parts.append(
+            f"<li><b>{e(rel.key)}</b> {e(rel.ar)} · {e(rel.en)} ({e(ends)}): {e(rel.description)}</li>"
+        )
+    parts.append("</ul>")
+    return "".join(parts)
+
+
+class GuidelineDialog(QDialog):
+    """The annotation guideline a lead wrote into the schema."""
+
+    def __init__(self, schema: Schema, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Annotation guideline"))
+        self.browser = QTextBrowser(self)
+        self.browser.setHtml(guideline_html(schema))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.browser)
+        self.resize(640, 720)

@@ -1,0 +1,115 @@
+"""Desktop product: preferences persist, key clashes refused, long jobs cancel cleanly, help."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from annotator.store import Project
+from annotator.ui.mainwindow import MainWindow
+from annotator.ui.session import Session
+from annotator.ui.settings import Settings
+from tests.ui_helpers import make_window
+
+TEXT = "قال الوزير إن المحادثات مثمرة"
+
+
+def test_preferences_persist_and_apply(qtbot: QtBot, tmp_path: Path) -> None:
+    w = make_window(qtbot, tmp_path, {"a": TEXT})
+    dialog = w.show_preferences()
+    qtbot.addWidget(dialog)
+    dialog.name.setText("ليلى")
+    dialog.font_size.setValue(24)
+    dialog.family.setCurrentText("Noto Sans Arabic")
+    dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
+    dialog.language.setCurrentIndex(dialog.language.findData("ar"))
+    dialog.editors["zoom_in"].setKeySequence(QKeySequence("Ctrl+Shift+Up"))
+    assert dialog.save()
+    again = Settings()  # a fresh read from the settings file
+    assert (
+        again.get("annotator"),
+        again.get("font_size"),
+        again.get("theme"),
+        again.get("language"),
+    ) == ("ليلى", 24, "dark", "ar")
+    assert again.key_overrides() == {"zoom_in": "Ctrl+Shift+Up"}
+    assert w.view.font().pointSize() == 24 and w.view.font().family() == "Noto Sans Arabic"
+    assert w.action("zoom_in").shortcut().toString() == "Ctrl+Shift+Up"
+    app = QApplication.instance()
+    assert isinstance(app, QApplication) and app.palette().base().color().lightness() < 80
+    fresh = MainWindow(Session(w.session.project, "x"))  # a new window starts with them too
+    qtbot.addWidget(fresh)
+    assert (
+        fresh.view.font().pointSize() == 24
+        and fresh.action("zoom_in").shortcut().toString() == "Ctrl+Shift+Up"
+    )
+    from annotator.ui.theme import apply_theme
+
+    apply_theme(app, "light")
+
+
+def test_a_key_clash_is_refused_with_both_names(qtbot: QtBot, tmp_path: Path) -> None:
+    w = make_window(qtbot, tmp_path, {"a": TEXT})
+    dialog = w.show_preferences()
+    qtbot.addWidget(dialog)
+    dialog.editors["undo"].setKeySequence(QKeySequence("Ctrl+D"))
+    assert not dialog.save()
+    assert (
+        "Ctrl+D" in dialog.problem.text()
+        and "Undo" in dialog.problem.text()
+        and "Mark done" in dialog.problem.text()
+    )
+    assert Settings().key_overrides() == {}
+
+
+def test_a_long_import_can_be_cancelled_and_changes_nothing(qtbot: QtBot, tmp_path: Path) -> None:
+    w = make_window(qtbot, tmp_path, {"a": TEXT})
+    src = tmp_path / "big.jsonl"
+    src.write_text(
+        "\n".join(json.dumps({"id": f"n{i}", "text": f"{TEXT} {i}"}) for i in range(5000)),
+        encoding="utf-8",
+    )
+    dialog = w.show_import()
+    qtbot.addWidget(dialog)
+    dialog.add_paths([src])
+    job = dialog.run_import()
+    assert job is not None
+    job.progress.connect(lambda _n: job.cancel())
+    with qtbot.waitSignal(job.failed, timeout=60000) as blocker:
+        pass
+    assert "Cancelled" in blocker.args[0]  # type: ignore[index]
+    assert "Nothing was imported" in dialog.summary.text()
+    with Project.open(tmp_path / "p.db") as p:
+        assert p.document_count() == 1
+
+
+def test_export_runs_in_the_background(qtbot: QtBot, tmp_path: Path) -> None:
+    w = make_window(qtbot, tmp_path, {"a": TEXT})
+    w.session.add_span(4, 10, "speaker")
+    dialog = w.show_export()
+    qtbot.addWidget(dialog)
+    dialog.out.setText(str(tmp_path / "out" / "layla.jsonl"))
+    job = dialog.run_export()
+    with qtbot.waitSignal(job.done, timeout=60000):
+        pass
+    line = json.loads((tmp_path / "out" / "layla.jsonl").read_text("utf-8"))
+    assert [s["text"] for s in line["spans"]] == ["الوزير"]
+
+
+def test_help_shortcut_sheet_and_guideline(qtbot: QtBot, tmp_path: Path) -> None:
+    w = make_window(qtbot, tmp_path, {"a": TEXT})
+    sheet = w._show_shortcuts()
+    qtbot.addWidget(sheet)
+    rows = {
+        sheet.table.item(r, 1).text(): sheet.table.item(r, 0).text()
+        for r in range(sheet.table.rowCount())
+    }
+    assert rows["Undo"] == "Ctrl+Z" and any(k == "A" for k in rows.values())
+    guide = w.show_guideline()
+    qtbot.addWidget(guide)
+    text = guide.browser.toPlainText()
+    assert "المتحدث · Speaker" in text and "direct_quote" in text and "attributed to" in text
