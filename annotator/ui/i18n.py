@@ -37,8 +37,9 @@ class TableTranslator(QTranslator):
 
     def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
-        return self.strings.get(source, "")
+    ) -> str | None:
+        # None (a null string) means "not here": an empty string would be taken as the translation
+        return self.strings.get(source)
 
     def isEmpty(self) -> bool:
         return not self.strings

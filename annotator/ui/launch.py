@@ -51,6 +51,11 @@ def run_gui(
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "annotator"])
     assert isinstance(app, QApplication)
     app.setApplicationName("annotator")
+    from PySide6.QtGui import QIcon
+
+    from annotator.config import resource_path
+
+    app.setWindowIcon(QIcon(str(resource_path("annotator.svg"))))
     from annotator.ui.i18n import install
     from annotator.ui.settings import Settings
     from annotator.ui.theme import apply_theme

@@ -40,7 +40,7 @@ from annotator.ui.jobs import Job
 from annotator.ui.session import Session
 from annotator.ui.settings import Settings
 from annotator.ui.theme import apply_theme
-from annotator.ui.widgets.doclist import DocList
+from annotator.ui.widgets.doclist import STATUS_TEXT, DocList
 from annotator.ui.widgets.palette import LabelPalette
 from annotator.ui.widgets.spanpanel import SpanPanel
 
@@ -421,7 +421,11 @@ class MainWindow(QMainWindow):
         s = self.session
         if s.document is not None:
             self.doc_status.setText(
-                self.tr("{0} · {1} spans · {2}").format(s.document.ext_id, len(s.spans), s.status())
+                self.tr("{0} · {1} spans · {2}").format(
+                    s.document.ext_id,
+                    len(s.spans),
+                    self.tr(STATUS_TEXT.get(s.status(), s.status())),
+                )
             )
 
     def _show_shortcuts(self) -> ShortcutSheet:

@@ -79,7 +79,8 @@ class DocListModel(QAbstractTableModel):
         if row is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return (row.title, f"{STATUS_MARK.get(row.status, '')} {row.status}", row.spans)[
+            status = self.tr(STATUS_TEXT.get(row.status, row.status))
+            return (row.title, f"{STATUS_MARK.get(row.status, '')} {status}", row.spans)[
                 index.column()
             ]
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -86,7 +86,8 @@ class SpanTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
                 lab = self.session.schema.label(span.label)
-                return f"{lab.ar} · {lab.en}"
+                rtl = QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+                return lab.ar if rtl else lab.en
             if col == 1:
                 return _short(span.text)
             if col == 2:
