@@ -121,3 +121,16 @@ def test_import_dialog_previews_and_imports(qtbot: object, tmp_path: Path) -> No
         pass
     assert w.session.project.find_document("scraped").text == PROSE
     assert w.doclist.model.rowCount() == 2
+
+
+def test_an_inserted_headline_goes_but_titles_and_subheads_stay() -> None:
+    text = (
+        "قمة إقليمية.. القادة يبحثون الأمن المائي\n\n"
+        "اجتمع القادة اليوم في العاصمة لبحث ملف المياه.\n\n"
+        "وزير سابق يكشف أسرار المفاوضات..ماذا قال؟ ونشر مذكراته الجديدة\n\n"
+        "خلفية الأزمة\n\n"
+        "بدأت الأزمة قبل عشر سنوات."
+    )
+    cleaned, removed, _ = clean_text(text, load_rules(None))
+    assert [r["rule"] for r in removed] == ["inserted headline"]
+    assert cleaned.startswith("قمة إقليمية.. القادة") and "خلفية الأزمة" in cleaned

@@ -37,6 +37,7 @@ class Rule:
     phrases: tuple[str, ...]
     match: str  # "starts", "contains" or "markers"
     key: str = ""
+    max_words: int = 0
 
 
 def _load(source: str, where: str) -> list[Rule]:
@@ -47,16 +48,18 @@ def _load(source: str, where: str) -> list[Rule]:
     rules: list[Rule] = []
     for i, raw in enumerate(data.get("rule", [])):
         kind = raw.get("kind")
-        field = {"tail": "markers", "counter": "words"}.get(
+        field = {"tail": "markers", "counter": "words", "headline": "joiners"}.get(
             kind or "", "contains" if "contains" in raw else "starts"
         )
-        if kind not in ("tail", "line", "meta", "counter") or not isinstance(raw.get(field), list):
+        kinds = ("tail", "line", "meta", "counter", "headline")
+        if kind not in kinds or not isinstance(raw.get(field), list):
             raise InputError(
-                where, f"rule[{i}] needs a kind (tail, line, meta, counter) and a {field} list"
+                where, f"rule[{i}] needs a kind ({', '.join(kinds)}) and a {field} list"
             )
-        phrases = tuple(_norm(p) for p in raw[field])
+        phrases = tuple(_norm(p) for p in raw[field]) if kind != "headline" else tuple(raw[field])
+        name = str(raw.get("name", f"rule {i}"))
         rules.append(
-            Rule(str(raw.get("name", f"rule {i}")), kind, phrases, field, str(raw.get("key", "")))
+            Rule(name, kind, phrases, field, str(raw.get("key", "")), int(raw.get("max_words", 0)))
         )
     return rules
 
@@ -102,6 +105,24 @@ def _line_rule(norm: str, rules: tuple[Rule, ...]) -> Rule | None:
     return None
 
 
+_FINAL = (".", "!", "؟", "?", ":", "»", '"', "”", "،", ")")
+
+
+def _inserted_headline(lines: list[str], i: int, rules: tuple[Rule, ...]) -> bool:
+    """A short stand-alone line like "X..Y" between paragraphs, with no final punctuation."""
+    line = lines[i].strip()
+    blank_around = (i == 0 or not lines[i - 1].strip()) and (
+        i + 1 >= len(lines) or not lines[i + 1].strip()
+    )
+    if not line or not blank_around or line.endswith(_FINAL):
+        return False
+    for rule in rules:
+        if rule.kind == "headline" and len(line.split()) <= rule.max_words:
+            if any(j in line and not line.endswith(j) for j in rule.phrases):
+                return True
+    return False
+
+
 def clean_text(
     text: str, rules: tuple[Rule, ...]
 ) -> tuple[str, list[dict[str, Any]], dict[str, str]]:
@@ -110,8 +131,11 @@ def clean_text(
     kept: list[str] = []
     removed: list[dict[str, Any]] = []
     meta: dict[str, str] = {}
+    first = next((i for i, line in enumerate(lines) if line.strip()), -1)
     for i, line in enumerate(lines):
         rule = _line_rule(_norm(line), rules) if line.strip() else None
+        if rule is None and i != first and _inserted_headline(lines, i, rules):
+            rule = next(r for r in rules if r.kind == "headline")
         if rule is None:
             kept.append(line)
             continue
