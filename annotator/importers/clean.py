@@ -116,11 +116,12 @@ def _inserted_headline(lines: list[str], i: int, rules: tuple[Rule, ...]) -> boo
     )
     if not line or not blank_around or line.endswith(_FINAL):
         return False
-    for rule in rules:
-        if rule.kind == "headline" and len(line.split()) <= rule.max_words:
-            if any(j in line and not line.endswith(j) for j in rule.phrases):
-                return True
-    return False
+    return any(
+        rule.kind == "headline"
+        and len(line.split()) <= rule.max_words
+        and any(j in line and not line.endswith(j) for j in rule.phrases)
+        for rule in rules
+    )
 
 
 def clean_text(
