@@ -6,127 +6,32 @@ change log, so a crash loses nothing that was shown as done and a failed import 
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-
 from annotator import __version__
-from annotator.errors import EditError, InputError, ProjectError
+from annotator.errors import EditError, ProjectError
 from annotator.model.document import (
     Document,
-    DocumentRecord,
     Layer,
     Relation,
     Span,
     Status,
 )
-from annotator.model.edits import (
-    AddRelation,
-    AddSpan,
-    Batch,
-    DeleteRelation,
-    DeleteSpan,
-    Edit,
-    SetDecision,
-    SetStatus,
-    UpdateSpan,
-    document_of,
-)
-from annotator.model.schema import RESERVED_LAYERS, Schema, parse_schema
-from annotator.model.validate import layer_problem, span_problem
-from annotator.store.connection import connect, describe_error, write_transaction
+from annotator.model.schema import Schema
+from annotator.store.base import DocSummary, now
+from annotator.store.connection import connect, describe_error
+from annotator.store.editing import Editing
+from annotator.store.importing import Importing
 from annotator.store.migrations import applied_names, known_names, migrations
 
 
-def now() -> str:
-    """The current UTC time as ISO 8601 text."""
-    return datetime.now(UTC).isoformat(timespec="milliseconds")
-
-
-def text_hash(text: str) -> str:
-    """The SHA-256 of stored text, used to recognise the same article across files and projects."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-@dataclass(frozen=True)
-class DocSummary:
-    """A row of the document list: id, external id, title, this annotator's status, span count."""
-
-    id: int
-    ext_id: str
-    title: str
-    status: str
-    spans: int
-
-
-@dataclass
-class ImportReport:
-    """What one import call did."""
-
-    added: int = 0
-    spans: int = 0
-    relations: int = 0
-    duplicates: list[str] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)
-    cleaned: int = 0
-    removed_by_rule: dict[str, int] = field(default_factory=dict)
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "added": self.added,
-            "spans": self.spans,
-            "relations": self.relations,
-            "duplicates": self.duplicates,
-            "skipped": self.skipped,
-            "cleaned": self.cleaned,
-            "removed_by_rule": self.removed_by_rule,
-        }
-
-
-def _span_from_row(row: dict[str, Any]) -> Span:
-    return Span(
-        start=row["start"],
-        end=row["end"],
-        label=row["label"],
-        text=row["text"],
-        attributes=json.loads(row["attributes"]),
-        sid=row["sid"],
-        id=row["id"],
-        doc_id=row["doc_id"],
-        annotator=row["annotator"],
-    )
-
-
-def _relation_from_row(row: dict[str, Any]) -> Relation:
-    return Relation(
-        head=row["head"],
-        child=row["child"],
-        label=row["label"],
-        rid=row["rid"],
-        id=row["id"],
-        doc_id=row["doc_id"],
-        annotator=row["annotator"],
-    )
-
-
-class Project:
+class Project(Importing, Editing):
     """An open project file."""
-
-    def __init__(self, db: Database, path: Path, *, readonly: bool) -> None:
-        self.db = db
-        self.path = path
-        self.readonly = readonly
-        self._schema: Schema | None = None
-        self._last_doc: Document | None = None
-        self._next_span = self._next_rel = 0
 
     # ----------------------------------------------------------------- opening
     @classmethod
@@ -215,12 +120,6 @@ class Project:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def transaction(self) -> Any:
-        """A write transaction that waits for other writers (nested use is a savepoint)."""
-        if self.readonly:
-            raise ProjectError(f"{self.path} is open read-only: changes cannot be saved")
-        return write_transaction(self.db, self.path)
-
     # ------------------------------------------------------------------ schema
     def _write_schema(self, schema: Schema) -> None:
         self.db.execute("DELETE FROM labels")
@@ -252,223 +151,7 @@ class Project:
         )
         self._schema = schema
 
-    @property
-    def schema(self) -> Schema:
-        """The project's label schema."""
-        if self._schema is None:
-            row = self.db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-            if row is None:
-                raise ProjectError(f"{self.path} has no label schema; it is damaged")
-            self._schema = parse_schema(row[0], f"{self.path} (stored schema)")
-        return self._schema
-
     # --------------------------------------------------------------- documents
-    def add_documents(
-        self,
-        records: Iterable[DocumentRecord | InputError],
-        *,
-        default_annotator: str = "",
-        skip_bad: bool = False,
-        progress: Callable[[int], None] | None = None,
-    ) -> ImportReport:
-        """Import documents (and their layers) in one transaction: all or nothing.
-
-        ``records`` may yield InputError for unreadable inputs; they abort the import, or with
-        ``skip_bad`` are listed in the report. Exact duplicates (same text) are skipped and reported.
-        """
-        report = ImportReport()
-        schema = self.schema
-        with self.transaction():
-            seen_ext = {r[0] for r in self.db.execute("SELECT ext_id FROM documents")}
-            by_hash = {
-                h: (i, e) for i, e, h in self.db.execute("SELECT id, ext_id, sha256 FROM documents")
-            }
-            known_annotators = {r[0] for r in self.db.execute("SELECT name FROM annotators")}
-            stamp = now()
-            # Ids are given out here (the write lock is held), so rows go in with executemany.
-            self._next_span = (
-                int(self.db.execute("SELECT coalesce(max(id), 0) FROM spans").fetchone()[0]) + 1
-            )
-            self._next_rel = (
-                int(self.db.execute("SELECT coalesce(max(id), 0) FROM relations").fetchone()[0]) + 1
-            )
-            for n, rec in enumerate(records, 1):
-                if progress is not None:
-                    progress(n)
-                if isinstance(rec, InputError):
-                    if not skip_bad:
-                        raise rec
-                    report.skipped.append(str(rec))
-                    continue
-                problem = self._record_problem(rec, schema, default_annotator)
-                if problem:
-                    if not skip_bad:
-                        raise problem
-                    report.skipped.append(str(problem))
-                    continue
-                digest = text_hash(rec.text)
-                row = by_hash.get(digest)
-                fresh = row is None
-                if row is not None:
-                    doc_id = row[0]
-                    report.duplicates.append(rec.ext_id or row[1])
-                    if not rec.layers:
-                        continue
-                else:
-                    ext_id = rec.ext_id or digest[:12]
-                    base, k = ext_id, 1
-                    while ext_id in seen_ext:
-                        k += 1
-                        ext_id = f"{base}-{k}"
-                    seen_ext.add(ext_id)
-                    cur = self.db.execute(
-                        "INSERT INTO documents (ext_id, title, text, sha256, meta, source,"
-                        " imported_at, original, removed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        [
-                            ext_id,
-                            rec.title,
-                            rec.text,
-                            digest,
-                            json.dumps(rec.meta, ensure_ascii=False),
-                            rec.source,
-                            stamp,
-                            rec.original,
-                            json.dumps(rec.removed, ensure_ascii=False),
-                        ],
-                    )
-                    doc_id = int(cur.lastrowid or 0)
-                    by_hash[digest] = (doc_id, ext_id)
-                    report.added += 1
-                    if rec.removed:
-                        report.cleaned += 1
-                        for cut in rec.removed:
-                            rule = str(cut.get("rule", "?"))
-                            report.removed_by_rule[rule] = report.removed_by_rule.get(rule, 0) + 1
-                for layer in rec.layers:
-                    name = layer.annotator or default_annotator
-                    if name not in known_annotators:
-                        self.db.execute(
-                            "INSERT OR IGNORE INTO annotators VALUES (?, ?)", [name, stamp]
-                        )
-                        known_annotators.add(name)
-                    s, r = self._import_layer(doc_id, name, layer, stamp, fresh=fresh)
-                    report.spans += s
-                    report.relations += r
-            self._log("", "import", None, report.as_dict())
-        return report
-
-    def _record_problem(
-        self, rec: DocumentRecord, schema: Schema, default_annotator: str
-    ) -> InputError | None:
-        where = rec.source or rec.ext_id
-        if not rec.text.strip():
-            return InputError(where, "the document has no text", rec.line)
-        for layer in rec.layers:
-            name = layer.annotator or default_annotator
-            if not name:
-                return InputError(
-                    where, "annotations have no annotator; give one with --annotator", rec.line
-                )
-            if name in RESERVED_LAYERS - {"gold", "suggestions"}:
-                return InputError(where, f"{name!r} is a reserved layer name", rec.line)
-            problem = layer_problem(layer, rec.text, schema)
-            if problem:
-                return InputError(where, problem, rec.line)
-        return None
-
-    def _reserve_ids(self) -> None:
-        """Ids are given out here, inside a write transaction (the lock is held), so imported rows
-        go in with executemany."""
-        one = "SELECT coalesce(max(id), 0) + 1 FROM {}"
-        self._next_span = int(self.db.execute(one.format("spans")).fetchone()[0])
-        self._next_rel = int(self.db.execute(one.format("relations")).fetchone()[0])
-
-    def _import_layer(
-        self, doc_id: int, annotator: str, layer: Layer, stamp: str, *, fresh: bool = False
-    ) -> tuple[int, int]:
-        """Write an imported layer. A layer already present for this annotator is kept as is
-        (an untouched one, status todo and no spans, counts as absent). ``fresh``: the document
-        was just added, so it has no layer yet."""
-        if not fresh:
-            exists = self.db.execute(
-                "SELECT 1 FROM doc_status WHERE doc_id = ? AND annotator = ? AND status != 'todo'"
-                " UNION ALL SELECT 1 FROM spans WHERE doc_id = ? AND annotator = ? LIMIT 1",
-                [doc_id, annotator, doc_id, annotator],
-            ).fetchone()
-            if exists:
-                return 0, 0
-            self.db.execute(
-                "DELETE FROM doc_status WHERE doc_id = ? AND annotator = ?", [doc_id, annotator]
-            )
-        if not hasattr(self, "_next_span"):
-            self._next_span = (
-                int(self.db.execute("SELECT coalesce(max(id), 0) FROM spans").fetchone()[0]) + 1
-            )
-            self._next_rel = (
-                int(self.db.execute("SELECT coalesce(max(id), 0) FROM relations").fetchone()[0]) + 1
-            )
-        ids: dict[str, int] = {}
-        rows = []
-        for i, span in enumerate(layer.spans, 1):
-            sid = span.sid or f"s{i}"
-            ids[sid] = self._next_span
-            attrs = (
-                json.dumps(span.attributes, ensure_ascii=False, sort_keys=True)
-                if span.attributes
-                else "{}"
-            )
-            rows.append((self._next_span, doc_id, annotator, sid, span.start, span.end, span.label,
-                         span.text, attrs, stamp, stamp))  # fmt: skip
-            self._next_span += 1
-        if rows:
-            self.db.conn.executemany(
-                'INSERT INTO spans (id, doc_id, annotator, sid, start, "end", label, text, attributes,'
-                " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                rows,
-            )
-        rel_rows = []
-        for i, rel in enumerate(layer.relations, 1):
-            rel_rows.append((self._next_rel, doc_id, annotator, rel.rid or f"r{i}", ids[str(rel.head)],
-                             ids[str(rel.child)], rel.label, stamp))  # fmt: skip
-            self._next_rel += 1
-        if rel_rows:
-            self.db.conn.executemany(
-                "INSERT INTO relations (id, doc_id, annotator, rid, head, child, label, created_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                rel_rows,
-            )
-        if layer.status != Status.TODO.value or layer.spans:
-            self.db.execute(
-                "INSERT INTO doc_status VALUES (?, ?, ?, ?)",
-                [doc_id, annotator, layer.status, stamp],
-            )
-        return len(layer.spans), len(layer.relations)
-
-    def _doc(self, row: Any) -> Document:
-        return Document(
-            id=row[0],
-            ext_id=row[1],
-            title=row[2],
-            text=row[3],
-            sha256=row[4],
-            meta=json.loads(row[5]),
-            source=row[6],
-            imported_at=row[7],
-        )
-
-    _DOC_COLUMNS = "id, ext_id, title, text, sha256, meta, source, imported_at"
-
-    def document(self, doc_id: int) -> Document:
-        """The document with row id ``doc_id`` (the last one is cached: stored text never changes)."""
-        if self._last_doc is not None and self._last_doc.id == doc_id:
-            return self._last_doc
-        row = self.db.execute(
-            f"SELECT {self._DOC_COLUMNS} FROM documents WHERE id = ?", [doc_id]
-        ).fetchone()
-        if row is None:
-            raise ProjectError(f"{self.path} has no document {doc_id}")
-        self._last_doc = self._doc(row)
-        return self._last_doc
 
     def find_document(self, ref: str) -> Document:
         """A document by external id, or by row id when ``ref`` is a number."""
@@ -535,36 +218,6 @@ class Project:
             return
         with self.transaction():
             self.db.execute("INSERT OR IGNORE INTO annotators VALUES (?, ?)", [name, now()])
-
-    def spans(self, doc_id: int, annotator: str) -> list[Span]:
-        """One annotator's spans on a document, in text order."""
-        rows = self.db.execute_returning_dicts(
-            'SELECT * FROM spans WHERE doc_id = ? AND annotator = ? ORDER BY start, "end", id',
-            [doc_id, annotator],
-        )
-        return [_span_from_row(r) for r in rows]
-
-    def span(self, span_id: int) -> Span:
-        """The span with this row id."""
-        rows = self.db.execute_returning_dicts("SELECT * FROM spans WHERE id = ?", [span_id])
-        if not rows:
-            raise EditError(f"span {span_id} no longer exists")
-        return _span_from_row(rows[0])
-
-    def relations(self, doc_id: int, annotator: str) -> list[Relation]:
-        """One annotator's relations on a document (head and child are span row ids)."""
-        rows = self.db.execute_returning_dicts(
-            "SELECT * FROM relations WHERE doc_id = ? AND annotator = ? ORDER BY id",
-            [doc_id, annotator],
-        )
-        return [_relation_from_row(r) for r in rows]
-
-    def status(self, doc_id: int, annotator: str) -> str:
-        """The annotator's status on the document ('todo' when never touched)."""
-        row = self.db.execute(
-            "SELECT status FROM doc_status WHERE doc_id = ? AND annotator = ?", [doc_id, annotator]
-        ).fetchone()
-        return row[0] if row else Status.TODO.value
 
     def layer(self, doc_id: int, annotator: str) -> Layer:
         """One annotator's layer on a document, as files carry it (relations refer to span sids)."""
@@ -655,35 +308,6 @@ class Project:
                 layers = {a: la for a, la in layers.items() if la.status == Status.DONE.value}
             yield doc, dict(sorted(layers.items()))
 
-    def replace_layers(self, layers: Iterable[tuple[int, Layer]]) -> int:
-        """Replace whole layers (machine suggestions) of documents in one transaction; returns spans."""
-        total = 0
-        with self.transaction():
-            stamp = now()
-            self._reserve_ids()
-            for doc_id, layer in layers:
-                self.db.execute(
-                    "INSERT OR IGNORE INTO annotators VALUES (?, ?)", [layer.annotator, stamp]
-                )
-                for table in ("relations", "spans", "doc_status"):
-                    self.db.execute(
-                        f"DELETE FROM {table} WHERE doc_id = ? AND annotator = ?",
-                        [doc_id, layer.annotator],
-                    )
-                problem = layer_problem(layer, self.document(doc_id).text, self.schema)
-                if problem:
-                    raise EditError(problem)
-                total += self._import_layer(doc_id, layer.annotator, layer, stamp)[0]
-            self._log("", "replace layers", None, {"spans": total})
-        return total
-
-    def decisions(self, doc_id: int) -> dict[tuple[int, int, str], str]:
-        """The lead's curation decisions on a document: (start, end, label) -> accept or reject."""
-        rows = self.db.execute(
-            'SELECT start, "end", label, decision FROM gold_decisions WHERE doc_id = ?', [doc_id]
-        )
-        return {(s, e, lab): d for s, e, lab, d in rows}
-
     def decision_log(self, doc_id: int) -> list[dict[str, Any]]:
         """Who decided what for gold on a document, and when."""
         return self.db.execute_returning_dicts(
@@ -700,175 +324,8 @@ class Project:
         return [r[0] for r in rows]
 
     # ------------------------------------------------------------------- edits
-    def apply(self, edit: Edit, annotator: str) -> Edit:
-        """Apply an edit to ``annotator``'s layer in one transaction; return it with ids filled in.
-
-        The returned edit's inverse undoes exactly what was written.
-        """
-        with self.transaction():
-            done = self._apply(edit, annotator)
-            self._log(annotator, type(edit).__name__, document_of(done), _detail(done))
-        return done
-
-    def _apply(self, edit: Edit, annotator: str) -> Edit:
-        if isinstance(edit, Batch):
-            return Batch(tuple(self._apply(e, annotator) for e in edit.edits), edit.text)
-        if isinstance(edit, AddSpan):
-            return self._add_span(edit, annotator)
-        if isinstance(edit, DeleteSpan):
-            span = self.span(_need_id(edit.span.id))
-            rels = tuple(
-                r
-                for r in self.relations(_need_id(span.doc_id), span.annotator)
-                if span.id in (r.head, r.child)
-            )
-            self.db.execute("DELETE FROM spans WHERE id = ?", [span.id])
-            self._touch(_need_id(span.doc_id), span.annotator)
-            return DeleteSpan(span, rels)
-        if isinstance(edit, UpdateSpan):
-            return self._update_span(edit)
-        if isinstance(edit, AddRelation):
-            return AddRelation(self._add_relation(edit.relation, annotator))
-        if isinstance(edit, DeleteRelation):
-            rel_id = _need_id(edit.relation.id)
-            self.db.execute("DELETE FROM relations WHERE id = ?", [rel_id])
-            return edit
-        if isinstance(edit, SetDecision):
-            before = self.decisions(edit.doc_id).get((edit.start, edit.end, edit.label))
-            self.db.execute(
-                'DELETE FROM gold_decisions WHERE doc_id = ? AND start = ? AND "end" = ? AND label = ?',
-                [edit.doc_id, edit.start, edit.end, edit.label],
-            )
-            if edit.after is not None:
-                self.db.execute(
-                    "INSERT INTO gold_decisions VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [edit.doc_id, edit.start, edit.end, edit.label, edit.after, annotator, now()],
-                )
-            return SetDecision(edit.doc_id, edit.start, edit.end, edit.label, before, edit.after)
-        if isinstance(edit, SetStatus):
-            before = self.status(edit.doc_id, edit.annotator)
-            self.db.execute(
-                "INSERT OR REPLACE INTO doc_status VALUES (?, ?, ?, ?)",
-                [edit.doc_id, edit.annotator, edit.after, now()],
-            )
-            return SetStatus(edit.doc_id, edit.annotator, before, edit.after)
-        raise EditError(f"unknown edit {edit!r}")
-
-    def _check_span(self, span: Span) -> Document:
-        doc = self.document(_need_id(span.doc_id))
-        problem = span_problem(span, doc.text, self.schema)
-        if problem:
-            raise EditError(problem)
-        return doc
-
-    def _add_span(self, edit: AddSpan, annotator: str) -> AddSpan:
-        span = edit.span
-        owner = span.annotator or annotator
-        self._check_span(span)
-        self.db.execute("INSERT OR IGNORE INTO annotators VALUES (?, ?)", [owner, now()])
-        doc_id = _need_id(span.doc_id)
-        sid = span.sid
-        if not sid or self._taken("spans", "sid", doc_id, owner, sid):
-            sid = self._next_id("spans", "sid", doc_id, owner, "s")
-        stamp = now()
-        cur = self.db.execute(
-            'INSERT INTO spans (id, doc_id, annotator, sid, start, "end", label, text, attributes,'
-            " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [span.id, doc_id, owner, sid, span.start, span.end, span.label, span.text,
-             json.dumps(span.attributes, ensure_ascii=False, sort_keys=True), stamp, stamp],
-        )  # fmt: skip
-        saved = span.with_(id=int(cur.lastrowid or 0), sid=sid, annotator=owner)
-        rels = tuple(self._add_relation(r, owner) for r in edit.relations)
-        self._touch(doc_id, owner)
-        return AddSpan(saved, rels)
-
-    def _update_span(self, edit: UpdateSpan) -> UpdateSpan:
-        current = self.span(_need_id(edit.before.id))
-        after = edit.after.with_(id=current.id, doc_id=current.doc_id, annotator=current.annotator,
-                                 sid=current.sid)  # fmt: skip
-        self._check_span(after)
-        if after.label != current.label:
-            by_id = {s.id: s for s in self.spans(_need_id(current.doc_id), current.annotator)}
-            for rel in self.relations(_need_id(current.doc_id), current.annotator):
-                if current.id in (rel.head, rel.child):
-                    head = after if rel.head == current.id else by_id[int(rel.head)]
-                    child = after if rel.child == current.id else by_id[int(rel.child)]
-                    problem = self.schema.check_relation(rel.label, head.label, child.label)
-                    if problem:
-                        raise EditError(f"cannot relabel: the span is linked ({problem})")
-        self.db.execute(
-            'UPDATE spans SET start = ?, "end" = ?, label = ?, text = ?, attributes = ?,'
-            " updated_at = ? WHERE id = ?",
-            [after.start, after.end, after.label, after.text,
-             json.dumps(after.attributes, ensure_ascii=False, sort_keys=True), now(), current.id],
-        )  # fmt: skip
-        self._touch(_need_id(current.doc_id), current.annotator)
-        return UpdateSpan(current, after)
-
-    def _add_relation(self, rel: Relation, annotator: str) -> Relation:
-        head = self.span(int(rel.head))
-        child = self.span(int(rel.child))
-        if head.id == child.id:
-            raise EditError("a span cannot be linked to itself")
-        if head.annotator != child.annotator or head.doc_id != child.doc_id:
-            raise EditError("both ends of a relation must be in the same layer of one document")
-        problem = self.schema.check_relation(rel.label, head.label, child.label)
-        if problem:
-            raise EditError(problem)
-        doc_id = _need_id(head.doc_id)
-        owner = head.annotator
-        dup = self.db.execute(
-            "SELECT id FROM relations WHERE head = ? AND child = ? AND label = ?",
-            [head.id, child.id, rel.label],
-        ).fetchone()
-        if dup is not None and dup[0] != rel.id:
-            raise EditError(f"these spans are already linked by {rel.label}")
-        rid = rel.rid
-        if not rid or self._taken("relations", "rid", doc_id, owner, rid):
-            rid = self._next_id("relations", "rid", doc_id, owner, "r")
-        cur = self.db.execute(
-            "INSERT INTO relations (id, doc_id, annotator, rid, head, child, label, created_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [rel.id, doc_id, owner, rid, head.id, child.id, rel.label, now()],
-        )
-        return Relation(head.id or 0, child.id or 0, rel.label, rid, int(cur.lastrowid or 0),
-                        doc_id, owner)  # fmt: skip
-
-    def _taken(self, table: str, column: str, doc_id: int, owner: str, value: str) -> bool:
-        return (
-            self.db.execute(
-                f"SELECT 1 FROM {table} WHERE doc_id = ? AND annotator = ? AND {column} = ?",
-                [doc_id, owner, value],
-            ).fetchone()
-            is not None
-        )
-
-    def _next_id(self, table: str, column: str, doc_id: int, owner: str, prefix: str) -> str:
-        """The next free "s17"/"r4" style id in a layer (one past the highest number used)."""
-        row = self.db.execute(
-            f"SELECT max(CAST(substr({column}, 2) AS INTEGER)) FROM {table}"
-            f" WHERE doc_id = ? AND annotator = ? AND {column} GLOB '{prefix}[0-9]*'",
-            [doc_id, owner],
-        ).fetchone()
-        return f"{prefix}{(row[0] or 0) + 1}"
-
-    def _touch(self, doc_id: int, annotator: str) -> None:
-        """A document an annotator edits is at least in progress."""
-        self.db.execute(
-            "INSERT OR IGNORE INTO doc_status VALUES (?, ?, 'in_progress', ?)",
-            [doc_id, annotator, now()],
-        )
-
-    def set_status(self, doc_id: int, annotator: str, status: str) -> Edit:
-        """Set an annotator's status on a document; returns the applied edit."""
-        return self.apply(SetStatus(doc_id, annotator, "", Status(status).value), annotator)
 
     # -------------------------------------------------------------- provenance
-    def _log(self, annotator: str, action: str, doc_id: int | None, detail: Any) -> None:
-        self.db.execute(
-            "INSERT INTO changelog (at, annotator, action, doc_id, detail) VALUES (?, ?, ?, ?, ?)",
-            [now(), annotator, action, doc_id, json.dumps(detail, ensure_ascii=False)],
-        )
 
     def changelog(self, limit: int = 100) -> list[dict[str, Any]]:
         """The most recent entries of the change log, newest first."""
@@ -925,25 +382,3 @@ class Project:
             "by_status": by_status,
             "titles": titles,
         }
-
-
-def _need_id(value: int | None) -> int:
-    if value is None:
-        raise EditError("this annotation has not been saved yet")
-    return value
-
-
-def _detail(edit: Edit) -> dict[str, Any]:
-    if isinstance(edit, AddSpan | DeleteSpan):
-        s = edit.span
-        return {"span": s.id, "label": s.label, "start": s.start, "end": s.end}
-    if isinstance(edit, UpdateSpan):
-        return {"span": edit.after.id, "label": edit.after.label, "from": edit.before.label}
-    if isinstance(edit, AddRelation | DeleteRelation):
-        r = edit.relation
-        return {"relation": r.id, "label": r.label, "head": r.head, "child": r.child}
-    if isinstance(edit, SetStatus):
-        return {"from": edit.before, "to": edit.after}
-    if isinstance(edit, SetDecision):
-        return {"span": [edit.start, edit.end, edit.label], "from": edit.before, "to": edit.after}
-    return {"edits": len(edit.edits), "text": edit.text}

@@ -1,0 +1,186 @@
+"""What every part of the project store shares: the open connection, transactions, the schema,
+and reading one document's layers. Returns dataclasses from annotator.model."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from annotator.errors import EditError, ProjectError
+from annotator.model.document import Document, Relation, Span, Status
+from annotator.model.schema import Schema, parse_schema
+from annotator.store.connection import write_transaction
+
+
+def now() -> str:
+    """The current UTC time as ISO 8601 text."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def text_hash(text: str) -> str:
+    """The SHA-256 of stored text, used to recognise the same article across files and projects."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class DocSummary:
+    """A row of the document list: id, external id, title, this annotator's status, span count."""
+
+    id: int
+    ext_id: str
+    title: str
+    status: str
+    spans: int
+
+
+@dataclass
+class ImportReport:
+    """What one import call did."""
+
+    added: int = 0
+    spans: int = 0
+    relations: int = 0
+    duplicates: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    cleaned: int = 0
+    removed_by_rule: dict[str, int] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "added": self.added,
+            "spans": self.spans,
+            "relations": self.relations,
+            "duplicates": self.duplicates,
+            "skipped": self.skipped,
+            "cleaned": self.cleaned,
+            "removed_by_rule": self.removed_by_rule,
+        }
+
+
+def _span_from_row(row: dict[str, Any]) -> Span:
+    return Span(
+        start=row["start"],
+        end=row["end"],
+        label=row["label"],
+        text=row["text"],
+        attributes=json.loads(row["attributes"]),
+        sid=row["sid"],
+        id=row["id"],
+        doc_id=row["doc_id"],
+        annotator=row["annotator"],
+    )
+
+
+def _relation_from_row(row: dict[str, Any]) -> Relation:
+    return Relation(
+        head=row["head"],
+        child=row["child"],
+        label=row["label"],
+        rid=row["rid"],
+        id=row["id"],
+        doc_id=row["doc_id"],
+        annotator=row["annotator"],
+    )
+
+
+class ProjectBase:
+    """An open project file: the connection and the reads every writer needs."""
+
+    _DOC_COLUMNS = "id, ext_id, title, text, sha256, meta, source, imported_at"
+
+    def __init__(self, db: Database, path: Path, *, readonly: bool) -> None:
+        self.db = db
+        self.path = path
+        self.readonly = readonly
+        self._schema: Schema | None = None
+        self._last_doc: Document | None = None
+        self._next_span = self._next_rel = 0
+
+    def transaction(self) -> Any:
+        """A write transaction that waits for other writers (nested use is a savepoint)."""
+        if self.readonly:
+            raise ProjectError(f"{self.path} is open read-only: changes cannot be saved")
+        return write_transaction(self.db, self.path)
+
+    @property
+    def schema(self) -> Schema:
+        """The project's label schema."""
+        if self._schema is None:
+            row = self.db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+            if row is None:
+                raise ProjectError(f"{self.path} has no label schema; it is damaged")
+            self._schema = parse_schema(row[0], f"{self.path} (stored schema)")
+        return self._schema
+
+    def _doc(self, row: Any) -> Document:
+        return Document(
+            id=row[0],
+            ext_id=row[1],
+            title=row[2],
+            text=row[3],
+            sha256=row[4],
+            meta=json.loads(row[5]),
+            source=row[6],
+            imported_at=row[7],
+        )
+
+    def document(self, doc_id: int) -> Document:
+        """The document with row id ``doc_id`` (the last one is cached: stored text never changes)."""
+        if self._last_doc is not None and self._last_doc.id == doc_id:
+            return self._last_doc
+        row = self.db.execute(
+            f"SELECT {self._DOC_COLUMNS} FROM documents WHERE id = ?", [doc_id]
+        ).fetchone()
+        if row is None:
+            raise ProjectError(f"{self.path} has no document {doc_id}")
+        self._last_doc = self._doc(row)
+        return self._last_doc
+
+    def spans(self, doc_id: int, annotator: str) -> list[Span]:
+        """One annotator's spans on a document, in text order."""
+        rows = self.db.execute_returning_dicts(
+            'SELECT * FROM spans WHERE doc_id = ? AND annotator = ? ORDER BY start, "end", id',
+            [doc_id, annotator],
+        )
+        return [_span_from_row(r) for r in rows]
+
+    def span(self, span_id: int) -> Span:
+        """The span with this row id."""
+        rows = self.db.execute_returning_dicts("SELECT * FROM spans WHERE id = ?", [span_id])
+        if not rows:
+            raise EditError(f"span {span_id} no longer exists")
+        return _span_from_row(rows[0])
+
+    def relations(self, doc_id: int, annotator: str) -> list[Relation]:
+        """One annotator's relations on a document (head and child are span row ids)."""
+        rows = self.db.execute_returning_dicts(
+            "SELECT * FROM relations WHERE doc_id = ? AND annotator = ? ORDER BY id",
+            [doc_id, annotator],
+        )
+        return [_relation_from_row(r) for r in rows]
+
+    def status(self, doc_id: int, annotator: str) -> str:
+        """The annotator's status on the document ('todo' when never touched)."""
+        row = self.db.execute(
+            "SELECT status FROM doc_status WHERE doc_id = ? AND annotator = ?", [doc_id, annotator]
+        ).fetchone()
+        return row[0] if row else Status.TODO.value
+
+    def decisions(self, doc_id: int) -> dict[tuple[int, int, str], str]:
+        """The lead's curation decisions on a document: (start, end, label) -> accept or reject."""
+        rows = self.db.execute(
+            'SELECT start, "end", label, decision FROM gold_decisions WHERE doc_id = ?', [doc_id]
+        )
+        return {(s, e, lab): d for s, e, lab, d in rows}
+
+    def _log(self, annotator: str, action: str, doc_id: int | None, detail: Any) -> None:
+        self.db.execute(
+            "INSERT INTO changelog (at, annotator, action, doc_id, detail) VALUES (?, ?, ?, ?, ?)",
+            [now(), annotator, action, doc_id, json.dumps(detail, ensure_ascii=False)],
+        )

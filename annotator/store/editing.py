@@ -1,0 +1,216 @@
+"""Editing one layer of the project file: each edit in one transaction, returned with its ids.
+
+The returned edit's inverse undoes exactly what was written; deleting a span takes its relations
+with it (foreign keys) and the returned edit carries them, so undo brings them back.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from annotator.errors import EditError
+from annotator.model.document import Document, Relation, Span, Status
+from annotator.model.edits import (
+    AddRelation,
+    AddSpan,
+    Batch,
+    DeleteRelation,
+    DeleteSpan,
+    Edit,
+    SetDecision,
+    SetStatus,
+    UpdateSpan,
+    document_of,
+)
+from annotator.model.validate import span_problem
+from annotator.store.base import ProjectBase, now
+
+
+class Editing(ProjectBase):
+    """Edits with inverses, written at once."""
+
+    def apply(self, edit: Edit, annotator: str) -> Edit:
+        """Apply an edit to ``annotator``'s layer in one transaction; return it with ids filled in.
+
+        The returned edit's inverse undoes exactly what was written.
+        """
+        with self.transaction():
+            done = self._apply(edit, annotator)
+            self._log(annotator, type(edit).__name__, document_of(done), _detail(done))
+        return done
+
+    def _apply(self, edit: Edit, annotator: str) -> Edit:
+        if isinstance(edit, Batch):
+            return Batch(tuple(self._apply(e, annotator) for e in edit.edits), edit.text)
+        if isinstance(edit, AddSpan):
+            return self._add_span(edit, annotator)
+        if isinstance(edit, DeleteSpan):
+            span = self.span(_need_id(edit.span.id))
+            rels = tuple(
+                r
+                for r in self.relations(_need_id(span.doc_id), span.annotator)
+                if span.id in (r.head, r.child)
+            )
+            self.db.execute("DELETE FROM spans WHERE id = ?", [span.id])
+            self._touch(_need_id(span.doc_id), span.annotator)
+            return DeleteSpan(span, rels)
+        if isinstance(edit, UpdateSpan):
+            return self._update_span(edit)
+        if isinstance(edit, AddRelation):
+            return AddRelation(self._add_relation(edit.relation, annotator))
+        if isinstance(edit, DeleteRelation):
+            rel_id = _need_id(edit.relation.id)
+            self.db.execute("DELETE FROM relations WHERE id = ?", [rel_id])
+            return edit
+        if isinstance(edit, SetDecision):
+            before = self.decisions(edit.doc_id).get((edit.start, edit.end, edit.label))
+            self.db.execute(
+                'DELETE FROM gold_decisions WHERE doc_id = ? AND start = ? AND "end" = ? AND label = ?',
+                [edit.doc_id, edit.start, edit.end, edit.label],
+            )
+            if edit.after is not None:
+                self.db.execute(
+                    "INSERT INTO gold_decisions VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [edit.doc_id, edit.start, edit.end, edit.label, edit.after, annotator, now()],
+                )
+            return SetDecision(edit.doc_id, edit.start, edit.end, edit.label, before, edit.after)
+        if isinstance(edit, SetStatus):
+            before = self.status(edit.doc_id, edit.annotator)
+            self.db.execute(
+                "INSERT OR REPLACE INTO doc_status VALUES (?, ?, ?, ?)",
+                [edit.doc_id, edit.annotator, edit.after, now()],
+            )
+            return SetStatus(edit.doc_id, edit.annotator, before, edit.after)
+        raise EditError(f"unknown edit {edit!r}")
+
+    def _check_span(self, span: Span) -> Document:
+        doc = self.document(_need_id(span.doc_id))
+        problem = span_problem(span, doc.text, self.schema)
+        if problem:
+            raise EditError(problem)
+        return doc
+
+    def _add_span(self, edit: AddSpan, annotator: str) -> AddSpan:
+        span = edit.span
+        owner = span.annotator or annotator
+        self._check_span(span)
+        self.db.execute("INSERT OR IGNORE INTO annotators VALUES (?, ?)", [owner, now()])
+        doc_id = _need_id(span.doc_id)
+        sid = span.sid
+        if not sid or self._taken("spans", "sid", doc_id, owner, sid):
+            sid = self._next_id("spans", "sid", doc_id, owner, "s")
+        stamp = now()
+        cur = self.db.execute(
+            'INSERT INTO spans (id, doc_id, annotator, sid, start, "end", label, text, attributes,'
+            " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [span.id, doc_id, owner, sid, span.start, span.end, span.label, span.text,
+             json.dumps(span.attributes, ensure_ascii=False, sort_keys=True), stamp, stamp],
+        )  # fmt: skip
+        saved = span.with_(id=int(cur.lastrowid or 0), sid=sid, annotator=owner)
+        rels = tuple(self._add_relation(r, owner) for r in edit.relations)
+        self._touch(doc_id, owner)
+        return AddSpan(saved, rels)
+
+    def _update_span(self, edit: UpdateSpan) -> UpdateSpan:
+        current = self.span(_need_id(edit.before.id))
+        after = edit.after.with_(id=current.id, doc_id=current.doc_id, annotator=current.annotator,
+                                 sid=current.sid)  # fmt: skip
+        self._check_span(after)
+        if after.label != current.label:
+            by_id = {s.id: s for s in self.spans(_need_id(current.doc_id), current.annotator)}
+            for rel in self.relations(_need_id(current.doc_id), current.annotator):
+                if current.id in (rel.head, rel.child):
+                    head = after if rel.head == current.id else by_id[int(rel.head)]
+                    child = after if rel.child == current.id else by_id[int(rel.child)]
+                    problem = self.schema.check_relation(rel.label, head.label, child.label)
+                    if problem:
+                        raise EditError(f"cannot relabel: the span is linked ({problem})")
+        self.db.execute(
+            'UPDATE spans SET start = ?, "end" = ?, label = ?, text = ?, attributes = ?,'
+            " updated_at = ? WHERE id = ?",
+            [after.start, after.end, after.label, after.text,
+             json.dumps(after.attributes, ensure_ascii=False, sort_keys=True), now(), current.id],
+        )  # fmt: skip
+        self._touch(_need_id(current.doc_id), current.annotator)
+        return UpdateSpan(current, after)
+
+    def _add_relation(self, rel: Relation, annotator: str) -> Relation:
+        head = self.span(int(rel.head))
+        child = self.span(int(rel.child))
+        if head.id == child.id:
+            raise EditError("a span cannot be linked to itself")
+        if head.annotator != child.annotator or head.doc_id != child.doc_id:
+            raise EditError("both ends of a relation must be in the same layer of one document")
+        problem = self.schema.check_relation(rel.label, head.label, child.label)
+        if problem:
+            raise EditError(problem)
+        doc_id = _need_id(head.doc_id)
+        owner = head.annotator
+        dup = self.db.execute(
+            "SELECT id FROM relations WHERE head = ? AND child = ? AND label = ?",
+            [head.id, child.id, rel.label],
+        ).fetchone()
+        if dup is not None and dup[0] != rel.id:
+            raise EditError(f"these spans are already linked by {rel.label}")
+        rid = rel.rid
+        if not rid or self._taken("relations", "rid", doc_id, owner, rid):
+            rid = self._next_id("relations", "rid", doc_id, owner, "r")
+        cur = self.db.execute(
+            "INSERT INTO relations (id, doc_id, annotator, rid, head, child, label, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [rel.id, doc_id, owner, rid, head.id, child.id, rel.label, now()],
+        )
+        return Relation(head.id or 0, child.id or 0, rel.label, rid, int(cur.lastrowid or 0),
+                        doc_id, owner)  # fmt: skip
+
+    def _taken(self, table: str, column: str, doc_id: int, owner: str, value: str) -> bool:
+        return (
+            self.db.execute(
+                f"SELECT 1 FROM {table} WHERE doc_id = ? AND annotator = ? AND {column} = ?",
+                [doc_id, owner, value],
+            ).fetchone()
+            is not None
+        )
+
+    def _next_id(self, table: str, column: str, doc_id: int, owner: str, prefix: str) -> str:
+        """The next free "s17"/"r4" style id in a layer (one past the highest number used)."""
+        row = self.db.execute(
+            f"SELECT max(CAST(substr({column}, 2) AS INTEGER)) FROM {table}"
+            f" WHERE doc_id = ? AND annotator = ? AND {column} GLOB '{prefix}[0-9]*'",
+            [doc_id, owner],
+        ).fetchone()
+        return f"{prefix}{(row[0] or 0) + 1}"
+
+    def _touch(self, doc_id: int, annotator: str) -> None:
+        """A document an annotator edits is at least in progress."""
+        self.db.execute(
+            "INSERT OR IGNORE INTO doc_status VALUES (?, ?, 'in_progress', ?)",
+            [doc_id, annotator, now()],
+        )
+
+    def set_status(self, doc_id: int, annotator: str, status: str) -> Edit:
+        """Set an annotator's status on a document; returns the applied edit."""
+        return self.apply(SetStatus(doc_id, annotator, "", Status(status).value), annotator)
+
+
+def _need_id(value: int | None) -> int:
+    if value is None:
+        raise EditError("this annotation has not been saved yet")
+    return value
+
+
+def _detail(edit: Edit) -> dict[str, Any]:
+    if isinstance(edit, AddSpan | DeleteSpan):
+        s = edit.span
+        return {"span": s.id, "label": s.label, "start": s.start, "end": s.end}
+    if isinstance(edit, UpdateSpan):
+        return {"span": edit.after.id, "label": edit.after.label, "from": edit.before.label}
+    if isinstance(edit, AddRelation | DeleteRelation):
+        r = edit.relation
+        return {"relation": r.id, "label": r.label, "head": r.head, "child": r.child}
+    if isinstance(edit, SetStatus):
+        return {"from": edit.before, "to": edit.after}
+    if isinstance(edit, SetDecision):
+        return {"span": [edit.start, edit.end, edit.label], "from": edit.before, "to": edit.after}
+    return {"edits": len(edit.edits), "text": edit.text}
