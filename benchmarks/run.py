@@ -205,7 +205,9 @@ PHASES = {"import": phase_import, "import_baseline": phase_import_baseline, "exp
 
 def run_phase(name: str, *args: Path) -> dict[str, Any]:
     cmd = [sys.executable, __file__, "--phase", name, *map(str, args)]
-    done = subprocess.run(cmd, capture_output=True, text=True, check=True, cwd=ROOT)
+    done = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+    if done.returncode != 0:
+        raise SystemExit(f"benchmark phase {name} failed:\n{done.stderr[-3000:]}")
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
 
