@@ -211,3 +211,22 @@ def test_a_damaged_backup_is_refused(tmp_path: Path) -> None:
     junk.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
     result = run("restore", str(db), str(junk))
     assert result.returncode != 0 and "backup" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_jsonl_is_streamed_so_only_a_huge_line_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import annotator.importers as importers
+    import annotator.importers.jsonl as jsonl
+
+    monkeypatch.setattr(importers, "MAX_FILE_BYTES", 100)  # a big file is fine when streamed
+    monkeypatch.setattr(jsonl, "MAX_LINE_BYTES", 300)
+    path = tmp_path / "x.jsonl"
+    path.write_text('{"text": "نص قصير"}\n{"text": "' + "طويل " * 100 + '"}\n', encoding="utf-8")
+    with Project.create(tmp_path / "p.db", default_schema()) as p:
+        with pytest.raises(
+            AnnotatorError, match=r"x\.jsonl, line 2: the line is 0 MB; lines above 0 MB"
+        ):
+            p.add_documents(read_inputs([path], ImportOptions()))
+        report = p.add_documents(read_inputs([path], ImportOptions()), skip_bad=True)
+        assert report.added == 1 and len(report.skipped) == 1

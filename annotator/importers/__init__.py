@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from annotator.errors import InputError
+from annotator.importers.limits import MAX_FILE_BYTES
 from annotator.importers.options import ImportOptions
 from annotator.model.document import DocumentRecord
 
@@ -21,7 +22,7 @@ _BY_SUFFIX = {
     ".json": "label-studio",
     ".ann": "brat",
 }
-MAX_FILE_BYTES = 200 * 1024 * 1024  # a single file above this is refused (documented in README)
+STREAMED = ("jsonl", "doccano")  # read line by line: no whole-file limit
 
 
 def _reader(
@@ -97,7 +98,7 @@ def read_inputs(paths: list[Path], options: ImportOptions) -> Iterator[DocumentR
             try:
                 fmt = detect_format(path, options.format)
                 size = path.stat().st_size
-                if size > MAX_FILE_BYTES:
+                if size > MAX_FILE_BYTES and fmt not in STREAMED:
                     raise InputError(
                         path,
                         f"the file is {size // 2**20} MB; files above {MAX_FILE_BYTES // 2**20} MB"

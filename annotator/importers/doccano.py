@@ -15,6 +15,7 @@ from typing import Any
 
 from annotator.errors import InputError
 from annotator.importers.common import rebase_layers, title_of, to_codepoints
+from annotator.importers.limits import MAX_LINE_BYTES
 from annotator.importers.options import ImportOptions
 from annotator.model.document import DocumentRecord, Layer, Relation, Span
 from annotator.text.offsets import OffsetConverter
@@ -82,6 +83,13 @@ def read(
     annotator = options.annotator or path.stem
     with path.open("rb") as fh:
         for lineno, raw in enumerate(fh, 1):
+            if len(raw) > MAX_LINE_BYTES:
+                yield InputError(
+                    path,
+                    f"the line is {len(raw) // 2**20} MB; lines above {MAX_LINE_BYTES // 2**20} MB are refused",
+                    lineno,
+                )
+                continue
             try:
                 line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
                 if not line.strip():
