@@ -1,13 +1,15 @@
 """Importing into the project file: documents and their layers, all or nothing, fast.
 
-Rows go in with executemany under ids reserved inside the write transaction; exact duplicates
-(same text) are recognised by hash and reported.
+Ids are reserved inside the write transaction (the lock is held), rows are buffered and written
+with executemany in batches; exact duplicates (same text) are recognised by hash and reported.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
 
 from annotator.errors import EditError, InputError
 from annotator.model.document import DocumentRecord, Layer, Status
@@ -15,9 +17,52 @@ from annotator.model.schema import RESERVED_LAYERS, Schema
 from annotator.model.validate import layer_problem
 from annotator.store.base import ImportReport, ProjectBase, now, text_hash
 
+BATCH = 500  # documents per executemany round
+
+
+@dataclass
+class _Rows:
+    """Rows waiting to be written, in foreign-key order."""
+
+    documents: list[tuple[Any, ...]] = field(default_factory=list)
+    spans: list[tuple[Any, ...]] = field(default_factory=list)
+    relations: list[tuple[Any, ...]] = field(default_factory=list)
+    statuses: list[tuple[Any, ...]] = field(default_factory=list)
+
 
 class Importing(ProjectBase):
     """Bulk writes: imports and machine layers."""
+
+    def _reserve_ids(self) -> None:
+        one = "SELECT coalesce(max(id), 0) + 1 FROM {}"
+        self._next_doc = int(self.db.execute(one.format("documents")).fetchone()[0])
+        self._next_span = int(self.db.execute(one.format("spans")).fetchone()[0])
+        self._next_rel = int(self.db.execute(one.format("relations")).fetchone()[0])
+        self._rows = _Rows()
+
+    def _flush(self) -> None:
+        rows, conn = self._rows, self.db.conn
+        if rows.documents:
+            conn.executemany(
+                "INSERT INTO documents (id, ext_id, title, text, sha256, meta, source, imported_at,"
+                " original, removed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows.documents,
+            )
+        if rows.spans:
+            conn.executemany(
+                'INSERT INTO spans (id, doc_id, annotator, sid, start, "end", label, text, attributes,'
+                " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows.spans,
+            )
+        if rows.relations:
+            conn.executemany(
+                "INSERT INTO relations (id, doc_id, annotator, rid, head, child, label, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                rows.relations,
+            )
+        if rows.statuses:
+            conn.executemany("INSERT INTO doc_status VALUES (?, ?, ?, ?)", rows.statuses)
+        self._rows = _Rows()
 
     def add_documents(
         self,
@@ -41,13 +86,7 @@ class Importing(ProjectBase):
             }
             known_annotators = {r[0] for r in self.db.execute("SELECT name FROM annotators")}
             stamp = now()
-            # Ids are given out here (the write lock is held), so rows go in with executemany.
-            self._next_span = (
-                int(self.db.execute("SELECT coalesce(max(id), 0) FROM spans").fetchone()[0]) + 1
-            )
-            self._next_rel = (
-                int(self.db.execute("SELECT coalesce(max(id), 0) FROM relations").fetchone()[0]) + 1
-            )
+            self._reserve_ids()
             for n, rec in enumerate(records, 1):
                 if progress is not None:
                     progress(n)
@@ -63,37 +102,16 @@ class Importing(ProjectBase):
                     report.skipped.append(str(problem))
                     continue
                 digest = text_hash(rec.text)
-                row = by_hash.get(digest)
-                fresh = row is None
-                if row is not None:
-                    doc_id = row[0]
-                    report.duplicates.append(rec.ext_id or row[1])
+                known = by_hash.get(digest)
+                if known is not None:
+                    report.duplicates.append(rec.ext_id or known[1])
                     if not rec.layers:
                         continue
+                    self._flush()  # the layer check below reads what is already written
+                    doc_id = known[0]
                 else:
-                    ext_id = rec.ext_id or digest[:12]
-                    base, k = ext_id, 1
-                    while ext_id in seen_ext:
-                        k += 1
-                        ext_id = f"{base}-{k}"
-                    seen_ext.add(ext_id)
-                    cur = self.db.execute(
-                        "INSERT INTO documents (ext_id, title, text, sha256, meta, source,"
-                        " imported_at, original, removed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        [
-                            ext_id,
-                            rec.title,
-                            rec.text,
-                            digest,
-                            json.dumps(rec.meta, ensure_ascii=False),
-                            rec.source,
-                            stamp,
-                            rec.original,
-                            json.dumps(rec.removed, ensure_ascii=False),
-                        ],
-                    )
-                    doc_id = int(cur.lastrowid or 0)
-                    by_hash[digest] = (doc_id, ext_id)
+                    doc_id = self._add_document(rec, digest, seen_ext, stamp)
+                    by_hash[digest] = (doc_id, rec.ext_id)
                     report.added += 1
                     if rec.removed:
                         report.cleaned += 1
@@ -107,11 +125,31 @@ class Importing(ProjectBase):
                             "INSERT OR IGNORE INTO annotators VALUES (?, ?)", [name, stamp]
                         )
                         known_annotators.add(name)
-                    s, r = self._import_layer(doc_id, name, layer, stamp, fresh=fresh)
+                    s, r = self._import_layer(doc_id, name, layer, stamp, fresh=known is None)
                     report.spans += s
                     report.relations += r
+                if len(self._rows.documents) >= BATCH:
+                    self._flush()
+            self._flush()
             self._log("", "import", None, report.as_dict())
         return report
+
+    def _add_document(
+        self, rec: DocumentRecord, digest: str, seen_ext: set[str], stamp: str
+    ) -> int:
+        ext_id = rec.ext_id or digest[:12]
+        base, k = ext_id, 1
+        while ext_id in seen_ext:
+            k += 1
+            ext_id = f"{base}-{k}"
+        seen_ext.add(ext_id)
+        doc_id = self._next_doc
+        self._next_doc += 1
+        self._rows.documents.append((
+            doc_id, ext_id, rec.title, rec.text, digest, json.dumps(rec.meta, ensure_ascii=False),
+            rec.source, stamp, rec.original, json.dumps(rec.removed, ensure_ascii=False),
+        ))  # fmt: skip
+        return doc_id
 
     def _record_problem(
         self, rec: DocumentRecord, schema: Schema, default_annotator: str
@@ -132,19 +170,12 @@ class Importing(ProjectBase):
                 return InputError(where, problem, rec.line)
         return None
 
-    def _reserve_ids(self) -> None:
-        """Ids are given out here, inside a write transaction (the lock is held), so imported rows
-        go in with executemany."""
-        one = "SELECT coalesce(max(id), 0) + 1 FROM {}"
-        self._next_span = int(self.db.execute(one.format("spans")).fetchone()[0])
-        self._next_rel = int(self.db.execute(one.format("relations")).fetchone()[0])
-
     def _import_layer(
         self, doc_id: int, annotator: str, layer: Layer, stamp: str, *, fresh: bool = False
     ) -> tuple[int, int]:
-        """Write an imported layer. A layer already present for this annotator is kept as is
+        """Queue an imported layer. A layer already present for this annotator is kept as is
         (an untouched one, status todo and no spans, counts as absent). ``fresh``: the document
-        was just added, so it has no layer yet."""
+        is new in this import, so it has no layer yet."""
         if not fresh:
             exists = self.db.execute(
                 "SELECT 1 FROM doc_status WHERE doc_id = ? AND annotator = ? AND status != 'todo'"
@@ -156,15 +187,8 @@ class Importing(ProjectBase):
             self.db.execute(
                 "DELETE FROM doc_status WHERE doc_id = ? AND annotator = ?", [doc_id, annotator]
             )
-        if not hasattr(self, "_next_span"):
-            self._next_span = (
-                int(self.db.execute("SELECT coalesce(max(id), 0) FROM spans").fetchone()[0]) + 1
-            )
-            self._next_rel = (
-                int(self.db.execute("SELECT coalesce(max(id), 0) FROM relations").fetchone()[0]) + 1
-            )
+        rows = self._rows
         ids: dict[str, int] = {}
-        rows = []
         for i, span in enumerate(layer.spans, 1):
             sid = span.sid or f"s{i}"
             ids[sid] = self._next_span
@@ -173,31 +197,17 @@ class Importing(ProjectBase):
                 if span.attributes
                 else "{}"
             )
-            rows.append((self._next_span, doc_id, annotator, sid, span.start, span.end, span.label,
-                         span.text, attrs, stamp, stamp))  # fmt: skip
+            rows.spans.append((self._next_span, doc_id, annotator, sid, span.start, span.end, span.label,
+                               span.text, attrs, stamp, stamp))  # fmt: skip
             self._next_span += 1
-        if rows:
-            self.db.conn.executemany(
-                'INSERT INTO spans (id, doc_id, annotator, sid, start, "end", label, text, attributes,'
-                " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                rows,
-            )
-        rel_rows = []
         for i, rel in enumerate(layer.relations, 1):
-            rel_rows.append((self._next_rel, doc_id, annotator, rel.rid or f"r{i}", ids[str(rel.head)],
-                             ids[str(rel.child)], rel.label, stamp))  # fmt: skip
+            rows.relations.append((self._next_rel, doc_id, annotator, rel.rid or f"r{i}", ids[str(rel.head)],
+                                   ids[str(rel.child)], rel.label, stamp))  # fmt: skip
             self._next_rel += 1
-        if rel_rows:
-            self.db.conn.executemany(
-                "INSERT INTO relations (id, doc_id, annotator, rid, head, child, label, created_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                rel_rows,
-            )
         if layer.status != Status.TODO.value or layer.spans:
-            self.db.execute(
-                "INSERT INTO doc_status VALUES (?, ?, ?, ?)",
-                [doc_id, annotator, layer.status, stamp],
-            )
+            rows.statuses.append((doc_id, annotator, layer.status, stamp))
+        if not fresh:
+            self._flush()
         return len(layer.spans), len(layer.relations)
 
     def replace_layers(self, layers: Iterable[tuple[int, Layer]]) -> int:
@@ -218,6 +228,7 @@ class Importing(ProjectBase):
                 problem = layer_problem(layer, self.document(doc_id).text, self.schema)
                 if problem:
                     raise EditError(problem)
-                total += self._import_layer(doc_id, layer.annotator, layer, stamp)[0]
+                total += self._import_layer(doc_id, layer.annotator, layer, stamp, fresh=True)[0]
+            self._flush()
             self._log("", "replace layers", None, {"spans": total})
         return total
