@@ -217,10 +217,10 @@ def test_jsonl_is_streamed_so_only_a_huge_line_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import annotator.importers as importers
-    import annotator.importers.jsonl as jsonl
+    import annotator.importers.common as common
 
     monkeypatch.setattr(importers, "MAX_FILE_BYTES", 100)  # a big file is fine when streamed
-    monkeypatch.setattr(jsonl, "MAX_LINE_BYTES", 300)
+    monkeypatch.setattr(common, "MAX_LINE_BYTES", 300)
     path = tmp_path / "x.jsonl"
     path.write_text('{"text": "نص قصير"}\n{"text": "' + "طويل " * 100 + '"}\n', encoding="utf-8")
     with Project.create(tmp_path / "p.db", default_schema()) as p:

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
 from annotator.errors import InputError
+from annotator.importers.limits import MAX_LINE_BYTES
 from annotator.model.document import Layer, Span
 from annotator.text.decode import prepare_text
 from annotator.text.offsets import OffsetConverter
@@ -62,3 +68,29 @@ def rebase_layers(raw_text: str, layers: list[Layer], where: str, line: int | No
             new_spans.append(s.with_(start=start, end=end, text=prepare_text(s.text)))
         layer.spans = new_spans
     return text
+
+
+def json_lines(path: Path) -> Iterator[tuple[int, Any] | InputError]:
+    """Each non-empty line of a JSONL file parsed, or an InputError naming the line.
+
+    Streamed: only a single line above the size limit is refused, never the whole file.
+    """
+    with path.open("rb") as fh:
+        for lineno, raw in enumerate(fh, 1):
+            if len(raw) > MAX_LINE_BYTES:
+                size, limit = len(raw) // 2**20, MAX_LINE_BYTES // 2**20
+                yield InputError(
+                    path, f"the line is {size} MB; lines above {limit} MB are refused", lineno
+                )
+                continue
+            try:
+                line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
+            except UnicodeDecodeError:
+                yield InputError(path, "the line is not valid UTF-8", lineno)
+                continue
+            if not line.strip():
+                continue
+            try:
+                yield lineno, json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield InputError(path, f"not valid JSON ({exc.msg} at column {exc.colno})", lineno)

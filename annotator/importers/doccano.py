@@ -8,14 +8,12 @@ ones as untouched (doccano does not record which examples were reviewed).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from annotator.errors import InputError
-from annotator.importers.common import rebase_layers, title_of, to_codepoints
-from annotator.importers.limits import MAX_LINE_BYTES
+from annotator.importers.common import json_lines, rebase_layers, title_of, to_codepoints
 from annotator.importers.options import ImportOptions
 from annotator.model.document import DocumentRecord, Layer, Relation, Span
 from annotator.text.offsets import OffsetConverter
@@ -38,7 +36,7 @@ def _entities(obj: dict[str, Any]) -> list[tuple[str, int, int, str]]:
     return [(f"e{i}", int(s), int(e), str(lab)) for i, (s, e, lab) in enumerate(raw, 1)]
 
 
-def parse_line(obj: Any, options: ImportOptions, source: str, lineno: int, annotator: str,
+def parse_example(obj: Any, options: ImportOptions, source: str, lineno: int, annotator: str,
                labels: dict[str, str]) -> DocumentRecord:  # fmt: skip
     """One doccano example as a DocumentRecord."""
     if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
@@ -81,27 +79,12 @@ def read(
 ) -> Iterator[DocumentRecord | InputError]:
     """Yield each example of a doccano JSONL file."""
     annotator = options.annotator or path.stem
-    with path.open("rb") as fh:
-        for lineno, raw in enumerate(fh, 1):
-            if len(raw) > MAX_LINE_BYTES:
-                yield InputError(
-                    path,
-                    f"the line is {len(raw) // 2**20} MB; lines above {MAX_LINE_BYTES // 2**20} MB are refused",
-                    lineno,
-                )
-                continue
-            try:
-                line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
-                if not line.strip():
-                    continue
-                try:
-                    obj = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise InputError(
-                        path, f"not valid JSON ({exc.msg} at column {exc.colno})", lineno
-                    ) from None
-                yield parse_line(obj, options, str(path), lineno, annotator, labels)
-            except UnicodeDecodeError:
-                yield InputError(path, "the line is not valid UTF-8", lineno)
-            except InputError as exc:
-                yield exc
+    for item in json_lines(path):
+        if isinstance(item, InputError):
+            yield item
+            continue
+        lineno, obj = item
+        try:
+            yield parse_example(obj, options, str(path), lineno, annotator, labels)
+        except InputError as exc:
+            yield exc

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from annotator.errors import InputError
-from annotator.importers.common import OFFSET_UNITS, rebase_layers, title_of, to_codepoints
-from annotator.importers.limits import MAX_LINE_BYTES
+from annotator.importers.common import (
+    OFFSET_UNITS,
+    json_lines,
+    rebase_layers,
+    title_of,
+    to_codepoints,
+)
 from annotator.importers.options import ImportOptions
 from annotator.model.document import STATUSES, DocumentRecord, Layer, Relation, Span
 from annotator.text.decode import prepare_text
@@ -91,14 +95,8 @@ def _parse_layer(obj: dict[str, Any], text: str, unit: str, annotator: str) -> L
     return Layer(name, status, spans, relations)
 
 
-def parse_line(line: str, options: ImportOptions, source: str, lineno: int) -> DocumentRecord:
-    """One JSONL line as a DocumentRecord; raises InputError naming the file and line."""
-    try:
-        obj = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise InputError(
-            source, f"not valid JSON ({exc.msg} at column {exc.colno})", lineno
-        ) from None
+def parse_object(obj: Any, options: ImportOptions, source: str, lineno: int) -> DocumentRecord:
+    """One JSONL line's object as a DocumentRecord; raises InputError naming the file and line."""
     try:
         if not isinstance(obj, dict):
             raise _Bad("each line must be a JSON object with a 'text'")
@@ -139,20 +137,12 @@ def parse_line(line: str, options: ImportOptions, source: str, lineno: int) -> D
 
 def read(path: Path, options: ImportOptions) -> Iterator[DocumentRecord | InputError]:
     """Yield each document of a native JSONL file, or an InputError for a line that is unusable."""
-    with path.open("rb") as fh:
-        for lineno, raw in enumerate(fh, 1):
-            if len(raw) > MAX_LINE_BYTES:
-                yield InputError(
-                    path,
-                    f"the line is {len(raw) // 2**20} MB; lines above {MAX_LINE_BYTES // 2**20} MB are refused",
-                    lineno,
-                )
-                continue
-            try:
-                line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
-                if line.strip():
-                    yield parse_line(line, options, str(path), lineno)
-            except UnicodeDecodeError:
-                yield InputError(path, "the line is not valid UTF-8", lineno)
-            except InputError as exc:
-                yield exc
+    for item in json_lines(path):
+        if isinstance(item, InputError):
+            yield item
+            continue
+        lineno, obj = item
+        try:
+            yield parse_object(obj, options, str(path), lineno)
+        except InputError as exc:
+            yield exc
