@@ -13,6 +13,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import accumulate
 
 # Combining marks that may follow a letter: Arabic tashkeel, Quranic marks, superscript alef, the
 # general combining block, plus tatweel and zero-width (non-)joiners that live inside words.
@@ -51,15 +52,10 @@ class TokenTable:
 
     @classmethod
     def of(cls, text: str) -> TokenTable:
-        texts: list[str] = []
-        starts: list[int] = []
-        ends: list[int] = []
-        for m in _TOKEN_RE.finditer(text):
-            texts.append(m.group())
-            a, b = m.span()
-            starts.append(a)
-            ends.append(b)
-        return cls(texts, starts, ends)
+        """Split once (gaps and tokens alternate) and add up the lengths: no object per token."""
+        parts = _SPLIT_RE.split(text)
+        offsets = list(accumulate(map(len, parts), initial=0))
+        return cls(parts[1::2], offsets[1:-1:2], offsets[2::2])
 
     def covering(self, start: int, end: int) -> tuple[int, int] | None:
         """Indices (first, last inclusive) of the tokens sharing a character with [start, end)."""
@@ -82,6 +78,8 @@ class TokenTable:
         )
 
 
+# The same pattern with one capturing group, for re.split.
+_SPLIT_RE = re.compile("(" + re.sub(r"\(\?P<\w+>", "(?:", _TOKEN_RE.pattern) + ")")
 _TOKEN_JSON = '{{"id": {}, "text": {}, "start": {}, "end": {}}}'.format
 
 
