@@ -214,6 +214,8 @@ def _remove_project(project: Path) -> None:
 @click.option("--labels", help="Only these labels, comma-separated.")
 @click.option("--split", help="Train/dev/test percentages, e.g. 80,10,10.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the split.")
+@click.option("--tokens/--no-tokens", default=True, show_default=True,
+              help="jsonl: include the token list and each span's token range.")  # fmt: skip
 @json_option
 def export(
     project: Path,
@@ -225,6 +227,7 @@ def export(
     labels: str | None,
     split: str | None,
     seed: int,
+    tokens: bool,
     as_json: bool,
 ) -> None:
     """Export annotations for training, with a manifest.json beside the output.
@@ -245,7 +248,7 @@ def export(
     with Project.open(project) as store:
         manifest = export_dataset(
             store, fmt, out, annotator_name, layer, status, _progress("Writing"),
-            split=split, seed=seed, labels=label_list,
+            split=split, seed=seed, labels=label_list, tokens=tokens,
         )  # fmt: skip
     if sys.stderr.isatty():
         click.echo("\r", err=True, nl=False)

@@ -127,13 +127,13 @@ def phase_import_baseline(db: Path, src: Path) -> dict[str, Any]:
     return {"seconds": seconds, "documents": len(docs), "spans": len(spans)}
 
 
-def phase_export(db: Path, out: Path) -> dict[str, Any]:
+def phase_export(db: Path, out: Path, tokens: bool = True) -> dict[str, Any]:
     from annotator.jobs.export import export_dataset
     from annotator.store import Project
 
     with Project.open(db) as project:
         t0 = time.perf_counter()
-        manifest = export_dataset(project, "jsonl", out, "layla")
+        manifest = export_dataset(project, "jsonl", out, "layla", tokens=tokens)
         seconds = time.perf_counter() - t0
     return {"seconds": seconds, "documents": manifest["documents"], "spans": manifest["spans"]}
 
@@ -200,6 +200,7 @@ def phase_navigate(db: Path) -> dict[str, Any]:
 
 
 PHASES = {"import": phase_import, "import_baseline": phase_import_baseline, "export": phase_export,
+          "export_no_tokens": lambda db, out: phase_export(db, out, tokens=False),
           "export_baseline": phase_export_baseline, "agreement": phase_agreement}  # fmt: skip
 
 
@@ -233,6 +234,7 @@ def measure(n: int, quick: bool, large: bool) -> dict[str, Any]:
         base = run_phase("import_baseline", t / "b.db", t / "in.jsonl")
         exp = run_phase("export", t / "a.db", t / "out.jsonl")
         exp_base = run_phase("export_baseline", t / "a.db", t / "base.jsonl")
+        exp_plain = run_phase("export_no_tokens", t / "a.db", t / "plain.jsonl")
         write_corpus(t / "three.jsonl", n, annotators=("layla", "omar", "sara"))
         agr = run_phase("agreement", t / "c.db", t / "three.jsonl")
         result: dict[str, Any] = {
@@ -243,7 +245,9 @@ def measure(n: int, quick: bool, large: bool) -> dict[str, Any]:
             "export": {"documents_per_s": round(imp["documents"] / exp["seconds"]),
                        "spans_per_s": round(exp["spans"] / exp["seconds"]),
                        "baseline_spans_per_s": round(exp_base["spans"] / exp_base["seconds"]),
-                       "ratio": round(exp_base["seconds"] / exp["seconds"], 3), "peak_mb": round(exp["peak_mb"])},
+                       "ratio": round(exp_base["seconds"] / exp["seconds"], 3), "peak_mb": round(exp["peak_mb"]),
+                       "no_tokens_documents_per_s": round(imp["documents"] / exp_plain["seconds"]),
+                       "no_tokens_ratio": round(exp_base["seconds"] / exp_plain["seconds"], 3)},
             "agreement": {"seconds": round(agr["seconds"], 3), "annotators": 3, "peak_mb": round(agr["peak_mb"])},
         }  # fmt: skip
         if large:

@@ -121,3 +121,29 @@ def test_stats_reports_the_checklist(tmp_path: Path, source: Path) -> None:
         src.write_text(json.dumps(line, ensure_ascii=False), encoding="utf-8")
         p.add_documents(read_inputs([src], ImportOptions()))
         assert p.stats()["checklist"]["claim without attributed_to"] == 1
+
+
+def test_no_tokens_export_is_smaller_and_still_exact(tmp_path: Path, source: Path) -> None:
+    db = tmp_path / "a.db"
+    run("import", str(db), str(source))
+    out = tmp_path / "o" / "x.jsonl"
+    assert (
+        run(
+            "export",
+            str(db),
+            "--format",
+            "jsonl",
+            "--annotator",
+            "layla",
+            "--no-tokens",
+            "--out",
+            str(out),
+        ).returncode
+        == 0
+    )
+    obj = json.loads(out.read_text("utf-8"))
+    assert "tokens" not in obj and all("token_start" not in s for s in obj["spans"])
+    assert all(obj["text"][s["start"] : s["end"]] == s["text"] for s in obj["spans"])
+    assert (
+        json.loads((out.parent / "manifest.json").read_text("utf-8"))["filters"]["tokens"] is False
+    )

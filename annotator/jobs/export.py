@@ -126,8 +126,12 @@ def export_dataset(
     split: str | None = None,
     seed: int = 0,
     labels: list[str] | None = None,
+    tokens: bool = True,
 ) -> dict[str, Any]:
-    """Write the dataset at ``out`` (files, or a folder for brat); return the manifest."""
+    """Write the dataset at ``out`` (files, or a folder for brat); return the manifest.
+
+    ``tokens`` (jsonl only): include the token list and each span's token range.
+    """
     cls = writer_class(fmt)
     chosen = choose_layer(store, annotator, layer)
     if chosen == "all" and not cls.multi_layer:
@@ -141,6 +145,8 @@ def export_dataset(
         )
     parts = parse_split(split) if split else None
     filters: dict[str, Any] = {"status": status, "labels": labels or "all"}
+    if fmt == "jsonl":
+        filters["tokens"] = tokens
     manifest = Manifest(fmt, store.schema.name, chosen, filters)
     if parts:
         manifest.split = {"percentages": dict(zip(SPLIT_NAMES, parts, strict=False)), "seed": seed,
