@@ -400,6 +400,10 @@ def restore(project: Path, backup: str | None) -> None:
     from annotator.store.backup import list_backups, restore_backup
 
     found = list_backups(project)
+    if not found and (backup is None or backup.isdigit()):
+        raise ProjectError(
+            f"{project} has no backups yet (make one with: annotator backups {project} --now)"
+        )
     if backup is None or backup.isdigit():
         index = int(backup or 1)
         if not 1 <= index <= len(found):

@@ -169,3 +169,11 @@ def test_project_agreement_and_cli(tmp_path: Path) -> None:
     assert [(p["a"], p["b"]) for p in data["token"]["pairs"]] == [("layla", "omar")]
     bad = run("agreement", str(db), "--annotators", "layla,nobody")
     assert bad.returncode != 0 and "no annotator 'nobody'" in bad.stderr
+
+
+def test_agreement_before_anyone_finished_says_so(tmp_path: Path) -> None:
+    db = tmp_path / "p.db"
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    run("import", str(db), str(tmp_path / "a.txt"))
+    result = run("agreement", str(db))
+    assert result.returncode != 0 and "no annotator has finished a document" in result.stderr

@@ -21,6 +21,11 @@ def project_agreement(
     """The agreement report of ``annotators`` (default: everyone who finished a document)."""
     known = [a for a in store.annotators(finished=True) if a not in NOT_ANNOTATORS]
     chosen = annotators or known
+    if not chosen:
+        raise AnnotatorError(
+            f"no annotator has finished a document in {store.path} yet; "
+            "agreement counts documents marked done (Ctrl+D in the window)"
+        )
     missing = [a for a in chosen if a not in store.annotators()]
     if missing:
         raise AnnotatorError(
