@@ -20,10 +20,6 @@ class Missing:
     span: Span
     relation: str
 
-    def describe(self) -> str:
-        text = self.span.text if len(self.span.text) <= 40 else self.span.text[:39] + "…"
-        return f"{self.span.label} «{text}» has no {self.relation}"
-
 
 def layer_checklist(
     spans: Sequence[Span], relations: Sequence[Relation], schema: Schema

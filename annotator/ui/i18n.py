@@ -11,7 +11,7 @@ from __future__ import annotations
 import tomllib
 from functools import lru_cache
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, QTranslator
+from PySide6.QtCore import QLocale, QObject, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from annotator.config import resource_path
@@ -66,8 +66,3 @@ def install(app: QApplication, lang: str | None) -> str:
         Qt.LayoutDirection.RightToLeft if chosen == "ar" else Qt.LayoutDirection.LeftToRight
     )
     return chosen
-
-
-def tr(text: str) -> str:
-    """Translate outside a QObject (action texts, headers)."""
-    return QCoreApplication.translate("annotator", text)
