@@ -6,19 +6,19 @@ matches Arabic ignoring diacritics, tatweel and hamza/alef forms (the text layer
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from annotator.store import DocSummary
 from annotator.text.normalize import normalize_query
 from annotator.ui.session import Session
+from annotator.ui.widgets.rows import Index, RowsModel
 
-_Index = QModelIndex | QPersistentModelIndex
 STATUS_MARK = {"todo": "○", "in_progress": "◐", "done": "●", "skipped": "⊘"}
 STATUS_TEXT = {"todo": "to do", "in_progress": "in progress", "done": "done", "skipped": "skipped"}
 
 
-class DocListModel(QAbstractTableModel):
+class DocListModel(RowsModel):
     """Rows of DocSummary, with a diacritic-insensitive filter."""
 
     HEADERS = ("Title", "Status", "Spans")
@@ -27,7 +27,7 @@ class DocListModel(QAbstractTableModel):
         super().__init__()
         self._all: list[DocSummary] = []
         self._keys: list[str] = []
-        self._rows: list[DocSummary] = []
+
         self._filter = ""
 
     def set_rows(self, rows: list[DocSummary]) -> None:
@@ -45,9 +45,9 @@ class DocListModel(QAbstractTableModel):
 
     def _apply(self) -> None:
         if not self._filter:
-            self._rows = list(self._all)
+            self._items = list(self._all)
         else:
-            self._rows = [
+            self._items = [
                 r for r, k in zip(self._all, self._keys, strict=True) if self._filter in k
             ]
 
@@ -59,22 +59,17 @@ class DocListModel(QAbstractTableModel):
                 break
         row = self.row_of(summary.id)
         if row >= 0:
-            self._rows[row] = summary
+            self._items[row] = summary
             self.dataChanged.emit(self.index(row, 0), self.index(row, 2))
 
     def doc_at(self, row: int) -> DocSummary | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        doc: DocSummary | None = self._items[row] if 0 <= row < len(self._items) else None
+        return doc
 
     def row_of(self, doc_id: int) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.id == doc_id), -1)
+        return next((i for i, r in enumerate(self._items) if r.id == doc_id), -1)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 3
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         row = self.doc_at(index.row())
         if row is None:
             return None
@@ -85,13 +80,6 @@ class DocListModel(QAbstractTableModel):
             ]
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{row.ext_id}: {row.title}"
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.HEADERS[section])
         return None
 
 

@@ -14,9 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
@@ -34,8 +32,8 @@ from PySide6.QtWidgets import (
 
 from annotator.model.document import Relation, Span
 from annotator.ui.session import Session
+from annotator.ui.widgets.rows import Index, RowsModel
 
-_Index = QModelIndex | QPersistentModelIndex
 _ID = Qt.ItemDataRole.UserRole
 CHECKLIST_SHOWN = 200
 
@@ -45,7 +43,7 @@ def _short(text: str, n: int = 60) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-class SpanTableModel(QAbstractTableModel):
+class SpanTableModel(RowsModel):
     """Label, text, attributes and link count of each span, in text order."""
 
     HEADERS = ("Label", "Text", "Attributes", "Links")
@@ -53,12 +51,11 @@ class SpanTableModel(QAbstractTableModel):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
-        self._spans: list[Span] = []
         self._links: dict[int, int] = {}
 
     def reset(self) -> None:
         self.beginResetModel()
-        self._spans = self.session.spans
+        self._items = self.session.spans
         links: dict[int, int] = defaultdict(int)
         for r in self.session.relations:
             links[int(r.head)] += 1
@@ -67,18 +64,13 @@ class SpanTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def span_at(self, row: int) -> Span | None:
-        return self._spans[row] if 0 <= row < len(self._spans) else None
+        span: Span | None = self._items[row] if 0 <= row < len(self._items) else None
+        return span
 
     def row_of(self, span_id: int) -> int:
-        return next((i for i, s in enumerate(self._spans) if s.id == span_id), -1)
+        return next((i for i, s in enumerate(self._items) if s.id == span_id), -1)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._spans)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 4
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         span = self.span_at(index.row())
         if span is None:
             return None
@@ -99,13 +91,6 @@ class SpanTableModel(QAbstractTableModel):
             return span.text
         if role == _ID:
             return span.id
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.HEADERS[section])
         return None
 
 
