@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from annotator.errors import InputError
 from annotator.importers.limits import MAX_LINE_BYTES
-from annotator.model.document import Layer, Span
+from annotator.model.document import DocumentRecord, Layer, Span
 from annotator.text.decode import prepare_text
 from annotator.text.offsets import OffsetConverter
 
@@ -94,3 +94,18 @@ def json_lines(path: Path) -> Iterator[tuple[int, Any] | InputError]:
                 yield lineno, json.loads(line)
             except json.JSONDecodeError as exc:
                 yield InputError(path, f"not valid JSON ({exc.msg} at column {exc.colno})", lineno)
+
+
+def records_from_lines(
+    path: Path, parse: Callable[[Any, int], DocumentRecord]
+) -> Iterator[DocumentRecord | InputError]:
+    """``parse`` each line of a JSONL file into a record; every unusable line becomes an error."""
+    for item in json_lines(path):
+        if isinstance(item, InputError):
+            yield item
+            continue
+        lineno, obj = item
+        try:
+            yield parse(obj, lineno)
+        except InputError as exc:
+            yield exc

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.errors import InputError
-from annotator.importers.common import json_lines, rebase_layers, title_of, to_codepoints
+from annotator.importers.common import rebase_layers, records_from_lines, title_of, to_codepoints
 from annotator.importers.options import ImportOptions
 from annotator.model.document import DocumentRecord, Layer, Relation, Span
 from annotator.text.offsets import OffsetConverter
@@ -79,12 +79,6 @@ def read(
 ) -> Iterator[DocumentRecord | InputError]:
     """Yield each example of a doccano JSONL file."""
     annotator = options.annotator or path.stem
-    for item in json_lines(path):
-        if isinstance(item, InputError):
-            yield item
-            continue
-        lineno, obj = item
-        try:
-            yield parse_example(obj, options, str(path), lineno, annotator, labels)
-        except InputError as exc:
-            yield exc
+    return records_from_lines(
+        path, lambda obj, lineno: parse_example(obj, options, str(path), lineno, annotator, labels)
+    )

@@ -9,8 +9,8 @@ from typing import Any
 from annotator.errors import InputError
 from annotator.importers.common import (
     OFFSET_UNITS,
-    json_lines,
     rebase_layers,
+    records_from_lines,
     title_of,
     to_codepoints,
 )
@@ -137,12 +137,6 @@ def parse_object(obj: Any, options: ImportOptions, source: str, lineno: int) -> 
 
 def read(path: Path, options: ImportOptions) -> Iterator[DocumentRecord | InputError]:
     """Yield each document of a native JSONL file, or an InputError for a line that is unusable."""
-    for item in json_lines(path):
-        if isinstance(item, InputError):
-            yield item
-            continue
-        lineno, obj = item
-        try:
-            yield parse_object(obj, options, str(path), lineno)
-        except InputError as exc:
-            yield exc
+    return records_from_lines(
+        path, lambda obj, lineno: parse_object(obj, options, str(path), lineno)
+    )
