@@ -248,7 +248,7 @@ def export(
     with Project.open(project) as store:
         manifest = export_dataset(
             store, fmt, out, annotator_name, layer, status, _progress("Writing"),
-            split=split, seed=seed, labels=label_list, tokens=tokens,
+            split=split, seed=seed, labels=label_list, tokens=tokens, parallel=True,
         )  # fmt: skip
     if sys.stderr.isatty():
         click.echo("\r", err=True, nl=False)
@@ -346,7 +346,7 @@ def suggest(project: Path, doc_ref: str | None, as_json: bool) -> None:
         results = suggest_project(store, doc_ref, _progress("Suggesting"))
     if as_json:
         for doc, layer in results:
-            click.echo(document_line(doc, [layer], multi=False))
+            click.echo(document_line(doc, [layer], multi=False).decode())
         return
     counts: dict[str, int] = {}
     for _doc, layer in results:

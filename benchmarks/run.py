@@ -133,7 +133,7 @@ def phase_export(db: Path, out: Path, tokens: bool = True) -> dict[str, Any]:
 
     with Project.open(db) as project:
         t0 = time.perf_counter()
-        manifest = export_dataset(project, "jsonl", out, "layla", tokens=tokens)
+        manifest = export_dataset(project, "jsonl", out, "layla", tokens=tokens, parallel=True)
         seconds = time.perf_counter() - t0
     return {"seconds": seconds, "documents": manifest["documents"], "spans": manifest["spans"]}
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from annotator.text.normalize import is_mark
@@ -72,16 +72,29 @@ def test_fast_count_and_local_tokens_agree_with_tokenize(text: str) -> None:
 
 
 @given(st.text(ALPHABET, max_size=80))
-def test_token_table_json_is_the_token_list(text: str) -> None:
+def test_exported_token_list_is_the_tokenizer_output(text: str) -> None:
     import json
 
-    from annotator.text.tokens import TokenTable
+    from annotator.export.jsonl import document_line
+    from annotator.model.document import Document, Layer
 
-    table = TokenTable.of(text)
-    expected = [
+    doc = Document(1, "d", "", text, "")
+    line = json.loads(document_line(doc, [Layer("layla", "done")], multi=False))
+    assert line["text"] == text
+    assert line["tokens"] == [
         {"id": t.id, "text": t.text, "start": t.start, "end": t.end} for t in tokenize(text)
     ]
-    assert json.loads(table.to_json()) == expected
+
+
+@given(
+    st.text(st.characters(max_codepoint=0xFFFF), max_size=80)
+    | st.text(ALPHABET.filter(lambda c: c <= "\uffff"), max_size=80)
+)
+@example("وقال\ud800 ـ ٣٫٥")  # a lone surrogate (JSON can carry one) takes the fast path too
+def test_the_bmp_pattern_splits_like_the_general_one(text: str) -> None:
+    from annotator.text.tokens import _SPLIT_RE, _bmp_split, split_tokens
+
+    assert _bmp_split().split(text) == _SPLIT_RE.split(text) == split_tokens(text)
 
 
 # The tokenizer's definition in its plainest form, kept as the reference for the fast pattern.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from annotator.export.manifest import Manifest
 from annotator.model.document import Document, Layer
@@ -16,24 +16,40 @@ class Writer:
     suffix = ".jsonl"
     folder = False
     multi_layer = False  # can hold several annotators' layers in one document
+    joinable = False  # files written in pieces can be joined end to end (no header, no footer)
 
     def __init__(self, path: Path, schema: Schema, manifest: Manifest) -> None:
         self.path = path
         self.schema = schema
         self.manifest = manifest
-        self._fh: IO[str] | None = None
+        self._fh: IO[Any] | None = None
 
     @property
     def fh(self) -> IO[str]:
+        """The output file as UTF-8 text with LF line ends."""
         if self._fh is None:
             self._fh = self.path.open("w", encoding="utf-8", newline="\n")
+        return self._fh
+
+    @property
+    def bfh(self) -> IO[bytes]:
+        """The output file as bytes, for writers that encode themselves."""
+        if self._fh is None:
+            self._fh = self.path.open("wb")
         return self._fh
 
     def write(self, doc: Document, layers: list[Layer]) -> None:
         raise NotImplementedError
 
+    def abandon(self) -> None:
+        """Close the output without finishing it: the export failed or was cancelled."""
+        if self._fh is not None:
+            self._fh.close()
+            self._fh = None
+
     def close(self) -> None:
         if self._fh is not None:
             self._fh.close()
+            self._fh = None
         elif not self.folder:
             self.path.touch()

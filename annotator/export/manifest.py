@@ -26,6 +26,19 @@ class Manifest:
     split: dict[str, Any] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
 
+    def add(self, other: Manifest) -> None:
+        """Count in what another writer of the same export wrote (documents after these)."""
+        self.documents += other.documents
+        self.spans += other.spans
+        self.relations += other.relations
+        self.by_label.update(other.by_label)
+        self.widened += other.widened
+        self.dropped += other.dropped
+        if self.split:
+            counts = self.split["documents"]
+            for part, n in other.split.get("documents", {}).items():
+                counts[part] = counts.get(part, 0) + n
+
     def as_dict(self) -> dict[str, Any]:
         widened_by_label = Counter(w["label"] for w in self.widened)
         return {

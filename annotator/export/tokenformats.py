@@ -18,6 +18,8 @@ from annotator.model.schema import Schema
 
 
 class _TokenWriter(Writer):
+    joinable = True
+
     def __init__(self, path: Path, schema: Schema, manifest: Manifest) -> None:
         super().__init__(path, schema, manifest)
         self.columns = bio_columns(schema)

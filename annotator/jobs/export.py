@@ -10,49 +10,19 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from annotator.errors import AnnotatorError
 from annotator.export.base import Writer
-from annotator.export.majority import majority_layer
 from annotator.export.manifest import Manifest
-from annotator.export.split import SPLIT_NAMES, parse_split, split_of
-from annotator.model.document import Document, Layer
+from annotator.export.split import SPLIT_NAMES, parse_split
+from annotator.jobs.export_parallel import workers_for, write_in_parallel
+from annotator.jobs.export_stream import FORMATS, RESERVED, Plan, write_documents, writer_class
 from annotator.store import Project
 
-FORMATS = ("jsonl", "doccano", "hf-bio", "conll", "brat", "spacy")
-RESERVED = ("gold", "suggestions")
-
-
-def writer_class(fmt: str) -> type[Writer]:
-    """The writer of a format (imported lazily: spaCy is optional)."""
-    if fmt == "jsonl":
-        from annotator.export.jsonl import JsonlWriter
-
-        return JsonlWriter
-    if fmt == "doccano":
-        from annotator.export.doccano import DoccanoWriter
-
-        return DoccanoWriter
-    if fmt == "hf-bio":
-        from annotator.export.tokenformats import HfBioWriter
-
-        return HfBioWriter
-    if fmt == "conll":
-        from annotator.export.tokenformats import ConllWriter
-
-        return ConllWriter
-    if fmt == "brat":
-        from annotator.export.brat import BratWriter
-
-        return BratWriter
-    if fmt == "spacy":
-        from annotator.export.spacy_docbin import SpacyWriter
-
-        return SpacyWriter
-    raise AnnotatorError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
+__all__ = ["FORMATS", "choose_layer", "export_dataset", "writer_class"]
 
 
 def choose_layer(store: Project, annotator: str | None, layer: str | None) -> str:
@@ -75,33 +45,6 @@ def choose_layer(store: Project, annotator: str | None, layer: str | None) -> st
         f"{store.path} has {len(names)} annotators; choose one with --annotator NAME "
         "or use --layer gold, majority or all"
     )
-
-
-def _stream(store: Project, chosen: str, done_only: bool) -> Iterator[tuple[Document, list[Layer]]]:
-    """Each document with the layers to export, read in a few streaming queries."""
-    if chosen in ("majority", "all"):
-        for doc, layers in store.stream_layers(None, done_only=done_only or chosen == "majority"):
-            mine = [
-                la
-                for name, la in layers.items()
-                if name not in RESERVED or (name == "gold" and chosen == "all")
-            ]
-            if chosen == "majority":
-                maj = majority_layer(mine)
-                yield doc, [maj] if maj is not None and maj.spans else []
-            else:
-                yield doc, [la for la in mine if la.spans or la.status != "todo"]
-        return
-    for doc, layers in store.stream_layers([chosen], done_only=done_only):
-        layer = layers.get(chosen)
-        yield doc, [layer] if layer is not None and (layer.spans or layer.status != "todo") else []
-
-
-def _keep_labels(layer: Layer, labels: set[str]) -> Layer:
-    spans = [s for s in layer.spans if s.label in labels]
-    kept = {s.sid for s in spans}
-    rels = [r for r in layer.relations if str(r.head) in kept and str(r.child) in kept]
-    return Layer(layer.annotator, layer.status, spans, rels)
 
 
 def _target(out: Path, part: str | None, writer: type[Writer]) -> Path:
@@ -127,10 +70,14 @@ def export_dataset(
     seed: int = 0,
     labels: list[str] | None = None,
     tokens: bool = True,
+    parallel: bool = False,
 ) -> dict[str, Any]:
     """Write the dataset at ``out`` (files, or a folder for brat); return the manifest.
 
-    ``tokens`` (jsonl only): include the token list and each span's token range.
+    ``tokens`` (jsonl only): include the token list and each span's token range. With ``parallel``,
+    large exports to line formats are shared with worker processes (see export_parallel.py) and
+    the output is the same; the calling program's main module must then be import-safe (guarded
+    by ``if __name__ == "__main__"``), as for any spawned process.
     """
     cls = writer_class(fmt)
     chosen = choose_layer(store, annotator, layer)
@@ -151,6 +98,8 @@ def export_dataset(
     if parts:
         manifest.split = {"percentages": dict(zip(SPLIT_NAMES, parts, strict=False)), "seed": seed,
                           "rule": "sha256(seed, document id)", "documents": {}}  # fmt: skip
+    plan = Plan(fmt, chosen, status == "done", frozenset(labels) if labels else None, parts, seed,
+                filters)  # fmt: skip
     names = list(SPLIT_NAMES[: len(parts)]) if parts else [None]
     targets = {name: _target(out, name, cls) for name in names}
     temps = {name: t.with_name(f".{t.name}.partial") for name, t in targets.items()}
@@ -162,23 +111,11 @@ def export_dataset(
             if temps[name].exists():
                 _remove(temps[name])
             writers[name] = cls(temps[name], store.schema, manifest)
-        for n, (doc, layers) in enumerate(_stream(store, chosen, status == "done"), 1):
-            if progress is not None:
-                progress(n)
-            if labels:
-                layers = [_keep_labels(la, set(labels)) for la in layers]
-            if not layers:
-                continue
-            part = split_of(doc.ext_id, seed, parts) if parts else None
-            writers[part].write(doc, layers)
-            manifest.documents += 1
-            if parts:
-                counts = manifest.split["documents"]
-                counts[part] = counts.get(part, 0) + 1
-            for la in layers:
-                manifest.spans += len(la.spans)
-                manifest.relations += len(la.relations)
-                manifest.by_label.update(s.label for s in la.spans)
+        workers = workers_for(store) if parallel and cls.joinable else 0
+        if workers:
+            write_in_parallel(store, plan, writers, manifest, temps, progress, workers)
+        else:
+            write_documents(store, plan, writers, manifest, progress=progress)
         for w in writers.values():
             w.close()
         for name in names:
@@ -186,6 +123,8 @@ def export_dataset(
                 _remove(targets[name])
             os.replace(temps[name], targets[name])
     except BaseException:
+        for w in writers.values():
+            w.abandon()
         for path in temps.values():
             _remove(path)
         raise

@@ -186,6 +186,12 @@ class Project(Importing, Editing):
         """How many documents the project holds."""
         return int(self.db.execute("SELECT count(*) FROM documents").fetchone()[0])
 
+    def document_ranges(self, size: int) -> list[tuple[int, int]]:
+        """Row id ranges (first, end exclusive) of ``size`` documents each, in order."""
+        ids = [row[0] for row in self.db.execute("SELECT id FROM documents ORDER BY id")]
+        ends = [*ids[size::size], ids[-1] + 1] if ids else []
+        return list(zip(ids[::size], ends, strict=True))
+
     def document_list(self, annotator: str) -> list[DocSummary]:
         """The document list as ``annotator`` sees it: status and span count of their layer."""
         rows = self.db.execute(
@@ -240,32 +246,47 @@ class Project(Importing, Editing):
         return [la for la in layers if la.status == Status.DONE.value or not done_only]
 
     def stream_layers(
-        self, annotators: Sequence[str] | None = None, *, done_only: bool = False
+        self,
+        annotators: Sequence[str] | None = None,
+        *,
+        done_only: bool = False,
+        ids: tuple[int, int] | None = None,
     ) -> Iterator[tuple[Document, dict[str, Layer]]]:
         """Every document with the layers of ``annotators`` (all when None), in four queries.
 
         Streams: memory stays flat however large the project. Layers without a status row or span
-        are left out; with ``done_only`` only layers marked done are given.
+        are left out; with ``done_only`` only layers marked done are given. ``ids`` (first, end
+        exclusive) limits the stream to documents whose row id is in that range.
         """
-        where, args = "", []
-        if annotators is not None:
-            where = f" WHERE annotator IN ({', '.join('?' for _ in annotators)})"
-            args = list(annotators)
+
+        def where(prefix: str) -> tuple[str, list[Any]]:
+            conditions: list[str] = []
+            args: list[Any] = []
+            if annotators is not None:
+                conditions.append(f"{prefix}annotator IN ({', '.join('?' for _ in annotators)})")
+                args += list(annotators)
+            if ids is not None:
+                conditions.append(f"{prefix}doc_id >= ? AND {prefix}doc_id < ?")
+                args += list(ids)
+            return (" WHERE " + " AND ".join(conditions) if conditions else ""), args
+
+        layer_where, args = where("")
         statuses = self.db.execute(
-            f"SELECT doc_id, annotator, status FROM doc_status{where} ORDER BY doc_id", args
+            f"SELECT doc_id, annotator, status FROM doc_status{layer_where} ORDER BY doc_id", args
         )
         spans = self.db.execute(
-            f'SELECT doc_id, annotator, id, sid, start, "end", label, text, attributes FROM spans'
-            f' {where} ORDER BY doc_id, annotator, start, "end", id',
+            'SELECT doc_id, annotator, id, sid, start, "end", label, text, attributes FROM spans'
+            f'{layer_where} ORDER BY doc_id, annotator, start, "end", id',
             args,
         )
-        rel_where = where.replace("annotator", "r.annotator")
+        rel_where, rel_args = where("r.")
         relations = self.db.execute(
             "SELECT r.doc_id, r.annotator, r.rid, h.sid, c.sid, r.label, r.id FROM relations r"
             " JOIN spans h ON h.id = r.head JOIN spans c ON c.id = r.child"
             f"{rel_where} ORDER BY r.doc_id, r.id",
-            args,
+            rel_args,
         )
+        doc_where = " WHERE id >= ? AND id < ?" if ids is not None else ""
         pending: dict[str, Any] = {
             "status": next(statuses, None),
             "span": next(spans, None),
@@ -281,7 +302,9 @@ class Project(Importing, Editing):
                 pending[name] = next(cursor, None)
             return rows
 
-        for row in self.db.execute(f"SELECT {self._DOC_COLUMNS} FROM documents ORDER BY id"):
+        for row in self.db.execute(
+            f"SELECT {self._DOC_COLUMNS} FROM documents{doc_where} ORDER BY id", list(ids or ())
+        ):
             doc = self._doc(row)
             layers: dict[str, Layer] = {}
             status_of = {a: st for _d, a, st in take("status", statuses, doc.id)}

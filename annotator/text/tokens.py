@@ -9,9 +9,9 @@ span inside "والصين" is widened to the word by token formats and reported.
 from __future__ import annotations
 
 import bisect
-import json
+import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -22,13 +22,19 @@ _IN_WORD = _MARKS + "\u0640\u200c\u200d"
 _DIRECTION = "\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069"
 _SEP = ".,\u066b\u066c\u060c"  # decimal and thousands separators between digits
 
-_TOKEN_RE = re.compile(
-    rf"(?P<num>\d+(?:[{_SEP}]\d+)*[{_MARKS}]*)"
-    # letters and in-word marks; written as runs so the engine does not try an alternation per letter
-    rf"|(?P<word>[^\W\d_][^\W\d_{_IN_WORD}]*(?:[{_IN_WORD}]+[^\W\d_]*)*|[{_IN_WORD}]+(?:[^\W\d_]+[{_IN_WORD}]*)*)"
-    rf"|(?P<other>[^\s{_DIRECTION}][{_MARKS}\ufe00-\ufe0f\U0001f3fb-\U0001f3ff]*"
-    rf"(?:\u200d[^\s{_DIRECTION}][\ufe00-\ufe0f]*)*)"
-)
+
+def _pattern(letter: str, run_letter: str) -> str:
+    """The token pattern, given the class of a letter and of a letter inside a run (no tatweel)."""
+    return (
+        rf"(?P<num>\d+(?:[{_SEP}]\d+)*[{_MARKS}]*)"
+        # letters and in-word marks; written as runs so the engine does not try an alternation per letter
+        rf"|(?P<word>{letter}{run_letter}*(?:[{_IN_WORD}]+{letter}*)*|[{_IN_WORD}]+(?:{letter}+[{_IN_WORD}]*)*)"
+        rf"|(?P<other>[^\s{_DIRECTION}][{_MARKS}\ufe00-\ufe0f\U0001f3fb-\U0001f3ff]*"
+        rf"(?:\u200d[^\s{_DIRECTION}][\ufe00-\ufe0f]*)*)"
+    )
+
+
+_TOKEN_RE = re.compile(_pattern(r"[^\W\d_]", rf"[^\W\d_{_IN_WORD}]"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +59,7 @@ class TokenTable:
     @classmethod
     def of(cls, text: str) -> TokenTable:
         """Split once (gaps and tokens alternate) and add up the lengths: no object per token."""
-        parts = _SPLIT_RE.split(text)
+        parts = split_tokens(text)
         offsets = list(accumulate(map(len, parts), initial=0))
         return cls(parts[1::2], offsets[1:-1:2], offsets[2::2])
 
@@ -65,22 +71,45 @@ class TokenTable:
         last = bisect.bisect_left(self.starts, end) - 1
         return (first, last) if last >= first else None
 
-    def to_json(self) -> str:
-        """The SPEC's token list as JSON text, encoded in bulk (tokens never contain a space,
-        so the encoded texts split cleanly on the separator)."""
-        if not self.texts:
-            return "[]"
-        encoded = json.dumps(self.texts, ensure_ascii=False)[1:-1].split(", ")
-        return (
-            "["
-            + ", ".join(map(_TOKEN_JSON, range(len(encoded)), encoded, self.starts, self.ends))
-            + "]"
-        )
+
+def _for_split(pattern: str) -> re.Pattern[str]:
+    """The same pattern with one capturing group, for re.split."""
+    return re.compile("(" + re.sub(r"\(\?P<\w+>", "(?:", pattern) + ")")
 
 
-# The same pattern with one capturing group, for re.split.
-_SPLIT_RE = re.compile("(" + re.sub(r"\(\?P<\w+>", "(?:", _TOKEN_RE.pattern) + ")")
-_TOKEN_JSON = '{{"id": {}, "text": {}, "start": {}, "end": {}}}'.format
+def _bmp_ranges(keep: Callable[[str], bool]) -> str:
+    """The characters up to U+FFFF for which ``keep`` is true, as the inside of a regex class."""
+    out, first = [], None
+    for cp in range(0x10001):
+        if cp < 0x10000 and keep(chr(cp)):
+            first = cp if first is None else first
+        elif first is not None:
+            out.append(
+                re.escape(chr(first)) + (f"-{re.escape(chr(cp - 1))}" if cp - 1 > first else "")
+            )
+            first = None
+    return "".join(out)
+
+
+@functools.cache
+def _bmp_split() -> re.Pattern[str]:
+    """The split pattern with its letter classes spelled out as ranges, for text without
+    characters beyond U+FFFF: the engine then looks letters up in a bitmap instead of testing
+    Unicode categories one by one, and splits an Arabic article about a quarter faster."""
+    letters = _bmp_ranges(lambda c: c.isalnum() and not c.isdecimal())  # [^\W\d_] on the BMP
+    in_word = re.compile(f"[{_IN_WORD}]").match
+    run_letters = _bmp_ranges(lambda c: c.isalnum() and not c.isdecimal() and not in_word(c))
+    return _for_split(_pattern(f"[{letters}]", f"[{run_letters}]"))
+
+
+_SPLIT_RE = _for_split(_TOKEN_RE.pattern)
+
+
+def split_tokens(text: str) -> list[str]:
+    """Gaps and tokens alternating, starting and ending with a (possibly empty) gap."""
+    if len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text):  # nothing beyond U+FFFF
+        return _bmp_split().split(text)
+    return _SPLIT_RE.split(text)
 
 
 def iter_tokens(text: str) -> Iterator[Token]:

@@ -89,7 +89,8 @@ class ExportDialog(QDialog):
         def work(progress: Callable[[int], None]) -> dict[str, Any]:
             with Project.open(path) as project:
                 return export_dataset(project, fmt, out, name if kind == "annotator" else None,
-                                      name if kind == "layer" else None, status, progress)  # fmt: skip
+                                      name if kind == "layer" else None, status, progress,
+                                      parallel=True)  # fmt: skip
 
         self.ok.setEnabled(False)
         self.job = Job(self.tr("Exporting…"), work, self).start()

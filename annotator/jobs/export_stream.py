@@ -1,0 +1,125 @@
+"""Reading the documents an export plan selects and handing them to the format's writers.
+
+Shared by the export job and its worker processes: the same code writes every document, whichever
+process it runs in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from annotator.errors import AnnotatorError
+from annotator.export.base import Writer
+from annotator.export.majority import majority_layer
+from annotator.export.manifest import Manifest
+from annotator.export.split import split_of
+from annotator.model.document import Document, Layer
+from annotator.store import Project
+
+RESERVED = ("gold", "suggestions")
+FORMATS = ("jsonl", "doccano", "hf-bio", "conll", "brat", "spacy")
+
+
+def writer_class(fmt: str) -> type[Writer]:
+    """The writer of a format (imported lazily: spaCy is optional)."""
+    if fmt == "jsonl":
+        from annotator.export.jsonl import JsonlWriter
+
+        return JsonlWriter
+    if fmt == "doccano":
+        from annotator.export.doccano import DoccanoWriter
+
+        return DoccanoWriter
+    if fmt == "hf-bio":
+        from annotator.export.tokenformats import HfBioWriter
+
+        return HfBioWriter
+    if fmt == "conll":
+        from annotator.export.tokenformats import ConllWriter
+
+        return ConllWriter
+    if fmt == "brat":
+        from annotator.export.brat import BratWriter
+
+        return BratWriter
+    if fmt == "spacy":
+        from annotator.export.spacy_docbin import SpacyWriter
+
+        return SpacyWriter
+    raise AnnotatorError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What to export, as plain values a worker process can receive."""
+
+    fmt: str
+    chosen: str
+    done_only: bool
+    labels: frozenset[str] | None
+    parts: tuple[int, ...] | None
+    seed: int
+    filters: dict[str, Any]  # as the manifest records them; writers read their options here
+
+
+def write_documents(
+    store: Project,
+    plan: Plan,
+    writers: dict[str | None, Writer],
+    manifest: Manifest,
+    ids: tuple[int, int] | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Write the planned documents (those with row ids in ``ids``, or all) and count them in the
+    manifest; ``progress`` is told each document read. Returns how many documents were read."""
+    n = 0
+    for n, (doc, layers) in enumerate(_stream(store, plan.chosen, plan.done_only, ids), 1):
+        if progress is not None:
+            progress(n)
+        if plan.labels:
+            layers = [_keep_labels(la, plan.labels) for la in layers]
+        if not layers:
+            continue
+        part = split_of(doc.ext_id, plan.seed, plan.parts) if plan.parts else None
+        writers[part].write(doc, layers)
+        manifest.documents += 1
+        if plan.parts:
+            counts = manifest.split["documents"]
+            counts[part] = counts.get(part, 0) + 1
+        for la in layers:
+            manifest.spans += len(la.spans)
+            manifest.relations += len(la.relations)
+            manifest.by_label.update(s.label for s in la.spans)
+    return n
+
+
+def _stream(
+    store: Project, chosen: str, done_only: bool, ids: tuple[int, int] | None
+) -> Iterator[tuple[Document, list[Layer]]]:
+    """Each document with the layers to export, read in a few streaming queries."""
+    if chosen in ("majority", "all"):
+        majority_done = done_only or chosen == "majority"
+        for doc, layers in store.stream_layers(None, done_only=majority_done, ids=ids):
+            mine = [
+                la
+                for name, la in layers.items()
+                if name not in RESERVED or (name == "gold" and chosen == "all")
+            ]
+            if chosen == "majority":
+                maj = majority_layer(mine)
+                yield doc, [maj] if maj is not None and maj.spans else []
+            else:
+                yield doc, [la for la in mine if la.spans or la.status != "todo"]
+        return
+    for doc, layers in store.stream_layers([chosen], done_only=done_only, ids=ids):
+        layer = layers.get(chosen)
+        yield doc, [layer] if layer is not None and (layer.spans or layer.status != "todo") else []
+
+
+def _keep_labels(layer: Layer, labels: frozenset[str]) -> Layer:
+    spans = [s for s in layer.spans if s.label in labels]
+    kept = {s.sid for s in spans}
+    rels = [r for r in layer.relations if str(r.head) in kept and str(r.child) in kept]
+    return Layer(layer.annotator, layer.status, spans, rels)
