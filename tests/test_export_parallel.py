@@ -70,8 +70,9 @@ class SpyPool(ProcessPoolExecutor):
 
 @pytest.fixture
 def small_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Parallel from the first document, in chunks of 7, with two workers whatever the machine."""
+    """Workers from the second chunk on, in chunks of 7, two of them whatever the machine."""
     monkeypatch.setattr(export_parallel, "CHUNK", 7)
+    monkeypatch.setattr(export_parallel, "WORTH_S", 0.0)
     monkeypatch.setattr(export_job, "workers_for", lambda store: 2)
     monkeypatch.setattr(export_parallel, "ProcessPoolExecutor", SpyPool)
     SpyPool.submitted = 0
@@ -175,13 +176,19 @@ def test_a_killed_worker_costs_nothing(big: Path, tmp_path: Path, small_chunks: 
     assert [json.loads(line)["id"] for line in lines] == [f"doc-{i:03}" for i in range(60)]
 
 
-def test_small_projects_and_folder_formats_are_written_by_one_process(
+def test_quick_exports_and_folder_formats_are_written_by_one_process(
     big: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(export_parallel, "ProcessPoolExecutor", SpyPool)
     SpyPool.submitted = 0
     with Project.open(big) as store:
-        assert export_parallel.workers_for(store) == 0  # 60 documents: below MIN_DOCUMENTS
+        assert export_parallel.workers_for(store) == 0  # 60 documents: one chunk
+        monkeypatch.setattr(export_parallel, "CHUNK", 7)
         monkeypatch.setattr(export_job, "workers_for", lambda store: 2)
+        # The first chunk takes milliseconds: the rest is not worth starting a worker for.
+        manifest = export_job.export_dataset(
+            store, "jsonl", tmp_path / "d.jsonl", "layla", parallel=True
+        )
+        assert manifest["documents"] == 60
         export_job.export_dataset(store, "brat", tmp_path / "brat", "layla", parallel=True)
     assert SpyPool.submitted == 0

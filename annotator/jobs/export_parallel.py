@@ -1,8 +1,9 @@
 """Large exports shared with worker processes, with the same bytes as one process writes.
 
 The documents are cut into chunks of consecutive row ids. The main process writes chunks from the
-front straight into the output files; workers take chunks from the back, each into files of its
-own, and those are appended in order once the two meet. A chunk is written exactly once and the
+front straight into the output files; when the first chunk shows that the rest would take more
+than a couple of seconds, workers start and take chunks from the back, each into files of its own,
+appended in order once the two meet. A chunk is written exactly once and the
 output is in document order, so nothing about the dataset depends on how many processes wrote it.
 
 Workers are started with "spawn" (safe beside the window's threads and open SQLite connections),
@@ -16,6 +17,7 @@ import multiprocessing
 import os
 import shutil
 import signal
+import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -28,17 +30,17 @@ from annotator.jobs.export_stream import Plan, write_documents, writer_class
 from annotator.store import Project
 
 CHUNK = 100  # documents per chunk: small enough to balance, large enough to amortise
-MIN_DOCUMENTS = 2000  # below this, starting a worker costs more than it saves
+WORTH_S = 2.0  # start workers only when the rest would take longer than this alone
 MAX_WORKERS = 3
 
 _store: Project | None = None  # a worker's own read-only connection
 
 
 def workers_for(store: Project) -> int:
-    """How many worker processes an export of ``store`` should use (0: write it alone)."""
+    """How many worker processes an export of ``store`` may use (0: write it alone)."""
     # sched_getaffinity counts the cores this process may use (containers, taskset); not on macOS
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    if cpus < 2 or store.document_count() < MIN_DOCUMENTS:
+    if cpus < 2 or store.document_count() <= CHUNK:
         return 0
     return min(cpus - 1, MAX_WORKERS)
 
@@ -130,25 +132,32 @@ def write_in_parallel(
     """Write every planned document through ``writers`` (closed at the end) with ``workers``
     helper processes; ``progress`` is told how many documents have been read so far."""
     chunks = _Chunks(store, plan, temps)
-    pool = ProcessPoolExecutor(
-        workers,
-        multiprocessing.get_context("spawn"),
-        initializer=_start_worker,
-        initargs=(str(store.path),),
-    )
+    pool: ProcessPoolExecutor | None = None  # started once the first chunk shows it is worth it
     read = 0  # documents the main process has read
+    started = time.perf_counter()
 
     def report(n: int = 0) -> None:
         if progress is not None:
             progress(read + n + chunks.read_by_workers)
 
     def document_read(n: int) -> None:  # between documents: hand out work, report progress
-        chunks.give_to_workers(pool, workers)
+        if pool is not None:
+            chunks.give_to_workers(pool, workers)
         report(n)
 
     try:
         while chunks.front <= chunks.back:
-            chunks.give_to_workers(pool, workers)
+            if pool is None and chunks.front == 1:
+                rest = (time.perf_counter() - started) * (chunks.back + 1 - chunks.front)
+                if rest > WORTH_S:
+                    pool = ProcessPoolExecutor(
+                        workers,
+                        multiprocessing.get_context("spawn"),
+                        initializer=_start_worker,
+                        initargs=(str(store.path),),
+                    )
+            if pool is not None:
+                chunks.give_to_workers(pool, workers)
             ids = chunks.ranges[chunks.front]
             read += write_documents(store, plan, writers, manifest, ids, document_read)
             chunks.front += 1
@@ -169,5 +178,6 @@ def write_in_parallel(
                 piece.unlink()
             report()
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
         chunks.remove_pieces()
