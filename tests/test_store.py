@@ -128,3 +128,13 @@ def test_read_only_file_opens_read_only(tmp_path: Path) -> None:
                 ro.apply(AddSpan(_span(doc, "الزيارة", "event")), "x")
     finally:
         path.chmod(0o644)
+
+
+@pytest.mark.parametrize("name", ["أخبار #1.db", "news?draft.db", "50%20off.db"])
+def test_opening_read_only_keeps_the_file_name_literal(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    p = Project.create(path, default_schema())
+    _doc(p)
+    p.close()
+    with Project.open(path, readonly=True) as ro:
+        assert ro.readonly and ro.document_count() == 1

@@ -7,6 +7,7 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 from sqlite_utils import Database
 
@@ -19,9 +20,8 @@ _RETRIES = 5
 def connect(path: Path, *, readonly: bool) -> Database:
     """Open ``path`` as an sqlite-utils Database with the project's pragmas."""
     if readonly:
-        conn = sqlite3.connect(
-            f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S, check_same_thread=False
-        )
+        uri = f"file:{quote(str(path.absolute()))}?mode=ro"  # '#', '?', '%' in names stay literal
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
     else:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, check_same_thread=False)
     db = Database(conn, execute_plugins=False)
