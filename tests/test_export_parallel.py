@@ -192,3 +192,26 @@ def test_quick_exports_and_folder_formats_are_written_by_one_process(
         assert manifest["documents"] == 60
         export_job.export_dataset(store, "brat", tmp_path / "brat", "layla", parallel=True)
     assert SpyPool.submitted == 0
+
+
+@pytest.mark.parametrize("sendfile", ["works", "fails after a first piece", "missing"])
+def test_worker_files_are_appended_exactly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sendfile: str
+) -> None:
+    src, dst = tmp_path / "piece", tmp_path / "out"
+    body = ("سطر عربي\n" * 5000).encode()
+    src.write_bytes(body)
+    dst.write_bytes(b"head\n")
+    if sendfile == "missing":
+        monkeypatch.delattr(os, "sendfile")
+    elif sendfile == "fails after a first piece":
+        real = os.sendfile
+
+        def once(out_fd: int, in_fd: int, offset: int, count: int) -> int:
+            if offset:
+                raise OSError("not supported here")
+            return real(out_fd, in_fd, offset, min(count, 1000))
+
+        monkeypatch.setattr(os, "sendfile", once)
+    export_parallel._append(src, dst)
+    assert dst.read_bytes() == b"head\n" + body

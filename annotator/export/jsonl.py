@@ -100,4 +100,5 @@ class JsonlWriter(Writer):
         check_spans(doc, layers)
         multi = self.manifest.layer == "all"
         with_tokens = bool(self.manifest.filters.get("tokens", True))
-        self.bfh.write(document_line(doc, layers, multi=multi, with_tokens=with_tokens) + b"\n")
+        self.bfh.write(document_line(doc, layers, multi=multi, with_tokens=with_tokens))
+        self.bfh.write(b"\n")

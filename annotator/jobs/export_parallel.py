@@ -120,6 +120,22 @@ class _Chunks:
                 piece.unlink(missing_ok=True)
 
 
+def _append(src: Path, dst: Path) -> None:
+    """Add the bytes of ``src`` at the end of ``dst``, in the kernel where it can."""
+    with src.open("rb") as fin, dst.open("r+b") as fout:  # not "ab": sendfile refuses O_APPEND
+        fout.seek(0, os.SEEK_END)
+        offset, size = 0, os.fstat(fin.fileno()).st_size
+        if hasattr(os, "sendfile"):
+            try:
+                while offset < size:
+                    offset += os.sendfile(fout.fileno(), fin.fileno(), offset, size - offset)
+                return
+            except OSError:  # not for these files: copy the rest through Python
+                fin.seek(offset)
+                fout.seek(0, os.SEEK_END)
+        shutil.copyfileobj(fin, fout, 1 << 22)
+
+
 def write_in_parallel(
     store: Project,
     plan: Plan,
@@ -173,8 +189,7 @@ def write_in_parallel(
                 read += n
             manifest.add(chunk_manifest)
             for part, piece in chunks.pieces[k].items():
-                with piece.open("rb") as src, temps[part].open("ab") as dst:
-                    shutil.copyfileobj(src, dst, 1 << 22)
+                _append(piece, temps[part])
                 piece.unlink()
             report()
     finally:
