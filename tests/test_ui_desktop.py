@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from annotator.model.edits import SetStatus
 from annotator.store import Project
 from annotator.ui.mainwindow import MainWindow
 from annotator.ui.session import Session
@@ -98,6 +101,34 @@ def test_export_runs_in_the_background(qtbot: QtBot, tmp_path: Path) -> None:
         pass
     line = json.loads((tmp_path / "out" / "layla.jsonl").read_text("utf-8"))
     assert [s["text"] for s in line["spans"]] == ["الوزير"]
+
+
+def test_a_large_export_from_the_window_shares_work_with_worker_processes(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from annotator.jobs import export as export_job
+    from annotator.jobs import export_parallel
+    from tests.test_export_parallel import SpyPool
+
+    texts = {f"d{i:02}": f"{TEXT} رقم {i}" for i in range(30)}
+    w = make_window(qtbot, tmp_path, texts)
+    project = w.session.project
+    for doc in project.documents():
+        project.apply(SetStatus(doc.id, "layla", "todo", "done"), "layla")
+    monkeypatch.setattr(export_parallel, "CHUNK", 4)
+    monkeypatch.setattr(export_parallel, "WORTH_S", 0.0)
+    monkeypatch.setattr(export_parallel, "ProcessPoolExecutor", SpyPool)
+    monkeypatch.setattr(export_job, "workers_for", lambda store: 1)
+    SpyPool.submitted = 0
+    dialog = w.show_export()
+    qtbot.addWidget(dialog)
+    dialog.out.setText(str(tmp_path / "out" / "layla.jsonl"))
+    job = dialog.run_export()  # spawned from the job's thread, beside the Qt event loop
+    with qtbot.waitSignal(job.done, timeout=60000):
+        pass
+    assert SpyPool.submitted > 0
+    lines = (tmp_path / "out" / "layla.jsonl").read_text("utf-8").splitlines()
+    assert [json.loads(x)["text"] for x in lines] == list(texts.values())
 
 
 def test_help_shortcut_sheet_and_guideline(qtbot: QtBot, tmp_path: Path) -> None:
