@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
