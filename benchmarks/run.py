@@ -141,36 +141,12 @@ def phase_export(db: Path, out: Path, tokens: bool = True) -> dict[str, Any]:
             "workers": workers}  # fmt: skip
 
 
-def phase_export_baseline(db: Path, out: Path) -> dict[str, Any]:
-    """A plain SELECT of documents, spans and relations, grouped per document, json.dumps."""
-    import sqlite3
-    from itertools import groupby
+def phase_export_baseline(db: Path, out: Path, tokens: bool = False) -> dict[str, Any]:
+    """A plain SELECT of documents, spans and relations, grouped per document, json.dumps.
 
-    con = sqlite3.connect(db)
-    t0 = time.perf_counter()
-    spans = groupby(con.execute('SELECT doc_id, sid, start, "end", label, text, attributes FROM spans ORDER BY doc_id, start'),
-                    key=lambda r: r[0])  # fmt: skip
-    rels = groupby(con.cursor().execute("SELECT doc_id, rid, head, child, label FROM relations ORDER BY doc_id"),
-                   key=lambda r: r[0])  # fmt: skip
-    span_rows = {k: list(v) for k, v in spans}
-    rel_rows = {k: list(v) for k, v in rels}
-    n = 0
-    with out.open("w", encoding="utf-8") as fh:
-        for doc_id, ext, title, text in con.execute(
-            "SELECT id, ext_id, title, text FROM documents ORDER BY id"
-        ):
-            fh.write(json.dumps({"id": ext, "title": title, "text": text,
-                                 "spans": [list(r[1:]) for r in span_rows.get(doc_id, [])],
-                                 "relations": [list(r[1:]) for r in rel_rows.get(doc_id, [])]},
-                                ensure_ascii=False) + "\n")  # fmt: skip
-            n += len(span_rows.get(doc_id, []))
-    seconds = time.perf_counter() - t0
-    return {"seconds": seconds, "spans": n}
-
-
-def phase_export_tokens_baseline(db: Path, out: Path) -> dict[str, Any]:
-    """The same SELECT + json.dumps, also writing each document's token list as a plain program
-    would: the project's tokenizer pattern, one dict per token."""
+    With ``tokens``, each line also gets the document's token list as a plain program would write
+    it: the project's tokenizer pattern, one dict per token.
+    """
     import sqlite3
     from itertools import groupby
 
@@ -189,27 +165,16 @@ def phase_export_tokens_baseline(db: Path, out: Path) -> dict[str, Any]:
         for doc_id, ext, title, text in con.execute(
             "SELECT id, ext_id, title, text FROM documents ORDER BY id"
         ):
-            tokens = [
-                {"id": i, "text": m.group(), "start": m.start(), "end": m.end()}
-                for i, m in enumerate(_TOKEN_RE.finditer(text))
-            ]
-            fh.write(
-                json.dumps(
-                    {
-                        "id": ext,
-                        "title": title,
-                        "text": text,
-                        "spans": [list(r[1:]) for r in span_rows.get(doc_id, [])],
-                        "relations": [list(r[1:]) for r in rel_rows.get(doc_id, [])],
-                        "tokens": tokens,
-                    },
-                    ensure_ascii=False,
-                )
-                + "\n"
-            )
+            line = {"id": ext, "title": title, "text": text,
+                    "spans": [list(r[1:]) for r in span_rows.get(doc_id, [])],
+                    "relations": [list(r[1:]) for r in rel_rows.get(doc_id, [])]}  # fmt: skip
+            if tokens:
+                line["tokens"] = [{"id": i, "text": m.group(), "start": m.start(), "end": m.end()}
+                                  for i, m in enumerate(_TOKEN_RE.finditer(text))]  # fmt: skip
+            fh.write(json.dumps(line, ensure_ascii=False) + "\n")
             n += len(span_rows.get(doc_id, []))
     seconds = time.perf_counter() - t0
-    return {"seconds": seconds, "spans": n}  # fmt: skip
+    return {"seconds": seconds, "spans": n}
 
 
 def phase_agreement(db: Path, src: Path) -> dict[str, Any]:
@@ -248,7 +213,7 @@ def phase_navigate(db: Path) -> dict[str, Any]:
 
 PHASES = {"import": phase_import, "import_baseline": phase_import_baseline, "export": phase_export,
           "export_no_tokens": lambda db, out: phase_export(db, out, tokens=False),
-          "export_baseline": phase_export_baseline, "export_tokens_baseline": phase_export_tokens_baseline,
+          "export_baseline": phase_export_baseline, "export_tokens_baseline": lambda db, out: phase_export_baseline(db, out, tokens=True),
           "agreement": phase_agreement}  # fmt: skip
 
 
