@@ -119,6 +119,22 @@ def test_filter_finds_alasad_ignoring_hamza(qtbot: QtBot, tmp_path: Path) -> Non
     assert model.rowCount() == 1 and model.doc_at(0).title == "الأسد يزور الصين"  # type: ignore[union-attr]
 
 
+def test_a_row_changed_while_filtered_stays_changed_after_the_filter(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    w = make_window(qtbot, tmp_path, {"a": "الأسد يزور الصين\nنص", "b": "عنوان آخر\nنص"})
+    w.doclist.filter.setText("اخر")
+    model = w.doclist.model
+    assert model.rowCount() == 1 and model.doc_at(0).title == "عنوان آخر"  # type: ignore[union-attr]
+    w.doclist.table.clicked.emit(model.index(0, 0))
+    w.action("mark_done").trigger()
+    assert model.doc_at(0).status == "done"  # type: ignore[union-attr]
+    w.doclist.filter.setText("")
+    assert [(d.title, d.status) for d in map(model.doc_at, range(2))] == [  # type: ignore[union-attr]
+        ("الأسد يزور الصين", "todo"), ("عنوان آخر", "done")]  # fmt: skip
+    assert model.row_of(w.session.document.id) == 1  # type: ignore[union-attr]
+
+
 def test_next_previous_document_and_status(qtbot: QtBot, tmp_path: Path) -> None:
     w = make_window(qtbot, tmp_path, {"a": "الأول\nنص", "b": "الثاني\nنص"})
     w.action("next_doc").trigger()

@@ -26,14 +26,16 @@ class DocListModel(RowsModel):
     def __init__(self) -> None:
         super().__init__()
         self._all: list[DocSummary] = []
-        self._keys: list[str] = []
-
+        self._keys: list[str] | None = None  # normalised titles, made on the first filter
         self._filter = ""
+        self._rows: dict[int, int] = {}  # document id -> row shown
+        self._where: dict[int, int] = {}  # document id -> position in _all
 
     def set_rows(self, rows: list[DocSummary]) -> None:
         self.beginResetModel()
         self._all = rows
-        self._keys = [normalize_query(f"{r.title} {r.ext_id}") for r in rows]
+        self._where = {r.id: i for i, r in enumerate(rows)}
+        self._keys = None
         self._apply()
         self.endResetModel()
 
@@ -47,16 +49,18 @@ class DocListModel(RowsModel):
         if not self._filter:
             self._items = list(self._all)
         else:
+            if self._keys is None:  # 100,000 titles take a second: only when someone filters
+                self._keys = [normalize_query(f"{r.title} {r.ext_id}") for r in self._all]
             self._items = [
                 r for r, k in zip(self._all, self._keys, strict=True) if self._filter in k
             ]
+        self._rows = {r.id: i for i, r in enumerate(self._items)}
 
     def update(self, summary: DocSummary) -> None:
         """Replace one document's row (status or span count changed)."""
-        for i, r in enumerate(self._all):
-            if r.id == summary.id:
-                self._all[i] = summary
-                break
+        where = self._where.get(summary.id)
+        if where is not None:
+            self._all[where] = summary
         row = self.row_of(summary.id)
         if row >= 0:
             self._items[row] = summary
@@ -67,7 +71,7 @@ class DocListModel(RowsModel):
         return doc
 
     def row_of(self, doc_id: int) -> int:
-        return next((i for i, r in enumerate(self._items) if r.id == doc_id), -1)
+        return self._rows.get(doc_id, -1)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         row = self.doc_at(index.row())
