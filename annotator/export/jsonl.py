@@ -21,7 +21,7 @@ from annotator.model.document import Document, Layer, Span
 from annotator.text.tokens import TokenTable
 
 
-class _Token(msgspec.Struct):
+class _Token(msgspec.Struct, gc=False):  # only ints and strings: no cycles to track
     id: int
     text: str
     start: int
