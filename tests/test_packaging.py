@@ -17,10 +17,16 @@ def test_every_subpackage_is_listed_for_the_wheel() -> None:
         ".".join(p.parent.relative_to(ROOT).parts)
         for p in (ROOT / "annotator").rglob("__init__.py")
     }
-    assert found | {"annotator.resources"} == listed
+    folders = {
+        f"annotator.resources.{d.name}"
+        for d in (ROOT / "resources").iterdir()
+        if d.is_dir() and d.name != "__pycache__"
+    }
+    assert folders == {"annotator.resources.demo", "annotator.resources.translations"}
+    assert found | {"annotator.resources"} | folders == listed
     assert config["package-dir"]["annotator.resources"] == "resources"
-    data = config["package-data"]["annotator.resources"]
-    assert "*.toml" in data and "demo/*" in data
+    assert "*.toml" in config["package-data"]["annotator.resources"]
+    assert all(config["package-data"][name] == ["*"] for name in folders)
 
 
 def test_desktop_entry_and_appstream_metadata() -> None:
