@@ -3,8 +3,9 @@
 The documents are cut into chunks of consecutive row ids. The main process writes chunks from the
 front straight into the output files; when the first chunk shows that the rest would take more
 than a couple of seconds, workers start and take chunks from the back, each into files of its own,
-appended in order once the two meet. A chunk is written exactly once and the
-output is in document order, so nothing about the dataset depends on how many processes wrote it.
+appended in order once the two meet. A chunk is written exactly once and the output is in document
+order, so nothing about the dataset depends on how many processes wrote it. Each chunk is read in
+one snapshot of the project; edits made in the window during an export may reach later chunks.
 
 Workers are started with "spawn" (safe beside the window's threads and open SQLite connections),
 open the project read-only through their own connection and ignore Ctrl+C, which the main process
