@@ -96,13 +96,17 @@ def _files(folder: Path) -> dict[str, bytes]:
 def test_parallel_export_writes_what_one_process_writes(
     big: Path, tmp_path: Path, small_chunks: None, fmt: str, options: dict[str, Any]
 ) -> None:
-    manifests = {}
+    manifests, seen = {}, []
     for mode in ("serial", "parallel"):
         with Project.open(big) as store:
             manifests[mode] = export_job.export_dataset(
-                store, fmt, tmp_path / mode / "data.out", parallel=mode == "parallel", **options
-            )
+                store, fmt, tmp_path / mode / "data.out", parallel=mode == "parallel",
+                progress=seen.append if mode == "parallel" else None, **options,
+            )  # fmt: skip
     assert SpyPool.submitted > 0  # workers wrote chunks
+    assert (
+        seen == sorted(seen) and seen[-1] == 60
+    )  # the progress bar only moves forward, to the end
     serial, parallel = _files(tmp_path / "serial"), _files(tmp_path / "parallel")
     assert serial.keys() == parallel.keys()
     for name in serial:
