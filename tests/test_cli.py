@@ -89,3 +89,17 @@ def test_init_refuses_to_overwrite(tmp_path: Path) -> None:
     assert run("init", str(db)).returncode == 0
     result = run("init", str(db))
     assert result.returncode != 0 and "already exists" in result.stderr
+
+
+def test_an_export_that_cannot_be_written_is_one_sentence(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("قال الوزير إن المحادثات مثمرة", encoding="utf-8")
+    db = tmp_path / "p.db"
+    assert run("import", str(db), str(tmp_path / "a.txt")).returncode == 0
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    out = blocker / "layla.jsonl"
+    result = run("export", str(db), "--format", "jsonl", "--layer", "all", "--out", str(out))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.strip() == (
+        f"annotator: cannot write the export at {out}: {blocker} is a file, not a folder"
+    )

@@ -103,11 +103,38 @@ def export_dataset(
     names = list(SPLIT_NAMES[: len(parts)]) if parts else [None]
     targets = {name: _target(out, name, cls) for name in names}
     temps = {name: t.with_name(f".{t.name}.partial") for name, t in targets.items()}
+    try:
+        _write(store, plan, cls, manifest, targets, temps, progress, parallel)
+    except OSError as exc:  # a folder that cannot be written, a full disk
+        blocker = next((p for p in out.parents if p.exists() and not p.is_dir()), None)
+        reason = f"{blocker} is a file, not a folder" if blocker else exc.strerror or str(exc)
+        raise AnnotatorError(f"cannot write the export at {out}: {reason}") from None
+    data = manifest.as_dict()
+    data["files"] = [str(t) for t in targets.values()]
+    where = out if cls.folder else out.parent
+    (where / "manifest.json").write_text(
+        json.dumps(data, ensure_ascii=False, indent=2) + "\n", "utf-8"
+    )
+    return data
+
+
+def _write(
+    store: Project,
+    plan: Plan,
+    cls: type[Writer],
+    manifest: Manifest,
+    targets: dict[str | None, Path],
+    temps: dict[str | None, Path],
+    progress: Callable[[int], None] | None,
+    parallel: bool,
+) -> None:
+    """Write every part under its temporary name, then rename them all; on any failure remove
+    every temporary file and leave earlier exports as they were."""
     for path in [*targets.values(), *temps.values()]:
         path.parent.mkdir(parents=True, exist_ok=True)
     writers: dict[str | None, Writer] = {}
     try:
-        for name in names:
+        for name in temps:
             if temps[name].exists():
                 _remove(temps[name])
             writers[name] = cls(temps[name], store.schema, manifest)
@@ -118,7 +145,7 @@ def export_dataset(
             write_documents(store, plan, writers, manifest, progress=progress)
         for w in writers.values():
             w.close()
-        for name in names:
+        for name in temps:
             if targets[name].exists():
                 _remove(targets[name])
             os.replace(temps[name], targets[name])
@@ -128,13 +155,6 @@ def export_dataset(
         for path in temps.values():
             _remove(path)
         raise
-    data = manifest.as_dict()
-    data["files"] = [str(t) for t in targets.values()]
-    where = out if cls.folder else out.parent
-    (where / "manifest.json").write_text(
-        json.dumps(data, ensure_ascii=False, indent=2) + "\n", "utf-8"
-    )
-    return data
 
 
 def _remove(path: Path) -> None:
