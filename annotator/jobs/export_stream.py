@@ -6,6 +6,7 @@ process it runs in.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -19,36 +20,25 @@ from annotator.model.document import Document, Layer
 from annotator.store import Project
 
 RESERVED = ("gold", "suggestions")
-FORMATS = ("jsonl", "doccano", "hf-bio", "conll", "brat", "spacy")
+# Each format's writer, imported when first used (spaCy is optional and slow to load).
+_WRITERS = {
+    "jsonl": ("annotator.export.jsonl", "JsonlWriter"),
+    "doccano": ("annotator.export.doccano", "DoccanoWriter"),
+    "hf-bio": ("annotator.export.tokenformats", "HfBioWriter"),
+    "conll": ("annotator.export.tokenformats", "ConllWriter"),
+    "brat": ("annotator.export.brat", "BratWriter"),
+    "spacy": ("annotator.export.spacy_docbin", "SpacyWriter"),
+}
+FORMATS = tuple(_WRITERS)
 
 
 def writer_class(fmt: str) -> type[Writer]:
-    """The writer of a format (imported lazily: spaCy is optional)."""
-    if fmt == "jsonl":
-        from annotator.export.jsonl import JsonlWriter
-
-        return JsonlWriter
-    if fmt == "doccano":
-        from annotator.export.doccano import DoccanoWriter
-
-        return DoccanoWriter
-    if fmt == "hf-bio":
-        from annotator.export.tokenformats import HfBioWriter
-
-        return HfBioWriter
-    if fmt == "conll":
-        from annotator.export.tokenformats import ConllWriter
-
-        return ConllWriter
-    if fmt == "brat":
-        from annotator.export.brat import BratWriter
-
-        return BratWriter
-    if fmt == "spacy":
-        from annotator.export.spacy_docbin import SpacyWriter
-
-        return SpacyWriter
-    raise AnnotatorError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
+    """The writer of a format."""
+    if fmt not in _WRITERS:
+        raise AnnotatorError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
+    module, name = _WRITERS[fmt]
+    cls: type[Writer] = getattr(importlib.import_module(module), name)
+    return cls
 
 
 @dataclass(frozen=True)
