@@ -8,7 +8,7 @@ different schemas are refused with the difference named. All of one merge is one
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -28,12 +28,7 @@ class MergeReport:
     conflicts: list[dict[str, Any]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
-        return {
-            "documents_added": self.documents_added,
-            "layers_added": self.layers_added,
-            "identical": self.identical,
-            "conflicts": self.conflicts,
-        }
+        return asdict(self)
 
 
 def schema_difference(mine: Schema, theirs: Schema) -> str | None:

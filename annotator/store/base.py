@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -52,15 +52,7 @@ class ImportReport:
     removed_by_rule: dict[str, int] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
-        return {
-            "added": self.added,
-            "spans": self.spans,
-            "relations": self.relations,
-            "duplicates": self.duplicates,
-            "skipped": self.skipped,
-            "cleaned": self.cleaned,
-            "removed_by_rule": self.removed_by_rule,
-        }
+        return asdict(self)
 
 
 def _span_from_row(row: dict[str, Any]) -> Span:
