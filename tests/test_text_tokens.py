@@ -92,9 +92,16 @@ def test_exported_token_list_is_the_tokenizer_output(text: str) -> None:
 )
 @example("وقال\ud800 ـ ٣٫٥")  # a lone surrogate (JSON can carry one) takes the fast path too
 def test_the_bmp_pattern_splits_like_the_general_one(text: str) -> None:
-    from annotator.text.tokens import _SPLIT_RE, _bmp_split, split_tokens
+    from annotator.text.tokens import _SPLIT_RE, _TOKEN_RE, _bmp_patterns, split_tokens
 
-    assert _bmp_split().split(text) == _SPLIT_RE.split(text) == split_tokens(text)
+    fast_tokens, fast_split = _bmp_patterns()
+    assert fast_split.split(text) == _SPLIT_RE.split(text) == split_tokens(text)
+    assert [(m.span(), m.lastgroup) for m in fast_tokens.finditer(text)] == [
+        (m.span(), m.lastgroup) for m in _TOKEN_RE.finditer(text)
+    ]
+    assert [(t.start, t.end, t.kind) for t in tokenize(text)] == [
+        (m.start(), m.end(), m.lastgroup) for m in _TOKEN_RE.finditer(text)
+    ]
 
 
 # The tokenizer's definition in its plainest form, kept as the reference for the fast pattern.
