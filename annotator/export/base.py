@@ -48,8 +48,7 @@ class Writer:
             self._fh = None
 
     def close(self) -> None:
-        if self._fh is not None:
-            self._fh.close()
-            self._fh = None
-        elif not self.folder:
+        """Finish the output: an export with no document still leaves its (empty) file."""
+        if self._fh is None and not self.folder:
             self.path.touch()
+        self.abandon()
