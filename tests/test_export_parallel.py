@@ -180,7 +180,7 @@ def test_a_killed_worker_costs_nothing(big: Path, tmp_path: Path, small_chunks: 
     assert [json.loads(line)["id"] for line in lines] == [f"doc-{i:03}" for i in range(60)]
 
 
-def test_quick_exports_and_folder_formats_are_written_by_one_process(
+def test_quick_exports_are_written_by_one_process(
     big: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(export_parallel, "ProcessPoolExecutor", SpyPool)
@@ -189,13 +189,32 @@ def test_quick_exports_and_folder_formats_are_written_by_one_process(
         assert export_parallel.workers_for(store) == 0  # 60 documents: one chunk
         monkeypatch.setattr(export_parallel, "CHUNK", 7)
         monkeypatch.setattr(export_job, "workers_for", lambda store: 2)
-        # The first chunk takes milliseconds: the rest is not worth starting a worker for.
+        # However slow this machine, the rest is not worth starting a worker for.
+        monkeypatch.setattr(export_parallel, "WORTH_S", float("inf"))
         manifest = export_job.export_dataset(
             store, "jsonl", tmp_path / "d.jsonl", "layla", parallel=True
         )
-        assert manifest["documents"] == 60
-        export_job.export_dataset(store, "brat", tmp_path / "brat", "layla", parallel=True)
+    assert manifest["documents"] == 60
     assert SpyPool.submitted == 0
+
+
+def test_folder_formats_are_written_by_one_process(
+    big: Path, tmp_path: Path, small_chunks: None
+) -> None:
+    with Project.open(big) as store:
+        manifest = export_job.export_dataset(
+            store, "brat", tmp_path / "brat", "layla", parallel=True
+        )
+    assert manifest["documents"] == 60
+    assert len(list((tmp_path / "brat").glob("*.ann"))) == 60
+    assert SpyPool.submitted == 0
+
+
+def test_workers_start_when_the_rest_would_take_longer_than_two_seconds() -> None:
+    assert export_parallel.WORTH_S == 2.0
+    assert export_parallel.worth_workers(0.05, 50)  # 2.5 s left
+    assert not export_parallel.worth_workers(0.05, 30)  # 1.5 s left
+    assert not export_parallel.worth_workers(10.0, 0)  # nothing left
 
 
 @pytest.mark.parametrize("sendfile", ["works", "fails after a first piece", "missing"])

@@ -37,6 +37,12 @@ MAX_WORKERS = 3
 _store: Project | None = None  # a worker's own read-only connection
 
 
+def worth_workers(first_chunk_s: float, chunks_left: int) -> bool:
+    """Whether the chunks left, each as slow as the first, would take longer than WORTH_S
+    in this process alone (starting a worker costs about half a second)."""
+    return first_chunk_s * chunks_left > WORTH_S
+
+
 def workers_for(store: Project) -> int:
     """How many worker processes an export of ``store`` may use (0: write it alone)."""
     # sched_getaffinity counts the cores this process may use (containers, taskset); not on macOS
@@ -151,7 +157,7 @@ def write_in_parallel(
     chunks = _Chunks(store, plan, temps)
     pool: ProcessPoolExecutor | None = None  # started once the first chunk shows it is worth it
     read = 0  # documents the main process has read
-    started = time.perf_counter()
+    started = 0.0  # when the main process began its first chunk
 
     def report(n: int = 0) -> None:
         if progress is not None:
@@ -164,9 +170,11 @@ def write_in_parallel(
 
     try:
         while chunks.front <= chunks.back:
-            if pool is None and chunks.front == 1:
-                rest = (time.perf_counter() - started) * (chunks.back + 1 - chunks.front)
-                if rest > WORTH_S:
+            if chunks.front == 0:
+                started = time.perf_counter()
+            elif pool is None and chunks.front == 1:
+                first = time.perf_counter() - started
+                if worth_workers(first, chunks.back + 1 - chunks.front):
                     pool = ProcessPoolExecutor(
                         workers,
                         multiprocessing.get_context("spawn"),
