@@ -257,6 +257,9 @@ def export(
         return
     click.echo(f"Wrote {manifest['documents']} document(s), {manifest['spans']} span(s) and "
                f"{manifest['relations']} relation(s): {', '.join(manifest['files'])}.")  # fmt: skip
+    if not manifest["documents"]:
+        click.echo("No document has a layer to export: check --annotator, --layer and --status "
+                   "(documents nobody annotated are not exported).")  # fmt: skip
     if manifest["widened"] or manifest["dropped"]:
         click.echo(f"{len(manifest['widened'])} span(s) widened to whole tokens, "
                    f"{len(manifest['dropped'])} left out; see manifest.json.")  # fmt: skip

@@ -103,3 +103,20 @@ def test_an_export_that_cannot_be_written_is_one_sentence(tmp_path: Path) -> Non
     assert result.stderr.strip() == (
         f"annotator: cannot write the export at {out}: {blocker} is a file, not a folder"
     )
+
+
+def test_exporting_a_project_nobody_annotated_says_so(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("قال الوزير إن المحادثات مثمرة", encoding="utf-8")
+    db = tmp_path / "p.db"
+    assert run("import", str(db), str(tmp_path / "a.txt")).returncode == 0
+    out = tmp_path / "out.jsonl"
+    result = run("export", str(db), "--format", "jsonl", "--out", str(out))
+    assert result.returncode == 1 and not out.exists()
+    assert result.stderr.strip() == (
+        f"annotator: {db} has no annotations yet: annotate in the window "
+        f"(annotator gui {db}) before exporting"
+    )
+    result = run("export", str(db), "--format", "jsonl", "--layer", "all", "--out", str(out))
+    assert result.returncode == 0
+    assert "Wrote 0 document(s)" in result.stdout
+    assert "No document has a layer to export" in result.stdout

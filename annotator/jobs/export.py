@@ -41,6 +41,11 @@ def choose_layer(store: Project, annotator: str | None, layer: str | None) -> st
         return annotator
     if len(names) == 1:
         return names[0]
+    if not names:
+        raise AnnotatorError(
+            f"{store.path} has no annotations yet: annotate in the window "
+            f"(annotator gui {store.path}) before exporting"
+        )
     raise AnnotatorError(
         f"{store.path} has {len(names)} annotators; choose one with --annotator NAME "
         "or use --layer gold, majority or all"
