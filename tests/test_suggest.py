@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from annotator.jobs.suggest import suggest_project
 from annotator.suggest.rules import suggest
 from annotator.text.normalize import find_mentions
 from tests.test_cli import run
@@ -111,3 +112,17 @@ def test_labelling_a_speaker_offers_its_other_mentions(qtbot: QtBot, tmp_path: P
 def test_editorial_aside_is_left_out_of_the_claim() -> None:
     text = "وأضاف الوزير أن الحرب انتهت تماما، (حسب زعمه)."
     assert [s.text for s in suggest(text).spans if s.label == "claim"] == ["الحرب انتهت تماما"]
+
+
+def test_the_status_bar_tells_of_stored_suggestions(qtbot: QtBot, tmp_path: Path) -> None:
+    w = make_window(qtbot, tmp_path, {"a": TEXT})
+    assert "suggestions" not in w.doc_status.text()  # none stored: nothing to tell
+    suggest_project(w.session.project)
+    stored = len(w.session.project.layer(w.session.document.id, "suggestions").spans)
+    w.session.open_document(w.session.document.id)
+    assert f"{stored} suggestions: press S to review" in w.doc_status.text()
+    w.action("suggestions").trigger()
+    assert "suggestions" not in w.doc_status.text()  # reviewing: the panel says it
+    qtbot.keyClick(w.view, Qt.Key.Key_Return)  # accept one
+    w.action("suggestions").trigger()
+    assert f"{stored - 1} suggestions: press S" in w.doc_status.text()

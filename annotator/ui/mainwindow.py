@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -115,8 +115,10 @@ class MainWindow(QMainWindow):
         self.backup_timer.timeout.connect(self.backup_if_changed)
         if not session.readonly:
             self.backup_timer.start()
+        self._stored_suggestions: set[tuple[int, int, str]] = set()
         session.layerChanged.connect(self._show_status)
-        session.documentOpened.connect(lambda _id: self._show_status())
+        session.documentOpened.connect(lambda _id: self._read_suggestions())
+        self.actions_by_id["suggestions"].toggled.connect(lambda _on: self._show_status())
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -417,16 +419,33 @@ class MainWindow(QMainWindow):
     def _toggle_whole_words(self) -> None:
         self.controller.whole_words = self.actions_by_id["whole_words"].isChecked()
 
+    def _read_suggestions(self) -> None:
+        """Note the stored suggestions of the document just opened (from `annotator suggest`)."""
+        s = self.session
+        stored = s.project.layer(s.document.id, "suggestions").spans if s.document else []
+        self._stored_suggestions = {(sp.start, sp.end, sp.label) for sp in stored}
+        self._show_status()
+
     def _show_status(self) -> None:
         s = self.session
-        if s.document is not None:
-            self.doc_status.setText(
-                self.tr("{0} · {1} spans · {2}").format(
-                    s.document.ext_id,
-                    len(s.spans),
-                    self.tr(STATUS_TEXT.get(s.status(), s.status())),
-                )
-            )
+        if s.document is None:
+            return
+        # the document id is isolated so a Latin id cannot reorder the Arabic around it, and a
+        # right-to-left interface starts the line right-to-left whatever comes first
+        text = self.tr("{0} · {1} spans · {2}").format(
+            f"\u2068{s.document.ext_id}\u2069",
+            len(s.spans),
+            self.tr(STATUS_TEXT.get(s.status(), s.status())),
+        )
+        if self.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+            text = "\u200f" + text
+        review = self.actions_by_id["suggestions"]
+        if self._stored_suggestions and not review.isChecked():
+            open_ = self._stored_suggestions - {(sp.start, sp.end, sp.label) for sp in s.spans}
+            if open_:  # otherwise nobody would know `annotator suggest` left something here
+                key = review.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                text += self.tr(" · {0} suggestions: press {1} to review").format(len(open_), key)
+        self.doc_status.setText(text)
 
     def _show_shortcuts(self) -> ShortcutSheet:
         sheet = ShortcutSheet(list(self.actions_by_id.values()), self)
