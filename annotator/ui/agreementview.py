@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.ui.widgets.direction import natural_direction
+
 
 def _num(value: Any) -> str:
     return "—" if value is None else f"{value:.2f}"
@@ -77,6 +79,7 @@ class AgreementDialog(QDialog):
                 self.labels.setItem(row, col, item)
         docs = report["per_document"]
         self.documents = QTableWidget(len(docs), 3, self)
+        natural_direction(self.documents)
         self.documents.setHorizontalHeaderLabels(
             [self.tr("document"), self.tr("alpha"), self.tr("mean exact F1")]
         )

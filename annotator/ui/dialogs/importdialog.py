@@ -33,6 +33,7 @@ from annotator.store import Project
 from annotator.text.decode import decode_bytes
 from annotator.ui.jobs import Job
 from annotator.ui.session import Session
+from annotator.ui.widgets.direction import natural_direction
 
 
 class ImportDialog(QDialog):
@@ -47,6 +48,7 @@ class ImportDialog(QDialog):
         self.paths: list[Path] = []
         self.job: Job | None = None
         self.files = QListWidget(self)
+        natural_direction(self.files)
         self.preview = QPlainTextEdit(self)
         self.preview.setReadOnly(True)
         self.summary = QLabel(self)

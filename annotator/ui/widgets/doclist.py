@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTableView, QVBoxLay
 from annotator.store import DocSummary
 from annotator.text.normalize import normalize_query
 from annotator.ui.session import Session
+from annotator.ui.widgets.direction import natural_direction
 from annotator.ui.widgets.rows import Index, RowsModel
 
 STATUS_MARK = {"todo": "○", "in_progress": "◐", "done": "●", "skipped": "⊘"}
@@ -104,6 +105,7 @@ class DocList(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
+        natural_direction(self.table)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, header.ResizeMode.Stretch)
         header.setSectionResizeMode(1, header.ResizeMode.ResizeToContents)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from annotator.model.document import Relation, Span
 from annotator.ui.session import Session
+from annotator.ui.widgets.direction import natural_direction
 from annotator.ui.widgets.rows import Index, RowsModel
 
 _ID = Qt.ItemDataRole.UserRole
@@ -133,6 +134,7 @@ class SpanPanel(QWidget):
         self.check_title = QLabel(self)
         self.checklist = QListWidget(self)
         self.checklist.setMaximumHeight(140)
+        natural_direction(self.table, self.links, self.checklist)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table, 3)
