@@ -39,9 +39,10 @@ def _direction(table: QTableView, row: int, column: int) -> Qt.LayoutDirection:
     """The direction the view's delegate lays the cell out in."""
     option = QStyleOptionViewItem()
     option.direction = table.layoutDirection()
-    delegate = table.itemDelegate()
+    index = table.model().index(row, column)
+    delegate = table.itemDelegateForIndex(index)
     assert isinstance(delegate, QStyledItemDelegate)
-    delegate.initStyleOption(option, table.model().index(row, column))
+    delegate.initStyleOption(option, index)
     return option.direction
 
 
@@ -58,3 +59,19 @@ def test_document_list_lays_each_title_out_in_its_own_direction(
     table.setLayoutDirection(RTL)
     assert _direction(table, rows["Reuters wire"], 0) == LTR
     assert _direction(table, 0, 2) == RTL
+
+
+def test_span_texts_and_attributes_read_in_their_own_direction(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    w = make_window(qtbot, tmp_path, {"a": "قال الوزير إن الحوار مستمر"})
+    w.view.select_range(4, 10)
+    w.action("label:speaker").trigger()
+    table = w.spanpanel.table
+    assert [sp.text for sp in w.session.spans] == ["الوزير"]
+    w.spanpanel.refresh_now()  # the panel catches up after a pause in typing
+    assert _direction(table, 0, 1) == RTL  # the article's words
+    assert w.spanpanel.model.index(0, 2).data() == "kind=person"
+    table.setLayoutDirection(RTL)  # as in the Arabic interface
+    assert _direction(table, 0, 2) == LTR  # "kind=person" keeps its underscores and = in place
+    assert _direction(table, 0, 1) == RTL

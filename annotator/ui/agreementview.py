@@ -79,7 +79,7 @@ class AgreementDialog(QDialog):
                 self.labels.setItem(row, col, item)
         docs = report["per_document"]
         self.documents = QTableWidget(len(docs), 3, self)
-        natural_direction(self.documents)
+        natural_direction(self.documents, 0)
         self.documents.setHorizontalHeaderLabels(
             [self.tr("document"), self.tr("alpha"), self.tr("mean exact F1")]
         )

@@ -33,7 +33,6 @@ from annotator.agreement.curation import (
 from annotator.model.document import Layer, Relation, Span
 from annotator.model.edits import AddRelation, AddSpan, Batch, Edit, SetDecision
 from annotator.ui.session import Session
-from annotator.ui.widgets.direction import natural_direction
 
 GOLD = "gold"
 NOT_ANNOTATORS = (GOLD, "suggestions")
@@ -74,7 +73,6 @@ class CurationPanel(QWidget):
         self.unanimous = QPushButton(self.tr("Accept unanimous"), self)
         self.majority = QPushButton(self.tr("Accept majority"), self)
         self.list = CandidateList(self)
-        natural_direction(self.list)
         buttons = QHBoxLayout()
         buttons.addWidget(self.unanimous)
         buttons.addWidget(self.majority)

@@ -25,7 +25,13 @@ class NaturalDirection(QStyledItemDelegate):
             option.direction = _QT[direction]
 
 
-def natural_direction(*views: QAbstractItemView) -> None:
-    """Give every cell of ``views`` its text's own direction."""
-    for view in views:
-        view.setItemDelegate(NaturalDirection(view))
+def natural_direction(view: QAbstractItemView, *columns: int) -> None:
+    """Give the cells of ``view`` (or of some of its columns) their text's own direction.
+
+    Only for cells showing the articles' own text or ids (titles, span texts, attribute values, file
+    names): a sentence of the interface that quotes Arabic reads in the interface's direction."""
+    delegate = NaturalDirection(view)
+    if not columns:
+        view.setItemDelegate(delegate)
+    for column in columns:
+        view.setItemDelegateForColumn(column, delegate)

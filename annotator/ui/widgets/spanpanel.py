@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.model.document import Relation, Span
+from annotator.model.schema import Label, RelationType
 from annotator.ui.session import Session
 from annotator.ui.widgets.direction import natural_direction
 from annotator.ui.widgets.rows import Index, RowsModel
@@ -42,6 +43,13 @@ CHECKLIST_SHOWN = 200
 def _short(text: str, n: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def display_name(item: Label | RelationType) -> str:
+    """A label's or relation's name in the interface's language: one script per line, so a sentence
+    quoting it reads in one direction."""
+    rtl = QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    return item.ar if rtl else item.en
 
 
 class SpanTableModel(RowsModel):
@@ -78,9 +86,7 @@ class SpanTableModel(RowsModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
-                lab = self.session.schema.label(span.label)
-                rtl = QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
-                return lab.ar if rtl else lab.en
+                return display_name(self.session.schema.label(span.label))
             if col == 1:
                 return _short(span.text)
             if col == 2:
@@ -134,7 +140,7 @@ class SpanPanel(QWidget):
         self.check_title = QLabel(self)
         self.checklist = QListWidget(self)
         self.checklist.setMaximumHeight(140)
-        natural_direction(self.table, self.links, self.checklist)
+        natural_direction(self.table, 1, 2)  # text, attributes
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table, 3)
@@ -170,8 +176,10 @@ class SpanPanel(QWidget):
         for m in missing[:CHECKLIST_SHOWN]:
             lab = self.session.schema.label(m.span.label)
             rel = self.session.schema.relation_type(m.relation)
-            item = QListWidgetItem(self.tr("{0} «{1}» has no {2}").format(lab.ar + " · " + lab.en, _short(m.span.text, 40),
-                                                                         rel.ar + " · " + rel.en))  # fmt: skip
+            text = self.tr("{0} «{1}» has no {2}")
+            item = QListWidgetItem(
+                text.format(display_name(lab), _short(m.span.text, 40), display_name(rel))
+            )
             item.setData(_ID, m.span.id)
             self.checklist.addItem(item)
         if len(missing) > CHECKLIST_SHOWN:
@@ -190,7 +198,8 @@ class SpanPanel(QWidget):
     def _describe(self, rel: Relation, other: int) -> str:
         span = self.session.span(other)
         arrow = "→" if rel.child == other else "←"
-        return f"{arrow} {rel.label}: {_short(span.text, 40) if span else '?'}"
+        name = display_name(self.session.schema.relation_type(rel.label))
+        return f"{arrow} {name}: {_short(span.text, 40) if span else '?'}"
 
     def _show_selected(self, span_id: int) -> None:
         self.links.clear()
