@@ -1,8 +1,10 @@
 """Workspace benchmark: a 1 MB Arabic document with 10,000 spans in the article view.
 
-Reports time to first display and the median add-span latency, each beside a baseline measured in
-the same run (plain-text load into a bare QPlainTextEdit, and a bare repaint). Goals on a 2-core
-machine: first display under 0.5 s, add-span under 16 ms.
+Reports, through the real main window and SQLite, the time to first display and the median latency of
+adding a span (written, put on the undo stack, panels updated, repainted): the goals on a 2-core
+machine, first display under 0.5 s and add-span under 16 ms, apply to these ``window_`` figures.
+The ``view_`` figures isolate the article view, each beside a baseline measured in the same run
+(plain-text load into a bare QPlainTextEdit; redrawing all 10,000 highlights against a bare repaint).
 
     QT_QPA_PLATFORM=offscreen python benchmarks/workspace.py [--json]
 """
@@ -140,13 +142,13 @@ def run(size: int = 1 << 20, count: int = 10_000, repeats: int = 30) -> dict[str
         **window,
         "document_bytes": len(text.encode("utf-8")),
         "spans": len(spans),
-        "first_display_s": round(display, 4),
-        "first_display_baseline_s": round(baseline_display, 4),
-        "first_display_ratio": round(display / baseline_display, 2),
-        "add_span_ms": round(add * 1000, 2),
-        "add_span_baseline_ms": round(base * 1000, 2),
-        "add_span_ratio": round(add / base, 2) if base else None,
-        "goals": {"first_display_s": 0.5, "add_span_ms": 16},
+        "view_first_display_s": round(display, 4),
+        "view_first_display_baseline_s": round(baseline_display, 4),
+        "view_first_display_ratio": round(display / baseline_display, 2),
+        "view_redraw_ms": round(add * 1000, 2),
+        "view_redraw_baseline_ms": round(base * 1000, 2),
+        "view_redraw_ratio": round(add / base, 2) if base else None,
+        "goals": {"window_first_display_s": 0.5, "window_add_span_ms": 16},
         "meets_goals": window["window_first_display_s"] < 0.5 and window["window_add_span_ms"] < 16,
     }
 

@@ -29,5 +29,6 @@ def test_quick_benchmark_prints_every_figure_with_its_ratio() -> None:
         assert result["export"][key] > 0
     assert result["agreement"]["seconds"] > 0
     assert result["gui"]["window_first_display_s"] > 0 and result["gui"]["window_add_span_ms"] > 0
+    assert set(result["gui"]["goals"]) <= set(result["gui"])  # each goal names a figure printed
     assert set(result["meets"]) >= {"import_per_s", "export_per_s", "peak_mb", "import_ratio",
                                     "export_ratio"}  # fmt: skip
