@@ -17,3 +17,10 @@ def reading_direction(text: str) -> Literal["ltr", "rtl"] | None:
         if kind in ("R", "AL"):
             return "rtl"
     return None
+
+
+def isolate(text: str) -> str:
+    """``text`` wrapped in first-strong isolate marks (U+2068 ... U+2069): quoted inside a sentence
+    of the other direction, it keeps its own order (digits at the start of an Arabic span stay at
+    its right) and cannot pull the sentence's punctuation into it."""
+    return f"\u2068{text}\u2069"

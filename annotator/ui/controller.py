@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMenu
 
 from annotator.model.document import Span
 from annotator.model.edits import AddSpan, Batch
+from annotator.text.bidi import isolate
 from annotator.text.normalize import find_mentions
 from annotator.text.snap import snap_selection
 from annotator.ui.docview import ArticleView
@@ -136,7 +137,7 @@ class Controller(QObject):
         if self.mentions:
             s.message.emit(
                 self.tr("{0} more mention(s) of «{1}»: Ctrl+Shift+M labels them all.").format(
-                    len(self.mentions), span.text
+                    len(self.mentions), isolate(span.text)
                 )
             )
 

@@ -32,7 +32,9 @@ from annotator.agreement.curation import (
 )
 from annotator.model.document import Layer, Relation, Span
 from annotator.model.edits import AddRelation, AddSpan, Batch, Edit, SetDecision
+from annotator.text.bidi import isolate
 from annotator.ui.session import Session
+from annotator.ui.widgets.direction import display_name
 
 GOLD = "gold"
 NOT_ANNOTATORS = (GOLD, "suggestions")
@@ -106,7 +108,7 @@ class CurationPanel(QWidget):
         for c in self.open:
             lab = s.schema.label(c.label)
             item = QListWidgetItem(
-                f"{lab.ar} · {lab.en}  «{c.text[:50]}»  — {', '.join(c.annotators)} ({len(c.annotators)}/{n})"
+                f"{display_name(lab)}  «{isolate(c.text[:50])}»  — {', '.join(c.annotators)} ({len(c.annotators)}/{n})"
             )
             self.list.addItem(item)
         self.summary.setText(

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from annotator.errors import AnnotatorError
 from annotator.model.document import Status
+from annotator.text.bidi import isolate
 from annotator.ui.actions import MENUS, all_specs, build_actions
 from annotator.ui.agreementview import AgreementDialog
 from annotator.ui.compare import CompareDialog
@@ -433,7 +434,7 @@ class MainWindow(QMainWindow):
         # the document id is isolated so a Latin id cannot reorder the Arabic around it, and a
         # right-to-left interface starts the line right-to-left whatever comes first
         text = self.tr("{0} · {1} spans · {2}").format(
-            f"\u2068{s.document.ext_id}\u2069",
+            isolate(s.document.ext_id),
             len(s.spans),
             self.tr(STATUS_TEXT.get(s.status(), s.status())),
         )

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.model.document import Relation, Span
-from annotator.model.schema import Label, RelationType
+from annotator.text.bidi import isolate
 from annotator.ui.session import Session
-from annotator.ui.widgets.direction import natural_direction
+from annotator.ui.widgets.direction import display_name, natural_direction
 from annotator.ui.widgets.rows import Index, RowsModel
 
 _ID = Qt.ItemDataRole.UserRole
@@ -43,13 +43,6 @@ CHECKLIST_SHOWN = 200
 def _short(text: str, n: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= n else text[: n - 1] + "…"
-
-
-def display_name(item: Label | RelationType) -> str:
-    """A label's or relation's name in the interface's language: one script per line, so a sentence
-    quoting it reads in one direction."""
-    rtl = QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
-    return item.ar if rtl else item.en
 
 
 class SpanTableModel(RowsModel):
@@ -178,7 +171,7 @@ class SpanPanel(QWidget):
             rel = self.session.schema.relation_type(m.relation)
             text = self.tr("{0} «{1}» has no {2}")
             item = QListWidgetItem(
-                text.format(display_name(lab), _short(m.span.text, 40), display_name(rel))
+                text.format(display_name(lab), isolate(_short(m.span.text, 40)), display_name(rel))
             )
             item.setData(_ID, m.span.id)
             self.checklist.addItem(item)
@@ -199,7 +192,7 @@ class SpanPanel(QWidget):
         span = self.session.span(other)
         arrow = "→" if rel.child == other else "←"
         name = display_name(self.session.schema.relation_type(rel.label))
-        return f"{arrow} {name}: {_short(span.text, 40) if span else '?'}"
+        return f"{arrow} {name}: {isolate(_short(span.text, 40)) if span else '?'}"
 
     def _show_selected(self, span_id: int) -> None:
         self.links.clear()
