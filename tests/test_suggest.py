@@ -126,3 +126,7 @@ def test_the_status_bar_tells_of_stored_suggestions(qtbot: QtBot, tmp_path: Path
     qtbot.keyClick(w.view, Qt.Key.Key_Return)  # accept one
     w.action("suggestions").trigger()
     assert f"{stored - 1} suggestions: press S" in w.doc_status.text()
+    w.action("suggestions").trigger()
+    qtbot.keyClick(w.view, Qt.Key.Key_Backspace)  # reject one: no longer open either
+    w.action("suggestions").trigger()
+    assert f"{stored - 2} suggestions: press S" in w.doc_status.text()

@@ -116,7 +116,6 @@ class MainWindow(QMainWindow):
         self.backup_timer.timeout.connect(self.backup_if_changed)
         if not session.readonly:
             self.backup_timer.start()
-        self._stored_suggestions: set[tuple[int, int, str]] = set()
         session.layerChanged.connect(self._show_status)
         session.documentOpened.connect(lambda _id: self._read_suggestions())
         self.actions_by_id["suggestions"].toggled.connect(lambda _on: self._show_status())
@@ -421,10 +420,7 @@ class MainWindow(QMainWindow):
         self.controller.whole_words = self.actions_by_id["whole_words"].isChecked()
 
     def _read_suggestions(self) -> None:
-        """Note the stored suggestions of the document just opened (from `annotator suggest`)."""
-        s = self.session
-        stored = s.project.layer(s.document.id, "suggestions").spans if s.document else []
-        self._stored_suggestions = {(sp.start, sp.end, sp.label) for sp in stored}
+        self.controller.review.note_stored()
         self._show_status()
 
     def _show_status(self) -> None:
@@ -441,11 +437,10 @@ class MainWindow(QMainWindow):
         if self.layoutDirection() == Qt.LayoutDirection.RightToLeft:
             text = "\u200f" + text
         review = self.actions_by_id["suggestions"]
-        if self._stored_suggestions and not review.isChecked():
-            open_ = self._stored_suggestions - {(sp.start, sp.end, sp.label) for sp in s.spans}
-            if open_:  # otherwise nobody would know `annotator suggest` left something here
-                key = review.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-                text += self.tr(" · {0} suggestions: press {1} to review").format(len(open_), key)
+        open_ = 0 if review.isChecked() else self.controller.review.stored_open()
+        if open_:  # otherwise nobody would know `annotator suggest` left something here
+            key = review.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            text += self.tr(" · {0} suggestions: press {1} to review").format(open_, key)
         self.doc_status.setText(text)
 
     def _show_shortcuts(self) -> ShortcutSheet:

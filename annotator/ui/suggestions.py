@@ -32,6 +32,22 @@ class SuggestionReview(QObject):
         self.links: list[tuple[Key, Key, str]] = []
         self.current = 0
         self._rejected: set[tuple[int, Key]] = set()
+        self._stored: set[Key] = set()  # the open document's stored suggestions
+
+    def note_stored(self) -> None:
+        """Read the stored suggestions (from `annotator suggest`) of the document just opened."""
+        s = self.session
+        stored = s.project.layer(s.document.id, "suggestions").spans if s.document else []
+        self._stored = {_key(sp) for sp in stored}
+
+    def stored_open(self) -> int:
+        """How many stored suggestions of the open document are neither accepted nor rejected."""
+        s = self.session
+        if s.document is None or not self._stored:
+            return 0
+        have = {_key(sp) for sp in s.spans}
+        doc = s.document.id
+        return sum(1 for k in self._stored if k not in have and (doc, k) not in self._rejected)
 
     def refresh(self) -> list[Span]:
         """Recompute the open suggestions (stored layer if any, else the rules on the fly)."""
