@@ -11,13 +11,16 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from annotator import __version__
 from annotator.errors import AnnotatorError
 from annotator.importers.formats import NAMES as IMPORT_FORMATS
+
+if TYPE_CHECKING:
+    from annotator.store.base import ImportReport
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -131,6 +134,10 @@ def init(project: Path, schema_file: Path | None) -> None:
               help="Unit of incoming offsets (default: the format's own).")  # fmt: skip
 @click.option("--clean/--no-clean", default=None, help="Remove site boilerplate (.txt, .csv).")
 @click.option("--skip-bad", is_flag=True, help="Skip unusable inputs and list them.")
+@click.option("--on-conflict", type=click.Choice(["fail", "replace", "keep"]), default="fail",
+              show_default=True,
+              help="A layer the project has with other content: import nothing (fail), take the "
+                   "imported one (replace; the old one stays in the change log) or keep the project's.")  # fmt: skip
 @json_option
 def import_(
     project: Path,
@@ -140,64 +147,94 @@ def import_(
     offsets: str | None,
     clean: bool | None,
     skip_bad: bool,
+    on_conflict: str,
     as_json: bool,
 ) -> None:
     """Import articles (and annotations) into PROJECT, creating it if needed.
 
     Files: .txt (one article each; the first line is the title), folders of them, native .jsonl,
-    .csv with a 'text' column. One call is all-or-nothing unless --skip-bad.
+    .csv with a 'text' column, doccano, Label Studio and brat exports (recognised by their
+    content). One call is all-or-nothing unless --skip-bad. A document already in the project (same
+    text) is not added twice; its incoming layers are added, skipped when identical, or follow
+    --on-conflict when they differ.
 
     \b
     Example:
       annotator import news.db articles/ more.csv
       annotator import news.db layla.jsonl --annotator layla
+      annotator import news.db corrected.jsonl --on-conflict replace
     """
     from annotator.importers import read_inputs
     from annotator.importers.options import ImportOptions
     from annotator.model.schema import default_schema
     from annotator.store import Project
+    from annotator.store.base import OnConflict
+    from annotator.store.fresh import note_new, remove_if_untouched, remove_leftovers
 
     created = not project.exists()
     store = Project.open_or_create(project, default_schema())
+    new = note_new(store.db, project) if created else None
     options = ImportOptions(
         format=fmt, offsets=offsets or "", annotator=annotator_name, clean=clean
     )
+    removed = False
     try:
-        report = store.add_documents(
-            read_inputs(list(paths), options),
-            default_annotator=annotator_name,
-            skip_bad=skip_bad,
-            progress=_progress("Reading"),
-        )
-    except BaseException:
+        # the outer transaction keeps the write lock until a new file is checked and removed
+        with store.transaction():
+            try:
+                report = store.add_documents(
+                    read_inputs(list(paths), options),
+                    default_annotator=annotator_name,
+                    skip_bad=skip_bad,
+                    on_conflict=OnConflict(on_conflict),
+                    progress=_progress("Reading"),
+                )
+            except BaseException:
+                removed = new is not None and remove_if_untouched(store.db, new)
+                raise
+    finally:
         store.close()
-        if created:
-            _remove_project(project)
-        raise
-    store.close()
+        if removed:
+            remove_leftovers(project)
     if sys.stderr.isatty():
         click.echo("\r", err=True, nl=False)
     if as_json:
         _print_json(report.as_dict())
         return
-    click.echo(f"Imported {report.added} document(s) into {project}"
-               + (f" with {report.spans} span(s) and {report.relations} relation(s)"
-                  if report.spans else "") + ".")  # fmt: skip
-    if report.duplicates:
-        click.echo(f"Skipped {len(report.duplicates)} exact duplicate(s): "
-                   + ", ".join(report.duplicates[:10])
-                   + (" ..." if len(report.duplicates) > 10 else ""))  # fmt: skip
+    for line in import_summary(report, project):
+        click.echo(line)
+
+
+def import_summary(report: ImportReport, project: Path) -> list[str]:
+    """The import's counts in sentences that say what each number is about."""
+
+    def names(items: list[str]) -> str:
+        return ", ".join(items[:10]) + (", ..." if len(items) > 10 else "")
+
+    present = report.documents_present
+    lines = [
+        f"Imported {report.documents_added} new document(s) into {project}"
+        + (f"; {len(present)} were already there (same text): {names(present)}" if present else "")
+        + "."
+    ]
+    layers = (report.layers_added, report.layers_identical, report.layers_replaced,
+              report.layers_kept)  # fmt: skip
+    if any(layers):
+        lines.append(
+            f"Annotation layers: {report.layers_added} added, {report.layers_identical} identical to"
+            f" the project's (nothing to do), {report.layers_replaced} replaced,"
+            f" {report.layers_kept} differing and kept as the project had them;"
+            f" {report.spans} span(s) and {report.relations} relation(s) written."
+        )
+    lines += [f"  {c.annotator} on {c.document}: {c.outcome}" for c in report.conflicts[:10]]
+    if len(report.conflicts) > 10:
+        lines.append(f"  ... and {len(report.conflicts) - 10} more (--json lists them all)")
     if report.cleaned:
         rules = ", ".join(f"{n} {rule}" for rule, n in sorted(report.removed_by_rule.items()))
-        click.echo(f"Removed site debris from {report.cleaned} document(s): {rules} "
-                   "(the original text is kept; --no-clean imports as is).")  # fmt: skip
-    for line in report.skipped:
-        click.echo(f"Skipped: {line}")
-
-
-def _remove_project(project: Path) -> None:
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{project}{suffix}").unlink(missing_ok=True)
+        lines.append(f"Removed site debris from {report.cleaned} document(s): {rules} "
+                     "(the original text is kept; --no-clean imports as is).")  # fmt: skip
+    lines += [f"Skipped: {line}" for line in report.skipped]
+    return lines
 
 
 @cli.command()
