@@ -13,6 +13,7 @@ from annotator.errors import InputError
 from annotator.importers.limits import MAX_FILE_BYTES
 from annotator.importers.options import ImportOptions
 from annotator.model.document import DocumentRecord
+from annotator.model.schema import Schema
 
 FORMATS = ("auto", "txt", "jsonl", "csv", "doccano", "label-studio", "brat")
 _BY_SUFFIX = {
@@ -28,11 +29,13 @@ STREAMED = ("jsonl", "doccano")  # read line by line: no whole-file limit
 def _reader(
     fmt: str, options: ImportOptions
 ) -> Callable[[Path, ImportOptions], Iterator[DocumentRecord | InputError]]:
-    if fmt in ("doccano", "label-studio", "brat"):
+    if fmt == "label-studio":
+        from annotator.importers import labelstudio
+
+        return labelstudio.read
+    if fmt in ("doccano", "brat"):
         if fmt == "doccano":
             from annotator.importers.doccano import read as peer_read
-        elif fmt == "label-studio":
-            from annotator.importers.labelstudio import read as peer_read
         else:
             from annotator.importers.brat import read as peer_read
         labels = options.label_map()
@@ -110,3 +113,32 @@ def read_inputs(paths: list[Path], options: ImportOptions) -> Iterator[DocumentR
                 yield exc
             except OSError as exc:
                 yield InputError(path, f"cannot be read ({exc.strerror or exc})")
+
+
+def adopted_schema(paths: list[Path], options: ImportOptions) -> tuple[Schema, str] | None:
+    """For a new project: the schema its Label Studio inputs bring, and a sentence saying so.
+
+    None when there is no Label Studio input, or when no ``--label-config`` is given and every name
+    found is already in the default schema (which then serves, with its colours and guidelines).
+    """
+    from dataclasses import replace
+
+    from annotator.importers import lsconfig
+    from annotator.model.schema import default_schema
+
+    files: list[Path] = []
+    for root in paths:
+        try:
+            files += [p for p in _files(root, options.format)
+                      if detect_format(p, options.format) == "label-studio"]  # fmt: skip
+        except InputError:
+            continue  # the import itself reports it
+    if not files:
+        return None
+    plain = replace(options, schema=None)
+    records = [r for r in read_inputs(files, plain) if isinstance(r, DocumentRecord)]
+    config = lsconfig.read_label_config(options.label_config) if options.label_config else None
+    found = lsconfig.names_found(records, config)
+    if config is None and lsconfig.fits(found, default_schema()):
+        return None
+    return lsconfig.adopt_schema(found, ", ".join(str(f) for f in files))
