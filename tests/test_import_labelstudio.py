@@ -227,7 +227,8 @@ def test_hostile_input_one_sentence_with_position(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], task: Any, where: str
 ) -> None:
     db = tmp_path / "p.db"
-    code, _out, err = run(capsys, "import", db, write(tmp_path / "bad.json", [task]))
+    bad = write(tmp_path / "bad.json", [task])
+    code, _out, err = run(capsys, "import", db, bad, "--format", "label-studio")
     assert code == 2
     assert err.startswith("annotator: ") and err.count("\n") == 1
     assert "bad.json: task 1" in err and where in err
