@@ -138,6 +138,10 @@ def init(project: Path, schema_file: Path | None) -> None:
               show_default=True,
               help="A layer the project has with other content: import nothing (fail), take the "
                    "imported one (replace; the old one stays in the change log) or keep the project's.")  # fmt: skip
+@click.option("--map", "renames", multiple=True, metavar="OLD=NEW",
+              help="Rename another tool's label, relation, attribute or value (repeatable).")  # fmt: skip
+@click.option("--label-config", type=click.Path(path_type=Path, dir_okay=False),
+              help="Label Studio's labelling config (XML): names a new project adopts.")  # fmt: skip
 @json_option
 def import_(
     project: Path,
@@ -148,23 +152,31 @@ def import_(
     clean: bool | None,
     skip_bad: bool,
     on_conflict: str,
+    renames: tuple[str, ...],
+    label_config: Path | None,
     as_json: bool,
 ) -> None:
     """Import articles (and annotations) into PROJECT, creating it if needed.
 
     Files: .txt (one article each; the first line is the title), folders of them, native .jsonl,
-    .csv with a 'text' column, doccano, Label Studio and brat exports (recognised by their
-    content). One call is all-or-nothing unless --skip-bad. A document already in the project (same
-    text) is not added twice; its incoming layers are added, skipped when identical, or follow
-    --on-conflict when they differ.
+    .csv with a 'text' column (',', ';' or tab), doccano, brat, and Label Studio (JSON, JSON_MIN,
+    snapshot), recognised by their content. A new project takes the labels a Label Studio export
+    (or --label-config) names; an existing one maps other names with --map. One call is
+    all-or-nothing unless --skip-bad. A document already in the project (same text) is not added
+    twice; its incoming layers are added, skipped when identical, or follow --on-conflict when
+    they differ.
 
     \b
     Example:
       annotator import news.db articles/ more.csv
       annotator import news.db layla.jsonl --annotator layla
       annotator import news.db corrected.jsonl --on-conflict replace
+      annotator import news.db label-studio.json --map positive=support --map PER=speaker
     """
-    from annotator.importers import read_inputs
+    from dataclasses import replace
+
+    from annotator.importers import adopted_schema, read_inputs
+    from annotator.importers.names import parse_renames
     from annotator.importers.options import ImportOptions
     from annotator.model.schema import default_schema
     from annotator.store import Project
@@ -172,11 +184,12 @@ def import_(
     from annotator.store.fresh import note_new, remove_if_untouched, remove_leftovers
 
     created = not project.exists()
-    store = Project.open_or_create(project, default_schema())
+    options = ImportOptions(format=fmt, offsets=offsets or "", annotator=annotator_name,
+                            clean=clean, renames=parse_renames(renames), label_config=label_config)  # fmt: skip
+    adopted = adopted_schema(list(paths), options) if created else None
+    store = Project.open_or_create(project, adopted[0] if adopted else default_schema())
     new = note_new(store.db, project) if created else None
-    options = ImportOptions(
-        format=fmt, offsets=offsets or "", annotator=annotator_name, clean=clean
-    )
+    options = replace(options, schema=store.schema, label_ids=store.schema.label_ids)
     removed = False
     try:
         # the outer transaction keeps the write lock until a new file is checked and removed
@@ -199,13 +212,13 @@ def import_(
     if sys.stderr.isatty():
         click.echo("\r", err=True, nl=False)
     if as_json:
-        _print_json(report.as_dict())
+        _print_json({**report.as_dict(), **({"adopted_schema": adopted[1]} if adopted else {})})
         return
-    for line in import_summary(report, project):
+    for line in import_summary(report, project, adopted[1] if adopted else ""):
         click.echo(line)
 
 
-def import_summary(report: ImportReport, project: Path) -> list[str]:
+def import_summary(report: ImportReport, project: Path, adopted: str = "") -> list[str]:
     """The import's counts in sentences that say what each number is about."""
 
     def names(items: list[str]) -> str:
@@ -234,6 +247,11 @@ def import_summary(report: ImportReport, project: Path) -> list[str]:
         lines.append(f"Removed site debris from {report.cleaned} document(s): {rules} "
                      "(the original text is kept; --no-clean imports as is).")  # fmt: skip
     lines += [f"Skipped: {line}" for line in report.skipped]
+    if adopted:
+        lines.append(adopted)
+    if report.not_imported:
+        lines.append("Not imported (this project has no place for them): "
+                     + ", ".join(f"{n} {what}" for what, n in report.not_imported.items()) + ".")  # fmt: skip
     return lines
 
 

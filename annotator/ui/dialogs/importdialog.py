@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QPlainTextEdit,
     QPushButton,
@@ -38,6 +37,7 @@ from annotator.text.decode import decode_bytes
 from annotator.ui.jobs import Job
 from annotator.ui.session import Session
 from annotator.ui.widgets.direction import natural_direction
+from annotator.ui.widgets.plain import plain_label
 
 
 class ImportDialog(QDialog):
@@ -55,7 +55,7 @@ class ImportDialog(QDialog):
         natural_direction(self.files)
         self.preview = QPlainTextEdit(self)
         self.preview.setReadOnly(True)
-        self.summary = QLabel(self)
+        self.summary = plain_label(parent=self)
         self.clean = QCheckBox(
             self.tr("Remove site debris (related articles, comment prompts, counters)"), self
         )
@@ -162,8 +162,9 @@ class ImportDialog(QDialog):
         if not self.paths:
             self.summary.setText(self.tr("Add some files first."))
             return None
+        schema = self.session.schema
         options = ImportOptions(
-            clean=self.clean.isChecked(), label_ids=self.session.schema.label_ids
+            clean=self.clean.isChecked(), label_ids=schema.label_ids, schema=schema
         )
         path, paths, who = self.session.project.path, list(self.paths), self.session.annotator
         on_conflict = OnConflict(self.on_conflict.currentData())
