@@ -17,6 +17,7 @@ import click
 
 from annotator import __version__
 from annotator.errors import AnnotatorError
+from annotator.importers.formats import NAMES as IMPORT_FORMATS
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -121,8 +122,8 @@ def init(project: Path, schema_file: Path | None) -> None:
 @click.argument("project", type=click.Path(path_type=Path))
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", default="auto", show_default=True,
-              type=click.Choice(["auto", "txt", "jsonl", "csv", "doccano", "label-studio", "brat"]),
-              help="Input format; auto decides from each file's extension.")  # fmt: skip
+              type=click.Choice(["auto", *IMPORT_FORMATS]),
+              help="Input format; auto reads each file's content and asks when it cannot tell.")  # fmt: skip
 @click.option(
     "--annotator", "annotator_name", default="", help="Layer for annotations without one."
 )

@@ -110,10 +110,9 @@ def _task(
                           meta, source, layers)  # fmt: skip
 
 
-def read(
-    path: Path, options: ImportOptions, labels: dict[str, str]
-) -> Iterator[DocumentRecord | InputError]:
+def read(path: Path, options: ImportOptions) -> Iterator[DocumentRecord | InputError]:
     """Yield each task of a Label Studio JSON export (a JSON list of tasks)."""
+    labels = options.label_map()
     try:
         tasks = json.loads(path.read_bytes().decode("utf-8-sig"))
     except UnicodeDecodeError:
