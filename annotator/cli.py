@@ -295,9 +295,20 @@ def export(
 @click.argument("project", type=click.Path(path_type=Path))
 @click.option("--annotators", help="Compare these annotators, comma-separated (default: all).")
 @click.option("--labels", help="Count only these labels, comma-separated (others become O).")
+@click.option("--bootstrap", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Add 95% intervals from this many resamples of the documents (e.g. 1000).")  # fmt: skip
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the resampling.")
 @json_option
-def agreement(project: Path, annotators: str | None, labels: str | None, as_json: bool) -> None:
-    """Inter-annotator agreement: token alpha and kappas, span and relation F1, per label.
+def agreement(
+    project: Path,
+    annotators: str | None,
+    labels: str | None,
+    bootstrap: int,
+    seed: int,
+    as_json: bool,
+) -> None:
+    """Inter-annotator agreement: unitizing alpha, token alpha and kappas, span, attribute and
+    relation agreement, per pair and per label, with the documents and units behind each figure.
 
     Only documents an annotator marked done count for that annotator.
 
@@ -305,6 +316,7 @@ def agreement(project: Path, annotators: str | None, labels: str | None, as_json
     Example:
       annotator agreement news.db
       annotator agreement news.db --annotators layla,omar --labels speaker,claim --json
+      annotator agreement news.db --bootstrap 1000 --seed 7
     """
     from annotator.agreement.table import render
     from annotator.jobs.agreement import project_agreement
@@ -314,7 +326,10 @@ def agreement(project: Path, annotators: str | None, labels: str | None, as_json
         return [x.strip() for x in value.split(",") if x.strip()] if value else None
 
     with Project.open(project) as store:
-        report = project_agreement(store, split(annotators), split(labels), _progress("Reading"))
+        report = project_agreement(
+            store, split(annotators), split(labels), _progress("Reading"),
+            bootstrap=bootstrap, seed=seed,
+        )  # fmt: skip
     if sys.stderr.isatty():
         click.echo("\r", err=True, nl=False)
     click.echo(json.dumps(report, ensure_ascii=False, indent=2) if as_json else render(report))
