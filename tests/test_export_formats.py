@@ -10,7 +10,8 @@ import pytest
 
 from annotator.importers import read_inputs
 from annotator.importers.options import ImportOptions
-from annotator.jobs.export import export_dataset
+from annotator.export.formats import FORMATS, export_format
+from annotator.jobs.export import export_dataset, export_summary
 from annotator.model.schema import default_schema
 from annotator.store import Project
 
@@ -297,3 +298,31 @@ def test_majority_layer(tmp_path: Path) -> None:
     assert [(s["text"], s["label"], s["attributes"]) for s in obj["spans"]] == [
         ("الوزير", "speaker", {"kind": "person"}), ("المحادثات مثمرة", "claim", {})]  # fmt: skip
     assert obj["relations"] == [{"id": "r1", "head": "s2", "child": "s1", "label": "attributed_to"}]
+
+
+@pytest.mark.parametrize("fmt", [f.name for f in FORMATS])
+def test_what_a_format_cannot_carry_is_counted_in_manifest_and_summary(
+    tmp_path: Path, project: Project, fmt: str
+) -> None:
+    if fmt == "spacy":
+        pytest.importorskip("spacy")
+    row = export_format(fmt)
+    out = tmp_path / "o" / ("d" if row.folder else f"d{row.suffix}")
+    manifest = export_dataset(project, fmt, out, "layla")
+    attrs = {} if row.attributes else {"claim": 1, "speaker": 3, "stance": 1}
+    rels = {} if row.relations else {"attributed_to": 2, "holder": 1}
+    assert manifest["not_exported"] == {
+        "attributes": sum(attrs.values()),
+        "relations": sum(rels.values()),
+    }
+    assert manifest["not_exported_by_label"] == {"attributes": attrs, "relations": rels}
+    on_disk = json.loads(Path(manifest["manifest"]).read_text("utf-8"))
+    assert on_disk["not_exported"] == manifest["not_exported"]
+    summary = export_summary(manifest)
+    if attrs:
+        assert f"{sum(attrs.values())} attribute value(s), {sum(rels.values())} relation(s)" in (
+            summary
+        )
+    else:
+        assert "Not exported" not in summary
+    assert f"and {3 - sum(rels.values())} relation(s)" in summary
