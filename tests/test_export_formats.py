@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from annotator.export.formats import FORMATS, export_format
 from annotator.importers import read_inputs
 from annotator.importers.options import ImportOptions
-from annotator.export.formats import FORMATS, export_format
 from annotator.jobs.export import export_dataset, export_summary
 from annotator.model.schema import default_schema
 from annotator.store import Project
@@ -326,3 +328,29 @@ def test_what_a_format_cannot_carry_is_counted_in_manifest_and_summary(
     else:
         assert "Not exported" not in summary
     assert f"and {3 - sum(rels.values())} relation(s)" in summary
+
+
+def test_conll2003_is_read_by_spacy_convert(tmp_path: Path, project: Project) -> None:
+    spacy = pytest.importorskip("spacy")
+    out = tmp_path / "o" / "d.conll"
+    manifest = export_dataset(project, "conll2003", out, "layla", labels=["speaker"])
+    text = out.read_text("utf-8")
+    assert text.startswith("-DOCSTART- -X- O O\n\n") and "#" not in text
+    assert all(len(line.split()) == 4 for line in text.splitlines() if line)
+    assert [d["text"] for d in manifest["dropped"]] == ["الخارجية"]  # inside وزير الخارجية
+    assert manifest["dropped_by_label"] == {"speaker": 1}
+    assert [w["token_text"] for w in manifest["widened"]] == ["والصين"]
+    converted = tmp_path / "spacy"
+    converted.mkdir()
+    result = subprocess.run(
+        [sys.executable, "-m", "spacy", "convert", str(out), str(converted), "-c", "ner"],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    from spacy.tokens import DocBin
+
+    (doc,) = DocBin().from_disk(converted / "d.spacy").get_docs(spacy.blank("ar").vocab)
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("وزير الخارجية", "speaker"),
+        ("والصين", "speaker"),
+    ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -89,7 +90,7 @@ def export_dataset(
     by ``if __name__ == "__main__"``), as for any spawned process.
     """
     form = export_format(fmt)
-    options = options or ExportOptions()
+    options = replace(options or ExportOptions(), labels=tuple(labels or ()))
     form.check_options(options)
     form.check_available()
     out = Path(os.path.abspath(out))  # "." and ".." named as the folders they are
