@@ -235,6 +235,8 @@ def _remove_project(project: Path) -> None:
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the split.")
 @click.option("--tokens/--no-tokens", default=True, show_default=True,
               help="jsonl: include the token list and each span's token range.")  # fmt: skip
+@click.option("--force", is_flag=True,
+              help="Replace an earlier export at --out (only one this program wrote).")  # fmt: skip
 @json_option
 def export(
     project: Path,
@@ -247,9 +249,13 @@ def export(
     split: str | None,
     seed: int,
     tokens: bool,
+    force: bool,
     as_json: bool,
 ) -> None:
-    """Export annotations for training, with a manifest.json beside the output.
+    """Export annotations for training, with a manifest that says what is in it.
+
+    --out names a new file or folder; an existing one is refused unless --force, which replaces
+    only an earlier export of this program (never the project, its folder or its backups).
 
     Token formats (hf-bio, conll, spacy) widen spans that do not fit the tokens (a clitic left
     out) and list every one in the manifest; nothing is dropped silently.
@@ -268,6 +274,7 @@ def export(
         manifest = export_dataset(
             store, fmt, out, annotator_name, layer, status, _progress("Writing"),
             split=split, seed=seed, labels=label_list, tokens=tokens, parallel=True,
+            force=force,
         )  # fmt: skip
     if sys.stderr.isatty():
         click.echo("\r", err=True, nl=False)
@@ -281,16 +288,27 @@ def export(
                    "(documents nobody annotated are not exported).")  # fmt: skip
     if manifest["widened"] or manifest["dropped"]:
         click.echo(f"{len(manifest['widened'])} span(s) widened to whole tokens, "
-                   f"{len(manifest['dropped'])} left out; see manifest.json.")  # fmt: skip
+                   f"{len(manifest['dropped'])} left out; see {manifest['manifest']}.")  # fmt: skip
 
 
 @cli.command()
 @click.argument("project", type=click.Path(path_type=Path))
 @click.option("--annotators", help="Compare these annotators, comma-separated (default: all).")
 @click.option("--labels", help="Count only these labels, comma-separated (others become O).")
+@click.option("--bootstrap", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Add 95% intervals from this many resamples of the documents (e.g. 1000).")  # fmt: skip
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the resampling.")
 @json_option
-def agreement(project: Path, annotators: str | None, labels: str | None, as_json: bool) -> None:
-    """Inter-annotator agreement: token alpha and kappas, span and relation F1, per label.
+def agreement(
+    project: Path,
+    annotators: str | None,
+    labels: str | None,
+    bootstrap: int,
+    seed: int,
+    as_json: bool,
+) -> None:
+    """Inter-annotator agreement: unitizing alpha, token alpha and kappas, span, attribute and
+    relation agreement, per pair and per label, with the documents and units behind each figure.
 
     Only documents an annotator marked done count for that annotator.
 
@@ -298,6 +316,7 @@ def agreement(project: Path, annotators: str | None, labels: str | None, as_json
     Example:
       annotator agreement news.db
       annotator agreement news.db --annotators layla,omar --labels speaker,claim --json
+      annotator agreement news.db --bootstrap 1000 --seed 7
     """
     from annotator.agreement.table import render
     from annotator.jobs.agreement import project_agreement
@@ -307,7 +326,10 @@ def agreement(project: Path, annotators: str | None, labels: str | None, as_json
         return [x.strip() for x in value.split(",") if x.strip()] if value else None
 
     with Project.open(project) as store:
-        report = project_agreement(store, split(annotators), split(labels), _progress("Reading"))
+        report = project_agreement(
+            store, split(annotators), split(labels), _progress("Reading"),
+            bootstrap=bootstrap, seed=seed,
+        )  # fmt: skip
     if sys.stderr.isatty():
         click.echo("\r", err=True, nl=False)
     click.echo(json.dumps(report, ensure_ascii=False, indent=2) if as_json else render(report))
