@@ -17,6 +17,7 @@ import click
 
 from annotator import __version__
 from annotator.errors import AnnotatorError
+from annotator.export.formats import NAMES as EXPORT_FORMATS
 from annotator.importers.formats import NAMES as IMPORT_FORMATS
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -220,9 +221,8 @@ def _remove_project(project: Path) -> None:
 
 @cli.command()
 @click.argument("project", type=click.Path(path_type=Path))
-@click.option("--format", "fmt", required=True,
-              type=click.Choice(["jsonl", "doccano", "hf-bio", "conll", "brat", "spacy"]),
-              help="Output format.")  # fmt: skip
+@click.option("--format", "fmt", required=True, type=click.Choice(EXPORT_FORMATS),
+              help="Output format (the table in the README says what each carries).")  # fmt: skip
 @click.option("--out", required=True, type=click.Path(path_type=Path),
               help="Output file (a folder for brat).")  # fmt: skip
 @click.option("--annotator", "annotator_name", help="Export this annotator's layer.")
@@ -266,14 +266,16 @@ def export(
       annotator export news.db --format hf-bio --layer majority --split 80,10,10 --out data/news.jsonl
       annotator export news.db --format brat --annotator layla --out brat/
     """
+    from annotator.export.options import ExportOptions
     from annotator.jobs.export import export_dataset
     from annotator.store import Project
 
     label_list = [x.strip() for x in labels.split(",") if x.strip()] if labels else None
+    options = ExportOptions(tokens=tokens)
     with Project.open(project) as store:
         manifest = export_dataset(
             store, fmt, out, annotator_name, layer, status, _progress("Writing"),
-            split=split, seed=seed, labels=label_list, tokens=tokens, parallel=True,
+            split=split, seed=seed, labels=label_list, options=options, parallel=True,
             force=force,
         )  # fmt: skip
     if sys.stderr.isatty():
