@@ -103,6 +103,17 @@ FORMATS: tuple[ExportFormat, ...] = (
         joinable=True,
     ),
     ExportFormat(
+        "prodigy",
+        "Prodigy JSONL: tokens, spans with token_start/token_end, relations on span tokens, "
+        "answer accept",
+        "prodigy:ProdigyWriter",
+        ".jsonl",
+        attributes=False,
+        relations=True,
+        overlaps=Overlaps.ALL,
+        joinable=True,
+    ),
+    ExportFormat(
         "hf-bio",
         "Hugging Face token classification: tokens, offsets, one BIO column per label group",
         "tokenformats:HfBioWriter",
