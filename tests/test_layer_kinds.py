@@ -88,7 +88,7 @@ def test_a_project_from_before_kinds_gets_them(tmp_path: Path) -> None:
     raw = sqlite3.connect(db)
     raw.execute("DROP TRIGGER layer_kind_of_new")
     raw.execute("DROP TABLE layer_kinds")
-    raw.execute("DELETE FROM _sqlite_migrations WHERE name = '0004_layer_kinds'")
+    raw.execute("DELETE FROM _sqlite_migrations WHERE name = '0005_layer_kinds'")
     raw.commit()
     raw.close()
     with Project.open(db) as p:  # migrated forward on open

@@ -21,7 +21,6 @@ from annotator.model.layers import LayerKind
 from annotator.store import Project
 
 
-
 @dataclass(frozen=True)
 class Plan:
     """What to export, as plain values a worker process can receive."""
