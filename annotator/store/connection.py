@@ -1,4 +1,10 @@
-"""Opening a project file: pragmas, write transactions that wait for other writers, clear errors."""
+"""Opening a project file: one way to turn a path into an SQLite connection, pragmas, write
+transactions that wait for other writers, clear errors.
+
+Every SQLite file the program touches (the project, its backups, export workers' read-only views)
+is opened by :func:`open_sqlite`, so a name with ``#``, ``?``, ``%``, spaces or Arabic letters is
+the same file everywhere. A second way of opening a path is how a restore once emptied a project.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,7 @@ import contextlib
 import sqlite3
 import time
 from collections.abc import Iterator
+from enum import Enum
 from pathlib import Path
 from urllib.parse import quote
 
@@ -17,19 +24,48 @@ BUSY_TIMEOUT_S = 10.0
 _RETRIES = 5
 
 
+class Mode(Enum):
+    """How a file is opened: read-only, read-write (it must exist), or created when missing."""
+
+    READ = "ro"
+    WRITE = "rw"
+    CREATE = "rwc"
+
+
+def sqlite_uri(path: Path, mode: Mode) -> str:
+    """The ``file:`` URI of ``path``: every character that means something in a URI is quoted."""
+    text = path.absolute().as_posix()
+    if not text.startswith("/"):  # a Windows drive: file:///C:/...
+        text = "/" + text
+    return f"file:{quote(text, safe='/:')}?mode={mode.value}"
+
+
+def open_sqlite(path: Path, mode: Mode, *, timeout: float = BUSY_TIMEOUT_S) -> sqlite3.Connection:
+    """Open ``path`` with SQLite; the only place in the program that calls ``sqlite3.connect``.
+
+    ``Mode.READ`` and ``Mode.WRITE`` never create a file; a missing one is refused by SQLite.
+    """
+    try:
+        return sqlite3.connect(
+            sqlite_uri(path, mode), uri=True, timeout=timeout, check_same_thread=False
+        )
+    except sqlite3.Error as exc:
+        raise describe_error(path, exc) from exc
+
+
 def connect(path: Path, *, readonly: bool) -> Database:
-    """Open ``path`` as an sqlite-utils Database with the project's pragmas."""
-    if readonly:
-        uri = f"file:{quote(str(path.absolute()))}?mode=ro"  # '#', '?', '%' in names stay literal
-        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
-    else:
-        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+    """Open ``path`` (an existing file) as an sqlite-utils Database with the project's pragmas.
+
+    Edits are committed with ``synchronous = FULL``: what the window shows as done is on disk,
+    power loss included (benchmarks/durability.py measures the cost per edit).
+    """
+    conn = open_sqlite(path, Mode.READ if readonly else Mode.WRITE)
     db = Database(conn, execute_plugins=False)
     try:
         conn.execute("PRAGMA foreign_keys = ON")
         if not readonly:
             conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA synchronous = FULL")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as exc:
         conn.close()
@@ -48,11 +84,27 @@ def describe_error(path: Path, exc: sqlite3.Error) -> ProjectError:
         )
     if "readonly" in msg or "read-only" in msg:
         return ProjectError(f"{path} is read-only here: changes cannot be saved")
+    if "disk is full" in msg or "database or disk is full" in msg:
+        return ProjectError(f"{path}: the disk is full; free some space and try again")
     if "unable to open" in msg:
         return ProjectError(
             f"{path} cannot be opened (check that the folder exists and is writable)"
         )
     return ProjectError(f"{path}: the project file could not be used ({exc})")
+
+
+def begin_immediate(db: Database, path: Path, *, retries: int = _RETRIES) -> None:
+    """Take the write lock (``BEGIN IMMEDIATE``), waiting for other writers; refuse when busy."""
+    for attempt in range(retries):
+        try:
+            db.conn.execute("BEGIN IMMEDIATE")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise describe_error(path, exc) from exc
+            if attempt == retries - 1:
+                raise describe_error(path, exc) from exc
+            time.sleep(0.2 * (attempt + 1))
 
 
 @contextlib.contextmanager
@@ -66,16 +118,7 @@ def write_transaction(db: Database, path: Path) -> Iterator[Database]:
         with db.atomic():
             yield db
         return
-    for attempt in range(_RETRIES):
-        try:
-            db.conn.execute("BEGIN IMMEDIATE")
-            break
-        except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc) and "busy" not in str(exc):
-                raise describe_error(path, exc) from exc
-            if attempt == _RETRIES - 1:
-                raise describe_error(path, exc) from exc
-            time.sleep(0.2 * (attempt + 1))
+    begin_immediate(db, path)
     try:
         yield db
     except BaseException:

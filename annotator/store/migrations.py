@@ -85,3 +85,11 @@ def m0002_gold_decisions(db: Database) -> None:
             decided_by TEXT NOT NULL, decided_at TEXT NOT NULL,
             PRIMARY KEY (doc_id, start, "end", label))"""
     )
+
+
+@migrations(name="0003_project_identity")
+def m0003_project_identity(db: Database) -> None:
+    """The header says the file is a project (``application_id``); older projects get it here."""
+    from annotator.store.identity import APPLICATION_ID
+
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")

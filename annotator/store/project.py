@@ -26,8 +26,9 @@ from annotator.model.schema import Schema
 from annotator.store.base import DocSummary, now
 from annotator.store.connection import connect, describe_error
 from annotator.store.editing import Editing
+from annotator.store.identity import identify, schema_version
 from annotator.store.importing import Importing
-from annotator.store.migrations import applied_names, known_names, migrations
+from annotator.store.migrations import migrations
 
 
 class Project(Importing, Editing):
@@ -36,14 +37,24 @@ class Project(Importing, Editing):
     # ----------------------------------------------------------------- opening
     @classmethod
     def create(cls, path: str | Path, schema: Schema) -> Project:
-        """Create a new project file at ``path`` with ``schema``; refuse an existing file."""
+        """Create a new project file at ``path`` with ``schema``; refuse an existing path."""
         p = Path(path)
-        if p.exists():
-            raise ProjectError(f"{p} already exists; choose another name or open it instead")
-        db = connect(p, readonly=False)
+        try:
+            os.close(os.open(p, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+        except FileExistsError:
+            raise ProjectError(
+                f"{p} already exists; choose another name or open it instead"
+            ) from None
+        except OSError as exc:
+            raise ProjectError(f"{p} cannot be created ({exc.strerror})") from exc
+        try:
+            db = connect(p, readonly=False)
+        except BaseException:
+            p.unlink(missing_ok=True)
+            raise
         project = cls(db, p, readonly=False)
         try:
-            migrations.apply(db)
+            project._migrate()
             with project.transaction():
                 project._write_schema(schema)
                 db.execute(
@@ -52,27 +63,32 @@ class Project(Importing, Editing):
                 )
         except BaseException:
             db.close()
-            p.unlink(missing_ok=True)
+            for suffix in ("", "-wal", "-shm"):  # only files this call created
+                Path(f"{p}{suffix}").unlink(missing_ok=True)
             raise
         return project
 
     @classmethod
     def open(cls, path: str | Path, *, readonly: bool = False) -> Project:
-        """Open an existing project, migrating it forward; refuse files that are not projects."""
+        """Open an existing project, migrating it forward; refuse files that are not projects.
+
+        The file is identified read-only first: a file that is not a project of a version this
+        program reads is refused before anything is written to it.
+        """
         p = Path(path)
         if not p.exists():
             raise ProjectError(f"{p} does not exist (create it with: annotator init {p})")
-        if p.is_dir():
-            raise ProjectError(f"{p} is a folder, not a project file")
+        identity = identify(p)
         # a file nobody may write is opened read-only, even for root (who could write it anyway)
         if not readonly and (not os.access(p, os.W_OK) or not p.stat().st_mode & 0o222):
             readonly = True
+        if readonly and identity.pending:
+            raise ProjectError(f"{p} needs an upgrade but is read-only; make it writable")
         db = connect(p, readonly=readonly)
         try:
             project = cls(db, p, readonly=readonly)
-            project._check_version()
-            if not readonly and migrations.pending(db):
-                migrations.apply(db)
+            if not readonly:
+                project._migrate()
             project.schema  # noqa: B018  (fails early on a damaged schema)
         except sqlite3.Error as exc:
             db.close()
@@ -82,18 +98,26 @@ class Project(Importing, Editing):
             raise
         return project
 
-    def _check_version(self) -> None:
-        tables = set(self.db.table_names())
-        if "documents" not in tables or "_sqlite_migrations" not in tables:
-            raise ProjectError(f"{self.path} is an SQLite file but not an annotator project")
-        unknown = [n for n in applied_names(self.db) if n not in known_names()]
-        if unknown:
-            raise ProjectError(
-                f"{self.path} was written by a newer version of annotator "
-                f"(it has {unknown[-1]}); update annotator {__version__} to open it"
-            )
-        if self.readonly and [n for n in known_names() if n not in applied_names(self.db)]:
-            raise ProjectError(f"{self.path} needs an upgrade but is read-only; make it writable")
+    def _migrate(self) -> None:
+        """Apply pending migrations, then record the schema version in the header.
+
+        Foreign keys are off while migrating: rebuilding a table (to add AUTOINCREMENT) must not
+        cascade deletes into the tables that refer to it. They are checked before switching back.
+        """
+        db = self.db
+        if migrations.pending(db):
+            db.execute("PRAGMA foreign_keys = OFF")
+            try:
+                migrations.apply(db)
+                broken = db.execute("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise ProjectError(
+                        f"{self.path} is damaged: {len(broken)} row(s) refer to missing rows"
+                    )
+            finally:
+                db.execute("PRAGMA foreign_keys = ON")
+        if int(db.execute("PRAGMA user_version").fetchone()[0]) != schema_version():
+            db.execute(f"PRAGMA user_version = {schema_version()}")
 
     @classmethod
     def open_or_create(cls, path: str | Path, schema: Schema) -> Project:

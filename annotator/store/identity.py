@@ -1,0 +1,91 @@
+"""Is this file a project of ours, of a version we read? Answered read-only, before any write.
+
+A project says what it is in its SQLite header: ``PRAGMA application_id`` holds
+:data:`APPLICATION_ID` and ``PRAGMA user_version`` the number of migrations applied. Projects made
+before the id existed are recognised by their tables and migration record (the migration
+``0003_project_identity`` then writes the id). Anything else (an empty file, a text file, another
+application's database) is refused without being opened for writing: no WAL switch, no new file.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from annotator import __version__
+from annotator.errors import ProjectError
+from annotator.store.connection import Mode, describe_error, open_sqlite
+from annotator.store.migrations import MIGRATION_SET, known_names
+
+APPLICATION_ID = 0x414E4E4F  # "ANNO": the program's mark in every project file's header
+SQLITE_MAGIC = b"SQLite format 3\x00"
+DOCUMENTS_TABLE = "documents"
+
+
+def schema_version() -> int:
+    """The schema version this program writes (``user_version``): how many migrations it knows."""
+    return len(known_names())
+
+
+@dataclass(frozen=True)
+class Identity:
+    """What the header and tables of a project file say about it."""
+
+    version: int
+    pending: tuple[str, ...]  # migrations this program would apply on opening it for writing
+    legacy: bool  # made before the application id was written
+
+
+def identify(path: Path, *, role: str = "project") -> Identity:
+    """Check read-only that ``path`` is a project this program can read; refuse it otherwise.
+
+    ``role`` names the file in the sentences ("project", "backup").
+    """
+    if not path.exists():
+        raise ProjectError(f"{path} does not exist")
+    if path.is_dir():
+        raise ProjectError(f"{path} is a folder, not a {role} file")
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise ProjectError(f"{path} cannot be read ({exc.strerror})") from exc
+    if not head:
+        raise ProjectError(f"{path} is empty: it is not an annotator {role}")
+    if head != SQLITE_MAGIC:
+        raise ProjectError(f"{path} is not an annotator {role} (it is not an SQLite database)")
+    conn = open_sqlite(path, Mode.READ)
+    try:
+        app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        applied: list[str] = []
+        if "_sqlite_migrations" in tables:
+            applied = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid",
+                    [MIGRATION_SET],
+                )
+            ]
+    except sqlite3.Error as exc:
+        raise describe_error(path, exc) from exc
+    finally:
+        conn.close()
+    if app_id not in (0, APPLICATION_ID):
+        raise ProjectError(f"{path} belongs to another application; it is not an annotator {role}")
+    if app_id == 0 and (DOCUMENTS_TABLE not in tables or not applied):
+        raise ProjectError(f"{path} is an SQLite file but not an annotator {role}")
+    if DOCUMENTS_TABLE not in tables:
+        raise ProjectError(f"{path} is damaged: it has no documents table")
+    known = known_names()
+    unknown = [n for n in applied if n not in known]
+    if unknown or version > len(known):
+        newest = unknown[-1] if unknown else f"schema version {version}"
+        raise ProjectError(
+            f"{path} was written by a newer version of annotator "
+            f"(it has {newest}); update annotator {__version__} to open it"
+        )
+    pending = tuple(n for n in known if n not in applied)
+    return Identity(version, pending, legacy=app_id == 0)
