@@ -401,19 +401,29 @@ def suggest(project: Path, doc_ref: str | None, as_json: bool) -> None:
     from annotator.jobs.suggest import suggest_project
     from annotator.store import Project
 
+    def line(doc: Any, layer: Any) -> None:
+        click.echo(document_line(doc, [layer], multi=False).decode())
+
     with Project.open(project) as store:
-        results = suggest_project(store, doc_ref, _progress("Suggesting"))
+        report = suggest_project(
+            store, doc_ref, _progress("Suggesting"), line if as_json else None, parallel=True
+        )
+    if sys.stderr.isatty():
+        click.echo("\r", err=True, nl=False)
+    for failure in report.failed[:10]:
+        click.echo(
+            f"annotator: skipped document {failure.document}: the rules failed on it "
+            f"({failure.reason}); its earlier suggestions are unchanged",
+            err=True,
+        )
+    if len(report.failed) > 10:
+        click.echo(f"annotator: skipped {len(report.failed) - 10} more document(s)", err=True)
     if as_json:
-        for doc, layer in results:
-            click.echo(document_line(doc, [layer], multi=False).decode())
         return
-    counts: dict[str, int] = {}
-    for _doc, layer in results:
-        for span in layer.spans:
-            counts[span.label] = counts.get(span.label, 0) + 1
-    summary = ", ".join(f"{n} {label}" for label, n in sorted(counts.items())) or "nothing"
+    summary = ", ".join(f"{n} {label}" for label, n in sorted(report.by_label.items())) or "nothing"
     click.echo(
-        f"Suggested {summary} in {len(results)} document(s); open the window and press S to review them."
+        f"Suggested {summary} in {report.documents} document(s); "
+        "open the window and press S to review them."
     )
 
 

@@ -200,6 +200,15 @@ class Project(Importing, Editing):
             for doc_id in ids:
                 yield self.document(doc_id)
 
+    def documents_between(self, first: int, end: int) -> list[Document]:
+        """The documents with row ids from ``first`` to ``end`` (exclusive), read whole, so no
+        read stays open while the caller writes (ranges come from ``document_ranges``)."""
+        rows = self.db.execute(
+            f"SELECT {self._DOC_COLUMNS} FROM documents WHERE id >= ? AND id < ? ORDER BY id",
+            [first, end],
+        ).fetchall()
+        return [self._doc(row) for row in rows]
+
     def find_by_hash(self, sha256: str) -> Document | None:
         """The document whose stored text has this SHA-256, if the project holds it."""
         row = self.db.execute(
