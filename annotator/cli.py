@@ -122,6 +122,19 @@ def init(project: Path, schema_file: Path | None) -> None:
     click.echo(f"Created {project} with the {schema.name} schema ({', '.join(schema.label_ids)}).")
 
 
+def _known_encoding(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
+    if value:
+        import codecs
+
+        try:
+            return codecs.lookup(value).name
+        except LookupError:
+            raise click.BadParameter(
+                f"{value!r} is not a text encoding (try utf-8, cp1256, latin-1)"
+            ) from None
+    return value
+
+
 @cli.command(name="import")
 @click.argument("project", type=click.Path(path_type=Path))
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
@@ -135,6 +148,9 @@ def init(project: Path, schema_file: Path | None) -> None:
               help="Unit of incoming offsets (default: the format's own).")  # fmt: skip
 @click.option("--clean/--no-clean", default=None, help="Remove site boilerplate (.txt, .csv).")
 @click.option("--skip-bad", is_flag=True, help="Skip unusable inputs and list them.")
+@click.option("--encoding", default="", callback=_known_encoding,
+              help="Text encoding of .txt, .csv and brat files (e.g. cp1256, latin-1); "
+                   "default: recognised, and said when it is a guess.")  # fmt: skip
 @click.option("--on-conflict", type=click.Choice(["fail", "replace", "keep"]), default="fail",
               show_default=True,
               help="A layer the project has with other content: import nothing (fail), take the "
@@ -152,6 +168,7 @@ def import_(
     offsets: str | None,
     clean: bool | None,
     skip_bad: bool,
+    encoding: str,
     on_conflict: str,
     renames: tuple[str, ...],
     label_config: Path | None,
@@ -186,7 +203,8 @@ def import_(
 
     created = not project.exists()
     options = ImportOptions(format=fmt, offsets=offsets or "", annotator=annotator_name,
-                            clean=clean, renames=parse_renames(renames), label_config=label_config)  # fmt: skip
+                            clean=clean, renames=parse_renames(renames), label_config=label_config,
+                            encoding=encoding)  # fmt: skip
     adopted = adopted_schema(list(paths), options) if created else None
     store = Project.open_or_create(project, adopted[0] if adopted else default_schema())
     new = note_new(store.db, project) if created else None
@@ -248,6 +266,7 @@ def import_summary(report: ImportReport, project: Path, adopted: str = "") -> li
         lines.append(f"Removed site debris from {report.cleaned} document(s): {rules} "
                      "(the original text is kept; --no-clean imports as is).")  # fmt: skip
     lines += [f"Skipped: {line}" for line in report.skipped]
+    lines += [f"Note: {note}" for note in report.notes]
     if adopted:
         lines.append(adopted)
     if report.not_imported:

@@ -117,3 +117,4 @@ class DocumentRecord:
     not_imported: dict[str, int] = field(
         default_factory=dict
     )  # what the format had and we cannot hold
+    notes: list[str] = field(default_factory=list)  # what the reader guessed (an encoding)

@@ -78,6 +78,7 @@ class ImportReport:
     not_imported: dict[str, int] = field(
         default_factory=dict
     )  # what the inputs had and we cannot hold
+    notes: list[str] = field(default_factory=list)  # guesses the user should know (encodings)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -129,6 +129,9 @@ class Importing(ProjectBase):
                         raise problem
                     report.skipped.append(str(problem))
                     continue
+                for note in rec.notes:
+                    if note not in report.notes:
+                        report.notes.append(note)
                 for what, n in rec.not_imported.items():
                     report.not_imported[what] = report.not_imported.get(what, 0) + n
                 digest = text_hash(rec.text)
