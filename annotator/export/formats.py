@@ -155,12 +155,14 @@ FORMATS: tuple[ExportFormat, ...] = (
     ),
     ExportFormat(
         "spacy",
-        "spaCy DocBin: every span in doc.spans['sc'], doc.ents those that do not overlap",
+        "spaCy training folder: sharded .spacy files and a config.cfg with the project's tokenizer",
         "spacy_docbin:SpacyWriter",
-        ".spacy",
-        attributes=False,
-        relations=False,
+        "",
+        attributes=True,
+        relations=True,
         overlaps=Overlaps.ALL,
+        folder=True,
+        options=("spacy_pipeline",),
         needs="spacy",
     ),
 )

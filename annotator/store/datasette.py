@@ -56,6 +56,10 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "doc_id": "documents.id", "start": "code point offset", "end": "end (exclusive)",
         "label": "label id", "decision": "accept or reject", "decided_by": "who",
         "decided_at": "when (UTC)"}),
+    "suggestion_decisions": ("Suggestions an annotator accepted or rejected (a rejection stays).", {
+        "doc_id": "documents.id", "annotator": "the layer that decided",
+        "start": "code point offset", "end": "end (exclusive)", "label": "label id",
+        "decision": "accept or reject", "decided_by": "who", "decided_at": "when (UTC)"}),
     "meta": ("Project settings: the schema TOML, who created it.", {
         "key": "setting", "value": "value"}),
     "span_texts": ("View: every span with its document id and text, for reading and faceting.", {
