@@ -55,7 +55,7 @@ def test_an_older_project_gets_the_views_when_opened(db: Path) -> None:
     conn = sqlite3.connect(db)
     for view in ("attributions", "relation_spans", "span_texts"):
         conn.execute(f"DROP VIEW {view}")
-    conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0005_datasette_views'")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0006_datasette_views'")
     conn.commit()
     conn.close()
     Project.open(db).close()

@@ -60,6 +60,8 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "doc_id": "documents.id", "annotator": "the layer that decided",
         "start": "code point offset", "end": "end (exclusive)", "label": "label id",
         "decision": "accept or reject", "decided_by": "who", "decided_at": "when (UTC)"}),
+    "layer_kinds": ("What each layer is: an annotator's, gold, suggestions or a model's.", {
+        "name": "the layer (annotators.name)", "kind": "annotator, gold, suggestions or model"}),
     "meta": ("Project settings: the schema TOML, who created it.", {
         "key": "setting", "value": "value"}),
     "span_texts": ("View: every span with its document id and text, for reading and faceting.", {
