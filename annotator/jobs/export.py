@@ -22,8 +22,9 @@ from annotator.export.manifest import Manifest
 from annotator.export.options import ExportOptions
 from annotator.export.split import SPLIT_NAMES, parse_split
 from annotator.jobs.export_parallel import workers_for, write_in_parallel
-from annotator.jobs.export_stream import RESERVED, Plan, write_documents
+from annotator.jobs.export_stream import Plan, write_documents
 from annotator.jobs.export_target import Lease, check_existing, plan_target
+from annotator.model.layers import LayerKind
 from annotator.store import Project
 
 __all__ = ["choose_layer", "export_dataset", "export_summary"]
@@ -35,7 +36,7 @@ def choose_layer(store: Project, annotator: str | None, layer: str | None) -> st
         raise AnnotatorError("give either --annotator or --layer, not both")
     if layer:
         return layer
-    names = [n for n in store.annotators() if n not in RESERVED]
+    names = store.annotators(kinds=[LayerKind.ANNOTATOR])
     if annotator:
         if annotator not in store.annotators():
             known = ", ".join(names) or "none yet"
