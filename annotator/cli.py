@@ -235,6 +235,8 @@ def _remove_project(project: Path) -> None:
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the split.")
 @click.option("--tokens/--no-tokens", default=True, show_default=True,
               help="jsonl: include the token list and each span's token range.")  # fmt: skip
+@click.option("--unit", type=click.Choice(["document", "paragraph"]),
+              help="hf-bio: one row per document (default) or per paragraph.")  # fmt: skip
 @click.option("--spacy-pipeline", type=click.Choice(["spancat", "ner"]),
               help="spacy: what config.cfg trains (default spancat: overlapping spans).")  # fmt: skip
 @click.option("--force", is_flag=True,
@@ -251,6 +253,7 @@ def export(
     split: str | None,
     seed: int,
     tokens: bool,
+    unit: str | None,
     spacy_pipeline: str | None,
     force: bool,
     as_json: bool,
@@ -266,7 +269,7 @@ def export(
     \b
     Example:
       annotator export news.db --format jsonl --annotator layla --out layla.jsonl
-      annotator export news.db --format hf-bio --layer majority --split 80,10,10 --out data/news.jsonl
+      annotator export news.db --format hf-bio --layer majority --split 80,10,10 --out news-hf
       annotator export news.db --format brat --annotator layla --out brat/
     """
     from annotator.export.options import ExportOptions
@@ -274,7 +277,9 @@ def export(
     from annotator.store import Project
 
     label_list = [x.strip() for x in labels.split(",") if x.strip()] if labels else None
-    options = ExportOptions(tokens=tokens, spacy_pipeline=spacy_pipeline or "spancat")
+    options = ExportOptions(
+        tokens=tokens, unit=unit or "document", spacy_pipeline=spacy_pipeline or "spancat"
+    )
     with Project.open(project) as store:
         manifest = export_dataset(
             store, fmt, out, annotator_name, layer, status, _progress("Writing"),

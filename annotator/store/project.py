@@ -135,6 +135,16 @@ class Project(Importing, Editing):
         """The id of the newest change-log entry (to tell whether a new backup is worth making)."""
         return int(self.db.execute("SELECT coalesce(max(id), 0) FROM changelog").fetchone()[0])
 
+    def data_version(self) -> int | None:
+        """A number that changes whenever another connection (window, program) commits.
+
+        None once this project has been closed.
+        """
+        try:
+            return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+        except sqlite3.ProgrammingError:  # closed
+            return None
+
     def close(self) -> None:
         """Close the file (checkpointing the WAL)."""
         self.db.close()
