@@ -291,6 +291,8 @@ def import_summary(report: ImportReport, project: Path, adopted: str = "") -> li
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the split.")
 @click.option("--tokens/--no-tokens", default=True, show_default=True,
               help="jsonl: include the token list and each span's token range.")  # fmt: skip
+@click.option("--unit", type=click.Choice(["document", "paragraph"]),
+              help="hf-bio: one row per document (default) or per paragraph.")  # fmt: skip
 @click.option("--spacy-pipeline", type=click.Choice(["spancat", "ner"]),
               help="spacy: what config.cfg trains (default spancat: overlapping spans).")  # fmt: skip
 @click.option("--force", is_flag=True,
@@ -307,6 +309,7 @@ def export(
     split: str | None,
     seed: int,
     tokens: bool,
+    unit: str | None,
     spacy_pipeline: str | None,
     force: bool,
     as_json: bool,
@@ -322,7 +325,7 @@ def export(
     \b
     Example:
       annotator export news.db --format jsonl --annotator layla --out layla.jsonl
-      annotator export news.db --format hf-bio --layer majority --split 80,10,10 --out data/news.jsonl
+      annotator export news.db --format hf-bio --layer majority --split 80,10,10 --out news-hf
       annotator export news.db --format brat --annotator layla --out brat/
     """
     from annotator.export.options import ExportOptions
@@ -330,7 +333,9 @@ def export(
     from annotator.store import Project
 
     label_list = [x.strip() for x in labels.split(",") if x.strip()] if labels else None
-    options = ExportOptions(tokens=tokens, spacy_pipeline=spacy_pipeline or "spancat")
+    options = ExportOptions(
+        tokens=tokens, unit=unit or "document", spacy_pipeline=spacy_pipeline or "spancat"
+    )
     with Project.open(project) as store:
         manifest = export_dataset(
             store, fmt, out, annotator_name, layer, status, _progress("Writing"),
@@ -581,6 +586,38 @@ def stats(project: Path, as_json: bool) -> None:
     click.echo(
         "Checklist:  " + (", ".join(f"{v} {k}" for k, v in open_items.items()) or "nothing open")
     )
+
+
+@cli.command(name="datasette-metadata")
+@click.argument("project", type=click.Path(path_type=Path))
+@click.option("--out", type=click.Path(path_type=Path), default=Path("metadata.json"),
+              show_default=True, help="Where to write it (a new file).")  # fmt: skip
+def datasette_metadata(project: Path, out: Path) -> None:
+    """Write Datasette's metadata.json describing the project's tables, views and columns.
+
+    The project has views for reading: span_texts (each span with its document and text),
+    relation_spans (relations with the span ids exports use) and attributions (claim and speaker
+    texts).
+
+    \b
+    Example:
+      annotator datasette-metadata news.db --out metadata.json
+      datasette news.db --metadata metadata.json
+    """
+    from annotator.errors import InputError
+    from annotator.store import Project
+    from annotator.store.datasette import metadata
+
+    with Project.open(project) as store:  # brings an older project's views
+        data = metadata(store.path)
+    try:
+        with out.open("x", encoding="utf-8") as fh:
+            fh.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    except FileExistsError:
+        raise InputError(out, "already exists; choose another name (it is left as it is)") from None
+    except OSError as exc:
+        raise InputError(out, f"cannot be written ({exc.strerror or exc})") from None
+    click.echo(f"Wrote {out}; run: datasette {project} --metadata {out}")
 
 
 def main(argv: list[str] | None = None) -> None:
