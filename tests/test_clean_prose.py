@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from annotator.cli import cli
 from annotator.importers.clean import Cut, clean_text, load_rules
@@ -179,3 +181,25 @@ def test_no_clean_does_not_touch_an_annotated_document(tmp_path: Path) -> None:
 def test_cuts_round_trip_through_the_report() -> None:
     cut = Cut(3, "tag line", "كلمات دلالية: س")
     assert cut.as_dict() == {"line": 3, "rule": "tag line", "text": "كلمات دلالية: س"}
+
+
+# Sentences of articles that use the rules' words in prose (written for these tests).
+_PROSE = [
+    line
+    for article in ARTICLES.values()
+    for line in article.split("\n")[1:]  # titles are exempt anyway; test the body lines
+    if line.strip()
+] + [
+    "وقال المدير إن التعليقات تصل بالآلاف كل يوم.",
+    "«نحن مستعدون.. والحوار هو الطريق»",
+    "وأضاف: تابعونا على كل المنصات، فالحملة مستمرة.",
+]
+
+
+@given(st.lists(st.sampled_from(_PROSE), min_size=1, max_size=8), st.sampled_from(["\n", "\n\n"]))
+def test_any_arrangement_of_prose_lines_loses_none(lines: list[str], gap: str) -> None:
+    # an article opens and closes with a paragraph; headings and quotations stand between them
+    first = "افتتح المؤتمر أعماله صباح اليوم بحضور ممثلين عن عشرين دولة ومنظمة."
+    last = "ويختتم المؤتمر أعماله مساء الغد بإصدار بيان يلخص ما اتفق عليه المشاركون."
+    text = gap.join(["عنوان المقال", first, *lines, last])
+    assert clean_text(text, load_rules(None)).text == text

@@ -47,6 +47,7 @@ class Rule:
     contains: tuple[str, ...] = ()  # line: a short line that is not a sentence contains one
     equals: tuple[str, ...] = ()  # tail, line: the line is one of these alone (a colon may follow)
     words: tuple[str, ...] = ()  # counter: the words a counter line may have besides digits
+    needs: tuple[str, ...] = ()  # line: a starts/contains match also needs one of these words
     joiners: tuple[str, ...] = ()  # headline: "X..Y"
     key: str = ""  # meta: the metadata key
     max_words: int = PROMPT_WORDS
@@ -94,10 +95,13 @@ def _load(source: str, where: str) -> list[Rule]:
     for i, raw in enumerate(raw_rules):
         if not isinstance(raw, dict) or raw.get("kind") not in KINDS:
             raise InputError(where, f"rule[{i}] needs a kind ({', '.join(KINDS)})")
-        lists = {k: _strings(raw, k, where, i) for k in ("starts", "contains", "equals", "words")}
+        lists = {
+            k: _strings(raw, k, where, i)
+            for k in ("starts", "contains", "equals", "words", "needs")
+        }
         lists["equals"] += _strings(raw, "markers", where, i)  # the older name of a tail's list
         joiners = _strings(raw, "joiners", where, i)
-        if not any(lists.values()) and not joiners:
+        if not any(v for k, v in lists.items() if k != "needs") and not joiners:
             raise InputError(where, f"rule[{i}] has no phrases (starts, contains, equals ...)")
         max_words, after, place = (
             raw.get("max_words", PROMPT_WORDS),
@@ -154,7 +158,11 @@ def _line_rule(line: str, norm: str, rules: tuple[Rule, ...], at_edge: bool) -> 
         if rule.kind in ("line", "meta"):
             if rule.where == "edges" and not at_edge:
                 continue
-            if bare in rule.equals or any(norm.startswith(p) for p in rule.starts):
+            if bare in rule.equals:
+                return rule
+            if rule.needs and not any(w in norm for w in rule.needs):
+                continue
+            if any(norm.startswith(p) for p in rule.starts):
                 return rule
             if (
                 rule.contains
