@@ -287,6 +287,8 @@ def _remove_project(project: Path) -> None:
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the split.")
 @click.option("--tokens/--no-tokens", default=True, show_default=True,
               help="jsonl: include the token list and each span's token range.")  # fmt: skip
+@click.option("--unit", type=click.Choice(["document", "paragraph"]),
+              help="hf-bio: one row per document (default) or per paragraph.")  # fmt: skip
 @click.option("--spacy-pipeline", type=click.Choice(["spancat", "ner"]),
               help="spacy: what config.cfg trains (default spancat: overlapping spans).")  # fmt: skip
 @click.option("--force", is_flag=True,
@@ -303,6 +305,7 @@ def export(
     split: str | None,
     seed: int,
     tokens: bool,
+    unit: str | None,
     spacy_pipeline: str | None,
     force: bool,
     as_json: bool,
@@ -318,7 +321,7 @@ def export(
     \b
     Example:
       annotator export news.db --format jsonl --annotator layla --out layla.jsonl
-      annotator export news.db --format hf-bio --layer majority --split 80,10,10 --out data/news.jsonl
+      annotator export news.db --format hf-bio --layer majority --split 80,10,10 --out news-hf
       annotator export news.db --format brat --annotator layla --out brat/
     """
     from annotator.export.options import ExportOptions
@@ -326,7 +329,9 @@ def export(
     from annotator.store import Project
 
     label_list = [x.strip() for x in labels.split(",") if x.strip()] if labels else None
-    options = ExportOptions(tokens=tokens, spacy_pipeline=spacy_pipeline or "spancat")
+    options = ExportOptions(
+        tokens=tokens, unit=unit or "document", spacy_pipeline=spacy_pipeline or "spancat"
+    )
     with Project.open(project) as store:
         manifest = export_dataset(
             store, fmt, out, annotator_name, layer, status, _progress("Writing"),
@@ -542,7 +547,8 @@ def restore(project: Path, backup: str | None) -> None:
 @click.argument("project", type=click.Path(path_type=Path))
 @json_option
 def stats(project: Path, as_json: bool) -> None:
-    """Count documents, spans and relations by label, status and annotator.
+    """Count documents, spans and relations by label and status, documents by status per
+    annotator, and the documents nobody has started.
 
     \b
     Example:
@@ -558,12 +564,56 @@ def stats(project: Path, as_json: bool) -> None:
     click.echo(f"{data['project']}: {data['documents']} documents, {data['spans']} spans, "
                f"{data['relations']} relations, schema {data['schema']}")  # fmt: skip
     click.echo("Annotators: " + (", ".join(data["annotators"]) or "none yet"))
+    others = {n: k for n, k in data["layers"].items() if k != "annotator"}
+    if others:
+        click.echo("Other layers: " + ", ".join(f"{n} ({k})" for n, k in others.items()))
     click.echo("By label:   " + ", ".join(f"{k} {v}" for k, v in data["by_label"].items()))
-    click.echo("By status:  " + ", ".join(f"{k} {v}" for k, v in data["by_status"].items()))
+    click.echo("Documents by status (the furthest any annotator got): "
+               + ", ".join(f"{k} {v}" for k, v in data["by_status"].items()))  # fmt: skip
+    for name, counts in data["by_annotator"].items():
+        click.echo(f"  {name}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    nobody = data["not_started"]
+    if nobody["documents"]:
+        shown = ", ".join(nobody["ids"][:10]) + (" ..." if nobody["documents"] > 10 else "")
+        click.echo(f"Nobody has started {nobody['documents']} document(s): {shown}")
+    else:
+        click.echo("Every document has been started by someone.")
     open_items = {k: v for k, v in data["checklist"].items() if v}
     click.echo(
         "Checklist:  " + (", ".join(f"{v} {k}" for k, v in open_items.items()) or "nothing open")
     )
+
+
+@cli.command(name="datasette-metadata")
+@click.argument("project", type=click.Path(path_type=Path))
+@click.option("--out", type=click.Path(path_type=Path), default=Path("metadata.json"),
+              show_default=True, help="Where to write it (a new file).")  # fmt: skip
+def datasette_metadata(project: Path, out: Path) -> None:
+    """Write Datasette's metadata.json describing the project's tables, views and columns.
+
+    The project has views for reading: span_texts (each span with its document and text),
+    relation_spans (relations with the span ids exports use) and attributions (claim and speaker
+    texts).
+
+    \b
+    Example:
+      annotator datasette-metadata news.db --out metadata.json
+      datasette news.db --metadata metadata.json
+    """
+    from annotator.errors import InputError
+    from annotator.store import Project
+    from annotator.store.datasette import metadata
+
+    with Project.open(project) as store:  # brings an older project's views
+        data = metadata(store.path)
+    try:
+        with out.open("x", encoding="utf-8") as fh:
+            fh.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    except FileExistsError:
+        raise InputError(out, "already exists; choose another name (it is left as it is)") from None
+    except OSError as exc:
+        raise InputError(out, f"cannot be written ({exc.strerror or exc})") from None
+    click.echo(f"Wrote {out}; run: datasette {project} --metadata {out}")
 
 
 def main(argv: list[str] | None = None) -> None:
