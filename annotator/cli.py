@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -21,6 +21,7 @@ from annotator.export.formats import NAMES as EXPORT_FORMATS
 from annotator.importers.formats import NAMES as IMPORT_FORMATS
 
 if TYPE_CHECKING:
+    from annotator.model.document import DocumentRecord
     from annotator.store.base import ImportReport
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -155,6 +156,8 @@ def _known_encoding(_ctx: click.Context, _param: click.Parameter, value: str) ->
               show_default=True,
               help="A layer the project has with other content: import nothing (fail), take the "
                    "imported one (replace; the old one stays in the change log) or keep the project's.")  # fmt: skip
+@click.option("--dry-run", is_flag=True,
+              help="Read and clean only: list every line cleaning would cut; write nothing.")  # fmt: skip
 @click.option("--map", "renames", multiple=True, metavar="OLD=NEW",
               help="Rename another tool's label, relation, attribute or value (repeatable).")  # fmt: skip
 @click.option("--label-config", type=click.Path(path_type=Path, dir_okay=False),
@@ -170,6 +173,7 @@ def import_(
     skip_bad: bool,
     encoding: str,
     on_conflict: str,
+    dry_run: bool,
     renames: tuple[str, ...],
     label_config: Path | None,
     as_json: bool,
@@ -184,8 +188,13 @@ def import_(
     twice; its incoming layers are added, skipped when identical, or follow --on-conflict when
     they differ.
 
+    Cleaning (on for .txt and .csv) removes whole lines of site debris and keeps the original;
+    --dry-run lists every line it would cut. Importing a cleaned article again with --no-clean
+    brings its full text back while nobody has annotated it.
+
     \b
     Example:
+      annotator import news.db articles/ --dry-run
       annotator import news.db articles/ more.csv
       annotator import news.db layla.jsonl --annotator layla
       annotator import news.db corrected.jsonl --on-conflict replace
@@ -206,6 +215,15 @@ def import_(
                             clean=clean, renames=parse_renames(renames), label_config=label_config,
                             encoding=encoding)  # fmt: skip
     adopted = adopted_schema(list(paths), options) if created else None
+    if dry_run:
+        if created:
+            schema = adopted[0] if adopted else default_schema()
+        else:
+            with Project.open(project, readonly=True) as existing:
+                schema = existing.schema
+        options = replace(options, schema=schema, label_ids=schema.label_ids)
+        _dry_run(read_inputs(list(paths), options), skip_bad, as_json)
+        return
     store = Project.open_or_create(project, adopted[0] if adopted else default_schema())
     new = note_new(store.db, project) if created else None
     options = replace(options, schema=store.schema, label_ids=store.schema.label_ids)
@@ -263,8 +281,12 @@ def import_summary(report: ImportReport, project: Path, adopted: str = "") -> li
         lines.append(f"  ... and {len(report.conflicts) - 10} more (--json lists them all)")
     if report.cleaned:
         rules = ", ".join(f"{n} {rule}" for rule, n in sorted(report.removed_by_rule.items()))
-        lines.append(f"Removed site debris from {report.cleaned} document(s): {rules} "
-                     "(the original text is kept; --no-clean imports as is).")  # fmt: skip
+        cut = sum(report.removed_by_rule.values())
+        lines.append(f"Cut {cut} line(s) of site debris from {report.cleaned} document(s): {rules} "
+                     "(--dry-run lists them; the original text is kept; --no-clean imports as is).")  # fmt: skip
+    if report.restored:
+        lines.append(f"Restored the full text of {len(report.restored)} document(s): "
+                     + ", ".join(report.restored[:10]) + (" ..." if len(report.restored) > 10 else ""))  # fmt: skip
     lines += [f"Skipped: {line}" for line in report.skipped]
     lines += [f"Note: {note}" for note in report.notes]
     if adopted:
@@ -273,6 +295,34 @@ def import_summary(report: ImportReport, project: Path, adopted: str = "") -> li
         lines.append("Not imported (this project has no place for them): "
                      + ", ".join(f"{n} {what}" for what, n in report.not_imported.items()) + ".")  # fmt: skip
     return lines
+
+
+def _dry_run(
+    records: Iterable[DocumentRecord | AnnotatorError], skip_bad: bool, as_json: bool
+) -> None:
+    """``import --dry-run``: every line cleaning would cut, by document; nothing is written.
+    Exit 2 when an input could not be read (as the import would refuse), unless --skip-bad."""
+    documents, cuts, errors = 0, [], []
+    for rec in records:
+        if isinstance(rec, AnnotatorError):
+            errors.append(str(rec))
+            continue
+        documents += 1
+        cuts += [{"document": rec.ext_id, **cut} for cut in rec.removed]
+        if rec.removed and not as_json:
+            click.echo(f"{rec.source or rec.ext_id}: {len(rec.removed)} line(s) to cut")
+            for cut in rec.removed:
+                click.echo(f"  line {cut['line']}  [{cut['rule']}]  {cut['text']}")
+    if as_json:
+        _print_json({"documents": documents, "cuts": cuts, "errors": errors, "written": False})
+    else:
+        cleaned = len({c["document"] for c in cuts})
+        click.echo(f"Would import {documents} document(s); cleaning would cut {len(cuts)} line(s) "
+                   f"from {cleaned} of them (--dry-run: nothing was written).")  # fmt: skip
+    for error in errors:
+        click.echo(f"annotator: {error}" if not skip_bad else f"Would skip: {error}", err=True)
+    if errors and not skip_bad:
+        sys.exit(2)
 
 
 @cli.command()
