@@ -14,6 +14,7 @@ from annotator.errors import InputError
 from annotator.importers import limits
 from annotator.importers.options import ImportOptions
 from annotator.model.document import DocumentRecord
+from annotator.model.schema import Schema
 
 
 def _visible(root: Path, path: Path) -> bool:
@@ -91,3 +92,34 @@ def read_inputs(paths: list[Path], options: ImportOptions) -> Iterator[DocumentR
                 yield exc
             except OSError as exc:
                 yield InputError(path, f"cannot be read ({exc.strerror or exc})")
+
+
+def adopted_schema(paths: list[Path], options: ImportOptions) -> tuple[Schema, str] | None:
+    """For a new project: the schema its Label Studio inputs bring, and a sentence saying so.
+
+    None when there is no Label Studio input, or when no ``--label-config`` is given and every name
+    found is already in the default schema (which then serves, with its colours and guidelines).
+    """
+    from dataclasses import replace
+
+    from annotator.importers import lsconfig
+    from annotator.importers.formats import detect
+    from annotator.model.schema import default_schema
+
+    files: list[Path] = []
+    for root in paths:
+        try:
+            for path, name in _files(root, options.format):
+                if (detect(path).name if name == "auto" else name) == "label-studio":
+                    files.append(path)
+        except (InputError, OSError):
+            continue  # the import itself reports it
+    if not files:
+        return None
+    plain = replace(options, schema=None, format="label-studio")
+    records = [r for r in read_inputs(files, plain) if isinstance(r, DocumentRecord)]
+    config = lsconfig.read_label_config(options.label_config) if options.label_config else None
+    found = lsconfig.names_found(records, config)
+    if config is None and lsconfig.fits(found, default_schema()):
+        return None
+    return lsconfig.adopt_schema(found, ", ".join(str(f) for f in files))

@@ -54,7 +54,11 @@ def _is_brat(s: Sample) -> bool:
 
 
 def _is_label_studio(s: Sample) -> bool:
-    return any(isinstance(obj.get("data"), dict) for obj in s.objects())
+    """Tasks with 'data' (JSON export, snapshot), or a JSON list of JSON_MIN items."""
+    if any(isinstance(obj.get("data"), dict) for obj in s.objects()):
+        return True
+    first = s.json_document
+    return isinstance(first, dict) and bool({"annotation_id", "annotator"} & first.keys())
 
 
 def _is_doccano(s: Sample) -> bool:
@@ -77,7 +81,7 @@ FORMATS: tuple[ImportFormat, ...] = (
     ImportFormat("brat", "brat standoff: ID.txt with ID.ann", _is_brat, _module("brat"), (".ann",)),
     ImportFormat(
         "label-studio",
-        "Label Studio JSON export (tasks with 'data')",
+        "Label Studio JSON, JSON_MIN or snapshot export",
         _is_label_studio,
         _module("labelstudio"),
         (".json",),

@@ -146,8 +146,9 @@ class ImportDialog(QDialog):
         if not self.paths:
             self.summary.setText(self.tr("Add some files first."))
             return None
+        schema = self.session.schema
         options = ImportOptions(
-            clean=self.clean.isChecked(), label_ids=self.session.schema.label_ids
+            clean=self.clean.isChecked(), label_ids=schema.label_ids, schema=schema
         )
         path, paths, who = self.session.project.path, list(self.paths), self.session.annotator
 
