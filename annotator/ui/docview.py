@@ -37,6 +37,7 @@ from annotator.text.offsets import OffsetConverter
 from annotator.ui.highlights import Mark, Segment, SpanLayer
 
 SWEEP_STEP = 2  # pixels between the positions read along a drag
+MIN_ARTICLE_WIDTH = 280  # pixels: at the window's minimum size the article keeps this much
 
 
 class ArticleView(QPlainTextEdit):
@@ -53,6 +54,10 @@ class ArticleView(QPlainTextEdit):
         )
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        # lines wrap at the width (anywhere if need be): a horizontal bar would only ever scroll
+        # a few pixels of margin
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMinimumWidth(MIN_ARTICLE_WIDTH)
         self.setTabChangesFocus(False)
         self.setFont(font)
         self._schema = schema
