@@ -15,9 +15,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
-    QLabel,
     QMainWindow,
-    QMessageBox,
     QSizePolicy,
     QToolBar,
     QVBoxLayout,
@@ -45,6 +43,7 @@ from annotator.ui.settings import Settings
 from annotator.ui.theme import apply_theme
 from annotator.ui.widgets.doclist import STATUS_TEXT, DocList
 from annotator.ui.widgets.palette import LabelPalette, PaletteArea
+from annotator.ui.widgets.plain import inform, plain_label, warn
 from annotator.ui.widgets.spanpanel import SpanPanel
 
 MESSAGE_MS = 8000  # how long a status bar sentence stays at most
@@ -104,9 +103,9 @@ class MainWindow(QMainWindow):
         self.actions_by_id["lead_mode"].setCheckable(True)
         self.actions_by_id["suggestions"].setCheckable(True)
 
-        self.who = QLabel(self)
-        self.doc_status = QLabel(self)
-        self.progress = QLabel(self)
+        self.who = plain_label(parent=self)
+        self.doc_status = plain_label(parent=self)
+        self.progress = plain_label(parent=self)
         self.progress.setObjectName("progress")
         # a long document line is cut rather than widening the window
         self.doc_status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -292,7 +291,7 @@ class MainWindow(QMainWindow):
 
         job = Job(self.tr("Merging…"), work, self).start()
         job.done.connect(self._merged)
-        job.failed.connect(lambda text: QMessageBox.warning(self, "annotator", text))
+        job.failed.connect(lambda text: warn(self, text))
         self._jobs.append(job)
         return job
 
@@ -368,7 +367,7 @@ class MainWindow(QMainWindow):
         project = self.session.project
         found = list_backups(project.path)
         if not found:
-            QMessageBox.information(self, "annotator", self.tr("This project has no backups yet."))
+            inform(self, self.tr("This project has no backups yet."))
             return
         if choice is None:
             names = [p.name for p in found]
@@ -382,7 +381,7 @@ class MainWindow(QMainWindow):
                 project.path, project.path.with_name(project.path.name + ".backups") / choice
             )
         except AnnotatorError as exc:
-            QMessageBox.warning(self, "annotator", str(exc))
+            warn(self, str(exc))
             return
         self.session.undo_stack.clear()  # the edits on the stack belong to the replaced state
         project._last_doc = None
@@ -418,7 +417,7 @@ class MainWindow(QMainWindow):
         try:
             project = Project.open(name)
         except AnnotatorError as exc:
-            QMessageBox.warning(self, "annotator", str(exc))
+            warn(self, str(exc))
             return
         window = MainWindow(Session(project, self.session.annotator))
         window.resize(self.size())

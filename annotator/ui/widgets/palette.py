@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFrame, QPushButton, QScrollArea, QSizePolicy, QWi
 
 from annotator.model.schema import Schema
 from annotator.ui.widgets.flow import FlowLayout
+from annotator.ui.widgets.plain import tooltip
 
 
 class LabelPalette(QWidget):
@@ -35,7 +36,7 @@ class LabelPalette(QWidget):
                 f"QPushButton {{ border: 2px solid {lab.color}; border-radius: 4px;"
                 f" padding: 3px 10px; background: rgba({c.red()}, {c.green()}, {c.blue()}, 50); }}"
             )
-            button.setToolTip(lab.description)
+            button.setToolTip(tooltip(lab.description))
             button.clicked.connect(lambda _=False, lid=lab.id: self.labelChosen.emit(lid))
             layout.addWidget(button)
             self.buttons[lab.id] = button

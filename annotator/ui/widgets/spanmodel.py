@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor
 from annotator.model.document import Span
 from annotator.ui.session import Session
 from annotator.ui.widgets.direction import display_name
+from annotator.ui.widgets.plain import tooltip
 from annotator.ui.widgets.rows import Index, RowsModel
 
 SPAN_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -135,7 +136,7 @@ class SpanTableModel(RowsModel):
         if role == Qt.ItemDataRole.ForegroundRole and col == 0:
             return QColor(self.session.schema.label(span.label).color)
         if role == Qt.ItemDataRole.ToolTipRole and col in (1, 3):
-            return span.text
+            return tooltip(span.text)
         if role == SPAN_ID_ROLE:
             return span.id
         return None
