@@ -87,12 +87,18 @@ class DocumentFlow(QObject):
         self.next_to_do()
 
     def next_to_do(self) -> None:
-        """Open the next document (after this one, wrapping) whose status is to do or begun."""
+        """Open the next document (after this one, wrapping) whose status is to do or begun:
+        in the list as filtered, or in the whole list when the filtered one has none left."""
         s = self.session
+        here_id = s.document.id if s.document else -1
         rows = self.doclist.model.all_rows()
-        here = next((i for i, r in enumerate(rows) if s.document and r.id == s.document.id), -1)
-        order = rows[here + 1 :] + rows[: max(here, 0)]
-        nxt = next((r for r in order if r.status in STILL_TO_DO), None)
+        nxt = None
+        for listed in (self.doclist.model.shown_rows(), rows):
+            here = next((i for i, r in enumerate(listed) if r.id == here_id), -1)
+            order = listed[here + 1 :] + listed[: max(here, 0)]
+            nxt = next((r for r in order if r.status in STILL_TO_DO), None)
+            if nxt is not None:
+                break
         if nxt is None:
             s.message.emit(self.tr("Every document is done or skipped: {0} of {1}.").format(
                 len(rows), len(rows)))  # fmt: skip

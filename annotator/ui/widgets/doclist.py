@@ -72,6 +72,10 @@ class DocListModel(RowsModel):
         """Every document, filtered or not, in list order."""
         return list(self._all)
 
+    def shown_rows(self) -> list[DocSummary]:
+        """The documents the filter lets through, in list order."""
+        return list(self._items)
+
     def doc_at(self, row: int) -> DocSummary | None:
         doc: DocSummary | None = self._items[row] if 0 <= row < len(self._items) else None
         return doc
