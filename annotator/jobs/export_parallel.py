@@ -18,6 +18,7 @@ import multiprocessing
 import os
 import shutil
 import signal
+import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -26,13 +27,17 @@ from pathlib import Path
 
 from annotator.errors import AnnotatorError
 from annotator.export.base import Writer
+from annotator.export.formats import export_format
 from annotator.export.manifest import Manifest
-from annotator.jobs.export_stream import Plan, write_documents, writer_class
+from annotator.jobs.export_stream import Plan, write_documents
 from annotator.store import Project
 
 CHUNK = 100  # documents per chunk: small enough to balance, large enough to amortise
 WORTH_S = 2.0  # start workers only when the rest would take longer than this alone
 MAX_WORKERS = 3
+PARENT_POLL_S = (
+    0.2  # how soon a worker notices its export was killed (export_watch.py waits longer)
+)
 
 _store: Project | None = None  # a worker's own read-only connection
 
@@ -52,10 +57,18 @@ def workers_for(store: Project) -> int:
     return min(cpus - 1, MAX_WORKERS)
 
 
-def _start_worker(path: str) -> None:
+def _start_worker(path: str, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
     global _store
     _store = Project.open(path, readonly=True)
+
+
+def _exit_with(parent: int) -> None:
+    """End this worker as soon as the export that started it is gone (killed, even by SIGKILL)."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL_S)
+    os._exit(1)
 
 
 def write_chunk(
@@ -66,8 +79,11 @@ def write_chunk(
     manifest = Manifest(plan.fmt, store.schema.name, plan.chosen, plan.filters)
     if plan.parts:
         manifest.split = {"documents": {}}
-    cls = writer_class(plan.fmt)
-    writers = {part: cls(path, store.schema, manifest) for part, path in paths.items()}
+    cls = export_format(plan.fmt).writer_class()
+    writers = {
+        part: cls(path, store.schema, manifest, plan.options, plan.chosen)
+        for part, path in paths.items()
+    }
     try:
         read = write_documents(store, plan, writers, manifest, ids)
     finally:
@@ -179,7 +195,7 @@ def write_in_parallel(
                         workers,
                         multiprocessing.get_context("spawn"),
                         initializer=_start_worker,
-                        initargs=(str(store.path),),
+                        initargs=(str(store.path), os.getpid()),
                     )
             if pool is not None:
                 chunks.give_to_workers(pool, workers)
