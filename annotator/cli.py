@@ -235,6 +235,8 @@ def _remove_project(project: Path) -> None:
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the split.")
 @click.option("--tokens/--no-tokens", default=True, show_default=True,
               help="jsonl: include the token list and each span's token range.")  # fmt: skip
+@click.option("--spacy-pipeline", type=click.Choice(["spancat", "ner"]),
+              help="spacy: what config.cfg trains (default spancat: overlapping spans).")  # fmt: skip
 @click.option("--force", is_flag=True,
               help="Replace an earlier export at --out (only one this program wrote).")  # fmt: skip
 @json_option
@@ -249,6 +251,7 @@ def export(
     split: str | None,
     seed: int,
     tokens: bool,
+    spacy_pipeline: str | None,
     force: bool,
     as_json: bool,
 ) -> None:
@@ -271,7 +274,7 @@ def export(
     from annotator.store import Project
 
     label_list = [x.strip() for x in labels.split(",") if x.strip()] if labels else None
-    options = ExportOptions(tokens=tokens)
+    options = ExportOptions(tokens=tokens, spacy_pipeline=spacy_pipeline or "spancat")
     with Project.open(project) as store:
         manifest = export_dataset(
             store, fmt, out, annotator_name, layer, status, _progress("Writing"),
