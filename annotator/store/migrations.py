@@ -107,3 +107,47 @@ def m0004_suggestion_decisions(db: Database) -> None:
             decided_by TEXT NOT NULL, decided_at TEXT NOT NULL,
             PRIMARY KEY (doc_id, annotator, start, "end", label))"""
     )
+
+
+@migrations(name="0005_layer_kinds")
+def m0005_layer_kinds(db: Database) -> None:
+    """Each layer's kind (annotator, gold, suggestions, model), stored as such. Registering a
+    layer gives it its kind: the two layers with fixed names are gold and suggestions, every
+    other one an annotator's until the program says otherwise (a model's layer)."""
+    kind_of_new = "CASE {0} WHEN 'gold' THEN 'gold' WHEN 'suggestions' THEN 'suggestions' ELSE 'annotator' END"
+    db.execute(
+        """CREATE TABLE layer_kinds (
+            name TEXT PRIMARY KEY REFERENCES annotators(name) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('annotator', 'gold', 'suggestions', 'model')))"""
+    )
+    db.execute(f"INSERT INTO layer_kinds SELECT name, {kind_of_new.format('name')} FROM annotators")
+    db.execute(
+        "CREATE TRIGGER layer_kind_of_new AFTER INSERT ON annotators BEGIN "
+        f"INSERT OR IGNORE INTO layer_kinds VALUES (NEW.name, {kind_of_new.format('NEW.name')}); "
+        "END"
+    )
+
+
+@migrations(name="0006_datasette_views")
+def m0006_datasette_views(db: Database) -> None:
+    """Views for reading a project in Datasette or SQL: span texts, attributions, relations by sid."""
+    db.execute(
+        """CREATE VIEW span_texts AS
+        SELECT s.id AS span_id, d.ext_id AS document, s.annotator, s.sid, s.label, s.start,
+               s."end", s.text, s.attributes
+        FROM spans s JOIN documents d ON d.id = s.doc_id"""
+    )
+    db.execute(
+        """CREATE VIEW relation_spans AS
+        SELECT r.id AS relation_id, d.ext_id AS document, r.annotator, r.rid, r.label,
+               h.sid AS head, c.sid AS child, h.label AS head_label, c.label AS child_label,
+               h.text AS head_text, c.text AS child_text
+        FROM relations r JOIN spans h ON h.id = r.head JOIN spans c ON c.id = r.child
+        JOIN documents d ON d.id = r.doc_id"""
+    )
+    db.execute(
+        """CREATE VIEW attributions AS
+        SELECT document, annotator, head_text AS claim, child_text AS speaker,
+               head AS claim_sid, child AS speaker_sid
+        FROM relation_spans WHERE label = 'attributed_to'"""
+    )
