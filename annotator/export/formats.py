@@ -40,6 +40,8 @@ class ExportFormat:
     ``joinable``: files written in pieces join end to end (no header or footer), so worker
     processes may write chunks of it.
     ``options``: the ExportOptions fields its writer reads.
+    ``suggestions``: the writer also gets each document's suggestions layer, last, and writes it as
+    the peer tool's predictions (not counted as exported spans).
     """
 
     name: str
@@ -53,6 +55,7 @@ class ExportFormat:
     multi_layer: bool = False
     joinable: bool = False
     options: tuple[str, ...] = ()
+    suggestions: bool = False  # also given the document's suggestions layer (as predictions)
     needs: str = ""  # an optional extra, named in the sentence when it is missing
 
     def writer_class(self) -> type[Writer]:
@@ -114,6 +117,19 @@ FORMATS: tuple[ExportFormat, ...] = (
         joinable=True,
     ),
     ExportFormat(
+        "label-studio",
+        "Label Studio tasks (data.json) with label_config.xml: annotations per layer, "
+        "suggestions as predictions",
+        "labelstudio:LabelStudioWriter",
+        ".json",
+        attributes=True,
+        relations=True,
+        overlaps=Overlaps.ALL,
+        folder=True,
+        multi_layer=True,
+        suggestions=True,
+    ),
+    ExportFormat(
         "hf-bio",
         "Hugging Face dataset folder: tokens, offsets, one BIO column per label group, a card",
         "tokenformats:HfBioWriter",
@@ -123,7 +139,7 @@ FORMATS: tuple[ExportFormat, ...] = (
         overlaps=Overlaps.ACROSS_COLUMNS,
         folder=True,
         joinable=True,
-        options=("unit",),
+        options=("unit", "max_tokens"),
     ),
     ExportFormat(
         "conll",
