@@ -475,6 +475,50 @@ def package(project: Path, annotator_name: str, out: Path) -> None:
 
 @cli.command()
 @click.argument("project", type=click.Path(path_type=Path))
+@click.option(
+    "--documents", "show_documents", is_flag=True, help="Also list who is on each document."
+)
+@json_option
+def progress(project: Path, show_documents: bool, as_json: bool) -> None:
+    """Progress per annotator: assigned, done, skipped, active time, spans per hour.
+
+    Active time is recorded by the window (pauses over two minutes are not counted).
+
+    \b
+    Example:
+      annotator progress news.db
+      annotator progress news.db --documents
+      annotator progress news.db --json
+    """
+    from annotator.store import Project
+
+    with Project.open(project) as store:
+        data = store.progress()
+    if as_json:
+        _print_json(data)
+        return
+    header = f"{'annotator':<20}{'assigned':>9}{'done':>7}{'skipped':>9}{'time':>10}{'spans/h':>9}"
+    click.echo(header)
+    click.echo("-" * len(header))
+    for name, p in data["annotators"].items():
+        rate = "—" if p["spans_per_hour"] is None else f"{p['spans_per_hour']:.0f}"
+        click.echo(f"{name:<20}{p['assigned']:>9}{p['done']:>7}{p['skipped']:>9}"
+                   f"{_duration(p['seconds']):>10}{rate:>9}")  # fmt: skip
+    if not data["assigned_documents"]:
+        click.echo(f"Nothing is assigned yet (annotator assign {project} --annotators ...).")
+    if show_documents:
+        for doc in data["documents"]:
+            who = ", ".join(f"{n} ({st.replace('_', ' ')})" for n, st in doc["annotators"].items())
+            click.echo(f"  {doc['id']}: {who}")
+
+
+def _duration(seconds: float) -> str:
+    minutes = round(seconds / 60)
+    return f"{minutes // 60}h{minutes % 60:02d}" if minutes >= 60 else f"{minutes} min"
+
+
+@cli.command()
+@click.argument("project", type=click.Path(path_type=Path))
 @click.argument("others", nargs=-1, required=True, type=click.Path(path_type=Path))
 @json_option
 def merge(project: Path, others: tuple[Path, ...], as_json: bool) -> None:
