@@ -130,6 +130,16 @@ FORMATS: tuple[ExportFormat, ...] = (
         suggestions=True,
     ),
     ExportFormat(
+        "spans-csv",
+        "one row per span: document, annotator, label, offsets, text, attributes, context words",
+        "spanscsv:SpansCsvWriter",
+        ".csv",
+        attributes=True,
+        relations=False,
+        overlaps=Overlaps.ALL,
+        multi_layer=True,
+    ),
+    ExportFormat(
         "hf-bio",
         "Hugging Face dataset folder: tokens, offsets, one BIO column per label group, a card",
         "tokenformats:HfBioWriter",
