@@ -104,6 +104,7 @@ FORMATS: tuple[ExportFormat, ...] = (
         relations=True,
         overlaps=Overlaps.ALL,
         joinable=True,
+        options=("doccano_shape",),
     ),
     ExportFormat(
         "prodigy",
