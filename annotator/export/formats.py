@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING
 
+from annotator import DISTRIBUTION
 from annotator.errors import AnnotatorError, UsageError
 from annotator.export.options import ExportOptions, option_flag
 
@@ -68,7 +69,7 @@ class ExportFormat:
         if self.needs and importlib.util.find_spec(self.needs) is None:
             raise AnnotatorError(
                 f"the {self.name} format needs {self.needs}: "
-                f"install it with pip install 'annotator[{self.needs}]'"
+                f"install it with pip install '{DISTRIBUTION}[{self.needs}]'"
             )
 
     def check_options(self, options: ExportOptions) -> None:
