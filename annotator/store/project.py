@@ -31,9 +31,10 @@ from annotator.store.editing import Editing
 from annotator.store.identity import identify, schema_version
 from annotator.store.importing import Importing
 from annotator.store.migrations import migrations
+from annotator.store.progress import Progress
 
 
-class Project(Importing, Editing, Assigning):
+class Project(Importing, Editing, Assigning, Progress):
     """An open project file."""
 
     # ----------------------------------------------------------------- opening
