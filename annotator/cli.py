@@ -381,6 +381,8 @@ def _remove_project(project: Path) -> None:
               help="hf-bio: cut longer rows into windows of at most N tokens, at sentence ends.")  # fmt: skip
 @click.option("--spacy-pipeline", type=click.Choice(["spancat", "ner"]),
               help="spacy: what config.cfg trains (default spancat: overlapping spans).")  # fmt: skip
+@click.option("--doccano-shape", type=click.Choice(["relation", "sequence"]),
+              help="doccano: the project type that imports it (default relation).")  # fmt: skip
 @click.option("--force", is_flag=True,
               help="Replace an earlier export at --out (only one this program wrote).")  # fmt: skip
 @json_option
@@ -399,6 +401,7 @@ def export(
     unit: str | None,
     max_tokens: int | None,
     spacy_pipeline: str | None,
+    doccano_shape: str | None,
     force: bool,
     as_json: bool,
 ) -> None:
@@ -425,7 +428,7 @@ def export(
     label_list = [x.strip() for x in labels.split(",") if x.strip()] if labels else None
     options = ExportOptions(
         tokens=tokens, unit=unit or "document", max_tokens=max_tokens or 0,
-        spacy_pipeline=spacy_pipeline or "spancat",
+        spacy_pipeline=spacy_pipeline or "spancat", doccano_shape=doccano_shape or "relation",
     )  # fmt: skip
     with Project.open(project) as store, _standard_output(out, fmt, split, as_json) as target:
         manifest = export_dataset(
