@@ -126,3 +126,13 @@ def m0005_layer_kinds(db: Database) -> None:
         f"INSERT OR IGNORE INTO layer_kinds VALUES (NEW.name, {kind_of_new.format('NEW.name')}); "
         "END"
     )
+
+
+@migrations(name="0006_open_windows")
+def m0006_open_windows(db: Database) -> None:
+    """Which window shows which document to whom, so a second window on the same work says so."""
+    db.execute(
+        """CREATE TABLE open_windows (
+            id TEXT PRIMARY KEY, annotator TEXT NOT NULL, doc_id INTEGER,
+            host TEXT NOT NULL, pid INTEGER NOT NULL, opened_at TEXT NOT NULL)"""
+    )

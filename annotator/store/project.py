@@ -30,9 +30,10 @@ from annotator.store.editing import Editing
 from annotator.store.identity import identify, schema_version
 from annotator.store.importing import Importing
 from annotator.store.migrations import migrations
+from annotator.store.presence import Presence
 
 
-class Project(Importing, Editing):
+class Project(Importing, Editing, Presence):
     """An open project file."""
 
     # ----------------------------------------------------------------- opening
