@@ -153,8 +153,22 @@ def m0006_datasette_views(db: Database) -> None:
     )
 
 
-@migrations(name="0007_open_windows")
-def m0007_open_windows(db: Database) -> None:
+@migrations(name="0007_assignments")
+def m0007_assignments(db: Database) -> None:
+    """Who should annotate which document (``annotator assign``), and whether it is overlap."""
+    db.execute(
+        """CREATE TABLE assignments (
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            annotator TEXT NOT NULL REFERENCES annotators(name),
+            overlap INTEGER NOT NULL DEFAULT 0,
+            assigned_at TEXT NOT NULL,
+            PRIMARY KEY (doc_id, annotator))"""
+    )
+    db.execute("CREATE INDEX assignments_by_annotator ON assignments (annotator, doc_id)")
+
+
+@migrations(name="0008_open_windows")
+def m0008_open_windows(db: Database) -> None:
     """Which window shows which document to whom, so a second window on the same work says so."""
     db.execute(
         """CREATE TABLE open_windows (

@@ -24,6 +24,7 @@ from annotator.model.document import (
 )
 from annotator.model.layers import HUMAN, LayerKind
 from annotator.model.schema import Schema
+from annotator.store.assigning import Assigning
 from annotator.store.base import DocSummary, now
 from annotator.store.connection import connect, describe_error
 from annotator.store.editing import Editing
@@ -33,7 +34,7 @@ from annotator.store.migrations import migrations
 from annotator.store.presence import Presence
 
 
-class Project(Importing, Editing, Presence):
+class Project(Importing, Editing, Assigning, Presence):
     """An open project file."""
 
     # ----------------------------------------------------------------- opening
