@@ -289,6 +289,8 @@ def _remove_project(project: Path) -> None:
               help="jsonl: include the token list and each span's token range.")  # fmt: skip
 @click.option("--unit", type=click.Choice(["document", "paragraph"]),
               help="hf-bio: one row per document (default) or per paragraph.")  # fmt: skip
+@click.option("--max-tokens", type=click.IntRange(min=1),
+              help="hf-bio: cut longer rows into windows of at most N tokens, at sentence ends.")  # fmt: skip
 @click.option("--spacy-pipeline", type=click.Choice(["spancat", "ner"]),
               help="spacy: what config.cfg trains (default spancat: overlapping spans).")  # fmt: skip
 @click.option("--force", is_flag=True,
@@ -306,6 +308,7 @@ def export(
     seed: int,
     tokens: bool,
     unit: str | None,
+    max_tokens: int | None,
     spacy_pipeline: str | None,
     force: bool,
     as_json: bool,
@@ -330,8 +333,9 @@ def export(
 
     label_list = [x.strip() for x in labels.split(",") if x.strip()] if labels else None
     options = ExportOptions(
-        tokens=tokens, unit=unit or "document", spacy_pipeline=spacy_pipeline or "spancat"
-    )
+        tokens=tokens, unit=unit or "document", max_tokens=max_tokens or 0,
+        spacy_pipeline=spacy_pipeline or "spancat",
+    )  # fmt: skip
     with Project.open(project) as store:
         manifest = export_dataset(
             store, fmt, out, annotator_name, layer, status, _progress("Writing"),

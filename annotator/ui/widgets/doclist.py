@@ -86,6 +86,14 @@ class DocListModel(RowsModel):
             self._items[row] = summary
             self.dataChanged.emit(self.index(row, 0), self.index(row, 2))
 
+    def all_rows(self) -> list[DocSummary]:
+        """Every document, filtered or not, in list order."""
+        return list(self._all)
+
+    def shown_rows(self) -> list[DocSummary]:
+        """The documents the filter lets through, in list order."""
+        return list(self._items)
+
     def doc_at(self, row: int) -> DocSummary | None:
         doc: DocSummary | None = self._items[row] if 0 <= row < len(self._items) else None
         return doc
@@ -183,9 +191,12 @@ class DocList(QWidget):
         ):
             self.docActivated.emit(doc.id)
 
-    def step(self, delta: int) -> None:
-        """Open the next (delta=1) or previous (delta=-1) document of the filtered list."""
+    def step(self, delta: int) -> bool:
+        """Open the next (delta=1) or previous (delta=-1) document of the filtered list; False
+        when there is none that way."""
         current = self.model.row_of(self.session.document.id) if self.session.document else -1
         row = current + delta
         if 0 <= row < self.model.rowCount():
             self._activate(row)
+            return True
+        return False
