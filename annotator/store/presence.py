@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import socket
+import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -55,8 +56,8 @@ class Presence(ProjectBase):
                     "INSERT OR REPLACE INTO open_windows VALUES (?, ?, ?, ?, ?, ?)",
                     [window_id, annotator, doc_id, socket.gethostname(), os.getpid(), now()],
                 )
-        except AnnotatorError:
-            pass  # busy: telling others is a courtesy, never a reason to stop work
+        except (AnnotatorError, sqlite3.Error):
+            pass  # busy or closed: telling others is a courtesy, never a reason to stop work
 
     def forget_window(self, window_id: str) -> None:
         if self.readonly:
@@ -64,8 +65,8 @@ class Presence(ProjectBase):
         try:
             with self.transaction():
                 self.db.execute("DELETE FROM open_windows WHERE id = ?", [window_id])
-        except AnnotatorError:
-            pass
+        except (AnnotatorError, sqlite3.Error):
+            pass  # closed already (another window on the same project object)
 
     def other_windows(self, window_id: str, annotator: str, doc_id: int) -> list[OpenWindow]:
         """Live windows other than this one where ``annotator`` has ``doc_id`` open."""
