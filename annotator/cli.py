@@ -381,6 +381,8 @@ def _remove_project(project: Path) -> None:
               help="hf-bio: cut longer rows into windows of at most N tokens, at sentence ends.")  # fmt: skip
 @click.option("--spacy-pipeline", type=click.Choice(["spancat", "ner"]),
               help="spacy: what config.cfg trains (default spancat: overlapping spans).")  # fmt: skip
+@click.option("--doccano-shape", type=click.Choice(["relation", "sequence"]),
+              help="doccano: the project type that imports it (default relation).")  # fmt: skip
 @click.option("--force", is_flag=True,
               help="Replace an earlier export at --out (only one this program wrote).")  # fmt: skip
 @json_option
@@ -399,6 +401,7 @@ def export(
     unit: str | None,
     max_tokens: int | None,
     spacy_pipeline: str | None,
+    doccano_shape: str | None,
     force: bool,
     as_json: bool,
 ) -> None:
@@ -425,7 +428,7 @@ def export(
     label_list = [x.strip() for x in labels.split(",") if x.strip()] if labels else None
     options = ExportOptions(
         tokens=tokens, unit=unit or "document", max_tokens=max_tokens or 0,
-        spacy_pipeline=spacy_pipeline or "spancat",
+        spacy_pipeline=spacy_pipeline or "spancat", doccano_shape=doccano_shape or "relation",
     )  # fmt: skip
     with Project.open(project) as store, _standard_output(out, fmt, split, as_json) as target:
         manifest = export_dataset(
@@ -595,6 +598,50 @@ def package(project: Path, annotator_name: str, out: Path) -> None:
         made = package_for(store, annotator_name, out)
     click.echo(f"Wrote {out}: {made.documents} document(s) for {made.annotator}"
                + (f", her earlier work on {made.with_work}" if made.with_work else "") + ".")  # fmt: skip
+
+
+@cli.command()
+@click.argument("project", type=click.Path(path_type=Path))
+@click.option(
+    "--documents", "show_documents", is_flag=True, help="Also list who is on each document."
+)
+@json_option
+def progress(project: Path, show_documents: bool, as_json: bool) -> None:
+    """Progress per annotator: assigned, done, skipped, active time, spans per hour.
+
+    Active time is recorded by the window (pauses over two minutes are not counted).
+
+    \b
+    Example:
+      annotator progress news.db
+      annotator progress news.db --documents
+      annotator progress news.db --json
+    """
+    from annotator.store import Project
+
+    with Project.open(project) as store:
+        data = store.progress()
+    if as_json:
+        _print_json(data)
+        return
+    header = f"{'annotator':<20}{'assigned':>9}{'done':>7}{'skipped':>9}{'time':>10}{'spans/h':>9}"
+    click.echo(header)
+    click.echo("-" * len(header))
+    for name, p in data["annotators"].items():
+        rate = "—" if p["spans_per_hour"] is None else f"{p['spans_per_hour']:.0f}"
+        click.echo(f"{name:<20}{p['assigned']:>9}{p['done']:>7}{p['skipped']:>9}"
+                   f"{_duration(p['seconds']):>10}{rate:>9}")  # fmt: skip
+    if not data["assigned_documents"]:
+        click.echo(f"Nothing is assigned yet (annotator assign {project} --annotators ...).")
+    if show_documents:
+        for doc in data["documents"]:
+            who = ", ".join(f"{n} ({st.replace('_', ' ')})" for n, st in doc["annotators"].items())
+            click.echo(f"  {doc['id']}: {who}")
+
+
+def _duration(seconds: float) -> str:
+    minutes = round(seconds / 60)
+    return f"{minutes // 60}h{minutes % 60:02d}" if minutes >= 60 else f"{minutes} min"
 
 
 @cli.command()

@@ -105,6 +105,7 @@ FORMATS: tuple[ExportFormat, ...] = (
         relations=True,
         overlaps=Overlaps.ALL,
         joinable=True,
+        options=("doccano_shape",),
     ),
     ExportFormat(
         "prodigy",
@@ -129,6 +130,16 @@ FORMATS: tuple[ExportFormat, ...] = (
         folder=True,
         multi_layer=True,
         suggestions=True,
+    ),
+    ExportFormat(
+        "spans-csv",
+        "one row per span: document, annotator, label, offsets, text, attributes, context words",
+        "spanscsv:SpansCsvWriter",
+        ".csv",
+        attributes=True,
+        relations=False,
+        overlaps=Overlaps.ALL,
+        multi_layer=True,
     ),
     ExportFormat(
         "hf-bio",

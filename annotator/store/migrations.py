@@ -167,8 +167,21 @@ def m0007_assignments(db: Database) -> None:
     db.execute("CREATE INDEX assignments_by_annotator ON assignments (annotator, doc_id)")
 
 
-@migrations(name="0008_open_windows")
-def m0008_open_windows(db: Database) -> None:
+@migrations(name="0008_work_time")
+def m0008_work_time(db: Database) -> None:
+    """Active seconds each annotator spent on each document (the window records them)."""
+    db.execute(
+        """CREATE TABLE work_time (
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            annotator TEXT NOT NULL REFERENCES annotators(name),
+            seconds REAL NOT NULL DEFAULT 0 CHECK (seconds >= 0),
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (doc_id, annotator))"""
+    )
+
+
+@migrations(name="0009_open_windows")
+def m0009_open_windows(db: Database) -> None:
     """Which window shows which document to whom, so a second window on the same work says so."""
     db.execute(
         """CREATE TABLE open_windows (
