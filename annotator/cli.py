@@ -43,6 +43,8 @@ class DefaultGroup(click.Group):
     and takes a bare word that is neither a command nor a file for a mistyped command."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] in ("--quiet", "-q"):  # before the command, as after it
+            args = [*args[1:2], "--quiet", *args[2:]]
         if args and args[0] not in self.commands and _mistyped_command(args[0]):
             raise NoCommand(self._no_command(args[0]), ctx)
         if not args or (
@@ -88,7 +90,8 @@ def _set_quiet(_ctx: click.Context, _param: click.Parameter, value: bool) -> boo
 
 
 def quiet_option(f: F) -> F:
-    """``--quiet`` / ``-q``: no progress counter and no summary; warnings and errors still show."""
+    """``--quiet`` / ``-q``: no progress counter and no summary line; what a command exists to print
+    (stats, agreement, --json), warnings and errors still show."""
     return click.option(
         "--quiet", "-q", is_flag=True, expose_value=False, callback=_set_quiet,
         help="Print nothing but warnings and errors.",
@@ -117,6 +120,7 @@ def cli() -> None:
     "--screenshot", type=click.Path(path_type=Path), help="Save a PNG of the window, exit."
 )
 @click.option("--lang", type=click.Choice(["ar", "en"]), help="Interface language.")
+@quiet_option
 def gui(
     project: Path | None,
     annotator_name: str | None,
@@ -490,6 +494,7 @@ def _standard_output(out: Path, fmt: str, split: str | None, as_json: bool) -> I
               help="Also write a report: .html (tables and charts), .md or .tex (tables and methods).")  # fmt: skip
 @click.option("--force", is_flag=True, help="Replace a report an earlier run wrote at --report.")
 @json_option
+@quiet_option
 def agreement(
     project: Path,
     annotators: str | None,
@@ -545,6 +550,7 @@ def agreement(
               help="How many annotators each overlap document gets.")  # fmt: skip
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the plan.")
 @json_option
+@quiet_option
 def assign(
     project: Path, annotators: str, overlap: str, per_overlap: int, seed: int, as_json: bool
 ) -> None:
@@ -583,6 +589,7 @@ def assign(
 @click.argument("project", type=click.Path(path_type=Path))
 @click.option("--annotator", "annotator_name", required=True, help="Whose package.")
 @click.option("--out", required=True, type=click.Path(path_type=Path), help="The new project file.")
+@quiet_option
 def package(project: Path, annotator_name: str, out: Path) -> None:
     """Write an annotator's copy: her assigned documents and her own layer, nothing else.
 
@@ -608,6 +615,7 @@ def package(project: Path, annotator_name: str, out: Path) -> None:
     "--documents", "show_documents", is_flag=True, help="Also list who is on each document."
 )
 @json_option
+@quiet_option
 def progress(project: Path, show_documents: bool, as_json: bool) -> None:
     """Progress per annotator: assigned, done, skipped, active time, spans per hour.
 
@@ -789,6 +797,7 @@ def restore(project: Path, backup: str | None) -> None:
 @cli.command()
 @click.argument("project", type=click.Path(path_type=Path))
 @json_option
+@quiet_option
 def stats(project: Path, as_json: bool) -> None:
     """Count documents, spans and relations by label and status, documents by status per
     annotator, and the documents nobody has started.
