@@ -15,6 +15,7 @@ from annotator.errors import EditError, InputError
 from annotator.model.document import DocumentRecord, Layer, Status
 from annotator.model.schema import RESERVED_LAYERS, Schema
 from annotator.model.validate import layer_problem
+from annotator.store.activity import announce
 from annotator.store.base import ImportReport, ProjectBase, now, text_hash
 
 BATCH = 500  # documents per executemany round
@@ -79,7 +80,7 @@ class Importing(ProjectBase):
         """
         report = ImportReport()
         schema = self.schema
-        with self.transaction():
+        with announce(self.path, "an import"), self.transaction():
             seen_ext = {r[0] for r in self.db.execute("SELECT ext_id FROM documents")}
             by_hash = {
                 h: (i, e) for i, e, h in self.db.execute("SELECT id, ext_id, sha256 FROM documents")

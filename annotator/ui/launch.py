@@ -6,13 +6,15 @@ instead of a Qt abort or a traceback.
 
 from __future__ import annotations
 
-import contextlib
 import getpass
+import logging
 import os
 import sys
 from pathlib import Path
 
 from annotator.errors import AnnotatorError, ProjectError
+
+log = logging.getLogger(__name__)
 
 
 class DisplayError(AnnotatorError):
@@ -75,10 +77,14 @@ def run_gui(
         QMessageBox.critical(None, "annotator", str(exc))
         return exc.exit_code
     conf.set("recent_project", str(project_path.resolve()))
+    backup_problem = ""
     if not project.readonly and screenshot is None:
-        # a backup that cannot be written must not stop the day's work; the timer tries again
-        with contextlib.suppress(OSError, AnnotatorError):
+        # a backup that cannot be written must not stop the day's work: it warns, the timer retries
+        try:
             project.backup("open")
+        except (OSError, AnnotatorError) as exc:
+            log.warning("start-up backup failed: %s", exc)
+            backup_problem = str(exc)
 
     name = annotator or conf.get("annotator")
     if not name:
@@ -104,6 +110,8 @@ def run_gui(
             session.open_document(first.id)
     window.resize(1400, 900)
     window.show()
+    if backup_problem:
+        window.statusBar().showMessage(window.tr("Backup failed: {0}").format(backup_problem))
     if screenshot is not None:
         app.processEvents()
         image = window.grab()
