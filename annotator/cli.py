@@ -17,6 +17,7 @@ import click
 
 from annotator import __version__
 from annotator.errors import AnnotatorError
+from annotator.importers.formats import NAMES as IMPORT_FORMATS
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -121,8 +122,8 @@ def init(project: Path, schema_file: Path | None) -> None:
 @click.argument("project", type=click.Path(path_type=Path))
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", default="auto", show_default=True,
-              type=click.Choice(["auto", "txt", "jsonl", "csv", "doccano", "label-studio", "brat"]),
-              help="Input format; auto decides from each file's extension.")  # fmt: skip
+              type=click.Choice(["auto", *IMPORT_FORMATS]),
+              help="Input format; auto reads each file's content and asks when it cannot tell.")  # fmt: skip
 @click.option(
     "--annotator", "annotator_name", default="", help="Layer for annotations without one."
 )
@@ -130,6 +131,10 @@ def init(project: Path, schema_file: Path | None) -> None:
               help="Unit of incoming offsets (default: the format's own).")  # fmt: skip
 @click.option("--clean/--no-clean", default=None, help="Remove site boilerplate (.txt, .csv).")
 @click.option("--skip-bad", is_flag=True, help="Skip unusable inputs and list them.")
+@click.option("--map", "renames", multiple=True, metavar="OLD=NEW",
+              help="Rename another tool's label, relation, attribute or value (repeatable).")  # fmt: skip
+@click.option("--label-config", type=click.Path(path_type=Path, dir_okay=False),
+              help="Label Studio's labelling config (XML): names a new project adopts.")  # fmt: skip
 @json_option
 def import_(
     project: Path,
@@ -139,28 +144,37 @@ def import_(
     offsets: str | None,
     clean: bool | None,
     skip_bad: bool,
+    renames: tuple[str, ...],
+    label_config: Path | None,
     as_json: bool,
 ) -> None:
     """Import articles (and annotations) into PROJECT, creating it if needed.
 
     Files: .txt (one article each; the first line is the title), folders of them, native .jsonl,
-    .csv with a 'text' column. One call is all-or-nothing unless --skip-bad.
+    .csv with a 'text' column, doccano, brat, and Label Studio (JSON, JSON_MIN, snapshot). A new
+    project takes the labels a Label Studio export (or --label-config) names; an existing one maps
+    other names with --map. One call is all-or-nothing unless --skip-bad.
 
     \b
     Example:
       annotator import news.db articles/ more.csv
       annotator import news.db layla.jsonl --annotator layla
+      annotator import news.db label-studio.json --map positive=support --map PER=speaker
     """
-    from annotator.importers import read_inputs
+    from dataclasses import replace
+
+    from annotator.importers import adopted_schema, read_inputs
+    from annotator.importers.names import parse_renames
     from annotator.importers.options import ImportOptions
     from annotator.model.schema import default_schema
     from annotator.store import Project
 
     created = not project.exists()
-    store = Project.open_or_create(project, default_schema())
-    options = ImportOptions(
-        format=fmt, offsets=offsets or "", annotator=annotator_name, clean=clean
-    )
+    options = ImportOptions(format=fmt, offsets=offsets or "", annotator=annotator_name,
+                            clean=clean, renames=parse_renames(renames), label_config=label_config)  # fmt: skip
+    adopted = adopted_schema(list(paths), options) if created else None
+    store = Project.open_or_create(project, adopted[0] if adopted else default_schema())
+    options = replace(options, schema=store.schema, label_ids=store.schema.label_ids)
     try:
         report = store.add_documents(
             read_inputs(list(paths), options),
@@ -177,7 +191,7 @@ def import_(
     if sys.stderr.isatty():
         click.echo("\r", err=True, nl=False)
     if as_json:
-        _print_json(report.as_dict())
+        _print_json({**report.as_dict(), **({"adopted_schema": adopted[1]} if adopted else {})})
         return
     click.echo(f"Imported {report.added} document(s) into {project}"
                + (f" with {report.spans} span(s) and {report.relations} relation(s)"
@@ -192,6 +206,11 @@ def import_(
                    "(the original text is kept; --no-clean imports as is).")  # fmt: skip
     for line in report.skipped:
         click.echo(f"Skipped: {line}")
+    if adopted:
+        click.echo(adopted[1])
+    if report.not_imported:
+        click.echo("Not imported (this project has no place for them): "
+                   + ", ".join(f"{n} {what}" for what, n in report.not_imported.items()) + ".")  # fmt: skip
 
 
 def _remove_project(project: Path) -> None:

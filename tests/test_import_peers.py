@@ -22,7 +22,7 @@ def project(tmp_path: Path) -> Project:
 
 
 def _import(project: Project, path: Path, **kw: str) -> object:
-    opts = ImportOptions(label_ids=project.schema.label_ids, **kw)  # type: ignore[arg-type]
+    opts = ImportOptions(label_ids=project.schema.label_ids, schema=project.schema, **kw)  # type: ignore[arg-type]
     return project.add_documents(read_inputs([path], opts))
 
 
@@ -120,5 +120,7 @@ def test_label_studio_bad_file(tmp_path: Path, project: Project) -> None:
         '[{"data": {"text": "abc"}, "annotations": [{"result": [{"type": "labels", "value": {"start": 0}}]}]}]',
         encoding="utf-8",
     )
-    with pytest.raises(InputError, match=r"bad\.json: task 1: missing 'labels'"):
+    with pytest.raises(
+        InputError, match=r"bad\.json: task 1, annotation 1, result 1: 'value.labels' is missing"
+    ):
         _import(project, path)

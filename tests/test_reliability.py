@@ -174,9 +174,9 @@ def test_mutated_valid_files_give_clean_errors(
 
 
 def test_a_file_above_the_limit_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import annotator.importers as importers
+    from annotator.importers import limits
 
-    monkeypatch.setattr(importers, "MAX_FILE_BYTES", 1000)
+    monkeypatch.setattr(limits, "MAX_FILE_BYTES", 1000)
     path = tmp_path / "big.txt"
     path.write_text("نص " * 1000, encoding="utf-8")
     with (
@@ -216,10 +216,10 @@ def test_a_damaged_backup_is_refused(tmp_path: Path) -> None:
 def test_jsonl_is_streamed_so_only_a_huge_line_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import annotator.importers as importers
     import annotator.importers.common as common
+    from annotator.importers import limits
 
-    monkeypatch.setattr(importers, "MAX_FILE_BYTES", 100)  # a big file is fine when streamed
+    monkeypatch.setattr(limits, "MAX_FILE_BYTES", 100)  # a big file is fine when streamed
     monkeypatch.setattr(common, "MAX_LINE_BYTES", 300)
     path = tmp_path / "x.jsonl"
     path.write_text('{"text": "نص قصير"}\n{"text": "' + "طويل " * 100 + '"}\n', encoding="utf-8")

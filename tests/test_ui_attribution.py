@@ -105,12 +105,28 @@ def test_attribute_picker_after_labelling_and_undo(qtbot: QtBot, tmp_path: Path)
     w.action("label:claim").trigger()
     (span,) = w.session.spans
     assert span.attributes == {"form": "indirect"}  # the schema default
-    menu = w.controller.menu
-    assert menu is not None and menu.isVisible()
-    next(a for a in menu.actions() if a.objectName() == "form=direct_quote").trigger()
+    chooser = w.controller.chooser
+    assert chooser.isVisible() and not chooser.hasFocus() and w.view.hasFocus()
+    qtbot.keyClick(w.view, Qt.Key.Key_1)  # the first value, not the speaker label
     assert w.session.spans[0].attributes == {"form": "direct_quote"}
-    w.action("undo").trigger()
+    assert w.session.spans[0].label == "claim" and not chooser.isVisible()
+    qtbot.keyClick(w.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert w.session.spans[0].attributes == {"form": "indirect"}
+    # a click on a value works too
+    w.controller.open_attribute_picker(w.session.spans[0].id or 0)
+    button = chooser.buttons[chooser.choices.index(("form", "paraphrase"))]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert w.session.spans[0].attributes == {"form": "paraphrase"}
+
+
+def test_the_chooser_does_not_swallow_the_next_key(qtbot: QtBot, tmp_path: Path) -> None:
+    w = make_window(qtbot, tmp_path, {"a": TEXT})
+    i = TEXT.index(WORDS["claim"])
+    w.view.select_range(i, i + len(WORDS["claim"]))
+    qtbot.keyClick(w.view, Qt.Key.Key_2)
+    assert len(w.session.spans) == 1 and w.controller.chooser.isVisible()
+    qtbot.keyClick(w.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # right away
+    assert w.session.spans == [] and not w.controller.chooser.isVisible()
 
 
 def test_checklist_lists_what_is_unlinked(qtbot: QtBot, tmp_path: Path) -> None:

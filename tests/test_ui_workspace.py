@@ -59,14 +59,14 @@ def test_keyboard_selection_and_whole_word_snapping(qtbot: QtBot, tmp_path: Path
     assert span.text == "المحادثات" and span.label == "claim"
 
 
-def test_alt_label_key_keeps_letter_precision_for_clitics(qtbot: QtBot, tmp_path: Path) -> None:
+def test_label_key_leaves_the_clitic_out_and_alt_keeps_it(qtbot: QtBot, tmp_path: Path) -> None:
     w = make_window(qtbot, tmp_path, {"a": TEXT})
-    s = TEXT.index("وأكدت") + 1  # without the و
-    w.view.select_range(s, s + 4)
-    w.action("label_exact:event").trigger()
+    s = TEXT.index("وأكدت")
+    w.view.select_range(s + 2, s + 3)  # a letter inside the word
+    qtbot.keyClick(w.view, Qt.Key.Key_4)  # event, by the guideline: without the و
     assert [sp.text for sp in w.session.spans] == ["أكدت"]
-    w.view.select_range(s, s + 2)
-    w.action("label:stance").trigger()  # whole words by default
+    w.view.select_range(s, s + 5)
+    qtbot.keyClick(w.view, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)  # the letters as selected
     assert sorted(sp.text for sp in w.session.spans) == ["أكدت", "وأكدت"]
 
 

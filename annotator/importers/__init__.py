@@ -2,111 +2,124 @@
 
 ``read_inputs`` walks files and folders and yields a DocumentRecord per document, or an InputError
 naming the file and line for an input that cannot be used; the store decides what to do with errors.
+Which format a file is in comes from ``annotator.importers.formats`` (by content, unless forced).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 from annotator.errors import InputError
-from annotator.importers.limits import MAX_FILE_BYTES
+from annotator.importers import limits
 from annotator.importers.options import ImportOptions
 from annotator.model.document import DocumentRecord
-
-FORMATS = ("auto", "txt", "jsonl", "csv", "doccano", "label-studio", "brat")
-_BY_SUFFIX = {
-    ".txt": "txt",
-    ".jsonl": "jsonl",
-    ".csv": "csv",
-    ".json": "label-studio",
-    ".ann": "brat",
-}
-STREAMED = ("jsonl", "doccano")  # read line by line: no whole-file limit
+from annotator.model.schema import Schema
 
 
-def _reader(
-    fmt: str, options: ImportOptions
-) -> Callable[[Path, ImportOptions], Iterator[DocumentRecord | InputError]]:
-    if fmt in ("doccano", "label-studio", "brat"):
-        if fmt == "doccano":
-            from annotator.importers.doccano import read as peer_read
-        elif fmt == "label-studio":
-            from annotator.importers.labelstudio import read as peer_read
-        else:
-            from annotator.importers.brat import read as peer_read
-        labels = options.label_map()
-        return lambda path, opts: peer_read(path, opts, labels)
-    if fmt == "txt":
-        from annotator.importers import txt
-
-        return txt.read
-    if fmt == "jsonl":
-        from annotator.importers import jsonl
-
-        return jsonl.read
-    if fmt == "csv":
-        from annotator.importers import csvfile
-
-        return csvfile.read
-    raise InputError(None, f"unknown import format {fmt!r}")
+def _visible(root: Path, path: Path) -> bool:
+    return not any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
-def _files(path: Path, fmt: str) -> Iterator[Path]:
-    if path.is_dir():
-        for p in sorted(path.rglob("*")):
-            hidden = any(part.startswith(".") for part in p.relative_to(path).parts)
-            if not p.is_file() or hidden:
+def _folder_files(root: Path, fmt: str) -> Iterator[tuple[Path, str]]:
+    """(file, format or 'auto') for each file a folder walk reads.
+
+    A folder holding .ann files is a brat folder: each .txt in it is a brat document (its .ann
+    beside it, if any) and the rest (manifest.json, annotation.conf) is brat's, not documents.
+    """
+    from annotator.importers.formats import SUFFIXES, is_own_manifest
+    from annotator.importers.sniff import Sample
+
+    by_folder: dict[Path, list[Path]] = {}
+    for p in sorted(root.rglob("*")):
+        if p.is_file() and _visible(root, p):
+            by_folder.setdefault(p.parent, []).append(p)
+    for folder in sorted(by_folder):
+        files = by_folder[folder]
+        if fmt == "brat" or (fmt == "auto" and any(p.suffix == ".ann" for p in files)):
+            texts = {p.stem for p in files if p.suffix == ".txt"}
+            for p in files:
+                if p.suffix == ".txt" or (p.suffix == ".ann" and p.stem not in texts):
+                    yield p, "brat"  # an .ann without its .txt: the reader says so
+            continue
+        for p in files:
+            if fmt == "auto" and p.suffix.lower() not in SUFFIXES:
                 continue
-            if fmt == "brat":  # a brat folder: each .ann with its .txt
-                if p.suffix == ".ann":
-                    yield p
-            elif fmt != "auto" or p.suffix.lower() in _BY_SUFFIX:
-                if fmt == "auto" and p.suffix.lower() == ".txt" and p.with_suffix(".ann").exists():
-                    continue  # the text of a brat document, read with its .ann
-                yield p
-    elif path.exists():
-        yield path
-    else:
-        raise InputError(path, "no such file or folder")
+            if p.suffix.lower() == ".json" and is_own_manifest(Sample(p)):
+                continue  # an export's manifest beside its data: nothing to import
+            yield p, fmt
 
 
-def detect_format(path: Path, fmt: str) -> str:
-    """The format of one file: ``fmt`` unless it is 'auto', then from the file name."""
-    if fmt != "auto":
-        return fmt
-    try:
-        return _BY_SUFFIX[path.suffix.lower()]
-    except KeyError:
-        raise InputError(
-            path,
-            "cannot tell the format from the file name; give --format (txt, jsonl, csv, doccano, label-studio or brat)",
-        ) from None
+def _files(root: Path, fmt: str) -> list[tuple[Path, str]]:
+    if root.is_dir():
+        found = list(_folder_files(root, fmt))
+        if not found:
+            what = "brat .ann files" if fmt == "brat" else "files to import"
+            raise InputError(root, f"the folder has no {what} (.txt, .jsonl, .json, .csv, .ann)")
+        return found
+    if root.exists():
+        return [(root, fmt)]
+    raise InputError(root, "no such file or folder")
 
 
 def read_inputs(paths: list[Path], options: ImportOptions) -> Iterator[DocumentRecord | InputError]:
     """Yield the documents of every file under ``paths``, or an InputError for each bad input."""
+    from annotator.importers.formats import BY_NAME, detect
+
     for root in paths:
         try:
-            files = list(_files(root, options.format))
+            files = _files(root, options.format)
         except InputError as exc:
             yield exc
             continue
-        if root.is_dir() and not files:
-            yield InputError(root, "the folder has no .txt, .jsonl or .csv files")
-        for path in files:
+        except OSError as exc:
+            yield InputError(root, f"cannot be read ({exc.strerror or exc})")
+            continue
+        for path, name in files:
             try:
-                fmt = detect_format(path, options.format)
+                if name not in ("auto", *BY_NAME):
+                    raise InputError(None, f"unknown import format {name!r}")
+                fmt = detect(path) if name == "auto" else BY_NAME[name]
                 size = path.stat().st_size
-                if size > MAX_FILE_BYTES and fmt not in STREAMED:
+                if size > limits.MAX_FILE_BYTES and not fmt.streamed:
                     raise InputError(
                         path,
-                        f"the file is {size // 2**20} MB; files above {MAX_FILE_BYTES // 2**20} MB"
-                        " are refused (split it into several files)",
+                        f"the file is {size // 2**20} MB; files above "
+                        f"{limits.MAX_FILE_BYTES // 2**20} MB are refused (split it into several files)",
                     )
-                reader = _reader(fmt, options)
-                yield from reader(path, options)
+                yield from fmt.read(path, options)
             except InputError as exc:
                 yield exc
             except OSError as exc:
                 yield InputError(path, f"cannot be read ({exc.strerror or exc})")
+
+
+def adopted_schema(paths: list[Path], options: ImportOptions) -> tuple[Schema, str] | None:
+    """For a new project: the schema its Label Studio inputs bring, and a sentence saying so.
+
+    None when there is no Label Studio input, or when no ``--label-config`` is given and every name
+    found is already in the default schema (which then serves, with its colours and guidelines).
+    """
+    from dataclasses import replace
+
+    from annotator.importers import lsconfig
+    from annotator.importers.formats import detect
+    from annotator.model.schema import default_schema
+
+    files: list[Path] = []
+    for root in paths:
+        try:
+            for path, name in _files(root, options.format):
+                if (detect(path).name if name == "auto" else name) == "label-studio":
+                    files.append(path)
+        except (InputError, OSError):
+            continue  # the import itself reports it
+    if not files:
+        return None
+    plain = replace(options, schema=None, format="label-studio")
+    records = [r for r in read_inputs(files, plain) if isinstance(r, DocumentRecord)]
+    config = lsconfig.read_label_config(options.label_config) if options.label_config else None
+    found = lsconfig.names_found(records, config)
+    if config is None and lsconfig.fits(found, default_schema()):
+        return None
+    return lsconfig.adopt_schema(found, ", ".join(str(f) for f in files))

@@ -16,19 +16,20 @@ from annotator.model.document import DocumentRecord, Layer, Relation, Span
 from annotator.text.decode import decode_bytes
 
 
-def read(
-    path: Path, options: ImportOptions, labels: dict[str, str]
-) -> Iterator[DocumentRecord | InputError]:
-    """Yield the document of one .ann file and its .txt."""
-    txt = path.with_suffix(".txt")
+def read(path: Path, options: ImportOptions) -> Iterator[DocumentRecord | InputError]:
+    """Yield the document of one brat .txt and its .ann (given either; no .ann: no annotations)."""
+    labels = options.label_map()
+    txt, ann = path.with_suffix(".txt"), path.with_suffix(".ann")
     if not txt.exists():
-        raise InputError(path, f"the text file {txt.name} is missing beside it")
+        raise InputError(ann, f"the text file {txt.name} is missing beside it")
+    path = ann
     raw = txt.read_bytes()
     text = raw.decode("utf-8-sig") if raw.startswith(b"\xef\xbb\xbf") else decode_bytes(raw, txt)
     spans: dict[str, Span] = {}
     relations: list[Relation] = []
     attrs: list[tuple[str, str, str]] = []
-    for lineno, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+    ann_lines = path.read_text("utf-8").splitlines() if path.exists() else []
+    for lineno, line in enumerate(ann_lines, 1):
         if not line.strip() or line.startswith("#"):
             continue
         try:

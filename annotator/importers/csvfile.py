@@ -1,4 +1,8 @@
-"""CSV files: a ``text`` column, optional ``id`` and ``title``; other columns become metadata."""
+"""CSV files: a ``text`` column, optional ``id`` and ``title``; other columns become metadata.
+
+The separator is whichever of ',', ';' and tab makes the header name a ``text`` column (spreadsheets
+in Arabic and French locales save with ';').
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from pathlib import Path
 from annotator.errors import InputError
 from annotator.importers.common import title_of
 from annotator.importers.options import ImportOptions
+from annotator.importers.sniff import csv_delimiter
 from annotator.model.document import DocumentRecord
 from annotator.text.decode import decode_bytes, prepare_text
 
@@ -18,14 +23,19 @@ def read(path: Path, options: ImportOptions) -> Iterator[DocumentRecord | InputE
     """Yield one document per row of a CSV file with a header row."""
     content = decode_bytes(path.read_bytes(), path)
     csv.field_size_limit(2**31 - 1)
-    reader = csv.DictReader(io.StringIO(content, newline=""))
+    header_line = content.split("\n", 1)[0]
+    delimiter = csv_delimiter(header_line) or ","
+    reader = csv.DictReader(io.StringIO(content, newline=""), delimiter=delimiter)
     try:
         header = reader.fieldnames or []
     except csv.Error as exc:
         raise InputError(path, f"not a valid CSV file ({exc})", 1) from None
     columns = {c.strip().lower(): c for c in header if c}
     if "text" not in columns:
-        raise InputError(path, "the CSV header has no 'text' column", 1)
+        found = ", ".join(repr(c) for c in header[:8])
+        raise InputError(
+            path, f"the CSV header has no 'text' column (with ',', ';' or tab: {found})", 1
+        )
     try:
         for row in reader:
             line = reader.line_num

@@ -16,6 +16,7 @@ from annotator.errors import InputError
 from annotator.importers.common import rebase_layers, records_from_lines, title_of, to_codepoints
 from annotator.importers.options import ImportOptions
 from annotator.model.document import DocumentRecord, Layer, Relation, Span
+from annotator.model.schema import RESERVED_LAYERS
 from annotator.text.offsets import OffsetConverter
 
 _KNOWN = {"text", "label", "labels", "entities", "relations", "id", "doc_id"}
@@ -74,11 +75,16 @@ def parse_example(obj: Any, options: ImportOptions, source: str, lineno: int, an
                           source, layers, line=lineno)  # fmt: skip
 
 
-def read(
-    path: Path, options: ImportOptions, labels: dict[str, str]
-) -> Iterator[DocumentRecord | InputError]:
+def read(path: Path, options: ImportOptions) -> Iterator[DocumentRecord | InputError]:
     """Yield each example of a doccano JSONL file."""
+    labels = options.label_map()
     annotator = options.annotator or path.stem
+    if annotator in RESERVED_LAYERS - {"gold", "suggestions"}:
+        raise InputError(
+            path,
+            f"doccano names its files after the user, but {annotator!r} is a reserved layer name;"
+            " give the annotator with --annotator",
+        )
     return records_from_lines(
         path, lambda obj, lineno: parse_example(obj, options, str(path), lineno, annotator, labels)
     )

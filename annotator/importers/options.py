@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+
+from annotator.model.schema import Schema
 
 
 @dataclass(frozen=True)
@@ -16,6 +19,11 @@ class ImportOptions:
     label_ids: tuple[
         str, ...
     ] = ()  # the project's labels; peer formats' names match them ignoring case
+    schema: Schema | None = None  # the project's schema, for formats that map names (Label Studio)
+    renames: tuple[
+        tuple[str, str], ...
+    ] = ()  # --map OLD=NEW: labels, relations, attributes, values
+    label_config: Path | None = None  # a Label Studio labelling config (XML)
 
     def label_map(self) -> dict[str, str]:
         """Lowercased incoming label name -> label id (any name when the labels are not known)."""

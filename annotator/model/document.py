@@ -96,3 +96,6 @@ class DocumentRecord:
     original: str | None = None  # the text before cleaning, kept for provenance
     removed: list[dict[str, Any]] = field(default_factory=list)  # what cleaning cut
     line: int | None = None  # where in its file the record starts, for messages
+    not_imported: dict[str, int] = field(
+        default_factory=dict
+    )  # what the format had and we cannot hold

@@ -50,6 +50,9 @@ class ImportReport:
     skipped: list[str] = field(default_factory=list)
     cleaned: int = 0
     removed_by_rule: dict[str, int] = field(default_factory=dict)
+    not_imported: dict[str, int] = field(
+        default_factory=dict
+    )  # what the inputs had and we cannot hold
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)

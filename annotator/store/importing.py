@@ -102,6 +102,8 @@ class Importing(ProjectBase):
                         raise problem
                     report.skipped.append(str(problem))
                     continue
+                for what, n in rec.not_imported.items():
+                    report.not_imported[what] = report.not_imported.get(what, 0) + n
                 digest = text_hash(rec.text)
                 known = by_hash.get(digest)
                 if known is not None:

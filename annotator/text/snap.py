@@ -1,14 +1,17 @@
 """Snap a raw selection to a span an annotator means.
 
 Trims surrounding spaces, punctuation and direction marks, never splits a letter from its diacritics,
-and by default extends to whole words. With ``whole_words=False`` the selection keeps character
-precision so a proclitic (و ف ب ل ك) can be left out, as the guideline asks.
+and by default extends to whole words and then leaves attached proclitics (و ف ب ل ك) out of the
+first word, as the guideline asks ("وأكد" gives "أكد", "للرئيس" gives "لرئيس"; see clitics.py).
+With ``whole_words=False`` the selection keeps its letters exactly as selected.
 """
 
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Mapping
 
+from annotator.text.clitics import clitic_length, counter_of
 from annotator.text.normalize import is_mark
 
 _IN_WORD_EXTRA = "\u0640\u200c\u200d"
@@ -24,9 +27,19 @@ def _is_wordish(ch: str) -> bool:
 
 
 def snap_selection(
-    text: str, start: int, end: int, *, whole_words: bool = True
+    text: str,
+    start: int,
+    end: int,
+    *,
+    whole_words: bool = True,
+    corpus: Mapping[str, int] | None = None,
 ) -> tuple[int, int] | None:
-    """Return the snapped (start, end) in code points, or None when nothing meaningful is selected."""
+    """Return the snapped (start, end) in code points, or None when nothing meaningful is selected.
+
+    ``corpus`` (folded word -> count in the project's other documents, see
+    ``clitics.corpus_counts``) helps tell a name from a clitic and a word, as the document's own
+    words do.
+    """
     if start > end:
         start, end = end, start
     start = max(0, min(start, len(text)))
@@ -48,4 +61,13 @@ def snap_selection(
             start -= 1
         while end < len(text) and _is_wordish(text[end]) and _is_wordish(text[end - 1]):
             end += 1
+        start = _after_clitics(text, start, end, corpus)
     return start, end
+
+
+def _after_clitics(text: str, start: int, end: int, corpus: Mapping[str, int] | None) -> int:
+    """``start`` moved past the proclitics attached to the first word of text[start:end]."""
+    stop = start
+    while stop < end and (text[stop].isalpha() or is_mark(text[stop])):
+        stop += 1
+    return start + clitic_length(text[start:stop], counter_of(text, corpus))

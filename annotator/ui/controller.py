@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QMenu
 
 from annotator.model.document import Span
 from annotator.model.edits import AddSpan, Batch
@@ -19,6 +18,9 @@ from annotator.text.snap import snap_selection
 from annotator.ui.docview import ArticleView
 from annotator.ui.session import Session
 from annotator.ui.suggestions import SuggestionReview
+from annotator.ui.widgets.attributes import AttributeChooser
+
+_DIGITS = {getattr(Qt.Key, f"Key_{i}"): i for i in range(1, 10)}
 
 
 class LinkMode:
@@ -45,12 +47,14 @@ class Controller(QObject):
         self.whole_words = True
         self.pick_attributes = True
         self.link: LinkMode | None = None
-        self.menu: QMenu | None = None
+        self.chooser = AttributeChooser(view.viewport())
+        self.chooser.chosen.connect(session.set_attribute)
         self.suggestions: list[Span] = []
         self.review = SuggestionReview(session, self)
         self.mentions: list[tuple[int, int, str]] = []  # other occurrences offered for labelling
         view.clicked.connect(self._clicked)
         view.key_handler = self._key
+        view.key_wanted = self._wants_key
         session.documentOpened.connect(self._document_opened)
         session.spansChanged.connect(self._spans_changed)
         session.selectionChanged.connect(lambda _id: self.repaint())
@@ -58,6 +62,7 @@ class Controller(QObject):
     # ---------------------------------------------------------------- display
     def _document_opened(self, _doc_id: int) -> None:
         self.link = None
+        self.chooser.hide()
         assert self.session.document is not None
         self.suggestions = []
         self.mentions = []
@@ -88,6 +93,8 @@ class Controller(QObject):
 
     def _spans_changed(self, added: list[Span], removed: list[Span]) -> None:
         self.view.update_spans(self.session.spans, added, removed, self.emphasis())
+        if self.chooser.isVisible() and self.session.span(self.chooser.span_id) is None:
+            self.chooser.hide()  # undone or deleted: the values no longer apply
         if self.review.enabled:
             self.show_review()
 
@@ -177,14 +184,14 @@ class Controller(QObject):
             else:
                 s.message.emit(self.tr("Select some text first, then press a label key."))
             return
-        snapped = snap_selection(
-            s.document.text, *selection, whole_words=self.whole_words and not exact
-        )
+        whole = self.whole_words and not exact
+        corpus = s.corpus_words() if whole else None
+        snapped = snap_selection(s.document.text, *selection, whole_words=whole, corpus=corpus)
         if snapped is None:
             s.message.emit(self.tr("The selection has no letters to label."))
             return
         span = s.add_span(snapped[0], snapped[1], label)
-        self.view.show_span(snapped[0])
+        self.view.clear_selection()  # where it is: the text does not move
         if span is not None and label == "speaker":
             self.offer_mentions(span)
         if span is not None and self.pick_attributes and s.schema.label(label).attributes:
@@ -280,8 +287,28 @@ class Controller(QObject):
         self.session.message.emit(self.tr("Linking cancelled."))
         self.repaint()
 
+    def _wants_key(self, e: QKeyEvent) -> bool:
+        """Keys the view takes before the window's shortcuts: a digit picks an attribute value
+        while the chooser is shown and no text is selected (a selection means: label it)."""
+        plain = e.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        )
+        return (
+            self.chooser.isVisible()
+            and plain
+            and e.key() in _DIGITS
+            and self.view.selection() is None
+            and _DIGITS[e.key()] <= len(self.chooser.choices)
+        )
+
     def _key(self, e: QKeyEvent) -> bool:
         key = e.key()
+        if self._wants_key(e):
+            return self.chooser.pick(_DIGITS[key] - 1)
+        if self.chooser.isVisible() and key == Qt.Key.Key_Escape:
+            self.chooser.hide()
+            return True
         if self.link is not None:
             if key in (Qt.Key.Key_Left, Qt.Key.Key_Down, Qt.Key.Key_Right, Qt.Key.Key_Up):
                 forward = key in (Qt.Key.Key_Left, Qt.Key.Key_Down)  # left is "next" in RTL text
@@ -309,8 +336,11 @@ class Controller(QObject):
         return False
 
     # -------------------------------------------------------------- attributes
-    def open_attribute_picker(self, span_id: int) -> QMenu | None:
-        """A small menu of the span's attribute values; digits pick, Escape keeps the default."""
+    def open_attribute_picker(self, span_id: int) -> AttributeChooser | None:
+        """Show the span's attribute values under it; digits or a click pick, Escape closes.
+
+        It takes no keyboard focus: any other key (Ctrl+Z, a new selection and its label key)
+        works as if it were not there."""
         s = self.session
         span = s.span(span_id)
         if span is None:
@@ -318,18 +348,7 @@ class Controller(QObject):
         label = s.schema.label(span.label)
         if not label.attributes:
             return None
-        menu = QMenu(self.view)
-        menu.setObjectName("attributePicker")
-        for attr in label.attributes:
-            menu.addSection(attr.name)
-            for i, value in enumerate(attr.values, 1):
-                mark = "✓ " if span.attributes.get(attr.name) == value else ""
-                action = menu.addAction(f"&{i}  {mark}{value}")
-                action.setObjectName(f"{attr.name}={value}")
-                action.triggered.connect(
-                    lambda _=False, n=attr.name, v=value: s.set_attribute(span_id, n, v)
-                )
         point = self.view.point_of(span.start)
-        self.menu = menu
-        menu.popup(self.view.viewport().mapToGlobal(point + QPoint(0, 20)))
-        return menu
+        below = point + QPoint(0, self.view.fontMetrics().height())
+        self.chooser.show_for(span, label, below)
+        return self.chooser

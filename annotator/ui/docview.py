@@ -64,6 +64,7 @@ class ArticleView(QPlainTextEdit):
         self._suggestions: list[Span] = []
         self._press_pos: QPoint | None = None
         self.key_handler: Callable[[QKeyEvent], bool] | None = None
+        self.key_wanted: Callable[[QKeyEvent], bool] | None = None
         self._mark_cache: dict[int, tuple[Span, Mark]] = {}
         self._apply_direction()
 
@@ -233,11 +234,28 @@ class ArticleView(QPlainTextEdit):
         self.ensureCursorVisible()
 
     def show_span(self, start: int) -> None:
-        """Scroll so the character at ``start`` is visible, clearing the selection."""
+        """Clear the selection and bring the character at ``start`` to the middle of the view if
+        it is off screen; the text does not move when it is already visible."""
+        bar = self.verticalScrollBar()
+        before = bar.value()
         cursor = self.textCursor()
         cursor.setPosition(self.conv.to_utf16(start))
+        visible = self.viewport().rect().contains(self.cursorRect(cursor))
         self.setTextCursor(cursor)
-        self.centerCursor()
+        if visible:
+            bar.setValue(before)
+        else:
+            self.centerCursor()
+
+    def clear_selection(self) -> None:
+        """Drop the text selection without scrolling."""
+        bar, hbar = self.verticalScrollBar(), self.horizontalScrollBar()
+        before = (bar.value(), hbar.value())
+        cursor = self.textCursor()
+        cursor.clearSelection()
+        self.setTextCursor(cursor)
+        bar.setValue(before[0])
+        hbar.setValue(before[1])
 
     def offset_at(self, point: QPoint) -> int:
         """The code point offset under a viewport point."""
@@ -274,6 +292,14 @@ class ArticleView(QPlainTextEdit):
         super().keyPressEvent(e)
 
     def event(self, e: QEvent) -> bool:
+        if (
+            e.type() == QEvent.Type.ShortcutOverride
+            and isinstance(e, QKeyEvent)
+            and self.key_wanted is not None
+            and self.key_wanted(e)
+        ):
+            e.accept()  # delivered as a key press here instead of triggering a shortcut
+            return True
         if e.type() == QEvent.Type.ToolTip and isinstance(e, QHelpEvent):
             pos = self.viewport().mapFromGlobal(e.globalPos())
             offset = self.offset_at(pos)

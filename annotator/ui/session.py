@@ -14,6 +14,8 @@ Signals:
 from __future__ import annotations
 
 import bisect
+from collections import Counter
+from collections.abc import Iterator
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -34,6 +36,10 @@ from annotator.model.edits import (
 )
 from annotator.model.schema import Schema
 from annotator.store import DocSummary, Project
+from annotator.text.clitics import corpus_counts
+
+# how much of the project's text the snapping reads for its word counts (names, clitics)
+CORPUS_CHARS = 1_000_000
 
 
 def layer_of(edit: Edit) -> str | None:
@@ -94,6 +100,7 @@ class Session(QObject):
         self.spans: list[Span] = []
         self.relations: list[Relation] = []
         self.selected: int = 0
+        self._corpus: Counter[str] | None = None
         project.ensure_annotator(annotator)
 
     @property
@@ -122,6 +129,22 @@ class Session(QObject):
             return
         self.spans = self.project.spans(self.document.id, self.layer)
         self.relations = self.project.relations(self.document.id, self.layer)
+
+    def corpus_words(self) -> Counter[str]:
+        """Word counts over the project's documents (their first ``CORPUS_CHARS`` characters),
+        read once: they tell the snapping a name ("لبشار") from a clitic and a word."""
+        if self._corpus is None:
+
+            def texts() -> Iterator[str]:
+                left = CORPUS_CHARS
+                for doc in self.project.documents():
+                    if left <= 0:
+                        return
+                    left -= len(doc.text)
+                    yield doc.text
+
+            self._corpus = corpus_counts(texts())
+        return self._corpus
 
     def status(self) -> str:
         if self.document is None:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from annotator.errors import AnnotatorError
 from annotator.importers import read_inputs
 from annotator.importers.clean import clean_text, load_rules, user_rules_file
+from annotator.importers.formats import SUFFIXES
 from annotator.importers.options import ImportOptions
 from annotator.store import Project
 from annotator.text.decode import decode_bytes
@@ -87,7 +88,7 @@ class ImportDialog(QDialog):
                 sorted(
                     p
                     for p in path.rglob("*")
-                    if p.suffix.lower() in (".txt", ".csv", ".jsonl", ".json")
+                    if p.suffix.lower() in SUFFIXES and p.suffix.lower() != ".ann"
                 )
                 if path.is_dir()
                 else [path]
@@ -100,7 +101,7 @@ class ImportDialog(QDialog):
 
     def _pick_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Articles"), "", "Articles (*.txt *.csv *.jsonl *.json)"
+            self, self.tr("Articles"), "", "Articles (*.txt *.csv *.jsonl *.json *.ann)"
         )
         self.add_paths([Path(n) for n in names])
 
@@ -145,8 +146,9 @@ class ImportDialog(QDialog):
         if not self.paths:
             self.summary.setText(self.tr("Add some files first."))
             return None
+        schema = self.session.schema
         options = ImportOptions(
-            clean=self.clean.isChecked(), label_ids=self.session.schema.label_ids
+            clean=self.clean.isChecked(), label_ids=schema.label_ids, schema=schema
         )
         path, paths, who = self.session.project.path, list(self.paths), self.session.annotator
 

@@ -1,0 +1,80 @@
+"""The attribute chooser: a small strip over the article, shown after labelling, that never takes
+the keyboard.
+
+It is not a menu: a popup menu grabs the keyboard until it closes, so the next key (Ctrl+Z, a
+label key) went to the menu instead of the window. The strip takes no focus; while it is shown the
+controller sends it plain digit keys (the values are numbered 1, 2, ... across the attributes) and
+Escape; every other key goes where it always goes, and the strip hides when it no longer applies.
+
+Signals:
+    chosen(int, str, str): span id, attribute name, value.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from annotator.model.document import Span
+from annotator.model.schema import Label
+
+
+class AttributeChooser(QFrame):
+    """The attribute values of one span, numbered; a click or a digit picks one."""
+
+    chosen = Signal(int, str, str)
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("attributePicker")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.span_id = 0
+        self.choices: list[tuple[str, str]] = []
+        self.buttons: list[QPushButton] = []
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(4, 2, 4, 2)
+        self._layout.setSpacing(4)
+        self.hide()
+
+    def show_for(self, span: Span, label: Label, at: QPoint) -> None:
+        """Show the values of ``span``'s attributes near ``at`` (a point in the parent)."""
+        while self._layout.count():
+            item = self._layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.span_id = span.id or 0
+        self.choices, self.buttons = [], []
+        for attr in label.attributes:
+            self._layout.addWidget(QLabel(attr.name + ":", self))
+            for value in attr.values:
+                number = len(self.choices) + 1
+                mark = "✓ " if span.attributes.get(attr.name) == value else ""
+                shown = f"{number}  {mark}{value}" if number < 10 else f"{mark}{value}"
+                button = QPushButton(shown, self)
+                button.setObjectName(f"{attr.name}={value}")
+                button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+                button.setFlat(True)
+                index = len(self.choices)
+                button.clicked.connect(lambda _=False, n=index: self.pick(n))
+                self._layout.addWidget(button)
+                self.choices.append((attr.name, value))
+                self.buttons.append(button)
+        self.adjustSize()
+        parent = self.parentWidget()
+        room = parent.width() if parent is not None else self.width()
+        x = max(0, min(at.x() - self.width() // 2, room - self.width()))
+        self.move(x, at.y())
+        self.show()
+        self.raise_()
+
+    def pick(self, index: int) -> bool:
+        """Choose the value numbered ``index + 1``; False when there is none."""
+        if not self.isVisible() or not 0 <= index < len(self.choices):
+            return False
+        name, value = self.choices[index]
+        self.hide()
+        self.chosen.emit(self.span_id, name, value)
+        return True
