@@ -235,6 +235,8 @@ def _remove_project(project: Path) -> None:
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the split.")
 @click.option("--tokens/--no-tokens", default=True, show_default=True,
               help="jsonl: include the token list and each span's token range.")  # fmt: skip
+@click.option("--force", is_flag=True,
+              help="Replace an earlier export at --out (only one this program wrote).")  # fmt: skip
 @json_option
 def export(
     project: Path,
@@ -247,9 +249,13 @@ def export(
     split: str | None,
     seed: int,
     tokens: bool,
+    force: bool,
     as_json: bool,
 ) -> None:
-    """Export annotations for training, with a manifest.json beside the output.
+    """Export annotations for training, with a manifest that says what is in it.
+
+    --out names a new file or folder; an existing one is refused unless --force, which replaces
+    only an earlier export of this program (never the project, its folder or its backups).
 
     Token formats (hf-bio, conll, spacy) widen spans that do not fit the tokens (a clitic left
     out) and list every one in the manifest; nothing is dropped silently.
@@ -268,6 +274,7 @@ def export(
         manifest = export_dataset(
             store, fmt, out, annotator_name, layer, status, _progress("Writing"),
             split=split, seed=seed, labels=label_list, tokens=tokens, parallel=True,
+            force=force,
         )  # fmt: skip
     if sys.stderr.isatty():
         click.echo("\r", err=True, nl=False)
@@ -281,7 +288,7 @@ def export(
                    "(documents nobody annotated are not exported).")  # fmt: skip
     if manifest["widened"] or manifest["dropped"]:
         click.echo(f"{len(manifest['widened'])} span(s) widened to whole tokens, "
-                   f"{len(manifest['dropped'])} left out; see manifest.json.")  # fmt: skip
+                   f"{len(manifest['dropped'])} left out; see {manifest['manifest']}.")  # fmt: skip
 
 
 @cli.command()

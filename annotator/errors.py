@@ -45,3 +45,9 @@ class ProjectError(AnnotatorError):
 
 class EditError(AnnotatorError):
     """An annotation edit breaks a rule of the schema or of the stored text."""
+
+
+class TargetError(AnnotatorError):
+    """An output path that must not be written: it exists, or it is the project or its folder."""
+
+    exit_code = 2

@@ -98,7 +98,9 @@ def test_single_layer_status_filter_and_manifest(tmp_path: Path, source: Path) -
         obj = json.loads(out.read_text("utf-8"))
         assert obj["annotator"] == "layla" and obj["status"] == "done" and "annotations" not in obj
         assert manifest["by_label"] == {"claim": 1, "speaker": 2} and manifest["relations"] == 1
-        assert json.loads((out.parent / "manifest.json").read_text("utf-8"))["layer"] == "layla"
+        assert (
+            json.loads((out.parent / "layla.manifest.json").read_text("utf-8"))["layer"] == "layla"
+        )
         empty = export_dataset(store, "jsonl", tmp_path / "o" / "omar.jsonl", "omar", None, "done")
         assert empty["documents"] == 0
         with pytest.raises(AnnotatorError, match="choose one with --annotator"):
@@ -145,5 +147,6 @@ def test_no_tokens_export_is_smaller_and_still_exact(tmp_path: Path, source: Pat
     assert "tokens" not in obj and all("token_start" not in s for s in obj["spans"])
     assert all(obj["text"][s["start"] : s["end"]] == s["text"] for s in obj["spans"])
     assert (
-        json.loads((out.parent / "manifest.json").read_text("utf-8"))["filters"]["tokens"] is False
+        json.loads((out.parent / "x.manifest.json").read_text("utf-8"))["filters"]["tokens"]
+        is False
     )

@@ -1,15 +1,15 @@
 """Export a project's annotations: choose the layer, stream documents, split, write, report.
 
-Everything is written under temporary names and renamed at the end, so a failed or cancelled
-export never leaves a half-written dataset. A manifest.json beside the output says what is in it
-and every span that had to be widened or dropped.
+Everything is written under hidden names and renamed at the end, so a failed, cancelled or
+killed export never leaves a half-written dataset, and nothing of the user's is replaced
+(export_target.py). A manifest named after the output says what is in it and every span that had
+to be widened or dropped.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -20,6 +20,7 @@ from annotator.export.manifest import Manifest
 from annotator.export.split import SPLIT_NAMES, parse_split
 from annotator.jobs.export_parallel import workers_for, write_in_parallel
 from annotator.jobs.export_stream import FORMATS, RESERVED, Plan, write_documents, writer_class
+from annotator.jobs.export_target import Lease, check_existing, plan_target
 from annotator.store import Project
 
 __all__ = ["FORMATS", "choose_layer", "export_dataset", "writer_class"]
@@ -76,6 +77,7 @@ def export_dataset(
     labels: list[str] | None = None,
     tokens: bool = True,
     parallel: bool = False,
+    force: bool = False,
 ) -> dict[str, Any]:
     """Write the dataset at ``out`` (files, or a folder for brat); return the manifest.
 
@@ -85,6 +87,7 @@ def export_dataset(
     by ``if __name__ == "__main__"``), as for any spawned process.
     """
     cls = writer_class(fmt)
+    out = Path(os.path.abspath(out))  # "." and ".." named as the folders they are
     chosen = choose_layer(store, annotator, layer)
     if chosen == "all" and not cls.multi_layer:
         raise AnnotatorError(
@@ -106,21 +109,37 @@ def export_dataset(
     plan = Plan(fmt, chosen, status == "done", frozenset(labels) if labels else None, parts, seed,
                 filters)  # fmt: skip
     names = list(SPLIT_NAMES[: len(parts)]) if parts else [None]
-    targets = {name: _target(out, name, cls) for name in names}
-    temps = {name: t.with_name(f".{t.name}.partial") for name, t in targets.items()}
+    finals = {name: _target(out, name, cls) for name in names}
+    target = plan_target(out, cls.folder, finals, store.path, fmt)
     try:
-        _write(store, plan, cls, manifest, targets, temps, progress, parallel)
+        with Lease(target) as lease:
+            replaced = check_existing(target, force)
+            temps = lease.temps(names)
+            _write(store, plan, cls, manifest, temps, progress, parallel)
+            data = manifest.as_dict()
+            data["files"] = [str(t) for t in finals.values()]
+            base = out if cls.folder else target.manifest.parent
+            data["written"] = _written(cls, finals, base, lease)
+            lease.manifest_temp().write_text(
+                json.dumps(data, ensure_ascii=False, indent=2) + "\n", "utf-8"
+            )
+            lease.commit(replaced)
     except OSError as exc:  # a folder that cannot be written, a full disk
         blocker = next((p for p in out.parents if p.exists() and not p.is_dir()), None)
         reason = f"{blocker} is a file, not a folder" if blocker else exc.strerror or str(exc)
         raise AnnotatorError(f"cannot write the export at {out}: {reason}") from None
-    data = manifest.as_dict()
-    data["files"] = [str(t) for t in targets.values()]
-    where = out if cls.folder else out.parent
-    (where / "manifest.json").write_text(
-        json.dumps(data, ensure_ascii=False, indent=2) + "\n", "utf-8"
-    )
+    data["manifest"] = str(target.manifest)
     return data
+
+
+def _written(
+    cls: type[Writer], finals: dict[str | None, Path], base: Path, lease: Lease
+) -> list[str]:
+    """What the export wrote, relative to its manifest's folder: what --force may replace later."""
+    if cls.folder:
+        root = lease.temp("folder")
+        return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
+    return [f.relative_to(base).as_posix() for f in finals.values()]
 
 
 def _write(
@@ -128,20 +147,14 @@ def _write(
     plan: Plan,
     cls: type[Writer],
     manifest: Manifest,
-    targets: dict[str | None, Path],
     temps: dict[str | None, Path],
     progress: Callable[[int], None] | None,
     parallel: bool,
 ) -> None:
-    """Write every part under its temporary name, then rename them all; on any failure remove
-    every temporary file and leave earlier exports as they were."""
-    for path in [*targets.values(), *temps.values()]:
-        path.parent.mkdir(parents=True, exist_ok=True)
+    """Write every part under its hidden name (the lease removes them if anything fails)."""
     writers: dict[str | None, Writer] = {}
     try:
         for name in temps:
-            if temps[name].exists():
-                _remove(temps[name])
             writers[name] = cls(temps[name], store.schema, manifest)
         workers = workers_for(store) if parallel and cls.joinable else 0
         if workers:
@@ -150,20 +163,7 @@ def _write(
             write_documents(store, plan, writers, manifest, progress=progress)
         for w in writers.values():
             w.close()
-        for name in temps:
-            if targets[name].exists():
-                _remove(targets[name])
-            os.replace(temps[name], targets[name])
     except BaseException:
         for w in writers.values():
             w.abandon()
-        for path in temps.values():
-            _remove(path)
         raise
-
-
-def _remove(path: Path) -> None:
-    if path.is_dir():
-        shutil.rmtree(path)
-    else:
-        path.unlink(missing_ok=True)

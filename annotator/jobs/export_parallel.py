@@ -18,6 +18,7 @@ import multiprocessing
 import os
 import shutil
 import signal
+import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -33,6 +34,9 @@ from annotator.store import Project
 CHUNK = 100  # documents per chunk: small enough to balance, large enough to amortise
 WORTH_S = 2.0  # start workers only when the rest would take longer than this alone
 MAX_WORKERS = 3
+PARENT_POLL_S = (
+    0.2  # how soon a worker notices its export was killed (export_watch.py waits longer)
+)
 
 _store: Project | None = None  # a worker's own read-only connection
 
@@ -52,10 +56,18 @@ def workers_for(store: Project) -> int:
     return min(cpus - 1, MAX_WORKERS)
 
 
-def _start_worker(path: str) -> None:
+def _start_worker(path: str, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
     global _store
     _store = Project.open(path, readonly=True)
+
+
+def _exit_with(parent: int) -> None:
+    """End this worker as soon as the export that started it is gone (killed, even by SIGKILL)."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL_S)
+    os._exit(1)
 
 
 def write_chunk(
@@ -179,7 +191,7 @@ def write_in_parallel(
                         workers,
                         multiprocessing.get_context("spawn"),
                         initializer=_start_worker,
-                        initargs=(str(store.path),),
+                        initargs=(str(store.path), os.getpid()),
                     )
             if pool is not None:
                 chunks.give_to_workers(pool, workers)

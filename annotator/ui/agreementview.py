@@ -12,7 +12,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
-    QLabel,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.ui.widgets.direction import natural_direction
+from annotator.ui.widgets.plain import plain_label
 
 
 def _num(value: Any) -> str:
@@ -46,7 +46,7 @@ class AgreementDialog(QDialog):
         self.report = report
         names = report["annotators"]
         token, span = report["token"], report["span"]
-        summary = QLabel(
+        summary = plain_label(
             self.tr("{0} documents · Krippendorff's alpha {1} · Fleiss' kappa {2}\n{3}").format(
                 report["documents"], _num(token["krippendorff_alpha"]), _num(token["fleiss_kappa"]),
                 token["tagging"],

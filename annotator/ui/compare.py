@@ -7,12 +7,13 @@ with the strong tint, so a lead sees at a glance where the layers part.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QSplitter, QVBoxLayout, QWidget
 
 from annotator.model.document import Document, Layer
 from annotator.model.schema import Schema
 from annotator.ui.docview import ArticleView
 from annotator.ui.fonts import article_font
+from annotator.ui.widgets.plain import plain_label
 
 
 def differing(layers: dict[str, Layer]) -> dict[str, set[int]]:
@@ -43,7 +44,7 @@ class CompareDialog(QDialog):
             column = QVBoxLayout(box)
             column.setContentsMargins(2, 2, 2, 2)
             n_diff = len(diff[name])
-            column.addWidget(QLabel(self.tr("{0} ({1}): {2} span(s), {3} not shared by all")
+            column.addWidget(plain_label(self.tr("{0} ({1}): {2} span(s), {3} not shared by all")
                                     .format(name, layer.status, len(layer.spans), n_diff), box))  # fmt: skip
             view = ArticleView(schema, article_font(size=14), box)
             spans = [s.with_(id=i) for i, s in enumerate(layer.spans, 1)]

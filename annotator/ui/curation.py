@@ -35,6 +35,7 @@ from annotator.model.edits import AddRelation, AddSpan, Batch, Edit, SetDecision
 from annotator.text.bidi import isolate
 from annotator.ui.session import Session
 from annotator.ui.widgets.direction import display_name
+from annotator.ui.widgets.plain import plain_label
 
 GOLD = "gold"
 NOT_ANNOTATORS = (GOLD, "suggestions")
@@ -70,7 +71,7 @@ class CurationPanel(QWidget):
         self.session = session
         self.layers: dict[str, Layer] = {}
         self.open: list[Candidate] = []
-        self.summary = QLabel(self)
+        self.summary = plain_label(parent=self)
         self.summary.setWordWrap(True)
         self.unanimous = QPushButton(self.tr("Accept unanimous"), self)
         self.majority = QPushButton(self.tr("Accept majority"), self)

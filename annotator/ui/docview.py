@@ -6,6 +6,12 @@ blocks on screen only (notes/QT.md: no relayout, milliseconds per edit on 10,000
 innermost span's colour as background, an underline in the colour of an enclosing span with another
 label, dashed underlines for suggestions, and a strong tint for the selected span and its partners.
 
+Scrolling and resizing repaint the highlights from a zero-delay single-shot timer, never from
+inside the scroll bar's signal: ``setExtraSelections`` asks the lazy block layout for the old
+selections' rectangles, laying out blocks not yet measured, which changes the scroll range and
+emits ``valueChanged`` again. Painting from that signal re-entered ``setExtraSelections`` while
+Qt walked the selection list it was replacing, and crashed on long documents (issue 15).
+
 Signals:
     clicked(int): the code point offset of a plain click (no selection made).
 
@@ -17,7 +23,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -35,6 +41,8 @@ from annotator.model.document import Span
 from annotator.model.schema import Schema
 from annotator.text.offsets import OffsetConverter
 from annotator.ui.highlights import Mark, Segment, SpanLayer
+
+REPAINT_DELAY_MS = 0  # highlights follow a scroll once the event loop is back (coalesced)
 
 
 class ArticleView(QPlainTextEdit):
@@ -59,7 +67,13 @@ class ArticleView(QPlainTextEdit):
         self.layer = SpanLayer()
         self._colours = {lab.id: QColor(lab.color) for lab in schema.labels}
         self._formats: dict[tuple[object, ...], QTextCharFormat] = {}
-        self.verticalScrollBar().valueChanged.connect(lambda _v: self.refresh_highlights())
+        self._painting = False
+        self._repaint = QTimer(self)
+        self._repaint.setObjectName("highlightRepaint")
+        self._repaint.setSingleShot(True)
+        self._repaint.setInterval(REPAINT_DELAY_MS)
+        self._repaint.timeout.connect(self.refresh_highlights)
+        self.verticalScrollBar().valueChanged.connect(lambda _v: self.schedule_highlights())
         self._spans: list[Span] = []
         self._suggestions: list[Span] = []
         self._press_pos: QPoint | None = None
@@ -193,8 +207,27 @@ class ArticleView(QPlainTextEdit):
             block = block.next()
         return range(first, last + 1)
 
+    def schedule_highlights(self) -> None:
+        """Repaint the highlights once control is back in the event loop (many requests, one pass)."""
+        self._repaint.start()
+
     def refresh_highlights(self) -> None:
-        """Paint the highlights of the blocks on screen (extra selections: no relayout)."""
+        """Paint the highlights of the blocks on screen now (extra selections: no relayout).
+
+        Called again while painting (the layout moved the scroll bar), it leaves the repaint for
+        the event loop instead of re-entering ``setExtraSelections``.
+        """
+        if self._painting:
+            self.schedule_highlights()
+            return
+        self._repaint.stop()
+        self._painting = True
+        try:
+            self._paint_highlights()
+        finally:
+            self._painting = False
+
+    def _paint_highlights(self) -> None:
         doc = self.document()
         selections: list[QTextEdit.ExtraSelection] = []
         for number in self.visible_blocks():
@@ -213,7 +246,7 @@ class ArticleView(QPlainTextEdit):
 
     def resizeEvent(self, e: QResizeEvent) -> None:
         super().resizeEvent(e)
-        self.refresh_highlights()
+        self.schedule_highlights()
 
     # ------------------------------------------------------------- positions
     def selection(self) -> tuple[int, int] | None:

@@ -49,6 +49,7 @@ def run_gui(
     from annotator.ui.demo import ensure_demo
     from annotator.ui.mainwindow import MainWindow
     from annotator.ui.session import Session
+    from annotator.ui.widgets.plain import message_box
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "annotator"])
     assert isinstance(app, QApplication)
@@ -74,7 +75,7 @@ def run_gui(
     except ProjectError as exc:
         if screenshot is not None:
             raise
-        QMessageBox.critical(None, "annotator", str(exc))
+        message_box(None, str(exc), QMessageBox.Icon.Critical).exec()
         return exc.exit_code
     conf.set("recent_project", str(project_path.resolve()))
     backup_problem = ""

@@ -15,9 +15,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
-    QLabel,
     QMainWindow,
-    QMessageBox,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -43,6 +41,7 @@ from annotator.ui.settings import Settings
 from annotator.ui.theme import apply_theme
 from annotator.ui.widgets.doclist import STATUS_TEXT, DocList
 from annotator.ui.widgets.palette import LabelPalette
+from annotator.ui.widgets.plain import inform, plain_label, warn
 from annotator.ui.widgets.spanpanel import SpanPanel
 
 
@@ -96,8 +95,8 @@ class MainWindow(QMainWindow):
         self.actions_by_id["lead_mode"].setCheckable(True)
         self.actions_by_id["suggestions"].setCheckable(True)
 
-        self.who = QLabel(self)
-        self.doc_status = QLabel(self)
+        self.who = plain_label(parent=self)
+        self.doc_status = plain_label(parent=self)
         self.statusBar().addPermanentWidget(self.doc_status)
         self.statusBar().addPermanentWidget(self.who)
         self.who.setText(self.tr("Annotator: {0}").format(session.annotator))
@@ -266,7 +265,7 @@ class MainWindow(QMainWindow):
 
         job = Job(self.tr("Merging…"), work, self).start()
         job.done.connect(self._merged)
-        job.failed.connect(lambda text: QMessageBox.warning(self, "annotator", text))
+        job.failed.connect(lambda text: warn(self, text))
         self._jobs.append(job)
         return job
 
@@ -342,7 +341,7 @@ class MainWindow(QMainWindow):
         project = self.session.project
         found = list_backups(project.path)
         if not found:
-            QMessageBox.information(self, "annotator", self.tr("This project has no backups yet."))
+            inform(self, self.tr("This project has no backups yet."))
             return
         if choice is None:
             names = [b.path.name for b in found]
@@ -356,7 +355,7 @@ class MainWindow(QMainWindow):
                 project.path, project.path.with_name(project.path.name + ".backups") / choice
             )
         except AnnotatorError as exc:
-            QMessageBox.warning(self, "annotator", str(exc))
+            warn(self, str(exc))
             return
         self.session.undo_stack.clear()  # the edits on the stack belong to the replaced state
         project._last_doc = None
@@ -392,7 +391,7 @@ class MainWindow(QMainWindow):
         try:
             project = Project.open(name)
         except AnnotatorError as exc:
-            QMessageBox.warning(self, "annotator", str(exc))
+            warn(self, str(exc))
             return
         window = MainWindow(Session(project, self.session.annotator))
         window.resize(self.size())

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -25,6 +24,7 @@ from annotator.jobs.export import FORMATS, export_dataset
 from annotator.store import Project
 from annotator.ui.jobs import Job
 from annotator.ui.session import Session
+from annotator.ui.widgets.plain import plain_label
 
 
 class ExportDialog(QDialog):
@@ -54,7 +54,7 @@ class ExportDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.out, 1)
         row.addWidget(browse)
-        self.message = QLabel(self)
+        self.message = plain_label(parent=self)
         self.message.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Format"), self.format)

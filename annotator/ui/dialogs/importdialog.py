@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QPlainTextEdit,
     QPushButton,
@@ -35,6 +34,7 @@ from annotator.text.decode import decode_bytes
 from annotator.ui.jobs import Job
 from annotator.ui.session import Session
 from annotator.ui.widgets.direction import natural_direction
+from annotator.ui.widgets.plain import plain_label
 
 
 class ImportDialog(QDialog):
@@ -52,7 +52,7 @@ class ImportDialog(QDialog):
         natural_direction(self.files)
         self.preview = QPlainTextEdit(self)
         self.preview.setReadOnly(True)
-        self.summary = QLabel(self)
+        self.summary = plain_label(parent=self)
         self.clean = QCheckBox(
             self.tr("Remove site debris (related articles, comment prompts, counters)"), self
         )

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from annotator.ui.actions import ActionSpec, clashes
 from annotator.ui.fonts import article_families
 from annotator.ui.settings import Settings
+from annotator.ui.widgets.plain import plain_label
 
 LANGUAGES = (("", "System language"), ("ar", "العربية"), ("en", "English"))
 THEMES = (("light", "Light"), ("dark", "Dark"))
@@ -68,7 +69,7 @@ class PreferencesDialog(QDialog):
             self.keys.setCellWidget(row, 1, editor)
             self.editors[spec.id] = editor
         self.keys.resizeColumnToContents(0)
-        self.problem = QLabel(self)
+        self.problem = plain_label(parent=self)
         self.problem.setStyleSheet("color: #b00020")
         form = QFormLayout()
         form.addRow(self.tr("Your name"), self.name)

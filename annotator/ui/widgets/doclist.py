@@ -13,6 +13,7 @@ from annotator.store import DocSummary
 from annotator.text.normalize import normalize_query
 from annotator.ui.session import Session
 from annotator.ui.widgets.direction import natural_direction
+from annotator.ui.widgets.plain import tooltip
 from annotator.ui.widgets.rows import Index, RowsModel
 
 STATUS_MARK = {"todo": "○", "in_progress": "◐", "done": "●", "skipped": "⊘"}
@@ -84,7 +85,7 @@ class DocListModel(RowsModel):
                 index.column()
             ]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{row.ext_id}: {row.title}"
+            return tooltip(f"{row.ext_id}: {row.title}")
         return None
 
 

@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from annotator.model.schema import Schema
+from annotator.ui.widgets.plain import tooltip
 
 
 class LabelPalette(QWidget):
@@ -30,7 +31,7 @@ class LabelPalette(QWidget):
                 f"QPushButton {{ border: 2px solid {lab.color}; border-radius: 4px;"
                 f" padding: 3px 10px; background: rgba({c.red()}, {c.green()}, {c.blue()}, 50); }}"
             )
-            button.setToolTip(lab.description)
+            button.setToolTip(tooltip(lab.description))
             button.clicked.connect(lambda _=False, lid=lab.id: self.labelChosen.emit(lid))
             layout.addWidget(button)
             self.buttons[lab.id] = button

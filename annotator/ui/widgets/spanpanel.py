@@ -34,6 +34,7 @@ from annotator.model.document import Relation, Span
 from annotator.text.bidi import isolate
 from annotator.ui.session import Session
 from annotator.ui.widgets.direction import display_name, natural_direction
+from annotator.ui.widgets.plain import tooltip
 from annotator.ui.widgets.rows import Index, RowsModel
 
 _ID = Qt.ItemDataRole.UserRole
@@ -88,7 +89,7 @@ class SpanTableModel(RowsModel):
         if role == Qt.ItemDataRole.ForegroundRole and col == 0:
             return QColor(self.session.schema.label(span.label).color)
         if role == Qt.ItemDataRole.ToolTipRole and col == 1:
-            return span.text
+            return tooltip(span.text)
         if role == _ID:
             return span.id
         return None
