@@ -17,6 +17,7 @@ import click
 
 from annotator import __version__
 from annotator.errors import AnnotatorError
+from annotator.export.formats import NAMES as EXPORT_FORMATS
 from annotator.importers.formats import NAMES as IMPORT_FORMATS
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -220,9 +221,8 @@ def _remove_project(project: Path) -> None:
 
 @cli.command()
 @click.argument("project", type=click.Path(path_type=Path))
-@click.option("--format", "fmt", required=True,
-              type=click.Choice(["jsonl", "doccano", "hf-bio", "conll", "brat", "spacy"]),
-              help="Output format.")  # fmt: skip
+@click.option("--format", "fmt", required=True, type=click.Choice(EXPORT_FORMATS),
+              help="Output format (the table in the README says what each carries).")  # fmt: skip
 @click.option("--out", required=True, type=click.Path(path_type=Path),
               help="Output file (a folder for brat).")  # fmt: skip
 @click.option("--annotator", "annotator_name", help="Export this annotator's layer.")
@@ -266,14 +266,16 @@ def export(
       annotator export news.db --format hf-bio --layer majority --split 80,10,10 --out data/news.jsonl
       annotator export news.db --format brat --annotator layla --out brat/
     """
+    from annotator.export.options import ExportOptions
     from annotator.jobs.export import export_dataset
     from annotator.store import Project
 
     label_list = [x.strip() for x in labels.split(",") if x.strip()] if labels else None
+    options = ExportOptions(tokens=tokens)
     with Project.open(project) as store:
         manifest = export_dataset(
             store, fmt, out, annotator_name, layer, status, _progress("Writing"),
-            split=split, seed=seed, labels=label_list, tokens=tokens, parallel=True,
+            split=split, seed=seed, labels=label_list, options=options, parallel=True,
             force=force,
         )  # fmt: skip
     if sys.stderr.isatty():
@@ -295,9 +297,20 @@ def export(
 @click.argument("project", type=click.Path(path_type=Path))
 @click.option("--annotators", help="Compare these annotators, comma-separated (default: all).")
 @click.option("--labels", help="Count only these labels, comma-separated (others become O).")
+@click.option("--bootstrap", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Add 95% intervals from this many resamples of the documents (e.g. 1000).")  # fmt: skip
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the resampling.")
 @json_option
-def agreement(project: Path, annotators: str | None, labels: str | None, as_json: bool) -> None:
-    """Inter-annotator agreement: token alpha and kappas, span and relation F1, per label.
+def agreement(
+    project: Path,
+    annotators: str | None,
+    labels: str | None,
+    bootstrap: int,
+    seed: int,
+    as_json: bool,
+) -> None:
+    """Inter-annotator agreement: unitizing alpha, token alpha and kappas, span, attribute and
+    relation agreement, per pair and per label, with the documents and units behind each figure.
 
     Only documents an annotator marked done count for that annotator.
 
@@ -305,6 +318,7 @@ def agreement(project: Path, annotators: str | None, labels: str | None, as_json
     Example:
       annotator agreement news.db
       annotator agreement news.db --annotators layla,omar --labels speaker,claim --json
+      annotator agreement news.db --bootstrap 1000 --seed 7
     """
     from annotator.agreement.table import render
     from annotator.jobs.agreement import project_agreement
@@ -314,7 +328,10 @@ def agreement(project: Path, annotators: str | None, labels: str | None, as_json
         return [x.strip() for x in value.split(",") if x.strip()] if value else None
 
     with Project.open(project) as store:
-        report = project_agreement(store, split(annotators), split(labels), _progress("Reading"))
+        report = project_agreement(
+            store, split(annotators), split(labels), _progress("Reading"),
+            bootstrap=bootstrap, seed=seed,
+        )  # fmt: skip
     if sys.stderr.isatty():
         click.echo("\r", err=True, nl=False)
     click.echo(json.dumps(report, ensure_ascii=False, indent=2) if as_json else render(report))

@@ -47,7 +47,11 @@ class EditError(AnnotatorError):
     """An annotation edit breaks a rule of the schema or of the stored text."""
 
 
-class TargetError(AnnotatorError):
-    """An output path that must not be written: it exists, or it is the project or its folder."""
+class UsageError(AnnotatorError):
+    """Options that do not fit together or do not apply (exit status 2, as click's own)."""
 
     exit_code = 2
+
+
+class TargetError(UsageError):
+    """An output path that must not be written: it exists, or it is the project or its folder."""

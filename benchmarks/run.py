@@ -128,13 +128,15 @@ def phase_import_baseline(db: Path, src: Path) -> dict[str, Any]:
 
 
 def phase_export(db: Path, out: Path, tokens: bool = True) -> dict[str, Any]:
+    from annotator.export.options import ExportOptions
     from annotator.jobs.export import export_dataset
     from annotator.jobs.export_parallel import workers_for
     from annotator.store import Project
 
     with Project.open(db) as project:
         t0 = time.perf_counter()
-        manifest = export_dataset(project, "jsonl", out, "layla", tokens=tokens, parallel=True)
+        manifest = export_dataset(project, "jsonl", out, "layla", options=ExportOptions(tokens),
+                                  parallel=True)  # fmt: skip
         seconds = time.perf_counter() - t0
         workers = workers_for(project)
     return {"seconds": seconds, "documents": manifest["documents"], "spans": manifest["spans"],

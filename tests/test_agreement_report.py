@@ -77,14 +77,11 @@ def test_attributes_and_relations_on_matched_spans() -> None:
     b = layer("b", [sp("الوزير", "speaker", "x", kind="organization"), sp("المحادثات مثمرة", "claim", "y")],
               [Relation("y", "x", "attributed_to", "r9")])  # fmt: skip
     report = agreement_report([DocInput("d", TEXT, {"a": a, "b": b})], ["a", "b"])
-    (attr,) = report["attributes"]
-    assert (attr["label"], attr["attribute"], attr["matched"], attr["agree"]) == (
-        "speaker",
-        "kind",
-        1,
-        0,
-    )
-    assert report["relations"][0]["f1"] == 1.0  # same endpoints and label, whatever the ids
+    (attr,) = report["attributes"]["kind"]
+    assert (attr["label"], attr["matched"], attr["agree"]) == ("speaker", 1, 0)
+    (rel,) = report["relations"]["pairs"]
+    assert rel["exact"]["f1"] == 1.0  # same endpoints and label, whatever the ids
+    assert rel["relaxed"]["f1"] == 1.0
 
 
 def test_undefined_values_carry_reasons() -> None:

@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from annotator.errors import AnnotatorError
+from annotator.export.options import ExportOptions
 from annotator.jobs import export as export_job
 from annotator.jobs import export_parallel
 from annotator.model.document import DocumentRecord, Layer, Relation, Span
@@ -86,7 +87,7 @@ def _files(folder: Path) -> dict[str, bytes]:
     ("fmt", "options"),
     [
         ("jsonl", {"annotator": "layla"}),
-        ("jsonl", {"annotator": "omar", "tokens": False}),
+        ("jsonl", {"annotator": "omar", "options": ExportOptions(tokens=False)}),
         ("jsonl", {"layer": "all", "split": "70,20,10"}),
         ("hf-bio", {"layer": "majority", "labels": ["speaker", "claim"]}),
         ("doccano", {"annotator": "omar", "status": "done"}),

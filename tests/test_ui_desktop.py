@@ -102,6 +102,39 @@ def test_export_runs_in_the_background(qtbot: QtBot, tmp_path: Path) -> None:
     assert [s["text"] for s in line["spans"]] == ["الوزير"]
 
 
+def test_the_export_dialog_offers_the_registry_and_never_replaces_a_file(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from annotator.export.formats import FORMATS
+
+    w = make_window(qtbot, tmp_path, {"a": TEXT})
+    w.session.add_span(4, 10, "speaker")
+    dialog = w.show_export()
+    qtbot.addWidget(dialog)
+    assert [dialog.format.itemText(i) for i in range(dialog.format.count())] == [
+        f.name for f in FORMATS
+    ]
+    out = tmp_path / "mine.jsonl"
+    out.write_text("my own file\n", "utf-8")
+    dialog.out.setText(str(out))
+    job = dialog.run_export()
+    with qtbot.waitSignal(job.failed, timeout=60000):
+        pass
+    assert f"{out} already exists" in dialog.message.text()
+    dialog.force.setChecked(True)  # not an earlier export: still left alone
+    job = dialog.run_export()
+    with qtbot.waitSignal(job.failed, timeout=60000):
+        pass
+    assert "not written by an export of annotator" in dialog.message.text()
+    assert out.read_text("utf-8") == "my own file\n"
+    dialog.force.setChecked(False)
+    dialog.out.setText(str(tmp_path / "new.jsonl"))
+    job = dialog.run_export()
+    with qtbot.waitSignal(job.done, timeout=60000):
+        pass
+    assert (tmp_path / "new.manifest.json").is_file()
+
+
 def test_a_large_export_from_the_window_shares_work_with_worker_processes(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -5,62 +5,110 @@ from __future__ import annotations
 from typing import Any
 
 
-def _num(value: Any) -> str:
+def num(value: Any) -> str:
+    """A figure with three decimals, or an em dash when it is undefined."""
     return "—" if value is None else f"{value:.3f}"
+
+
+def with_ci(value: Any, ci: Any) -> str:
+    """``0.812 [0.770, 0.850]`` when an interval was asked for, else the figure alone."""
+    if ci is None:
+        return num(value)
+    return f"{num(value)} [{num(ci[0])}, {num(ci[1])}]"
+
+
+def _undefined_reasons(report: dict[str, Any]) -> dict[str, str]:
+    token, unit = report["token"], report["unitizing"]
+    reasons = {f"token {k}": v for k, v in token.get("undefined", {}).items()}
+    reasons.update({f"unitizing {k}": v for k, v in unit.get("undefined", {}).items()})
+    for label, entry in unit["per_label"].items():
+        reasons.update({f"unitizing {label}": v for v in entry.get("undefined", {}).values()})
+    for row in token["pairs"]:
+        reasons.update(
+            {f"{row['a']}/{row['b']} {k}": v for k, v in row.get("undefined", {}).items()}
+        )
+    return reasons
 
 
 def render(report: dict[str, Any], worst: int = 5) -> str:
     """Pairs, labels and the documents with the most disagreement, with reasons for every '—'."""
-    token, span = report["token"], report["span"]
+    token, span, unit = report["token"], report["span"], report["unitizing"]
     names = ", ".join(report["annotators"])
+    boot = report.get("bootstrap")
     lines = [
-        f"Agreement of {names} on {report['documents']} document(s) with finished work.",
+        f"Agreement of {names} on {report['documents']} document(s) with finished work"
+        f" ({token['tokens']:,} tokens).",
         f"Tokens: {token['tagging']}.",
         f"Spans: {span['pooling']}.",
+        f"Unitizing alpha: {unit['continuum']}; {unit['documents']} document(s),"
+        f" {unit['length']:,} code points, {unit['units']:,} unit(s).",
+    ]
+    if boot:
+        lines.append(
+            f"[low, high]: {boot['interval']} interval over {boot['resamples']} resamples of the"
+            f" documents (seed {boot['seed']})."
+        )
+    lines += [
         "",
-        f"Krippendorff's alpha (tokens): {_num(token['krippendorff_alpha'])}    "
-        f"Fleiss' kappa (documents all finished): {_num(token['fleiss_kappa'])}",
+        f"Unitizing alpha (alpha_U): {with_ci(unit['alpha_u'], unit.get('ci95'))}",
+        f"Krippendorff's alpha (tokens): {with_ci(token['krippendorff_alpha'], token.get('ci95'))}",
+        f"Fleiss' kappa (tokens of documents all finished): "
+        f"{with_ci(token['fleiss_kappa'], token.get('fleiss_kappa_ci95'))}",
         "",
     ]
-    rel = {(r["a"], r["b"]): r for r in report["relations"]}
-    header = f"{'pair':<28}{'tokens':>8}{'kappa':>8}{'observed':>10}{'exact F1':>10}{'overlap F1':>12}{'links F1':>10}"
+    rel = {(r["a"], r["b"]): r for r in report["relations"]["pairs"]}
+    header = (
+        f"{'pair':<24}{'docs':>6}{'kappa':>8}{'observed':>10}{'exact F1':>10}{'overlap F1':>12}"
+        f"{'links exact':>13}{'links relaxed':>15}"
+    )
     lines += [header, "-" * len(header)]
     for tok, sp in zip(token["pairs"], span["pairs"], strict=True):
-        pair = f"{tok['a']} / {tok['b']}"
+        r = rel[(tok["a"], tok["b"])]
         lines.append(
-            f"{pair:<28}{tok['tokens']:>8}{_num(tok['cohen_kappa']):>8}{_num(tok['observed']):>10}"
-            f"{_num(sp['exact']['f1']):>10}{_num(sp['overlap']['f1']):>12}"
-            f"{_num(rel[(tok['a'], tok['b'])]['f1']):>10}"
+            f"{tok['a'] + ' / ' + tok['b']:<24}{sp['documents']:>6}{num(tok['cohen_kappa']):>8}"
+            f"{num(tok['observed']):>10}{num(sp['exact']['f1']):>10}{num(sp['overlap']['f1']):>12}"
+            f"{num(r['exact']['f1']):>13}{num(r['relaxed']['f1']):>15}"
         )
-    lines += ["", f"{'label':<16}{'alpha':>8}{'exact F1':>10}{'overlap F1':>12}", "-" * 46]
+        if boot:
+            lines.append(
+                f"{'  95%':<24}{'':>6}{_range(tok.get('ci95')):>18}"
+                f"{_range(sp['exact'].get('ci95')):>10}{_range(sp['overlap'].get('ci95')):>12}"
+                f"{_range(r['exact'].get('ci95')):>13}{_range(r['relaxed'].get('ci95')):>15}"
+            )
+    header = f"{'label':<16}{'alpha_U':>9}{'units':>7}{'token alpha':>13}{'exact F1':>10}{'overlap F1':>12}"
+    lines += ["", header, "-" * len(header)]
     for label in report["labels"]:
         per = span["per_label"][label]
+        u = unit["per_label"][label]
         alpha = token["per_label"][label]["krippendorff_alpha"]
         lines.append(
-            f"{label:<16}{_num(alpha):>8}{_num(per['exact']['f1']):>10}{_num(per['overlap']['f1']):>12}"
+            f"{label:<16}{num(u['alpha_u']):>9}{u['units']:>7}{num(alpha):>13}"
+            f"{num(per['exact']['f1']):>10}{num(per['overlap']['f1']):>12}"
         )
     if report["attributes"]:
         lines += [
             "",
             f"{'attribute (on exact matches)':<36}{'matched':>8}{'observed':>10}{'kappa':>8}",
         ]
-        for row in report["attributes"]:
-            name = f"{row['a']}/{row['b']} {row['label']}.{row['attribute']}"
-            lines.append(
-                f"{name:<36}{row['matched']:>8}{_num(row['observed']):>10}{_num(row['cohen_kappa']):>8}"
-            )
+        for attribute, rows in report["attributes"].items():
+            for row in rows:
+                name = f"{row['a']}/{row['b']} {row['label']}.{attribute}"
+                lines.append(
+                    f"{name:<36}{row['matched']:>8}{num(row['observed']):>10}"
+                    f"{with_ci(row['cohen_kappa'], row.get('ci95')):>8}"
+                )
     docs = [d for d in report["per_document"] if d["alpha"] is not None][:worst]
     if docs:
         lines += ["", "Documents with the most disagreement (lowest alpha first):"]
         lines += [
-            f"  {d['id']:<30} alpha {_num(d['alpha'])}   mean exact F1 {_num(d['mean_exact_f1'])}"
+            f"  {d['id']:<30} alpha {num(d['alpha'])}   mean exact F1 {num(d['mean_exact_f1'])}"
             for d in docs
         ]
-    reasons = dict(token.get("undefined", {}))
-    for row in token["pairs"]:
-        reasons.update(
-            {f"{row['a']}/{row['b']} {k}": v for k, v in row.get("undefined", {}).items()}
-        )
+    reasons = _undefined_reasons(report)
     if reasons:
         lines += ["", "— means undefined:"] + [f"  {k}: {v}" for k, v in reasons.items()]
     return "\n".join(lines)
+
+
+def _range(ci: Any) -> str:
+    return "" if ci is None else f"{num(ci[0])}–{num(ci[1])}"

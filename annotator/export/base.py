@@ -6,22 +6,26 @@ from pathlib import Path
 from typing import IO, Any
 
 from annotator.export.manifest import Manifest
+from annotator.export.options import ExportOptions
 from annotator.model.document import Document, Layer
 from annotator.model.schema import Schema
 
 
 class Writer:
-    """Writes documents to ``path`` (a file, or a folder for folder formats)."""
+    """Writes documents to ``path`` (a file, or a folder for folder formats: see formats.py).
 
-    suffix = ".jsonl"
-    folder = False
-    multi_layer = False  # can hold several annotators' layers in one document
-    joinable = False  # files written in pieces can be joined end to end (no header, no footer)
+    ``layer`` is the exported layer (an annotator, "gold", "majority" or "all"); ``manifest``
+    is where the writer reports what it had to widen or drop.
+    """
 
-    def __init__(self, path: Path, schema: Schema, manifest: Manifest) -> None:
+    def __init__(
+        self, path: Path, schema: Schema, manifest: Manifest, options: ExportOptions, layer: str
+    ) -> None:
         self.path = path
         self.schema = schema
         self.manifest = manifest
+        self.options = options
+        self.layer = layer
         self._fh: IO[Any] | None = None
 
     @property
@@ -49,6 +53,6 @@ class Writer:
 
     def close(self) -> None:
         """Finish the output: an export with no document still leaves its (empty) file."""
-        if self._fh is None and not self.folder:
+        if self._fh is None and not self.path.exists():
             self.path.touch()
         self.abandon()

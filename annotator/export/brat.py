@@ -11,6 +11,7 @@ from pathlib import Path
 
 from annotator.export.base import Writer
 from annotator.export.manifest import Manifest
+from annotator.export.options import ExportOptions
 from annotator.model.document import Document, Layer, Span
 from annotator.model.schema import Schema
 
@@ -64,11 +65,10 @@ def visual_conf(schema: Schema) -> str:
 class BratWriter(Writer):
     """Writes into the folder ``path``."""
 
-    folder = True
-    suffix = ""
-
-    def __init__(self, path: Path, schema: Schema, manifest: Manifest) -> None:
-        super().__init__(path, schema, manifest)
+    def __init__(
+        self, path: Path, schema: Schema, manifest: Manifest, options: ExportOptions, layer: str
+    ) -> None:
+        super().__init__(path, schema, manifest, options, layer)
         path.mkdir(parents=True, exist_ok=True)
         (path / "annotation.conf").write_text(annotation_conf(schema), encoding="utf-8")
         (path / "visual.conf").write_text(visual_conf(schema), encoding="utf-8")

@@ -17,8 +17,6 @@ from annotator.text.offsets import OffsetConverter
 class DoccanoWriter(Writer):
     """One line per document."""
 
-    joinable = True
-
     def write(self, doc: Document, layers: list[Layer]) -> None:
         (layer,) = layers
         conv = OffsetConverter(doc.text)

@@ -93,12 +93,8 @@ def check_spans(doc: Document, layers: list[Layer]) -> None:
 class JsonlWriter(Writer):
     """Native JSONL, single-layer or multi-layer form."""
 
-    multi_layer = True
-    joinable = True
-
     def write(self, doc: Document, layers: list[Layer]) -> None:
         check_spans(doc, layers)
-        multi = self.manifest.layer == "all"
-        with_tokens = bool(self.manifest.filters.get("tokens", True))
-        self.bfh.write(document_line(doc, layers, multi=multi, with_tokens=with_tokens))
+        multi = self.layer == "all"
+        self.bfh.write(document_line(doc, layers, multi=multi, with_tokens=self.options.tokens))
         self.bfh.write(b"\n")

@@ -12,6 +12,7 @@ from typing import Any
 from annotator.errors import AnnotatorError
 from annotator.export.base import Writer
 from annotator.export.manifest import Manifest
+from annotator.export.options import ExportOptions
 from annotator.export.tokens import document_tokens, fit_spans
 from annotator.model.document import Document, Layer
 from annotator.model.schema import Schema
@@ -46,10 +47,10 @@ def _words(text: str, bounds: list[tuple[int, int]]) -> tuple[list[str], list[bo
 class SpacyWriter(Writer):
     """Collects Docs and writes one .spacy file at close."""
 
-    suffix = ".spacy"
-
-    def __init__(self, path: Path, schema: Schema, manifest: Manifest) -> None:
-        super().__init__(path, schema, manifest)
+    def __init__(
+        self, path: Path, schema: Schema, manifest: Manifest, options: ExportOptions, layer: str
+    ) -> None:
+        super().__init__(path, schema, manifest, options, layer)
         try:
             import spacy
             from spacy.tokens import DocBin

@@ -12,16 +12,17 @@ from pathlib import Path
 from annotator.export.base import Writer
 from annotator.export.bio import bio_columns, class_names, column_name, tag_columns
 from annotator.export.manifest import Manifest
+from annotator.export.options import ExportOptions
 from annotator.export.tokens import document_tokens, fit_spans
 from annotator.model.document import Document, Layer
 from annotator.model.schema import Schema
 
 
 class _TokenWriter(Writer):
-    joinable = True
-
-    def __init__(self, path: Path, schema: Schema, manifest: Manifest) -> None:
-        super().__init__(path, schema, manifest)
+    def __init__(
+        self, path: Path, schema: Schema, manifest: Manifest, options: ExportOptions, layer: str
+    ) -> None:
+        super().__init__(path, schema, manifest, options, layer)
         self.columns = bio_columns(schema)
         manifest.extra["columns"] = {column_name(g): class_names(g) for g in self.columns}
         manifest.extra["tokenizer"] = "annotator words-numbers-punctuation (clitics not split)"
@@ -50,8 +51,6 @@ class HfBioWriter(_TokenWriter):
 
 class ConllWriter(_TokenWriter):
     """``token start end tag...`` per line; a blank line between paragraphs and documents."""
-
-    suffix = ".conll"
 
     def write(self, doc: Document, layers: list[Layer]) -> None:
         (layer,) = layers

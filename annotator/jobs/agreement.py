@@ -17,6 +17,9 @@ def project_agreement(
     annotators: list[str] | None = None,
     labels: list[str] | None = None,
     progress: Callable[[int], None] | None = None,
+    *,
+    bootstrap: int = 0,
+    seed: int = 0,
 ) -> dict[str, Any]:
     """The agreement report of ``annotators`` (default: everyone who finished a document)."""
     known = [a for a in store.annotators(finished=True) if a not in NOT_ANNOTATORS]
@@ -44,6 +47,6 @@ def project_agreement(
             if layers:
                 yield DocInput(doc.ext_id, doc.text, layers)
 
-    report = agreement_report(docs(), chosen, labels)
+    report = agreement_report(docs(), chosen, labels, bootstrap=bootstrap, seed=seed)
     report["project"] = str(store.path)
     return report

@@ -16,14 +16,16 @@ from typing import Any
 
 from annotator.errors import AnnotatorError
 from annotator.export.base import Writer
+from annotator.export.formats import ExportFormat, export_format
 from annotator.export.manifest import Manifest
+from annotator.export.options import ExportOptions
 from annotator.export.split import SPLIT_NAMES, parse_split
 from annotator.jobs.export_parallel import workers_for, write_in_parallel
-from annotator.jobs.export_stream import FORMATS, RESERVED, Plan, write_documents, writer_class
+from annotator.jobs.export_stream import RESERVED, Plan, write_documents
 from annotator.jobs.export_target import Lease, check_existing, plan_target
 from annotator.store import Project
 
-__all__ = ["FORMATS", "choose_layer", "export_dataset", "writer_class"]
+__all__ = ["choose_layer", "export_dataset"]
 
 
 def choose_layer(store: Project, annotator: str | None, layer: str | None) -> str:
@@ -53,14 +55,14 @@ def choose_layer(store: Project, annotator: str | None, layer: str | None) -> st
     )
 
 
-def _target(out: Path, part: str | None, writer: type[Writer]) -> Path:
+def _target(out: Path, part: str | None, fmt: ExportFormat) -> Path:
     if part is None:
         return out
-    if writer.folder:
+    if fmt.folder:
         return out / part
     suffix = out.suffix
     stem = out.name[: -len(suffix)] if suffix else out.name
-    return out.with_name(f"{stem}.{part}{suffix or writer.suffix}")
+    return out.with_name(f"{stem}.{part}{suffix or fmt.suffix}")
 
 
 def export_dataset(
@@ -75,21 +77,24 @@ def export_dataset(
     split: str | None = None,
     seed: int = 0,
     labels: list[str] | None = None,
-    tokens: bool = True,
+    options: ExportOptions | None = None,
     parallel: bool = False,
     force: bool = False,
 ) -> dict[str, Any]:
     """Write the dataset at ``out`` (files, or a folder for brat); return the manifest.
 
-    ``tokens`` (jsonl only): include the token list and each span's token range. With ``parallel``,
+    ``options`` are the writer's (each format reads the ones its registry row lists). With ``parallel``,
     large exports to line formats are shared with worker processes (see export_parallel.py) and
     the output is the same; the calling program's main module must then be import-safe (guarded
     by ``if __name__ == "__main__"``), as for any spawned process.
     """
-    cls = writer_class(fmt)
+    form = export_format(fmt)
+    options = options or ExportOptions()
+    form.check_options(options)
+    form.check_available()
     out = Path(os.path.abspath(out))  # "." and ".." named as the folders they are
     chosen = choose_layer(store, annotator, layer)
-    if chosen == "all" and not cls.multi_layer:
+    if chosen == "all" and not form.multi_layer:
         raise AnnotatorError(
             f"the {fmt} format holds one layer; choose --annotator NAME, --layer gold or --layer majority"
         )
@@ -100,26 +105,25 @@ def export_dataset(
         )
     parts = parse_split(split) if split else None
     filters: dict[str, Any] = {"status": status, "labels": labels or "all"}
-    if fmt == "jsonl":
-        filters["tokens"] = tokens
+    filters.update({name: getattr(options, name) for name in form.options})
     manifest = Manifest(fmt, store.schema.name, chosen, filters)
     if parts:
         manifest.split = {"percentages": dict(zip(SPLIT_NAMES, parts, strict=False)), "seed": seed,
                           "rule": "sha256(seed, document id)", "documents": {}}  # fmt: skip
     plan = Plan(fmt, chosen, status == "done", frozenset(labels) if labels else None, parts, seed,
-                filters)  # fmt: skip
+                filters, options)  # fmt: skip
     names = list(SPLIT_NAMES[: len(parts)]) if parts else [None]
-    finals = {name: _target(out, name, cls) for name in names}
-    target = plan_target(out, cls.folder, finals, store.path, fmt)
+    finals = {name: _target(out, name, form) for name in names}
+    target = plan_target(out, form.folder, finals, store.path, fmt)
     try:
         with Lease(target) as lease:
             replaced = check_existing(target, force)
             temps = lease.temps(names)
-            _write(store, plan, cls, manifest, temps, progress, parallel)
+            _write(store, plan, form, manifest, temps, progress, parallel)
             data = manifest.as_dict()
             data["files"] = [str(t) for t in finals.values()]
-            base = out if cls.folder else target.manifest.parent
-            data["written"] = _written(cls, finals, base, lease)
+            base = out if form.folder else target.manifest.parent
+            data["written"] = _written(form, finals, base, lease)
             lease.manifest_temp().write_text(
                 json.dumps(data, ensure_ascii=False, indent=2) + "\n", "utf-8"
             )
@@ -133,10 +137,10 @@ def export_dataset(
 
 
 def _written(
-    cls: type[Writer], finals: dict[str | None, Path], base: Path, lease: Lease
+    fmt: ExportFormat, finals: dict[str | None, Path], base: Path, lease: Lease
 ) -> list[str]:
     """What the export wrote, relative to its manifest's folder: what --force may replace later."""
-    if cls.folder:
+    if fmt.folder:
         root = lease.temp("folder")
         return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
     return [f.relative_to(base).as_posix() for f in finals.values()]
@@ -145,7 +149,7 @@ def _written(
 def _write(
     store: Project,
     plan: Plan,
-    cls: type[Writer],
+    fmt: ExportFormat,
     manifest: Manifest,
     temps: dict[str | None, Path],
     progress: Callable[[int], None] | None,
@@ -153,10 +157,11 @@ def _write(
 ) -> None:
     """Write every part under its hidden name (the lease removes them if anything fails)."""
     writers: dict[str | None, Writer] = {}
+    cls = fmt.writer_class()
     try:
         for name in temps:
-            writers[name] = cls(temps[name], store.schema, manifest)
-        workers = workers_for(store) if parallel and cls.joinable else 0
+            writers[name] = cls(temps[name], store.schema, manifest, plan.options, plan.chosen)
+        workers = workers_for(store) if parallel and fmt.joinable else 0
         if workers:
             write_in_parallel(store, plan, writers, manifest, temps, progress, workers)
         else:

@@ -27,8 +27,9 @@ from pathlib import Path
 
 from annotator.errors import AnnotatorError
 from annotator.export.base import Writer
+from annotator.export.formats import export_format
 from annotator.export.manifest import Manifest
-from annotator.jobs.export_stream import Plan, write_documents, writer_class
+from annotator.jobs.export_stream import Plan, write_documents
 from annotator.store import Project
 
 CHUNK = 100  # documents per chunk: small enough to balance, large enough to amortise
@@ -78,8 +79,11 @@ def write_chunk(
     manifest = Manifest(plan.fmt, store.schema.name, plan.chosen, plan.filters)
     if plan.parts:
         manifest.split = {"documents": {}}
-    cls = writer_class(plan.fmt)
-    writers = {part: cls(path, store.schema, manifest) for part, path in paths.items()}
+    cls = export_format(plan.fmt).writer_class()
+    writers = {
+        part: cls(path, store.schema, manifest, plan.options, plan.chosen)
+        for part, path in paths.items()
+    }
     try:
         read = write_documents(store, plan, writers, manifest, ids)
     finally:

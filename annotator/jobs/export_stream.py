@@ -6,39 +6,19 @@ process it runs in.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from annotator.errors import AnnotatorError
 from annotator.export.base import Writer
 from annotator.export.majority import majority_layer
 from annotator.export.manifest import Manifest
+from annotator.export.options import ExportOptions
 from annotator.export.split import split_of
 from annotator.model.document import Document, Layer
 from annotator.store import Project
 
 RESERVED = ("gold", "suggestions")
-# Each format's writer, imported when first used (spaCy is optional and slow to load).
-_WRITERS = {
-    "jsonl": ("annotator.export.jsonl", "JsonlWriter"),
-    "doccano": ("annotator.export.doccano", "DoccanoWriter"),
-    "hf-bio": ("annotator.export.tokenformats", "HfBioWriter"),
-    "conll": ("annotator.export.tokenformats", "ConllWriter"),
-    "brat": ("annotator.export.brat", "BratWriter"),
-    "spacy": ("annotator.export.spacy_docbin", "SpacyWriter"),
-}
-FORMATS = tuple(_WRITERS)
-
-
-def writer_class(fmt: str) -> type[Writer]:
-    """The writer of a format."""
-    if fmt not in _WRITERS:
-        raise AnnotatorError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
-    module, name = _WRITERS[fmt]
-    cls: type[Writer] = getattr(importlib.import_module(module), name)
-    return cls
 
 
 @dataclass(frozen=True)
@@ -51,7 +31,8 @@ class Plan:
     labels: frozenset[str] | None
     parts: tuple[int, ...] | None
     seed: int
-    filters: dict[str, Any]  # as the manifest records them; writers read their options here
+    filters: dict[str, Any]  # as the manifest records them
+    options: ExportOptions  # what the writers read
 
 
 def write_documents(

@@ -6,8 +6,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -20,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.jobs.export import FORMATS, export_dataset
+from annotator.export.formats import FORMATS
+from annotator.jobs.export import export_dataset
 from annotator.store import Project
 from annotator.ui.jobs import Job
 from annotator.ui.session import Session
@@ -37,7 +39,11 @@ class ExportDialog(QDialog):
         self.session = session
         self.setWindowTitle(self.tr("Export annotations"))
         self.format = QComboBox(self)
-        self.format.addItems(list(FORMATS))
+        for fmt in FORMATS:
+            self.format.addItem(fmt.name, fmt.name)
+            self.format.setItemData(
+                self.format.count() - 1, fmt.description, Qt.ItemDataRole.ToolTipRole
+            )
         self.layer = QComboBox(self)
         names = [a for a in session.project.annotators() if a not in ("gold", "suggestions")]
         for name in names:
@@ -50,6 +56,7 @@ class ExportDialog(QDialog):
         self.status.addItem(self.tr("any status"), "any")
         self.status.addItem(self.tr("done only"), "done")
         self.out = QLineEdit(str(session.project.path.with_suffix(".jsonl")), self)
+        self.force = QCheckBox(self.tr("Replace an earlier export there"), self)
         browse = QPushButton(self.tr("Choose…"), self)
         row = QHBoxLayout()
         row.addWidget(self.out, 1)
@@ -61,6 +68,7 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Layer"), self.layer)
         form.addRow(self.tr("Documents"), self.status)
         form.addRow(self.tr("Save as"), row)
+        form.addRow("", self.force)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.ok = buttons.addButton(self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole)
         layout = QVBoxLayout(self)
@@ -79,8 +87,9 @@ class ExportDialog(QDialog):
 
     def run_export(self) -> Job:
         kind, name = self.layer.currentData()
+        force = self.force.isChecked()
         fmt, status, out, path = (
-            self.format.currentText(),
+            self.format.currentData(),
             self.status.currentData(),
             Path(self.out.text()),
             self.session.project.path,
@@ -90,7 +99,7 @@ class ExportDialog(QDialog):
             with Project.open(path) as project:
                 return export_dataset(project, fmt, out, name if kind == "annotator" else None,
                                       name if kind == "layer" else None, status, progress,
-                                      parallel=True)  # fmt: skip
+                                      parallel=True, force=force)  # fmt: skip
 
         self.ok.setEnabled(False)
         self.job = Job(self.tr("Exporting…"), work, self).start()

@@ -1,0 +1,153 @@
+"""The one table of export formats: name, writer, what the format can carry, options, output kind.
+
+The CLI's ``--format`` choices and help, the export dialog, the README's table (checked by a test)
+and the export job all read ``FORMATS``. Adding a format is one writer module plus one row here.
+What a format cannot carry is counted as ``not_exported`` in every manifest and summary line.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from dataclasses import dataclass
+from enum import Enum
+from typing import TYPE_CHECKING
+
+from annotator.errors import AnnotatorError, UsageError
+from annotator.export.options import ExportOptions, option_flag
+
+if TYPE_CHECKING:
+    from annotator.export.base import Writer
+
+
+class Overlaps(Enum):
+    """Which overlapping spans a format keeps."""
+
+    ALL = "all"
+    ACROSS_COLUMNS = (
+        "across columns"  # one BIO column per label group: overlaps inside one are dropped
+    )
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    """One output format.
+
+    ``writer``: "module:Class" under annotator.export, imported on first use (spaCy is slow).
+    ``folder``: the output is a folder the export creates (else one file per split part).
+    ``multi_layer``: one document can hold every annotator's layer (``--layer all``).
+    ``joinable``: files written in pieces join end to end (no header or footer), so worker
+    processes may write chunks of it.
+    ``options``: the ExportOptions fields its writer reads.
+    """
+
+    name: str
+    description: str
+    writer: str
+    suffix: str
+    attributes: bool
+    relations: bool
+    overlaps: Overlaps
+    folder: bool = False
+    multi_layer: bool = False
+    joinable: bool = False
+    options: tuple[str, ...] = ()
+    needs: str = ""  # an optional extra, named in the sentence when it is missing
+
+    def writer_class(self) -> type[Writer]:
+        module, name = self.writer.split(":")
+        cls: type[Writer] = getattr(importlib.import_module(f"annotator.export.{module}"), name)
+        return cls
+
+    def check_available(self) -> None:
+        """Refuse a format whose optional extra is not installed, saying how to install it."""
+        if self.needs and importlib.util.find_spec(self.needs) is None:
+            raise AnnotatorError(
+                f"the {self.name} format needs {self.needs}: "
+                f"install it with pip install 'annotator[{self.needs}]'"
+            )
+
+    def check_options(self, options: ExportOptions) -> None:
+        """Refuse options this format does not read, with a sentence naming them."""
+        extra = [name for name in options.given() if name not in self.options]
+        if extra:
+            takes = ", ".join(option_flag(o) for o in self.options) or "no options of its own"
+            raise UsageError(
+                f"{option_flag(extra[0])} does not apply to the {self.name} format (it takes {takes})"
+            )
+
+
+FORMATS: tuple[ExportFormat, ...] = (
+    ExportFormat(
+        "jsonl",
+        "native lines (SPEC section 5): spans, attributes, relations and tokens; "
+        "--layer all puts every annotator in one line",
+        "jsonl:JsonlWriter",
+        ".jsonl",
+        attributes=True,
+        relations=True,
+        overlaps=Overlaps.ALL,
+        multi_layer=True,
+        joinable=True,
+        options=("tokens",),
+    ),
+    ExportFormat(
+        "doccano",
+        "doccano JSONL, offsets in UTF-16 units as doccano counts them",
+        "doccano:DoccanoWriter",
+        ".jsonl",
+        attributes=False,
+        relations=True,
+        overlaps=Overlaps.ALL,
+        joinable=True,
+    ),
+    ExportFormat(
+        "hf-bio",
+        "Hugging Face token classification: tokens, offsets, one BIO column per label group",
+        "tokenformats:HfBioWriter",
+        ".jsonl",
+        attributes=False,
+        relations=False,
+        overlaps=Overlaps.ACROSS_COLUMNS,
+        joinable=True,
+    ),
+    ExportFormat(
+        "conll",
+        "one token per line: token, start, end, one BIO column per label group",
+        "tokenformats:ConllWriter",
+        ".conll",
+        attributes=False,
+        relations=False,
+        overlaps=Overlaps.ACROSS_COLUMNS,
+        joinable=True,
+    ),
+    ExportFormat(
+        "brat",
+        "brat standoff folder: .txt and .ann (T, A, R lines), annotation.conf allowing overlaps",
+        "brat:BratWriter",
+        "",
+        attributes=True,
+        relations=True,
+        overlaps=Overlaps.ALL,
+        folder=True,
+    ),
+    ExportFormat(
+        "spacy",
+        "spaCy DocBin: every span in doc.spans['sc'], doc.ents those that do not overlap",
+        "spacy_docbin:SpacyWriter",
+        ".spacy",
+        attributes=False,
+        relations=False,
+        overlaps=Overlaps.ALL,
+        needs="spacy",
+    ),
+)
+NAMES: tuple[str, ...] = tuple(f.name for f in FORMATS)
+BY_NAME: dict[str, ExportFormat] = {f.name: f for f in FORMATS}
+
+
+def export_format(name: str) -> ExportFormat:
+    """The row of a format, or a sentence listing the formats there are."""
+    if name not in BY_NAME:
+        raise UsageError(f"unknown export format {name!r} (choose from {', '.join(NAMES)})")
+    return BY_NAME[name]

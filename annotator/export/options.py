@@ -1,0 +1,23 @@
+"""Options that change what a writer writes, as one typed record (not read back from the manifest)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """Writer options. Each format lists in its registry row (formats.py) the ones it reads; a
+    value other than the default for an option the format does not read is refused."""
+
+    tokens: bool = True  # jsonl: the token list and each span's token range
+
+    def given(self) -> list[str]:
+        """The options set to something other than their default."""
+        default = ExportOptions()
+        return [f.name for f in fields(self) if getattr(self, f.name) != getattr(default, f.name)]
+
+
+def option_flag(name: str) -> str:
+    """The command-line spelling of an option: ``max_tokens`` -> ``--max-tokens``."""
+    return "--" + name.replace("_", "-")
