@@ -267,7 +267,7 @@ def export(
       annotator export news.db --format brat --annotator layla --out brat/
     """
     from annotator.export.options import ExportOptions
-    from annotator.jobs.export import export_dataset
+    from annotator.jobs.export import export_dataset, export_summary
     from annotator.store import Project
 
     label_list = [x.strip() for x in labels.split(",") if x.strip()] if labels else None
@@ -283,14 +283,10 @@ def export(
     if as_json:
         _print_json(manifest)
         return
-    click.echo(f"Wrote {manifest['documents']} document(s), {manifest['spans']} span(s) and "
-               f"{manifest['relations']} relation(s): {', '.join(manifest['files'])}.")  # fmt: skip
+    click.echo(export_summary(manifest))
     if not manifest["documents"]:
         click.echo("No document has a layer to export: check --annotator, --layer and --status "
                    "(documents nobody annotated are not exported).")  # fmt: skip
-    if manifest["widened"] or manifest["dropped"]:
-        click.echo(f"{len(manifest['widened'])} span(s) widened to whole tokens, "
-                   f"{len(manifest['dropped'])} left out; see {manifest['manifest']}.")  # fmt: skip
 
 
 @cli.command()

@@ -337,3 +337,46 @@ def test_per_label_token_alpha_is_the_binary_alpha_of_the_library() -> None:
         )
         got = report["token"]["per_label"][label]["krippendorff_alpha"]
         assert got == pytest.approx(expected)
+
+
+def test_disagreements_are_classified_once_each() -> None:
+    from annotator.agreement.disagreements import Kind, classify
+
+    a = [sp("الوزير", "speaker", "s1"), sp("المحادثات مثمرة", "claim", "s2"),
+         sp("الزيارة", "event", "s3"), sp("ناجحة", "stance", "s4"), sp("قال", "event", "s5")]  # fmt: skip
+    b = [
+        sp("الوزير", "speaker", "x1", (-4, 0)),  # same label, wider: boundary
+        sp("المحادثات مثمرة", "stance", "x2"),  # same words, other label: label
+        sp("الزيارة", "claim", "x3", (0, 2)),  # both
+        sp("قال", "event", "x5"),
+    ]  # exact: no disagreement; b missed a's stance
+    found = classify("a", a, "b", b)
+    assert [d.kind for d in found] == [Kind.BOUNDARY, Kind.LABEL, Kind.BOTH, Kind.MISSED]
+    assert found[-1].a_span is not None and found[-1].b_span is None
+    # one long span of b against two short ones of a: one boundary pair, one missed
+    long_b = [Span(0, len(TEXT), "claim", TEXT, {}, "x")]
+    two = [sp("قال الوزير", "claim", "s1"), sp("الزيارة ناجحة", "claim", "s2")]
+    kinds = sorted(d.kind for d in classify("a", two, "b", long_b))
+    assert kinds == [Kind.BOUNDARY, Kind.MISSED]
+
+
+def test_why_agreement_is_low_in_the_report_and_the_table(tmp_path: Path) -> None:
+    a = Layer("a", "done", [sp("الوزير", "speaker", "s1"), sp("المحادثات مثمرة", "claim", "s2")])
+    b = Layer("b", "done", [sp("الوزير", "speaker", "s1"), sp("المحادثات مثمرة", "stance", "s2")])
+    c = Layer("c", "done", [sp("الوزير", "speaker", "s1", (-4, 0))])
+    report = agreement_report([DocInput("d", TEXT, {"a": a, "b": b, "c": c})], ["a", "b", "c"])
+    dis = report["disagreement"]
+    # a/b: claim vs stance; a/c: speaker boundary, claim missed; b/c: boundary, stance missed
+    assert dis["counts"] == {"boundary": 2, "label": 1, "boundary_and_label": 0, "missed": 2}
+    assert dis["total"] == 5 and sum(dis["shares"].values()) == pytest.approx(1.0)
+    assert dis["confusion"] == [{"labels": ["claim", "stance"], "count": 1}]
+    assert report["per_document"][0]["disagreements"] == 5
+
+    db = _three_annotator_project(tmp_path)
+    data = json.loads(run("agreement", str(db), "--json").stdout)
+    (worst, *_rest) = data["disagreement"]["worst_documents"]
+    assert worst["id"] == "d2"  # layla marked the visit, omar finished it with nothing
+    (d,) = worst["disagreements"]
+    assert d["kind"] == "missed" and d["a_span"]["text"] == "الزيارة" and d["b_span"] is None
+    table = run("agreement", str(db)).stdout
+    assert "Why agreement is low" in table and "«الزيارة»" in table

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from annotator.export.formats import FORMATS, export_format
 from annotator.importers import read_inputs
 from annotator.importers.options import ImportOptions
-from annotator.jobs.export import export_dataset
+from annotator.jobs.export import export_dataset, export_summary
 from annotator.model.schema import default_schema
 from annotator.store import Project
 
@@ -297,3 +300,57 @@ def test_majority_layer(tmp_path: Path) -> None:
     assert [(s["text"], s["label"], s["attributes"]) for s in obj["spans"]] == [
         ("الوزير", "speaker", {"kind": "person"}), ("المحادثات مثمرة", "claim", {})]  # fmt: skip
     assert obj["relations"] == [{"id": "r1", "head": "s2", "child": "s1", "label": "attributed_to"}]
+
+
+@pytest.mark.parametrize("fmt", [f.name for f in FORMATS])
+def test_what_a_format_cannot_carry_is_counted_in_manifest_and_summary(
+    tmp_path: Path, project: Project, fmt: str
+) -> None:
+    if fmt == "spacy":
+        pytest.importorskip("spacy")
+    row = export_format(fmt)
+    out = tmp_path / "o" / ("d" if row.folder else f"d{row.suffix}")
+    manifest = export_dataset(project, fmt, out, "layla")
+    attrs = {} if row.attributes else {"claim": 1, "speaker": 3, "stance": 1}
+    rels = {} if row.relations else {"attributed_to": 2, "holder": 1}
+    assert manifest["not_exported"] == {
+        "attributes": sum(attrs.values()),
+        "relations": sum(rels.values()),
+    }
+    assert manifest["not_exported_by_label"] == {"attributes": attrs, "relations": rels}
+    on_disk = json.loads(Path(manifest["manifest"]).read_text("utf-8"))
+    assert on_disk["not_exported"] == manifest["not_exported"]
+    summary = export_summary(manifest)
+    if attrs:
+        assert f"{sum(attrs.values())} attribute value(s), {sum(rels.values())} relation(s)" in (
+            summary
+        )
+    else:
+        assert "Not exported" not in summary
+    assert f"and {3 - sum(rels.values())} relation(s)" in summary
+
+
+def test_conll2003_is_read_by_spacy_convert(tmp_path: Path, project: Project) -> None:
+    spacy = pytest.importorskip("spacy")
+    out = tmp_path / "o" / "d.conll"
+    manifest = export_dataset(project, "conll2003", out, "layla", labels=["speaker"])
+    text = out.read_text("utf-8")
+    assert text.startswith("-DOCSTART- -X- O O\n\n") and "#" not in text
+    assert all(len(line.split()) == 4 for line in text.splitlines() if line)
+    assert [d["text"] for d in manifest["dropped"]] == ["الخارجية"]  # inside وزير الخارجية
+    assert manifest["dropped_by_label"] == {"speaker": 1}
+    assert [w["token_text"] for w in manifest["widened"]] == ["والصين"]
+    converted = tmp_path / "spacy"
+    converted.mkdir()
+    result = subprocess.run(
+        [sys.executable, "-m", "spacy", "convert", str(out), str(converted), "-c", "ner"],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    from spacy.tokens import DocBin
+
+    (doc,) = DocBin().from_disk(converted / "d.spacy").get_docs(spacy.blank("ar").vocab)
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("وزير الخارجية", "speaker"),
+        ("والصين", "speaker"),
+    ]

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTabWidget
 from pytestqt.qtbot import QtBot
 
 from annotator.importers import read_inputs
@@ -112,3 +113,16 @@ def test_agreement_view_and_opening_a_document(qtbot: QtBot, tmp_path: Path) -> 
     assert dialog.documents.item(0, 0).text() == "d1"
     with qtbot.waitSignal(dialog.documentRequested):
         dialog.documents.cellDoubleClicked.emit(0, 0)
+    # why agreement is low: the worst documents' disagreeing spans open the comparison too
+    kinds = [dialog.why.item(r, 0).text() for r in range(4)]
+    assert kinds == ["boundary only", "label only", "boundary and label", "missed"]
+    row = next(i for i, d in enumerate(dialog.why_documents) if d)
+    assert dialog.why.item(row, 0).text() == "d1" and "«" in dialog.why.item(row, 2).text()
+    dialog.show()
+    dialog.findChild(QTabWidget).setCurrentWidget(dialog.why)
+    dialog.why.scrollToItem(dialog.why.item(row, 2))
+    spot = dialog.why.visualItemRect(dialog.why.item(row, 2)).center()
+    qtbot.mouseClick(dialog.why.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+    with qtbot.waitSignal(dialog.documentRequested) as opened:
+        qtbot.mouseDClick(dialog.why.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+    assert opened.args == ["d1"]

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.agreement.bootstrap import FigureId, Interval, Key, UnitSample, intervals
+from annotator.agreement.disagreements import Kind, classify, describe
 from annotator.agreement.metrics import (
     FleissSums,
     Score,
@@ -36,6 +37,10 @@ TAGGING = "IO label sets per token (sorted labels joined with +, or O); a token 
 POOLING = "counts pooled over the documents both annotators finished; a is the reference"
 CONTINUUM = "code points of the documents every selected annotator finished, one label at a time; gaps end at document ends"
 TWO_NEEDED = "agreement needs at least two annotators"
+DISAGREEMENT = (
+    "spans not matched exactly, paired one-to-one by overlap whatever their labels: same label is a"
+    " boundary disagreement, same start and end a label one; a span overlapping nothing was missed"
+)
 
 
 @dataclass
@@ -182,6 +187,13 @@ def _pair_part(part: DocPart, doc: DocInput, a: str, b: str, ia: int, ib: int,
         for s in spans:
             st[("lsx", s.label, side)] += 1
             st[("lso", s.label, side)] += 1
+    disagreements = classify(a, sa, b, sb, exact)
+    for d in disagreements:
+        st[("dis", d.kind.value)] += 1
+        if d.a_span is not None and d.b_span is not None and d.a_span.label != d.b_span.label:
+            first, second = sorted((d.a_span.label, d.b_span.label))
+            st[("conf", first, second)] += 1
+    part.summary["disagreements"] = part.summary.get("disagreements", 0) + len(disagreements)
     for x, y in exact:
         for attr in sorted(set(x.attributes) | set(y.attributes)):
             st[("at", a, b, x.label, attr, x.attributes.get(attr, ""), y.attributes.get(attr, ""))] += 1  # fmt: skip
@@ -459,6 +471,7 @@ def agreement_report(
         "unitizing": _unitizing_section(g, cross, plan, ci),
         "attributes": _attribute_section(g, ci),
         "relations": _relation_section(g, plan, ci),
+        "disagreement": _disagreement_section(g),
         "per_document": _per_document(parts),
     }
 
@@ -548,6 +561,37 @@ def _relation_section(g: Mapping[str, Mapping[Key, float]], plan: Plan,
     }  # fmt: skip
 
 
+def _disagreement_section(g: Mapping[str, Mapping[Key, float]]) -> dict[str, Any]:
+    counts = {k.value: int(g.get("dis", {}).get((k.value,), 0)) for k in Kind}
+    total = sum(counts.values())
+    cells = sorted(((-int(v), k[0], k[1]) for k, v in g.get("conf", {}).items()))
+    confusion = [{"labels": [first, second], "count": -n} for n, first, second in cells]
+    return {
+        "matching": DISAGREEMENT,
+        "total": total,
+        "counts": counts,
+        "shares": {k: (v / total if total else None) for k, v in counts.items()},
+        "confusion": confusion,
+        "worst_documents": [],
+    }
+
+
+def worst_documents(docs: Iterable[DocInput], annotators: Sequence[str],
+                    labels: Sequence[str] | None = None) -> list[dict[str, Any]]:  # fmt: skip
+    """Every pair's disagreeing spans on each of ``docs``, side by side, for the report."""
+    label_set = set(labels) if labels else None
+    out = []
+    for doc in docs:
+        found = [
+            describe(d)
+            for a, b in pair_names([n for n in annotators if n in doc.layers])
+            for d in classify(a, _selected(doc.layers[a].spans, label_set),
+                              b, _selected(doc.layers[b].spans, label_set))
+        ]  # fmt: skip
+        out.append({"id": doc.ext_id, "annotators": sorted(doc.layers), "disagreements": found})
+    return out
+
+
 def _per_document(parts: Sequence[DocPart]) -> list[dict[str, Any]]:
     rows = []
     for p in parts:
@@ -555,6 +599,7 @@ def _per_document(parts: Sequence[DocPart]) -> list[dict[str, Any]]:
         rows.append({
             "id": p.summary["id"], "annotators": p.summary["annotators"], "alpha": alpha.value,
             "mean_exact_f1": p.summary["mean_exact_f1"],
+            "disagreements": p.summary.get("disagreements", 0),
             **({"undefined": alpha.reason} if alpha.value is None else {}),
         })  # fmt: skip
     rows.sort(key=lambda d: (d["alpha"] is None, d["alpha"] if d["alpha"] is not None else 0.0))

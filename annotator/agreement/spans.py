@@ -55,15 +55,18 @@ def exact_matches(a: Sequence[Span], b: Sequence[Span]) -> list[tuple[Span, Span
     return out
 
 
-def overlap_matches(a: Sequence[Span], b: Sequence[Span]) -> list[tuple[Span, Span]]:
-    """Same label and at least one shared character, matched one-to-one, largest overlap first.
+def overlap_matches(
+    a: Sequence[Span], b: Sequence[Span], *, any_label: bool = False
+) -> list[tuple[Span, Span]]:
+    """Same label (or any, with ``any_label``) and at least one shared character, matched
+    one-to-one, largest overlap first.
 
     One long span never matches several short ones.
     """
     candidates: list[tuple[int, int, int, int]] = []
     for i, x in enumerate(a):
         for j, y in enumerate(b):
-            if x.label == y.label:
+            if any_label or x.label == y.label:
                 shared = min(x.end, y.end) - max(x.start, y.start)
                 if shared > 0:
                     candidates.append((-shared, x.start, i, j))

@@ -104,6 +104,7 @@ def render(report: dict[str, Any], worst: int = 5) -> str:
             f"  {d['id']:<30} alpha {num(d['alpha'])}   mean exact F1 {num(d['mean_exact_f1'])}"
             for d in docs
         ]
+    lines += why_low(report)
     reasons = _undefined_reasons(report)
     if reasons:
         lines += ["", "— means undefined:"] + [f"  {k}: {v}" for k, v in reasons.items()]
@@ -112,3 +113,38 @@ def render(report: dict[str, Any], worst: int = 5) -> str:
 
 def _range(ci: Any) -> str:
     return "" if ci is None else f"{num(ci[0])}–{num(ci[1])}"
+
+
+def _side(name: str, span: Any) -> str:
+    if span is None:
+        return f"{name}: (nothing)"
+    return f"{name}: {span['label']} {span['start']}–{span['end']} «{span['text']}»"
+
+
+def why_low(report: dict[str, Any], documents: int = 3, spans: int = 6) -> list[str]:
+    """Shares of boundary, label and missed disagreements, confused labels, worst documents."""
+    dis = report.get("disagreement")
+    if not dis or not dis["total"]:
+        return []
+    shares = " · ".join(
+        f"{kind.replace('_', ' ')} {dis['counts'][kind]} ({share:.0%})"
+        for kind, share in dis["shares"].items()
+    )
+    lines = ["", f"Why agreement is low: {dis['total']} disagreement(s) over all pairs: {shares}."]
+    if dis["confusion"]:
+        lines.append(
+            "Labels confused on overlapping spans: "
+            + ", ".join(
+                f"{c['labels'][0]}/{c['labels'][1]} {c['count']}" for c in dis["confusion"][:6]
+            )
+        )
+    for doc in dis["worst_documents"][:documents]:
+        found = doc["disagreements"]
+        lines.append(f"  {doc['id']}: {len(found)} disagreement(s)")
+        for d in found[:spans]:
+            lines.append(
+                f"    {d['kind']:<20}{_side(d['a'], d['a_span'])}  |  {_side(d['b'], d['b_span'])}"
+            )
+        if len(found) > spans:
+            lines.append(f"    ... {len(found) - spans} more (agreement --json lists them all)")
+    return lines

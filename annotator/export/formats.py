@@ -24,9 +24,10 @@ class Overlaps(Enum):
     """Which overlapping spans a format keeps."""
 
     ALL = "all"
-    ACROSS_COLUMNS = (
-        "across columns"  # one BIO column per label group: overlaps inside one are dropped
-    )
+    # one BIO column per label group: overlaps inside one group are dropped (and listed)
+    ACROSS_COLUMNS = "across columns"
+    # one BIO column: of overlapping spans the longest stays, the others are dropped (and listed)
+    NONE = "none"
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,16 @@ FORMATS: tuple[ExportFormat, ...] = (
         attributes=False,
         relations=False,
         overlaps=Overlaps.ACROSS_COLUMNS,
+        joinable=True,
+    ),
+    ExportFormat(
+        "conll2003",
+        "CoNLL-2003: token _ _ tag, one BIO column of the --labels given, -DOCSTART- lines",
+        "tokenformats:Conll2003Writer",
+        ".conll",
+        attributes=False,
+        relations=False,
+        overlaps=Overlaps.NONE,
         joinable=True,
     ),
     ExportFormat(

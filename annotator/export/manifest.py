@@ -1,4 +1,7 @@
-"""manifest.json: what an export contains and everything it had to change, beside the data."""
+"""The manifest: what an export contains and everything it had to change or could not carry.
+
+Written beside the data (``data.manifest.json``) or inside a folder (``manifest.json``).
+"""
 
 from __future__ import annotations
 
@@ -25,6 +28,9 @@ class Manifest:
     dropped: list[dict[str, Any]] = field(default_factory=list)
     split: dict[str, Any] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
+    # what the format has no place for: attribute values by span label, relations by label
+    lost_attributes: Counter[str] = field(default_factory=Counter)
+    lost_relations: Counter[str] = field(default_factory=Counter)
 
     def add(self, other: Manifest) -> None:
         """Count in what another writer of the same export wrote (documents after these)."""
@@ -34,13 +40,23 @@ class Manifest:
         self.by_label.update(other.by_label)
         self.widened += other.widened
         self.dropped += other.dropped
+        self.lost_attributes.update(other.lost_attributes)
+        self.lost_relations.update(other.lost_relations)
         if self.split:
             counts = self.split["documents"]
             for part, n in other.split.get("documents", {}).items():
                 counts[part] = counts.get(part, 0) + n
 
+    def not_exported(self) -> dict[str, int]:
+        """How many attribute values and relations of the exported layer the format could not hold."""
+        return {
+            "attributes": sum(self.lost_attributes.values()),
+            "relations": sum(self.lost_relations.values()),
+        }
+
     def as_dict(self) -> dict[str, Any]:
         widened_by_label = Counter(w["label"] for w in self.widened)
+        dropped_by_label = Counter(d["label"] for d in self.dropped)
         return {
             "format": self.format,
             "program": f"annotator {__version__}",
@@ -52,7 +68,13 @@ class Manifest:
             "spans": self.spans,
             "relations": self.relations,
             "by_label": dict(sorted(self.by_label.items())),
+            "not_exported": self.not_exported(),
+            "not_exported_by_label": {
+                "attributes": dict(sorted(self.lost_attributes.items())),
+                "relations": dict(sorted(self.lost_relations.items())),
+            },
             "widened_by_label": dict(sorted(widened_by_label.items())),
+            "dropped_by_label": dict(sorted(dropped_by_label.items())),
             "widened": self.widened,
             "dropped": self.dropped,
             **self.extra,

@@ -11,11 +11,21 @@ class ExportOptions:
     value other than the default for an option the format does not read is refused."""
 
     tokens: bool = True  # jsonl: the token list and each span's token range
+    # --labels, a filter every format honours (the job keeps only these labels' spans);
+    # conll2003 makes its one tag column of them
+    labels: tuple[str, ...] = ()
 
     def given(self) -> list[str]:
-        """The options set to something other than their default."""
+        """The format-specific options set to something other than their default."""
         default = ExportOptions()
-        return [f.name for f in fields(self) if getattr(self, f.name) != getattr(default, f.name)]
+        return [
+            f.name
+            for f in fields(self)
+            if f.name not in SHARED and getattr(self, f.name) != getattr(default, f.name)
+        ]
+
+
+SHARED = frozenset({"labels"})  # options every format takes
 
 
 def option_flag(name: str) -> str:

@@ -1,7 +1,9 @@
 """Token-based formats: Hugging Face BIO (JSON lines) and CoNLL (one token per line).
 
-Both use the project's tokenizer, widen spans that do not fit tokens (reported in the manifest) and
-write one BIO column per group of labels (see bio.py).
+All use the project's tokenizer and widen spans that do not fit tokens (reported in the manifest).
+hf-bio and conll write one BIO column per group of labels (see bio.py), so overlaps of different
+groups survive; conll2003 writes the one column readers of CoNLL-2003 take, of the --labels given
+(every label when none), and lists in the manifest each overlapping span it had to leave out.
 """
 
 from __future__ import annotations
@@ -23,9 +25,12 @@ class _TokenWriter(Writer):
         self, path: Path, schema: Schema, manifest: Manifest, options: ExportOptions, layer: str
     ) -> None:
         super().__init__(path, schema, manifest, options, layer)
-        self.columns = bio_columns(schema)
+        self.columns = self._columns()
         manifest.extra["columns"] = {column_name(g): class_names(g) for g in self.columns}
         manifest.extra["tokenizer"] = "annotator words-numbers-punctuation (clitics not split)"
+
+    def _columns(self) -> list[list[str]]:
+        return bio_columns(self.schema)
 
     def _tags(self, doc: Document, layer: Layer) -> tuple[list[object], dict[str, list[str]]]:
         tokens = document_tokens(doc)
@@ -63,5 +68,29 @@ class ConllWriter(_TokenWriter):
                 self.fh.write("\n")
             row = [tok.text, str(tok.start), str(tok.end)] + [tags[n][i] for n in names]  # type: ignore[attr-defined]
             self.fh.write("\t".join(row) + "\n")
+            previous_end = tok.end  # type: ignore[attr-defined]
+        self.fh.write("\n")
+
+
+DOCSTART = "-DOCSTART- -X- O O"  # the exact line spaCy's converter and CoNLL-2003 readers split on
+
+
+class Conll2003Writer(_TokenWriter):
+    """``token _ _ TAG`` per line (CoNLL-2003's four columns, no part of speech or chunk known),
+    ``-DOCSTART-`` before each document, a blank line between paragraphs; no comment lines."""
+
+    def _columns(self) -> list[list[str]]:
+        return [list(self.options.labels or self.schema.label_ids)]
+
+    def write(self, doc: Document, layers: list[Layer]) -> None:
+        (layer,) = layers
+        tokens, tags = self._tags(doc, layer)
+        (column,) = tags.values()
+        self.fh.write(f"{DOCSTART}\n\n")
+        previous_end = 0
+        for i, tok in enumerate(tokens):
+            if i and "\n" in doc.text[previous_end : tok.start]:  # type: ignore[attr-defined]
+                self.fh.write("\n")
+            self.fh.write(f"{tok.text} _ _ {column[i]}\n")  # type: ignore[attr-defined]
             previous_end = tok.end  # type: ignore[attr-defined]
         self.fh.write("\n")

@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from annotator.agreement.report import DocInput, agreement_report
+from annotator.agreement.report import DocInput, agreement_report, worst_documents
 from annotator.errors import AnnotatorError
+from annotator.model.document import Status
 from annotator.store import Project
 
 NOT_ANNOTATORS = ("gold", "suggestions")
+WORST = 10  # documents whose disagreeing spans the report lists
 
 
 def project_agreement(
@@ -49,4 +51,17 @@ def project_agreement(
 
     report = agreement_report(docs(), chosen, labels, bootstrap=bootstrap, seed=seed)
     report["project"] = str(store.path)
+    worst = [d["id"] for d in report["per_document"] if d["disagreements"]][:WORST]
+    report["disagreement"]["worst_documents"] = worst_documents(
+        (_finished(store, ext_id, chosen) for ext_id in worst), chosen, labels
+    )
     return report
+
+
+def _finished(store: Project, ext_id: str, annotators: list[str]) -> DocInput:
+    """A document with the layers of ``annotators`` marked done."""
+    doc = store.find_document(ext_id)
+    layers = {a: store.layer(doc.id, a) for a in annotators}
+    return DocInput(
+        ext_id, doc.text, {a: la for a, la in layers.items() if la.status == Status.DONE}
+    )

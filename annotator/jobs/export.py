@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ from annotator.jobs.export_stream import RESERVED, Plan, write_documents
 from annotator.jobs.export_target import Lease, check_existing, plan_target
 from annotator.store import Project
 
-__all__ = ["choose_layer", "export_dataset"]
+__all__ = ["choose_layer", "export_dataset", "export_summary"]
 
 
 def choose_layer(store: Project, annotator: str | None, layer: str | None) -> str:
@@ -89,7 +90,7 @@ def export_dataset(
     by ``if __name__ == "__main__"``), as for any spawned process.
     """
     form = export_format(fmt)
-    options = options or ExportOptions()
+    options = replace(options or ExportOptions(), labels=tuple(labels or ()))
     form.check_options(options)
     form.check_available()
     out = Path(os.path.abspath(out))  # "." and ".." named as the folders they are
@@ -134,6 +135,30 @@ def export_dataset(
         raise AnnotatorError(f"cannot write the export at {out}: {reason}") from None
     data["manifest"] = str(target.manifest)
     return data
+
+
+def export_summary(manifest: dict[str, Any]) -> str:
+    """The summary the command prints: what was written and, in the manifest's numbers, every
+    span widened or left out and everything the format had no place for."""
+    lost = manifest["not_exported"]
+    spans = manifest["spans"] - len(manifest["dropped"])
+    relations = manifest["relations"] - lost["relations"]
+    lines = [
+        f"Wrote {manifest['documents']} document(s), {spans} span(s) and "
+        f"{relations} relation(s): {', '.join(manifest['files'])}."
+    ]
+    if lost["attributes"] or lost["relations"]:
+        lines.append(
+            f"Not exported (the {manifest['format']} format has no place for them): "
+            f"{lost['attributes']} attribute value(s), {lost['relations']} relation(s)."
+        )
+    if manifest["widened"] or manifest["dropped"]:
+        lines.append(
+            f"{len(manifest['widened'])} span(s) widened to whole tokens, "
+            f"{len(manifest['dropped'])} left out."
+        )
+    lines.append(f"Details per label: {manifest['manifest']}.")
+    return "\n".join(lines)
 
 
 def _written(

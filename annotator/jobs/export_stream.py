@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from annotator.export.base import Writer
+from annotator.export.formats import export_format
 from annotator.export.majority import majority_layer
 from annotator.export.manifest import Manifest
 from annotator.export.options import ExportOptions
@@ -45,6 +46,7 @@ def write_documents(
 ) -> int:
     """Write the planned documents (those with row ids in ``ids``, or all) and count them in the
     manifest; ``progress`` is told each document read. Returns how many documents were read."""
+    fmt = export_format(plan.fmt)
     n = 0
     for n, (doc, layers) in enumerate(_stream(store, plan.chosen, plan.done_only, ids), 1):
         if progress is not None:
@@ -63,6 +65,10 @@ def write_documents(
             manifest.spans += len(la.spans)
             manifest.relations += len(la.relations)
             manifest.by_label.update(s.label for s in la.spans)
+            if not fmt.attributes:
+                manifest.lost_attributes.update(s.label for s in la.spans for _ in s.attributes)
+            if not fmt.relations:
+                manifest.lost_relations.update(r.label for r in la.relations)
     return n
 
 

@@ -78,25 +78,72 @@ class AgreementDialog(QDialog):
                 item.setBackground(heat(v))
                 self.labels.setItem(row, col, item)
         docs = report["per_document"]
-        self.documents = QTableWidget(len(docs), 3, self)
+        self.documents = QTableWidget(len(docs), 4, self)
         natural_direction(self.documents, 0)
         self.documents.setHorizontalHeaderLabels(
-            [self.tr("document"), self.tr("alpha"), self.tr("mean exact F1")]
-        )
+            [self.tr("document"), self.tr("alpha"), self.tr("mean exact F1"),
+             self.tr("disagreements")]
+        )  # fmt: skip
         for row, d in enumerate(docs):
             self.documents.setItem(row, 0, QTableWidgetItem(d["id"]))
             for col, v in ((1, d["alpha"]), (2, d["mean_exact_f1"])):
                 item = QTableWidgetItem(_num(v))
                 item.setBackground(heat(v))
                 self.documents.setItem(row, col, item)
+            self.documents.setItem(row, 3, QTableWidgetItem(str(d.get("disagreements", 0))))
         self.documents.cellDoubleClicked.connect(
             lambda r, _c: self.documentRequested.emit(docs[r]["id"])
         )
+        self.why = self._why(report.get("disagreement"))
         tabs = QTabWidget(self)
         tabs.addTab(self.matrix, self.tr("Pairs"))
         tabs.addTab(self.labels, self.tr("Labels"))
         tabs.addTab(self.documents, self.tr("Documents"))
+        tabs.addTab(self.why, self.tr("Why"))
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
         layout.addWidget(tabs)
         self.resize(760, 520)
+
+    def _why(self, dis: dict[str, Any] | None) -> QTableWidget:
+        """Disagreements by kind, confused labels, and the worst documents' disagreeing spans
+        side by side (double-click: compare the document)."""
+        kinds = {
+            "boundary": self.tr("boundary only"),
+            "label": self.tr("label only"),
+            "boundary_and_label": self.tr("boundary and label"),
+            "missed": self.tr("missed"),
+        }
+        rows: list[tuple[str, str, str, str]] = []
+        self.why_documents: list[str] = []  # the document of each row ("" for summary rows)
+        if dis:
+            for kind, n in dis["counts"].items():
+                share = dis["shares"][kind]
+                rows.append((kinds.get(kind, kind), str(n), _num(share), ""))
+                self.why_documents.append("")
+            for cell in dis["confusion"]:
+                rows.append((self.tr("labels confused"), str(cell["count"]), *cell["labels"]))
+                self.why_documents.append("")
+            for doc in dis["worst_documents"]:
+                for d in doc["disagreements"]:
+                    rows.append((doc["id"], kinds.get(d["kind"], d["kind"]),
+                                 _side(d["a"], d["a_span"]), _side(d["b"], d["b_span"])))  # fmt: skip
+                    self.why_documents.append(doc["id"])
+        table = QTableWidget(len(rows), 4, self)
+        table.horizontalHeader().setVisible(False)
+        for r, values in enumerate(rows):
+            for c, v in enumerate(values):
+                table.setItem(r, c, QTableWidgetItem(v))
+        for col in (0, 2, 3):
+            natural_direction(table, col)
+        table.cellDoubleClicked.connect(self._open_why)
+        return table
+
+    def _open_why(self, row: int, _col: int) -> None:
+        if 0 <= row < len(self.why_documents) and self.why_documents[row]:
+            self.documentRequested.emit(self.why_documents[row])
+
+
+def _side(name: str, span: dict[str, Any] | None) -> str:
+    """One annotator's side of a disagreement: who, label and words (a dash when missed)."""
+    return f"{name}: —" if span is None else f"{name}: {span['label']} «{span['text']}»"

@@ -1,0 +1,79 @@
+"""Why two annotators disagree: every span that is not matched exactly, with what went wrong.
+
+Spans matched exactly (same start, end and label) agree. The rest are paired one-to-one by
+overlap whatever their labels (largest overlap first): a pair with the same label differs in its
+boundaries only; a pair with the same boundaries differs in its label only; a pair differing in
+both is counted as such. A span overlapping nothing left on the other side was missed by the other
+annotator. Each disagreement counts once, whichever side it is seen from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from annotator.agreement.spans import exact_matches, overlap_matches
+from annotator.model.document import Span
+
+
+class Kind(StrEnum):
+    """What a disagreement is about."""
+
+    BOUNDARY = "boundary"  # same label, different start or end
+    LABEL = "label"  # same start and end, different label
+    BOTH = "boundary_and_label"
+    MISSED = "missed"  # one annotator marked it, the other marked nothing overlapping it
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """One disagreement between annotators ``a`` and ``b`` (a side is None when it was missed)."""
+
+    kind: Kind
+    a: str
+    b: str
+    a_span: Span | None
+    b_span: Span | None
+
+
+def classify(
+    a: str,
+    a_spans: Sequence[Span],
+    b: str,
+    b_spans: Sequence[Span],
+    exact: Sequence[tuple[Span, Span]] | None = None,
+) -> list[Disagreement]:
+    """Every disagreement of ``a`` and ``b`` on one document, in text order (``exact``: the
+    exact matches, when the caller has them already)."""
+    if exact is None:
+        exact = exact_matches(a_spans, b_spans)
+    done_a = {id(x) for x, _ in exact}
+    done_b = {id(y) for _, y in exact}
+    rest_a = [s for s in a_spans if id(s) not in done_a]
+    rest_b = [s for s in b_spans if id(s) not in done_b]
+    out: list[Disagreement] = []
+    for x, y in overlap_matches(rest_a, rest_b, any_label=True):
+        done_a.add(id(x))
+        done_b.add(id(y))
+        same_bounds = (x.start, x.end) == (y.start, y.end)
+        kind = Kind.BOUNDARY if x.label == y.label else Kind.LABEL if same_bounds else Kind.BOTH
+        out.append(Disagreement(kind, a, b, x, y))
+    out += [Disagreement(Kind.MISSED, a, b, s, None) for s in rest_a if id(s) not in done_a]
+    out += [Disagreement(Kind.MISSED, a, b, None, s) for s in rest_b if id(s) not in done_b]
+    return sorted(out, key=lambda d: _position(d))
+
+
+def _position(d: Disagreement) -> tuple[int, int]:
+    spans = [s for s in (d.a_span, d.b_span) if s is not None]
+    return (min(s.start for s in spans), min(s.end for s in spans))
+
+
+def _span(s: Span | None) -> dict[str, Any] | None:
+    return None if s is None else {"start": s.start, "end": s.end, "label": s.label, "text": s.text}
+
+
+def describe(d: Disagreement) -> dict[str, Any]:
+    """A disagreement as JSON: kind, the two annotators and their spans (null when missed)."""
+    return {"kind": d.kind.value, "a": d.a, "b": d.b, "a_span": _span(d.a_span), "b_span": _span(d.b_span)}  # fmt: skip
