@@ -235,6 +235,8 @@ def _remove_project(project: Path) -> None:
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the split.")
 @click.option("--tokens/--no-tokens", default=True, show_default=True,
               help="jsonl: include the token list and each span's token range.")  # fmt: skip
+@click.option("--spacy-pipeline", type=click.Choice(["spancat", "ner"]),
+              help="spacy: what config.cfg trains (default spancat: overlapping spans).")  # fmt: skip
 @click.option("--force", is_flag=True,
               help="Replace an earlier export at --out (only one this program wrote).")  # fmt: skip
 @json_option
@@ -249,6 +251,7 @@ def export(
     split: str | None,
     seed: int,
     tokens: bool,
+    spacy_pipeline: str | None,
     force: bool,
     as_json: bool,
 ) -> None:
@@ -271,7 +274,7 @@ def export(
     from annotator.store import Project
 
     label_list = [x.strip() for x in labels.split(",") if x.strip()] if labels else None
-    options = ExportOptions(tokens=tokens)
+    options = ExportOptions(tokens=tokens, spacy_pipeline=spacy_pipeline or "spancat")
     with Project.open(project) as store:
         manifest = export_dataset(
             store, fmt, out, annotator_name, layer, status, _progress("Writing"),
@@ -296,6 +299,9 @@ def export(
 @click.option("--bootstrap", type=click.IntRange(min=0), default=0, show_default=True,
               help="Add 95% intervals from this many resamples of the documents (e.g. 1000).")  # fmt: skip
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the resampling.")
+@click.option("--report", "report_path", type=click.Path(path_type=Path),
+              help="Also write a report: .html (tables and charts), .md or .tex (tables and methods).")  # fmt: skip
+@click.option("--force", is_flag=True, help="Replace a report an earlier run wrote at --report.")
 @json_option
 def agreement(
     project: Path,
@@ -303,6 +309,8 @@ def agreement(
     labels: str | None,
     bootstrap: int,
     seed: int,
+    report_path: Path | None,
+    force: bool,
     as_json: bool,
 ) -> None:
     """Inter-annotator agreement: unitizing alpha, token alpha and kappas, span, attribute and
@@ -314,23 +322,32 @@ def agreement(
     Example:
       annotator agreement news.db
       annotator agreement news.db --annotators layla,omar --labels speaker,claim --json
-      annotator agreement news.db --bootstrap 1000 --seed 7
+      annotator agreement news.db --bootstrap 1000 --seed 7 --report agreement.html
+
+    An existing --report path is refused unless --force, which replaces only a report this
+    program wrote there (its .manifest.json says so).
     """
     from annotator.agreement.table import render
-    from annotator.jobs.agreement import project_agreement
+    from annotator.jobs.agreement import project_agreement, report_target, write_report
     from annotator.store import Project
 
     def split(value: str | None) -> list[str] | None:
         return [x.strip() for x in value.split(",") if x.strip()] if value else None
 
     with Project.open(project) as store:
+        if report_path is not None:
+            report_target(store, report_path, force)  # refuse before computing
         report = project_agreement(
             store, split(annotators), split(labels), _progress("Reading"),
             bootstrap=bootstrap, seed=seed,
         )  # fmt: skip
-    if sys.stderr.isatty():
-        click.echo("\r", err=True, nl=False)
+        if sys.stderr.isatty():
+            click.echo("\r", err=True, nl=False)
+        if report_path is not None:
+            write_report(store, report, report_path, force=force)
     click.echo(json.dumps(report, ensure_ascii=False, indent=2) if as_json else render(report))
+    if report_path is not None and not as_json:
+        click.echo(f"\nWrote the report to {report_path} ({report['documents']} document(s)).")
 
 
 @cli.command()

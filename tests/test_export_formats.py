@@ -226,32 +226,6 @@ def test_brat_fragments_attributes_relations_and_round_trip(tmp_path: Path) -> N
     assert (tmp_path / "brat2" / "two.ann").read_text("utf-8") == two
 
 
-def test_spacy_docbin_keeps_text_and_every_span(tmp_path: Path, project: Project) -> None:
-    spacy = pytest.importorskip("spacy")
-    from spacy.tokens import DocBin
-    from spacy.training import Example
-
-    out = tmp_path / "o" / "d.spacy"
-    manifest = export_dataset(project, "spacy", out, "layla")
-    nlp = spacy.blank("ar")
-    (doc,) = DocBin().from_disk(out).get_docs(nlp.vocab)
-    assert doc.text == TEXT
-    assert len(doc.spans["sc"]) == 6
-    assert len(doc.ents) < 6 and manifest["not_in_ents"] == 6 - len(doc.ents)
-    for span in doc.spans["sc"]:
-        if span.label_ != "speaker" or span.text != "والصين":
-            assert any(span.text == s["text"] and span.label_ == s["label"] for s in SPANS)
-    # a tiny NER model trains on it without a misaligned span
-    ner = nlp.add_pipe("ner")
-    for label in ("speaker", "claim", "stance", "event"):
-        ner.add_label(label)
-    examples = [Example(nlp.make_doc(doc.text), doc)]
-    nlp.initialize(lambda: examples)
-    losses: dict[str, float] = {}
-    nlp.update(examples, losses=losses)
-    assert "ner" in losses
-
-
 def test_split_is_deterministic_and_stable_when_documents_are_added(tmp_path: Path) -> None:
     small = _project(tmp_path / "a", extra_docs=30)
     big = _project(tmp_path / "b", extra_docs=60)

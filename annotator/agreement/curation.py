@@ -1,19 +1,22 @@
 """Curation into a gold layer: what the finished annotators proposed, and what is still open.
 
 A candidate is a span (start, end, label) that at least one finished annotator marked, with who
-marked it. Unanimous candidates (or majority ones, as the lead chooses) can be accepted at once;
-the rest are walked one by one: accept, reject or edit. Decisions are remembered per document.
+marked it and which attribute values each gave. Annotators agree on a candidate when they marked it
+with the same attribute values: unanimous candidates (or majority ones, as the lead chooses) can be
+accepted at once; the rest, attribute disagreements included, are walked one by one: accept, reject
+or edit. Decisions are remembered per document.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from annotator.model.document import Layer, Span
 
 Key = tuple[int, int, str]
+Attributes = tuple[tuple[str, str], ...]
 
 
 @dataclass(frozen=True)
@@ -25,11 +28,18 @@ class Candidate:
     label: str
     text: str
     annotators: tuple[str, ...]
-    attributes: tuple[tuple[str, str], ...]  # the values most of its annotators gave
+    attributes: Attributes  # the values the largest group of its annotators gave
+    # each set of attribute values given, with who gave it, the largest group first
+    variants: tuple[tuple[Attributes, tuple[str, ...]], ...] = ()
 
     @property
     def key(self) -> Key:
         return (self.start, self.end, self.label)
+
+    @property
+    def agreeing(self) -> int:
+        """How many annotators marked this span with the same attribute values (the most)."""
+        return len(self.variants[0][1]) if self.variants else len(self.annotators)
 
 
 def candidates(layers: Mapping[str, Layer]) -> list[Candidate]:
@@ -40,16 +50,15 @@ def candidates(layers: Mapping[str, Layer]) -> list[Candidate]:
             found.setdefault((s.start, s.end, s.label), []).append((name, s))
     out: list[Candidate] = []
     for key, marks in sorted(found.items()):
-        votes: Counter[tuple[str, str]] = Counter()
-        for _name, s in marks:
-            votes.update(s.attributes.items())
-        best: dict[str, tuple[int, str]] = {}
-        for (attr, value), n in sorted(votes.items()):
-            if attr not in best or n > best[attr][0]:
-                best[attr] = (n, value)
+        given: defaultdict[Attributes, set[str]] = defaultdict(set)
+        for name, s in marks:
+            given[tuple(sorted(s.attributes.items()))].add(name)
+        variants = tuple(
+            sorted(((a, tuple(sorted(who))) for a, who in given.items()),
+                   key=lambda v: (-len(v[1]), v[0]))
+        )  # fmt: skip
         out.append(Candidate(key[0], key[1], key[2], marks[0][1].text,
-                             tuple(sorted({n for n, _ in marks})),
-                             tuple(sorted((a, v) for a, (_n, v) in best.items()))))  # fmt: skip
+                             tuple(sorted({n for n, _ in marks})), variants[0][0], variants))  # fmt: skip
     return out
 
 
@@ -60,22 +69,18 @@ def needed(rule: str, annotators: int) -> int:
 
 def acceptable(cands: Sequence[Candidate], annotators: int, rule: str,
                gold: Sequence[Span], decisions: Mapping[Key, str]) -> list[Candidate]:  # fmt: skip
-    """Candidates the rule accepts that are neither in gold nor decided yet."""
+    """Candidates the rule accepts (span and attribute values) that are neither in gold nor decided."""
     have = {(s.start, s.end, s.label) for s in gold}
     need = needed(rule, annotators)
-    return [
-        c
-        for c in cands
-        if len(c.annotators) >= need and c.key not in have and c.key not in decisions
-    ]
+    return [c for c in cands if c.agreeing >= need and c.key not in have and c.key not in decisions]
 
 
 def open_disagreements(cands: Sequence[Candidate], annotators: int,
                        gold: Sequence[Span], decisions: Mapping[Key, str]) -> list[Candidate]:  # fmt: skip
-    """Candidates not everyone marked, still to be decided (not in gold, not rejected)."""
+    """Candidates not everyone marked alike (span or attribute values), still to be decided."""
     have = {(s.start, s.end, s.label) for s in gold}
     return [c for c in cands
-            if len(c.annotators) < annotators and c.key not in have and c.key not in decisions]  # fmt: skip
+            if c.agreeing < annotators and c.key not in have and c.key not in decisions]  # fmt: skip
 
 
 def agreed_relations(layers: Mapping[str, Layer], rule: str) -> list[tuple[Key, Key, str]]:

@@ -51,6 +51,13 @@ class Writer:
             self._fh.close()
             self._fh = None
 
+    @classmethod
+    def finish(
+        cls, root: Path, finals: dict[str | None, Path], options: ExportOptions, manifest: Manifest
+    ) -> None:
+        """After every part is closed: what a folder format adds at its root (finals are the
+        parts' final paths). Nothing by default."""
+
     def close(self) -> None:
         """Finish the output: an export with no document still leaves its (empty) file."""
         if self._fh is None and not self.path.exists():

@@ -103,6 +103,17 @@ FORMATS: tuple[ExportFormat, ...] = (
         joinable=True,
     ),
     ExportFormat(
+        "prodigy",
+        "Prodigy JSONL: tokens, spans with token_start/token_end, relations on span tokens, "
+        "answer accept",
+        "prodigy:ProdigyWriter",
+        ".jsonl",
+        attributes=False,
+        relations=True,
+        overlaps=Overlaps.ALL,
+        joinable=True,
+    ),
+    ExportFormat(
         "hf-bio",
         "Hugging Face token classification: tokens, offsets, one BIO column per label group",
         "tokenformats:HfBioWriter",
@@ -144,12 +155,14 @@ FORMATS: tuple[ExportFormat, ...] = (
     ),
     ExportFormat(
         "spacy",
-        "spaCy DocBin: every span in doc.spans['sc'], doc.ents those that do not overlap",
+        "spaCy training folder: sharded .spacy files and a config.cfg with the project's tokenizer",
         "spacy_docbin:SpacyWriter",
-        ".spacy",
-        attributes=False,
-        relations=False,
+        "",
+        attributes=True,
+        relations=True,
         overlaps=Overlaps.ALL,
+        folder=True,
+        options=("spacy_pipeline",),
         needs="spacy",
     ),
 )

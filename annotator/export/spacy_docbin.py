@@ -1,7 +1,12 @@
-"""spaCy DocBin: ``doc.ents`` for spans that do not overlap, ``doc.spans["sc"]`` for all of them.
+"""spaCy training data: a folder of sharded ``.spacy`` files and a ``config.cfg`` that trains on it.
 
-Tokens are the project's tokenizer's (so the spans align); spans that do not fit tokens are widened
-and reported. spaCy is an optional extra: ``pip install 'annotator[spacy]'``.
+Tokens are the project's tokenizer's (spacy_tokenizer.py, registered with spaCy), so every span
+aligns; a span that does not fit whole tokens is widened and reported. ``doc.spans["sc"]`` holds
+every span, ``doc.ents`` those that do not overlap (the longest wins; the others are counted as
+``not_in_ents``). Relations and attribute values ride in ``doc.user_data`` under
+``"annotator.relations"`` and ``"annotator.attributes"`` (SPEC section 5). Documents are written in
+shards of SHARD_DOCS, so memory stays flat however large the export. spaCy is an optional extra:
+``pip install 'annotator[spacy]'``.
 """
 
 from __future__ import annotations
@@ -9,43 +14,25 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, UsageError
 from annotator.export.base import Writer
 from annotator.export.manifest import Manifest
 from annotator.export.options import ExportOptions
+from annotator.export.spacy_tokenizer import NAME as TOKENIZER
+from annotator.export.spacy_tokenizer import spacy_words
 from annotator.export.tokens import document_tokens, fit_spans
 from annotator.model.document import Document, Layer
 from annotator.model.schema import Schema
 
-
-def _words(text: str, bounds: list[tuple[int, int]]) -> tuple[list[str], list[bool], list[int]]:
-    """spaCy words and trailing spaces that rebuild ``text`` exactly.
-
-    Gaps between tokens other than one space (line breaks, direction marks, double spaces) become
-    whitespace-like tokens of their own; ``index`` maps our token numbers to spaCy's.
-    """
-    words: list[str] = []
-    spaces: list[bool] = []
-    index: list[int] = []
-    pos = 0
-    for start, end in [*bounds, (len(text), len(text))]:
-        gap = text[pos:start]
-        if gap.startswith(" ") and words and not spaces[-1]:
-            spaces[-1] = True
-            gap = gap[1:]
-        if gap:
-            words.append(gap)
-            spaces.append(False)
-        if end > start:
-            index.append(len(words))
-            words.append(text[start:end])
-            spaces.append(False)
-        pos = end
-    return words, spaces, index
+SHARD_DOCS = 500  # documents per .spacy file: memory stays that of one shard
+SPANS_KEY = "sc"
+LANG = "ar"  # Arabic lexical attributes (numbers, stop words); the tokenizer is ours
+PIPELINES = ("spancat", "ner")
+MAX_SUGGESTED = 60  # spancat proposes spans of up to this many tokens (claims run to ~35)
 
 
 class SpacyWriter(Writer):
-    """Collects Docs and writes one .spacy file at close."""
+    """Writes ``NNNN.spacy`` shards into the folder ``path``."""
 
     def __init__(
         self, path: Path, schema: Schema, manifest: Manifest, options: ExportOptions, layer: str
@@ -58,33 +45,91 @@ class SpacyWriter(Writer):
             raise AnnotatorError(
                 "the spacy format needs spaCy: install it with pip install 'annotator[spacy]'"
             ) from None
-        self._nlp = spacy.blank("ar")
-        self._bin: Any = DocBin(store_user_data=True)
-        self._spacy: Any = spacy
+        if options.spacy_pipeline not in PIPELINES:
+            raise UsageError(
+                f"--spacy-pipeline {options.spacy_pipeline!r}: choose {' or '.join(PIPELINES)}"
+            )
+        path.mkdir(parents=True, exist_ok=True)
+        self._vocab = spacy.blank(LANG).vocab
+        self._docbin: Any = DocBin
+        self._bin: Any = None
+        self._shards = 0
 
     def write(self, doc: Document, layers: list[Layer]) -> None:
-        from spacy.tokens import Doc
+        from spacy.tokens import Doc, Span
         from spacy.util import filter_spans
 
         (layer,) = layers
-        tokens = document_tokens(doc)
-        words, spaces, index = _words(doc.text, [(t.start, t.end) for t in tokens])
-        sdoc = Doc(self._nlp.vocab, words=words, spaces=spaces)
+        words, spaces, index = spacy_words(doc.text)
+        sdoc = Doc(self._vocab, words=words, spaces=spaces)
         assert sdoc.text == doc.text  # the Doc carries the stored text exactly
         sdoc.user_data["id"] = doc.ext_id
-        fitted = fit_spans(doc, layer.spans, tokens, self.manifest.widened)
-        spans = [sdoc[index[f.first] : index[f.last] + 1] for f in fitted]
+        fitted = fit_spans(doc, layer.spans, document_tokens(doc), self.manifest.widened)
         labelled = [
-            self._spacy.tokens.Span(sdoc, s.start, s.end, label=f.span.label)
-            for s, f in zip(spans, fitted, strict=True)
+            Span(sdoc, index[f.first], index[f.last] + 1, label=f.span.label, span_id=f.span.sid)
+            for f in fitted
         ]
-        sdoc.spans["sc"] = labelled
+        sdoc.spans[SPANS_KEY] = labelled
         ents = filter_spans(labelled)
         if len(ents) < len(labelled):
-            self.manifest.extra.setdefault("not_in_ents", 0)
-            self.manifest.extra["not_in_ents"] += len(labelled) - len(ents)
+            self.manifest.extra["not_in_ents"] = (
+                self.manifest.extra.get("not_in_ents", 0) + len(labelled) - len(ents)
+            )
         sdoc.ents = ents
+        longest = max((len(s) for s in labelled), default=0)
+        self.manifest.extra["longest_span_tokens"] = max(
+            self.manifest.extra.get("longest_span_tokens", 0), longest
+        )
+        sdoc.user_data["annotator.attributes"] = {
+            s.sid: dict(sorted(s.attributes.items())) for s in layer.spans if s.attributes
+        }
+        sdoc.user_data["annotator.relations"] = [
+            {"id": r.rid, "head": str(r.head), "child": str(r.child), "label": r.label}
+            for r in layer.relations
+        ]
+        if self._bin is None:
+            self._bin = self._docbin(store_user_data=True)
         self._bin.add(sdoc)
+        if len(self._bin) >= SHARD_DOCS:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._bin is not None and len(self._bin):
+            self._bin.to_disk(self.path / f"{self._shards:04}.spacy")
+            self._shards += 1
+        self._bin = None
 
     def close(self) -> None:
-        self._bin.to_disk(self.path)
+        self._flush()
+
+    @classmethod
+    def finish(
+        cls, root: Path, finals: dict[str | None, Path], options: ExportOptions, manifest: Manifest
+    ) -> None:
+        """Write ``config.cfg`` at the folder's root: the project's tokenizer, the chosen
+        pipeline, and the corpora at their final places."""
+        from spacy.cli.init_config import init_config
+
+        pipeline = options.spacy_pipeline
+        config = init_config(lang=LANG, pipeline=[pipeline])
+        config["nlp"]["tokenizer"] = {"@tokenizers": TOKENIZER}
+        train = finals.get("train", finals.get(None))
+        dev = finals.get("dev", finals.get("test", train))
+        config["paths"]["train"] = str(train)
+        config["paths"]["dev"] = str(dev)
+        if pipeline == "spancat":
+            longest = int(manifest.extra.get("longest_span_tokens", 3))
+            config["components"]["spancat"]["suggester"] = {
+                "@misc": "spacy.ngram_range_suggester.v1",
+                "min_size": 1,
+                "max_size": max(1, min(longest, MAX_SUGGESTED)),
+            }
+        config.to_disk(root / "config.cfg")
+        manifest.extra["spacy"] = {
+            "pipeline": pipeline,
+            "tokenizer": TOKENIZER,
+            "spans_key": SPANS_KEY,
+            "config": "config.cfg",
+            "train": str(train),
+            "dev": str(dev),
+        }

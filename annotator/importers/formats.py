@@ -61,6 +61,10 @@ def _is_label_studio(s: Sample) -> bool:
     return isinstance(first, dict) and bool({"annotation_id", "annotator"} & first.keys())
 
 
+def _is_prodigy(s: Sample) -> bool:
+    return bool(s.json_lines) and s.any_key("answer", "_input_hash", "_task_hash", "_view_id")
+
+
 def _is_doccano(s: Sample) -> bool:
     return bool(s.json_lines) and s.any_key("label", "labels", "entities")
 
@@ -85,6 +89,14 @@ FORMATS: tuple[ImportFormat, ...] = (
         _is_label_studio,
         _module("labelstudio"),
         (".json",),
+    ),
+    ImportFormat(
+        "prodigy",
+        "Prodigy JSONL (answer, tokens, spans, relations by token)",
+        _is_prodigy,
+        _module("prodigy"),
+        (".jsonl", ".json", ".json1"),
+        streamed=True,
     ),
     ImportFormat(
         "doccano",

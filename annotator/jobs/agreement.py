@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
+from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
+from annotator import __version__
+from annotator.agreement.paper import FORMATS
 from annotator.agreement.report import DocInput, agreement_report, worst_documents
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, TargetError, UsageError
+from annotator.jobs.export_target import Lease, Target, check_existing, plan_target
 from annotator.model.document import Status
 from annotator.store import Project
 
@@ -65,3 +71,55 @@ def _finished(store: Project, ext_id: str, annotators: list[str]) -> DocInput:
     return DocInput(
         ext_id, doc.text, {a: la for a, la in layers.items() if la.status == Status.DONE}
     )
+
+
+def report_target(store: Project, out: Path, force: bool) -> Target:
+    """Where a report goes (its manifest is ``OUT.manifest.json``, so report.html and report.md
+    can sit side by side); refuse what may not be written, before any figure is computed."""
+    if out.suffix.lower() not in FORMATS:
+        raise UsageError(
+            f"{out}: a report is .html, .md or .tex (the name's ending chooses the format)"
+        )
+    try:
+        target = replace(
+            plan_target(out, False, {None: out}, store.path, "report"),
+            manifest=out.with_name(f"{out.name}.manifest.json"),
+        )
+        if target.manifest.resolve() == store.path.resolve():
+            raise TargetError(f"{target.manifest} is the project file; choose another --report")
+        check_existing(target, force)
+    except TargetError as exc:
+        raise TargetError(exc.message.replace("--out", "--report")) from None
+    return target
+
+
+def write_report(store: Project, report: dict[str, Any], out: Path, *, force: bool = False) -> Path:
+    """Write the report for a paper or the team at ``out`` (.html, .md or .tex) with a manifest
+    beside it; an existing path is refused unless ``force`` and an earlier report of ours wrote it.
+    Returns the manifest's path."""
+    target = report_target(store, out, force)  # refuses other endings
+    render = FORMATS[out.suffix.lower()]
+    try:
+        with Lease(target) as lease:
+            replaced = check_existing(target, force)
+            lease.temp("data").write_text(render(report), "utf-8")
+            manifest = {
+                "program": f"annotator {__version__}",
+                "format": f"agreement report ({out.suffix.lower().lstrip('.')})",
+                "project": str(store.path),
+                "annotators": report["annotators"],
+                "documents": report["documents"],
+                "bootstrap": report.get("bootstrap"),
+                "written": [out.name],
+            }
+            lease.manifest_temp().write_text(
+                json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", "utf-8"
+            )
+            lease.commit(replaced)
+    except TargetError as exc:
+        raise TargetError(exc.message.replace("--out", "--report")) from None
+    except OSError as exc:  # a folder that cannot be written, a full disk
+        blocker = next((p for p in out.parents if p.exists() and not p.is_dir()), None)
+        reason = f"{blocker} is a file, not a folder" if blocker else exc.strerror or str(exc)
+        raise AnnotatorError(f"cannot write the report at {out}: {reason}") from None
+    return target.manifest

@@ -121,6 +121,8 @@ def export_dataset(
             replaced = check_existing(target, force)
             temps = lease.temps(names)
             _write(store, plan, form, manifest, temps, progress, parallel)
+            if form.folder:
+                form.writer_class().finish(lease.temp("folder"), finals, options, manifest)
             data = manifest.as_dict()
             data["files"] = [str(t) for t in finals.values()]
             base = out if form.folder else target.manifest.parent

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from annotator.model.document import Relation, Span
+from annotator.model.document import GOLD_LAYER, Relation, Span
 
 
 @dataclass(frozen=True)
@@ -101,7 +101,11 @@ class SetStatus:
 
 @dataclass(frozen=True)
 class SetDecision:
-    """Record (or clear, with None) a lead's curation decision on a candidate span."""
+    """Record (or clear, with None) a decision on a proposed span: accept or reject.
+
+    ``layer`` is the layer the span was proposed to: gold (a lead curating the annotators'
+    candidates) or an annotator's own layer (reviewing suggestions), so a rejection stays rejected.
+    """
 
     doc_id: int
     start: int
@@ -109,9 +113,12 @@ class SetDecision:
     label: str
     before: str | None
     after: str | None
+    layer: str = GOLD_LAYER
 
     def inverse(self) -> Edit:
-        return SetDecision(self.doc_id, self.start, self.end, self.label, self.after, self.before)
+        return SetDecision(
+            self.doc_id, self.start, self.end, self.label, self.after, self.before, self.layer
+        )
 
     def describe(self) -> str:
         return f"{self.after or 'undecide'} {self.label}"

@@ -13,7 +13,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from annotator.errors import EditError, ProjectError
-from annotator.model.document import Document, Relation, Span, Status
+from annotator.model.document import GOLD_LAYER, Document, Relation, Span, Status
 from annotator.model.schema import Schema, parse_schema
 from annotator.store.connection import write_transaction
 
@@ -167,11 +167,23 @@ class ProjectBase:
         ).fetchone()
         return row[0] if row else Status.TODO.value
 
-    def decisions(self, doc_id: int) -> dict[tuple[int, int, str], str]:
-        """The lead's curation decisions on a document: (start, end, label) -> accept or reject."""
-        rows = self.db.execute(
-            'SELECT start, "end", label, decision FROM gold_decisions WHERE doc_id = ?', [doc_id]
-        )
+    def decisions(self, doc_id: int, layer: str = GOLD_LAYER) -> dict[tuple[int, int, str], str]:
+        """Decisions on spans proposed to a layer: (start, end, label) -> accept or reject.
+
+        For gold, the lead's curation decisions; for an annotator's layer, the suggestions they
+        accepted or rejected.
+        """
+        if layer == GOLD_LAYER:
+            rows = self.db.execute(
+                'SELECT start, "end", label, decision FROM gold_decisions WHERE doc_id = ?',
+                [doc_id],
+            )
+        else:
+            rows = self.db.execute(
+                'SELECT start, "end", label, decision FROM suggestion_decisions'
+                " WHERE doc_id = ? AND annotator = ?",
+                [doc_id, layer],
+            )
         return {(s, e, lab): d for s, e, lab, d in rows}
 
     def _log(self, annotator: str, action: str, doc_id: int | None, detail: Any) -> None:

@@ -10,7 +10,7 @@ import json
 from typing import Any
 
 from annotator.errors import EditError
-from annotator.model.document import Document, Relation, Span, Status
+from annotator.model.document import GOLD_LAYER, Document, Relation, Span, Status
 from annotator.model.edits import (
     AddRelation,
     AddSpan,
@@ -64,17 +64,7 @@ class Editing(ProjectBase):
             self.db.execute("DELETE FROM relations WHERE id = ?", [rel_id])
             return edit
         if isinstance(edit, SetDecision):
-            before = self.decisions(edit.doc_id).get((edit.start, edit.end, edit.label))
-            self.db.execute(
-                'DELETE FROM gold_decisions WHERE doc_id = ? AND start = ? AND "end" = ? AND label = ?',
-                [edit.doc_id, edit.start, edit.end, edit.label],
-            )
-            if edit.after is not None:
-                self.db.execute(
-                    "INSERT INTO gold_decisions VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [edit.doc_id, edit.start, edit.end, edit.label, edit.after, annotator, now()],
-                )
-            return SetDecision(edit.doc_id, edit.start, edit.end, edit.label, before, edit.after)
+            return self._set_decision(edit, annotator)
         if isinstance(edit, SetStatus):
             before = self.status(edit.doc_id, edit.annotator)
             self.db.execute(
@@ -83,6 +73,23 @@ class Editing(ProjectBase):
             )
             return SetStatus(edit.doc_id, edit.annotator, before, edit.after)
         raise EditError(f"unknown edit {edit!r}")
+
+    def _set_decision(self, edit: SetDecision, annotator: str) -> SetDecision:
+        key = (edit.start, edit.end, edit.label)
+        before = self.decisions(edit.doc_id, edit.layer).get(key)
+        gold = edit.layer == GOLD_LAYER
+        table, layer = ("gold_decisions", []) if gold else ("suggestion_decisions", [edit.layer])
+        where = "doc_id = ?" + ("" if gold else " AND annotator = ?")
+        self.db.execute(
+            f'DELETE FROM {table} WHERE {where} AND start = ? AND "end" = ? AND label = ?',
+            [edit.doc_id, *layer, *key],
+        )
+        if edit.after is not None:
+            self.db.execute(
+                f"INSERT INTO {table} VALUES ({', '.join('?' * (7 + len(layer)))})",
+                [edit.doc_id, *layer, *key, edit.after, annotator, now()],
+            )
+        return SetDecision(edit.doc_id, *key, before, edit.after, edit.layer)
 
     def _check_span(self, span: Span) -> Document:
         doc = self.document(_need_id(span.doc_id))
@@ -212,5 +219,6 @@ def _detail(edit: Edit) -> dict[str, Any]:
     if isinstance(edit, SetStatus):
         return {"from": edit.before, "to": edit.after}
     if isinstance(edit, SetDecision):
-        return {"span": [edit.start, edit.end, edit.label], "from": edit.before, "to": edit.after}
+        return {"span": [edit.start, edit.end, edit.label], "from": edit.before, "to": edit.after,
+                "layer": edit.layer}  # fmt: skip
     return {"edits": len(edit.edits), "text": edit.text}

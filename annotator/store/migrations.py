@@ -93,3 +93,17 @@ def m0003_project_identity(db: Database) -> None:
     from annotator.store.identity import APPLICATION_ID
 
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+@migrations(name="0004_suggestion_decisions")
+def m0004_suggestion_decisions(db: Database) -> None:
+    """Suggestions an annotator accepted or rejected, per layer: a rejection stays rejected."""
+    db.execute(
+        """CREATE TABLE suggestion_decisions (
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            annotator TEXT NOT NULL,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL, label TEXT NOT NULL,
+            decision TEXT NOT NULL CHECK (decision IN ('accept', 'reject')),
+            decided_by TEXT NOT NULL, decided_at TEXT NOT NULL,
+            PRIMARY KEY (doc_id, annotator, start, "end", label))"""
+    )

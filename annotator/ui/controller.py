@@ -3,18 +3,27 @@
 Keeps the main window an assembly: the window builds widgets and actions and hands them here.
 Link mode: with a span selected, a relation key offers only the spans the schema allows at the
 other end, nearest first; arrow keys cycle, Enter or a click links, Escape cancels.
+
+What is drawn dashed is what Enter and Backspace act on: in lead mode the curation candidates
+(never the suggestions), otherwise the suggestions under review. ``decidableChanged`` tells the
+window when there is a highlighted item, so its Enter and Backspace actions work wherever the
+focus is, and only then.
+
+Signals:
+    decidableChanged(bool): whether an item is highlighted for Enter (accept) / Backspace (reject).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QPoint, Qt
+from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 
-from annotator.model.document import Span
+from annotator.model.document import GOLD_LAYER, Span
 from annotator.model.edits import AddSpan, Batch
 from annotator.text.bidi import isolate
 from annotator.text.normalize import find_mentions
 from annotator.text.snap import snap_selection
+from annotator.ui.curation import CurationPanel
 from annotator.ui.docview import ArticleView
 from annotator.ui.session import Session
 from annotator.ui.suggestions import SuggestionReview
@@ -40,6 +49,8 @@ class LinkMode:
 class Controller(QObject):
     """Connects the article view to the session."""
 
+    decidableChanged = Signal(bool)
+
     def __init__(self, session: Session, view: ArticleView, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -49,8 +60,11 @@ class Controller(QObject):
         self.link: LinkMode | None = None
         self.chooser = AttributeChooser(view.viewport())
         self.chooser.chosen.connect(session.set_attribute)
-        self.suggestions: list[Span] = []
+        self.suggestions: list[Span] = []  # what is drawn dashed
         self.review = SuggestionReview(session, self)
+        self.curation: CurationPanel | None = None
+        self.candidates: list[Span] = []  # the curation's open candidates (lead mode)
+        self._decidable = False
         self.mentions: list[tuple[int, int, str]] = []  # other occurrences offered for labelling
         view.clicked.connect(self._clicked)
         view.key_handler = self._key
@@ -70,11 +84,60 @@ class Controller(QObject):
         if self.review.enabled:
             self.show_review()
 
+    @property
+    def lead(self) -> bool:
+        """Curating the gold layer: only curation candidates are shown and acted on."""
+        return self.session.layer == GOLD_LAYER
+
+    def attach_curation(self, panel: CurationPanel) -> None:
+        """Draw the panel's candidates in lead mode and act on its highlighted one."""
+        self.curation = panel
+        panel.candidatesChanged.connect(self.set_candidates)
+        panel.list.currentRowChanged.connect(lambda _row: self.repaint())
+
+    def set_candidates(self, spans: list[Span]) -> None:
+        self.candidates = spans
+        self._draw_dashed()
+
+    def _draw_dashed(self) -> None:
+        if self.lead:
+            self.set_suggestions(self.candidates)
+        else:
+            self.set_suggestions(self.review.items if self.review.enabled else [])
+        self.repaint()
+
+    def current_item(self) -> Span | None:
+        """The highlighted suggestion or curation candidate (None in link mode)."""
+        if self.link is not None:
+            return None
+        if self.lead:
+            row = self.curation.list.currentRow() if self.curation is not None else -1
+            return self.candidates[row] if 0 <= row < len(self.candidates) else None
+        return self.review.current_item() if self.review.enabled else None
+
+    def accept_current(self) -> None:
+        """Enter: accept the highlighted candidate into gold, or the suggestion into the layer."""
+        if self.current_item() is None:
+            return
+        if self.lead and self.curation is not None:
+            self.curation.accept_current()
+        else:
+            self.review.accept_current()
+
+    def reject_current(self) -> None:
+        """Backspace: reject the highlighted candidate or suggestion (stored, undoable)."""
+        if self.current_item() is None:
+            return
+        if self.lead and self.curation is not None:
+            self.curation.reject_current()
+        else:
+            self.review.reject_current()
+
     def emphasis(self) -> set[int]:
         s = self.session
         if self.link is not None:
             return {self.link.head, self.link.current}
-        current = self.review.current_item() if self.review.enabled else None
+        current = self.current_item()
         marked = {-(current.id or 0)} if current is not None else set()
         if not s.selected:
             return marked
@@ -90,18 +153,22 @@ class Controller(QObject):
     def repaint(self) -> None:
         """Show the selection, its partners and a link candidate emphasised."""
         self.view.set_emphasis(self.emphasis())
+        decidable = self.current_item() is not None
+        if decidable != self._decidable:
+            self._decidable = decidable
+            self.decidableChanged.emit(decidable)
 
     def _spans_changed(self, added: list[Span], removed: list[Span]) -> None:
         self.view.update_spans(self.session.spans, added, removed, self.emphasis())
         if self.chooser.isVisible() and self.session.span(self.chooser.span_id) is None:
             self.chooser.hide()  # undone or deleted: the values no longer apply
-        if self.review.enabled:
+        if self.review.enabled and not self.lead:
             self.show_review()
 
     # ------------------------------------------------------------- suggestions
     def toggle_review(self, on: bool) -> None:
-        self.review.enabled = on
-        if on:
+        self.review.enabled = on and not self.lead
+        if self.review.enabled:
             self.show_review()
             n = len(self.review.items)
             self.session.message.emit(
@@ -110,10 +177,12 @@ class Controller(QObject):
                 )
             )
         else:
-            self.set_suggestions([])
+            self.review.refresh()
+            self._draw_dashed()
 
     def show_review(self) -> None:
-        self.set_suggestions(self.review.refresh())
+        self.review.refresh()
+        self._draw_dashed()
         self._show_current_suggestion()
 
     def _show_current_suggestion(self) -> None:
@@ -322,14 +391,9 @@ class Controller(QObject):
             if key == Qt.Key.Key_Escape:
                 self.cancel_link()
                 return True
-        if self.review.enabled and self.review.current_item() is not None and self.link is None:
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.view.selection() is None:
-                self.review.accept_current()
-                return True
-            if key == Qt.Key.Key_Backspace:
-                self.review.reject_current()
-                self.show_review()
-                return True
+        if key == Qt.Key.Key_Enter and self.current_item() is not None:
+            self.accept_current()  # the keypad's Enter; Return is the window's accept action
+            return True
         if key == Qt.Key.Key_Escape and self.session.selected:
             self.session.select(0)
             return True

@@ -1,8 +1,9 @@
 """The curation panel (lead mode): build the gold layer from the finished annotators' layers.
 
-Unanimous (or majority) spans are accepted in one step; each remaining disagreement is accepted
-(Enter), rejected (Backspace) or edited (E: its text is selected for relabelling). Open candidates
-are drawn dashed in the article view. Every decision is an undoable edit recording who and when.
+Unanimous (or majority) spans, attribute values included, are accepted in one step; each
+remaining disagreement is accepted (Enter, wherever the focus is), rejected (Backspace) or edited
+(E: its text is selected for relabelling), and the next one is highlighted. Open candidates are
+drawn dashed in the article view. Every decision is an undoable edit recording who and when.
 
 Signals:
     candidatesChanged(list): the open candidates as spans, to draw dashed.
@@ -30,19 +31,19 @@ from annotator.agreement.curation import (
     candidates,
     open_disagreements,
 )
-from annotator.model.document import Layer, Relation, Span
+from annotator.model.document import GOLD_LAYER, SUGGESTIONS_LAYER, Layer, Relation, Span
 from annotator.model.edits import AddRelation, AddSpan, Batch, Edit, SetDecision
 from annotator.text.bidi import isolate
 from annotator.ui.session import Session
 from annotator.ui.widgets.direction import display_name
 from annotator.ui.widgets.plain import plain_label
 
-GOLD = "gold"
-NOT_ANNOTATORS = (GOLD, "suggestions")
+GOLD = GOLD_LAYER
+NOT_ANNOTATORS = (GOLD_LAYER, SUGGESTIONS_LAYER)
 
 
 class CandidateList(QListWidget):
-    """Keys: Enter or A accepts, Backspace, Delete or R rejects, E edits."""
+    """Keys: A accepts, Delete or R rejects, E edits (Enter and Backspace: the window's actions)."""
 
     def __init__(self, panel: CurationPanel) -> None:
         super().__init__(panel)
@@ -94,7 +95,10 @@ class CurationPanel(QWidget):
 
     def refresh(self) -> None:
         s = self.session
+        row = max(self.list.currentRow(), 0)  # after a decision, the next one is highlighted
+        self.list.blockSignals(True)
         self.list.clear()
+        self.list.blockSignals(False)
         if s.document is None or s.layer != GOLD:
             self.open = []
             self.candidatesChanged.emit([])
@@ -108,10 +112,13 @@ class CurationPanel(QWidget):
         n = len(self.layers)
         for c in self.open:
             lab = s.schema.label(c.label)
-            item = QListWidgetItem(
-                f"{display_name(lab)}  «{isolate(c.text[:50])}»  — {', '.join(c.annotators)} ({len(c.annotators)}/{n})"
-            )
-            self.list.addItem(item)
+            text = f"{display_name(lab)}  «{isolate(c.text[:50])}»  — {', '.join(c.annotators)} ({len(c.annotators)}/{n})"  # fmt: skip
+            if len(c.variants) > 1:  # marked alike, valued differently: say how
+                text += "\n    " + " | ".join(
+                    f"{', '.join(f'{k}={v}' for k, v in attrs)}: {', '.join(who)}"
+                    for attrs, who in c.variants
+                )
+            self.list.addItem(QListWidgetItem(text))
         self.summary.setText(
             self.tr("{0} annotator(s) finished this document; {1} disagreement(s) open; gold has {2} span(s).")
             .format(n, len(self.open), len(s.spans))
@@ -123,7 +130,7 @@ class CurationPanel(QWidget):
             ]
         )
         if self.open:
-            self.list.setCurrentRow(0)
+            self.list.setCurrentRow(min(row, len(self.open) - 1))
 
     def _accept_edit(self, c: Candidate) -> list[Edit]:
         doc_id = self.session.document.id if self.session.document else 0

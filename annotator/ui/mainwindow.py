@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.errors import AnnotatorError
-from annotator.model.document import Status
+from annotator.model.document import GOLD_LAYER, Status
 from annotator.text.bidi import isolate
 from annotator.ui.actions import MENUS, all_specs, build_actions
 from annotator.ui.agreementview import AgreementDialog
@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         self.curation = CurationPanel(session, self)
         self.curation_dock = self._dock(self.tr("Curation"), self.curation, end)
         self.curation_dock.hide()
-        self.curation.candidatesChanged.connect(self.controller.set_suggestions)
+        self.controller.attach_curation(self.curation)
         self.curation.editRequested.connect(self.view.select_range)
 
         self.specs = all_specs(session.schema)
@@ -94,6 +94,9 @@ class MainWindow(QMainWindow):
         self.actions_by_id["whole_words"].setChecked(True)
         self.actions_by_id["lead_mode"].setCheckable(True)
         self.actions_by_id["suggestions"].setCheckable(True)
+        for name in ("accept_item", "reject_item"):  # only while something is highlighted
+            self.actions_by_id[name].setEnabled(False)
+            self.controller.decidableChanged.connect(self.actions_by_id[name].setEnabled)
 
         self.who = plain_label(parent=self)
         self.doc_status = plain_label(parent=self)
@@ -155,6 +158,8 @@ class MainWindow(QMainWindow):
             "guideline": self.show_guideline,
             "open_project": self._open_project,
             "suggestions": lambda: c.toggle_review(self.actions_by_id["suggestions"].isChecked()),
+            "accept_item": c.accept_current,
+            "reject_item": c.reject_current,
             "next_suggestion": lambda: c.step_suggestion(1),
             "prev_suggestion": lambda: c.step_suggestion(-1),
             "label_mentions": c.label_mentions,
@@ -194,7 +199,12 @@ class MainWindow(QMainWindow):
     def _toggle_lead_mode(self) -> None:
         """Lead mode edits the gold layer and lists what the annotators disagree on."""
         lead = self.actions_by_id["lead_mode"].isChecked()
-        self.session.set_layer("gold" if lead else self.session.annotator)
+        review = self.actions_by_id["suggestions"]
+        if lead and review.isChecked():  # suggestions are for an annotator's own layer
+            review.setChecked(False)
+            self.controller.toggle_review(False)
+        review.setEnabled(not lead)
+        self.session.set_layer(GOLD_LAYER if lead else self.session.annotator)
         self.curation_dock.setVisible(lead)
         self.curation.refresh()
         self.who.setText(

@@ -1,7 +1,8 @@
 """Reviewing suggestions: the rules' (or a model's) spans drawn dashed, accepted or rejected by key.
 
 Enter accepts the current suggestion into the annotator's layer (undoable, with the link to its
-speaker when that is already accepted), Backspace rejects it for this session, F3 moves on.
+speaker when that is already accepted), Backspace rejects it, F3 moves on. Both decisions are stored
+with the layer (a rejected suggestion does not come back after a restart) and are undoable.
 "Accept all" takes every suggestion of one label in one undoable step.
 """
 
@@ -9,8 +10,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
-from annotator.model.document import Relation, Span
-from annotator.model.edits import AddRelation, AddSpan, Batch, Edit
+from annotator.model.document import SUGGESTIONS_LAYER, Relation, Span
+from annotator.model.edits import AddRelation, AddSpan, Batch, Edit, SetDecision
 from annotator.suggest.rules import suggest
 from annotator.ui.session import Session
 
@@ -31,13 +32,12 @@ class SuggestionReview(QObject):
         self.items: list[Span] = []
         self.links: list[tuple[Key, Key, str]] = []
         self.current = 0
-        self._rejected: set[tuple[int, Key]] = set()
         self._stored: set[Key] = set()  # the open document's stored suggestions
 
     def note_stored(self) -> None:
         """Read the stored suggestions (from `annotator suggest`) of the document just opened."""
         s = self.session
-        stored = s.project.layer(s.document.id, "suggestions").spans if s.document else []
+        stored = s.project.layer(s.document.id, SUGGESTIONS_LAYER).spans if s.document else []
         self._stored = {_key(sp) for sp in stored}
 
     def stored_open(self) -> int:
@@ -45,9 +45,12 @@ class SuggestionReview(QObject):
         s = self.session
         if s.document is None or not self._stored:
             return 0
-        have = {_key(sp) for sp in s.spans}
-        doc = s.document.id
-        return sum(1 for k in self._stored if k not in have and (doc, k) not in self._rejected)
+        have = {_key(sp) for sp in s.spans} | set(self._decided())
+        return sum(1 for k in self._stored if k not in have)
+
+    def _decided(self) -> dict[Key, str]:
+        s = self.session
+        return s.project.decisions(s.document.id, s.layer) if s.document else {}
 
     def refresh(self) -> list[Span]:
         """Recompute the open suggestions (stored layer if any, else the rules on the fly)."""
@@ -56,17 +59,13 @@ class SuggestionReview(QObject):
             self.items, self.links = [], []
             return []
         doc = s.document
-        stored = s.project.layer(doc.id, "suggestions")
+        stored = s.project.layer(doc.id, SUGGESTIONS_LAYER)
         layer = stored if stored.spans else suggest(doc.text)
         by_sid = {sp.sid: _key(sp) for sp in layer.spans}
         self.links = [(by_sid[str(r.head)], by_sid[str(r.child)], r.label) for r in layer.relations
                       if str(r.head) in by_sid and str(r.child) in by_sid]  # fmt: skip
-        have = {_key(sp) for sp in s.spans}
-        open_ = [
-            sp
-            for sp in layer.spans
-            if _key(sp) not in have and (doc.id, _key(sp)) not in self._rejected
-        ]
+        have = {_key(sp) for sp in s.spans} | set(self._decided())
+        open_ = [sp for sp in layer.spans if _key(sp) not in have]
         self.items = [sp.with_(id=i + 1, annotator="") for i, sp in enumerate(open_)]
         self.current = min(self.current, max(len(self.items) - 1, 0))
         return self.items
@@ -96,11 +95,12 @@ class SuggestionReview(QObject):
         s = self.session
         if s.document is None or not spans:
             return 0
-        edits: list[Edit] = [
-            AddSpan(sp.with_(id=None, sid="", doc_id=s.document.id, annotator=s.layer))
-            for sp in spans
-        ]
-        s.apply(Batch(tuple(edits), "accept suggestions") if len(edits) > 1 else edits[0])
+        doc = s.document.id
+        edits: list[Edit] = []
+        for sp in spans:
+            edits.append(AddSpan(sp.with_(id=None, sid="", doc_id=doc, annotator=s.layer)))
+            edits.append(SetDecision(doc, *_key(sp), None, "accept", s.layer))
+        s.apply(Batch(tuple(edits), "accept suggestions"))
         links = self._links_for(spans)
         if links:
             s.apply(Batch(tuple(links), "link accepted suggestions"))
@@ -113,8 +113,9 @@ class SuggestionReview(QObject):
 
     def reject_current(self) -> None:
         item = self.current_item()
-        if item is not None and self.session.document is not None:
-            self._rejected.add((self.session.document.id, _key(item)))
+        s = self.session
+        if item is not None and s.document is not None:
+            s.apply(SetDecision(s.document.id, *_key(item), None, "reject", s.layer))
 
     def accept_label(self, label: str) -> int:
         return self.accept([sp for sp in self.items if sp.label == label])

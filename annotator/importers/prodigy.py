@@ -1,0 +1,159 @@
+"""Prodigy JSONL: spans by character offsets (or token ranges), relations by token index, answers.
+
+Only accepted examples (``"answer": "accept"``, or no answer) become annotations; rejected and
+ignored ones bring their text only, and are counted in the summary. A relation names its spans by
+``head_span``/``child_span`` when present, else by ``head``/``child``: the index of the span's last
+token (Prodigy's relation interface), or any token of it. The layer is ``--annotator``, else the
+example's ``_annotator_id`` or ``_session_id``, else the file name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from annotator.errors import InputError
+from annotator.importers.common import rebase_layers, records_from_lines, title_of
+from annotator.importers.names import NameMap
+from annotator.importers.options import ImportOptions
+from annotator.model.document import DocumentRecord, Layer, Relation, Span
+
+ANSWERS = ("accept", "reject", "ignore")
+
+
+class _Bad(Exception):
+    """A problem with one line."""
+
+
+def _int(obj: dict[str, Any], key: str, where: str) -> int:
+    value = obj.get(key)
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise _Bad(f"{where}: {key!r} must be a whole number")
+    return value
+
+
+def _tokens(obj: dict[str, Any]) -> list[tuple[int, int]]:
+    raw = obj.get("tokens") or []
+    if not isinstance(raw, list):
+        raise _Bad("'tokens' must be a list")
+    out = []
+    for i, t in enumerate(raw, 1):
+        if not isinstance(t, dict):
+            raise _Bad(f"token {i} must be an object")
+        out.append((_int(t, "start", f"token {i}"), _int(t, "end", f"token {i}")))
+    return out
+
+
+def _spans(
+    obj: dict[str, Any], text: str, tokens: list[tuple[int, int]], names: NameMap
+) -> list[tuple[Span, int, int]]:
+    """(span, first token, last token) of each span; token indices -1 when unknown."""
+    raw = obj.get("spans") or []
+    if not isinstance(raw, list):
+        raise _Bad("'spans' must be a list")
+    out = []
+    for i, s in enumerate(raw, 1):
+        where = f"span {i}"
+        if not isinstance(s, dict):
+            raise _Bad(f"{where} must be an object")
+        label = s.get("label")
+        if not isinstance(label, str):
+            raise _Bad(f"{where}: 'label' must be a string")
+        first = _int(s, "token_start", where) if "token_start" in s else -1
+        last = _int(s, "token_end", where) if "token_end" in s else -1
+        if "start" in s or "end" in s or not tokens:
+            start, end = _int(s, "start", where), _int(s, "end", where)
+        elif 0 <= first <= last < len(tokens):
+            start, end = tokens[first][0], tokens[last][1]
+        else:
+            raise _Bad(f"{where}: tokens {first}..{last} are not in the token list")
+        if not 0 <= start < end <= len(text):
+            raise _Bad(f"{where} [{start}, {end}) is outside the text (length {len(text)})")
+        if first < 0 and tokens:
+            touching = [k for k, (a, b) in enumerate(tokens) if a < end and start < b]
+            first, last = (touching[0], touching[-1]) if touching else (-1, -1)
+        span = Span(start, end, names.label(label), text[start:end], {}, f"s{i}")
+        out.append((span, first, last))
+    return out
+
+
+def _end_of(
+    rel: dict[str, Any], end: str, spans: list[tuple[Span, int, int]], where: str
+) -> str | None:
+    """The sid of the span at one end of a relation (None: the token is in no span)."""
+    given = rel.get(f"{end}_span")
+    if isinstance(given, dict):
+        for span, _first, _last in spans:
+            if (span.start, span.end, span.label) == (
+                given.get("start"),
+                given.get("end"),
+                given.get("label"),
+            ):
+                return span.sid
+    token = _int(rel, end, where)
+    for span, _first, last in spans:
+        if last == token:
+            return span.sid
+    for span, first, last in spans:
+        if first <= token <= last:
+            return span.sid
+    return None
+
+
+def parse_example(obj: Any, options: ImportOptions, source: str, lineno: int,
+                  fallback: str) -> DocumentRecord:  # fmt: skip
+    """One Prodigy example as a record (its layer only when accepted)."""
+    try:
+        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+            raise _Bad("each line must be a JSON object with a 'text'")
+        raw_text: str = obj["text"]
+        answer = obj.get("answer", "accept")
+        if answer not in ANSWERS:
+            raise _Bad(f"'answer' must be one of {', '.join(ANSWERS)}, not {answer!r}")
+        meta = obj.get("meta") or {}
+        if not isinstance(meta, dict):
+            raise _Bad("'meta' must be an object")
+        who = options.annotator or obj.get("_annotator_id") or obj.get("_session_id") or fallback
+        if not isinstance(who, str):
+            raise _Bad("'_annotator_id' must be a string")
+        tokens = _tokens(obj)
+        names = NameMap(options.schema, options.renames)  # unknown labels: the store names them
+        spans = _spans(obj, raw_text, tokens, names)
+        rels_raw = obj.get("relations") or []
+        if not isinstance(rels_raw, list):
+            raise _Bad("'relations' must be a list")
+        relations: list[Relation] = []
+        skipped: dict[str, int] = {}
+        for i, r in enumerate(rels_raw, 1):
+            where = f"relation {i}"
+            if not isinstance(r, dict) or not isinstance(r.get("label"), str):
+                raise _Bad(f"{where} must be an object with a 'label'")
+            head, child = _end_of(r, "head", spans, where), _end_of(r, "child", spans, where)
+            if head is None or child is None:
+                key = "relation(s) between tokens outside any span"
+                skipped[key] = skipped.get(key, 0) + 1
+                continue
+            label = names.relation(r["label"])
+            relations.append(Relation(head, child, label, f"r{len(relations) + 1}"))
+    except _Bad as exc:
+        raise InputError(source, str(exc), lineno) from None
+    layers = (
+        [Layer(who, "done", [s for s, _f, _l in spans], relations)] if answer == "accept" else []
+    )
+    if answer != "accept":
+        done = "rejected" if answer == "reject" else "ignored"
+        skipped = {f"{done} example(s) (text imported, annotations not)": 1}
+    text = rebase_layers(raw_text, layers, source, lineno)
+    meta = dict(meta)
+    ext = meta.pop("id", None)
+    ext_id = str(ext) if isinstance(ext, str | int) and not isinstance(ext, bool) else ""
+    return DocumentRecord(ext_id, title_of(text), text, meta, source, layers, line=lineno,
+                          not_imported=skipped)  # fmt: skip
+
+
+def read(path: Path, options: ImportOptions) -> Iterator[DocumentRecord | InputError]:
+    """Yield each example of a Prodigy JSONL file."""
+    return records_from_lines(
+        path, lambda obj, lineno: parse_example(obj, options, str(path), lineno, path.stem)
+    )
