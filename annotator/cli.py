@@ -235,6 +235,8 @@ def _remove_project(project: Path) -> None:
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the split.")
 @click.option("--tokens/--no-tokens", default=True, show_default=True,
               help="jsonl: include the token list and each span's token range.")  # fmt: skip
+@click.option("--unit", type=click.Choice(["document", "paragraph"]),
+              help="hf-bio: one row per document (default) or per paragraph.")  # fmt: skip
 @click.option("--spacy-pipeline", type=click.Choice(["spancat", "ner"]),
               help="spacy: what config.cfg trains (default spancat: overlapping spans).")  # fmt: skip
 @click.option("--force", is_flag=True,
@@ -251,6 +253,7 @@ def export(
     split: str | None,
     seed: int,
     tokens: bool,
+    unit: str | None,
     spacy_pipeline: str | None,
     force: bool,
     as_json: bool,
@@ -266,7 +269,7 @@ def export(
     \b
     Example:
       annotator export news.db --format jsonl --annotator layla --out layla.jsonl
-      annotator export news.db --format hf-bio --layer majority --split 80,10,10 --out data/news.jsonl
+      annotator export news.db --format hf-bio --layer majority --split 80,10,10 --out news-hf
       annotator export news.db --format brat --annotator layla --out brat/
     """
     from annotator.export.options import ExportOptions
@@ -274,7 +277,9 @@ def export(
     from annotator.store import Project
 
     label_list = [x.strip() for x in labels.split(",") if x.strip()] if labels else None
-    options = ExportOptions(tokens=tokens, spacy_pipeline=spacy_pipeline or "spancat")
+    options = ExportOptions(
+        tokens=tokens, unit=unit or "document", spacy_pipeline=spacy_pipeline or "spancat"
+    )
     with Project.open(project) as store:
         manifest = export_dataset(
             store, fmt, out, annotator_name, layer, status, _progress("Writing"),
@@ -401,19 +406,29 @@ def suggest(project: Path, doc_ref: str | None, as_json: bool) -> None:
     from annotator.jobs.suggest import suggest_project
     from annotator.store import Project
 
+    def line(doc: Any, layer: Any) -> None:
+        click.echo(document_line(doc, [layer], multi=False).decode())
+
     with Project.open(project) as store:
-        results = suggest_project(store, doc_ref, _progress("Suggesting"))
+        report = suggest_project(
+            store, doc_ref, _progress("Suggesting"), line if as_json else None, parallel=True
+        )
+    if sys.stderr.isatty():
+        click.echo("\r", err=True, nl=False)
+    for failure in report.failed[:10]:
+        click.echo(
+            f"annotator: skipped document {failure.document}: the rules failed on it "
+            f"({failure.reason}); its earlier suggestions are unchanged",
+            err=True,
+        )
+    if len(report.failed) > 10:
+        click.echo(f"annotator: skipped {len(report.failed) - 10} more document(s)", err=True)
     if as_json:
-        for doc, layer in results:
-            click.echo(document_line(doc, [layer], multi=False).decode())
         return
-    counts: dict[str, int] = {}
-    for _doc, layer in results:
-        for span in layer.spans:
-            counts[span.label] = counts.get(span.label, 0) + 1
-    summary = ", ".join(f"{n} {label}" for label, n in sorted(counts.items())) or "nothing"
+    summary = ", ".join(f"{n} {label}" for label, n in sorted(report.by_label.items())) or "nothing"
     click.echo(
-        f"Suggested {summary} in {len(results)} document(s); open the window and press S to review them."
+        f"Suggested {summary} in {report.documents} document(s); "
+        "open the window and press S to review them."
     )
 
 
@@ -490,7 +505,8 @@ def restore(project: Path, backup: str | None) -> None:
 @click.argument("project", type=click.Path(path_type=Path))
 @json_option
 def stats(project: Path, as_json: bool) -> None:
-    """Count documents, spans and relations by label, status and annotator.
+    """Count documents, spans and relations by label and status, documents by status per
+    annotator, and the documents nobody has started.
 
     \b
     Example:
@@ -506,8 +522,20 @@ def stats(project: Path, as_json: bool) -> None:
     click.echo(f"{data['project']}: {data['documents']} documents, {data['spans']} spans, "
                f"{data['relations']} relations, schema {data['schema']}")  # fmt: skip
     click.echo("Annotators: " + (", ".join(data["annotators"]) or "none yet"))
+    others = {n: k for n, k in data["layers"].items() if k != "annotator"}
+    if others:
+        click.echo("Other layers: " + ", ".join(f"{n} ({k})" for n, k in others.items()))
     click.echo("By label:   " + ", ".join(f"{k} {v}" for k, v in data["by_label"].items()))
-    click.echo("By status:  " + ", ".join(f"{k} {v}" for k, v in data["by_status"].items()))
+    click.echo("Documents by status (the furthest any annotator got): "
+               + ", ".join(f"{k} {v}" for k, v in data["by_status"].items()))  # fmt: skip
+    for name, counts in data["by_annotator"].items():
+        click.echo(f"  {name}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    nobody = data["not_started"]
+    if nobody["documents"]:
+        shown = ", ".join(nobody["ids"][:10]) + (" ..." if nobody["documents"] > 10 else "")
+        click.echo(f"Nobody has started {nobody['documents']} document(s): {shown}")
+    else:
+        click.echo("Every document has been started by someone.")
     open_items = {k: v for k, v in data["checklist"].items() if v}
     click.echo(
         "Checklist:  " + (", ".join(f"{v} {k}" for k, v in open_items.items()) or "nothing open")

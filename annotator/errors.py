@@ -47,6 +47,11 @@ class EditError(AnnotatorError):
     """An annotation edit breaks a rule of the schema or of the stored text."""
 
 
+class ChangedElsewhereError(EditError):
+    """The annotation an edit (or an undo) targets was changed or deleted by another window or
+    program since this one read it; nothing was written."""
+
+
 class UsageError(AnnotatorError):
     """Options that do not fit together or do not apply (exit status 2, as click's own)."""
 

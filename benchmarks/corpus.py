@@ -18,6 +18,18 @@ SENTENCES = (
     "وذكرت وكالة الأنباء الرسمية أن الزيارة ستتم في موعدها المحدد",
     "وأشار المتحدث باسم الوزارة إلى أن الاجتماع المقبل سيعقد في العاصمة",
 )
+# Background sentences (written for these benchmarks) with nothing for the suggestion rules: news
+# articles mix them with reported speech, about three to one (see news_document).
+BACKGROUND = (
+    "ويبلغ عدد سكان المدينة نحو مليوني نسمة يعمل معظمهم في التجارة والخدمات",
+    "وشهدت المنطقة خلال الأعوام الماضية نموا ملحوظا في قطاع البناء والطرق",
+    "وتقع العاصمة على ضفاف النهر الذي يعبر البلاد من الشمال إلى الجنوب",
+    "وارتفعت أسعار المواد الغذائية في الأسواق المحلية بنسبة عشرة في المئة",
+    "ويعود تاريخ العلاقات بين البلدين إلى منتصف القرن الماضي",
+    "وتعتمد البلاد على الزراعة والسياحة مصدرين رئيسيين للدخل",
+    "وكانت الأمطار الغزيرة قد تسببت في إغلاق عدد من الطرق الرئيسية",
+    "ويعمل في المصنع الجديد أكثر من ثلاثة آلاف عامل من أبناء المنطقة",
+)
 ANNOTATORS = ("layla", "omar", "sara")
 
 
@@ -37,6 +49,19 @@ def document(i: int, rng: random.Random, size: int = 2000) -> str:
         parts.append(s)
         n += len(s) + 1
     return "\n".join(parts)
+
+
+def news_document(i: int, rng: random.Random, size: int = 2000) -> str:
+    """An article of about ``size`` characters: one reported sentence for three of background,
+    in paragraphs, as news runs (about 20 suggestions per 2,000 characters, like real articles)."""
+    parts: list[str] = []
+    n = 0
+    while n < size:
+        pool = SENTENCES if rng.random() < 0.25 else BACKGROUND
+        s = rng.choice(pool) + f" رقم {i}-{len(parts)}."
+        parts.append(s)
+        n += len(s) + 1
+    return "\n\n".join(" ".join(parts[k : k + 3]) for k in range(0, len(parts), 3))
 
 
 def layers_for(text: str, rng: random.Random, spans: int = 5, relations: int = 1,

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from annotator.export.formats import FORMATS, export_format
+from annotator.export.options import ExportOptions
 from annotator.importers import read_inputs
 from annotator.importers.options import ImportOptions
 from annotator.jobs.export import export_dataset, export_summary
@@ -133,21 +134,18 @@ def _columns(manifest: dict[str, Any]) -> dict[str, list[str]]:
     return manifest["columns"]  # type: ignore[no-any-return]
 
 
-def test_hf_bio_loads_with_class_labels_and_keeps_overlaps(
+def test_hf_bio_folder_loads_with_its_card_and_keeps_overlaps(
     tmp_path: Path, project: Project
 ) -> None:
     datasets = pytest.importorskip("datasets")
-    out = tmp_path / "o" / "d.jsonl"
+    out = tmp_path / "o" / "hf"
     manifest = export_dataset(project, "hf-bio", out, "layla")
-    features = datasets.Features({
-        "id": datasets.Value("string"),
-        "tokens": datasets.Sequence(datasets.Value("string")),
-        "token_offsets": datasets.Sequence(datasets.Sequence(datasets.Value("int64"))),
-        **{name: datasets.Sequence(datasets.ClassLabel(names=names)) for name, names in _columns(manifest).items()},
-    })  # fmt: skip
-    ds = datasets.load_dataset("json", data_files=str(out), features=features, split="train")
+    assert sorted(manifest["written"]) == ["README.md", "data.jsonl"]
+    assert (out / "README.md").read_text("utf-8").startswith("---\nconfigs:")
+    ds = datasets.load_dataset(str(out), split="train")  # the card gives features and splits
     row = ds[0]
     claim_names = _columns(manifest)["claim_tags"]
+    assert ds.features["claim_tags"].feature.names == claim_names
     claim_tags = [claim_names[i] for i in row["claim_tags"]]
     sp_names = _columns(manifest)["speaker_event_tags"]
     sp_tags = [sp_names[i] for i in row["speaker_event_tags"]]
@@ -161,6 +159,48 @@ def test_hf_bio_loads_with_class_labels_and_keeps_overlaps(
     assert manifest["widened"][0]["token_text"] == "والصين"
     for (start, end), tok in zip(row["token_offsets"], row["tokens"], strict=True):
         assert TEXT[start:end] == tok
+
+
+def test_hf_bio_paragraph_rows_and_empty_splits(tmp_path: Path, project: Project) -> None:
+    datasets = pytest.importorskip("datasets")
+    out = tmp_path / "o" / "hf"
+    manifest = export_dataset(project, "hf-bio", out, "layla", split="0,100",
+                              options=ExportOptions(unit="paragraph"))  # fmt: skip
+    # no document went to train: no file, and the manifest and summary say so
+    assert sorted(manifest["written"]) == ["README.md", "dev.jsonl"]
+    assert manifest["split"]["empty"] == ["train"]
+    assert "The train split has no document: no file was written for it." in export_summary(
+        manifest
+    )
+    ds = datasets.load_dataset(str(out), split="validation")
+    rows = list(ds)
+    assert [r["id"] for r in rows] == ["doc-1#0", "doc-1#1"]
+    second = rows[1]
+    assert second["doc_id"] == "doc-1" and second["start"] == TEXT.index("وأكدت")
+    assert TEXT[second["token_offsets"][0][0] :].startswith(second["tokens"][0])
+    # the claim whose speaker is in the first paragraph is whole in the second: nothing cut here
+    assert manifest["cut"] == []
+    names = ds.features["claim_tags"].feature.names
+    assert [names[i] for i in second["claim_tags"]].count("B-claim") == 1
+
+
+def test_a_span_across_a_paragraph_break_is_cut_and_listed(tmp_path: Path) -> None:
+    text = "قال الوزير إن المحادثات\nمثمرة جدا."
+    src = tmp_path / "in.jsonl"
+    start = text.index("المحادثات")
+    span = {"start": start, "end": text.index(" جدا"), "label": "claim"}
+    src.write_text(json.dumps({"id": "d", "text": text, "annotator": "layla", "status": "done",
+                               "spans": [span]}, ensure_ascii=False), "utf-8")  # fmt: skip
+    with Project.create(tmp_path / "p.db", default_schema()) as p:
+        p.add_documents(read_inputs([src], ImportOptions()))
+        manifest = export_dataset(p, "hf-bio", tmp_path / "hf", "layla",
+                                  options=ExportOptions(unit="paragraph"))  # fmt: skip
+    rows = [json.loads(x) for x in (tmp_path / "hf" / "data.jsonl").read_text("utf-8").splitlines()]
+    assert [r["claim_tags"] for r in rows] == [["O", "O", "O", "B-claim"], ["B-claim", "O", "O"]]
+    assert [(c["label"], c["reason"]) for c in manifest["cut"]] == [
+        ("claim", "crosses a paragraph break")
+    ]
+    assert manifest["cut_by_label"] == {"claim": 1}
 
 
 def test_conll_has_a_blank_line_between_paragraphs(tmp_path: Path, project: Project) -> None:

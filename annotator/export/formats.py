@@ -115,13 +115,15 @@ FORMATS: tuple[ExportFormat, ...] = (
     ),
     ExportFormat(
         "hf-bio",
-        "Hugging Face token classification: tokens, offsets, one BIO column per label group",
+        "Hugging Face dataset folder: tokens, offsets, one BIO column per label group, a card",
         "tokenformats:HfBioWriter",
         ".jsonl",
         attributes=False,
         relations=False,
         overlaps=Overlaps.ACROSS_COLUMNS,
+        folder=True,
         joinable=True,
+        options=("unit",),
     ),
     ExportFormat(
         "conll",

@@ -26,6 +26,7 @@ class Manifest:
     by_label: Counter[str] = field(default_factory=Counter)
     widened: list[dict[str, Any]] = field(default_factory=list)
     dropped: list[dict[str, Any]] = field(default_factory=list)
+    cut: list[dict[str, Any]] = field(default_factory=list)  # kept in pieces (paragraph rows)
     split: dict[str, Any] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
     # what the format has no place for: attribute values by span label, relations by label
@@ -40,6 +41,7 @@ class Manifest:
         self.by_label.update(other.by_label)
         self.widened += other.widened
         self.dropped += other.dropped
+        self.cut += other.cut
         self.lost_attributes.update(other.lost_attributes)
         self.lost_relations.update(other.lost_relations)
         if self.split:
@@ -77,5 +79,7 @@ class Manifest:
             "dropped_by_label": dict(sorted(dropped_by_label.items())),
             "widened": self.widened,
             "dropped": self.dropped,
+            "cut_by_label": dict(sorted(Counter(c["label"] for c in self.cut).items())),
+            "cut": self.cut,
             **self.extra,
         }

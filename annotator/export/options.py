@@ -11,6 +11,7 @@ class ExportOptions:
     value other than the default for an option the format does not read is refused."""
 
     tokens: bool = True  # jsonl: the token list and each span's token range
+    unit: str = "document"  # hf-bio: one row per "document" or per "paragraph"
     spacy_pipeline: str = "spancat"  # spacy: the pipeline config.cfg trains ("spancat" or "ner")
     # --labels, a filter every format honours (the job keeps only these labels' spans);
     # conll2003 makes its one tag column of them

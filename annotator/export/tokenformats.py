@@ -15,9 +15,10 @@ from annotator.export.base import Writer
 from annotator.export.bio import bio_columns, class_names, column_name, tag_columns
 from annotator.export.manifest import Manifest
 from annotator.export.options import ExportOptions
-from annotator.export.tokens import document_tokens, fit_spans
+from annotator.export.tokens import Fitted, cut_entry, document_tokens, fit_spans
 from annotator.model.document import Document, Layer
 from annotator.model.schema import Schema
+from annotator.text.tokens import Token
 
 
 class _TokenWriter(Writer):
@@ -32,26 +33,123 @@ class _TokenWriter(Writer):
     def _columns(self) -> list[list[str]]:
         return bio_columns(self.schema)
 
-    def _tags(self, doc: Document, layer: Layer) -> tuple[list[object], dict[str, list[str]]]:
+    def _tags(self, doc: Document, layer: Layer) -> tuple[list[Token], dict[str, list[str]]]:
+        tokens, tags, _ = self._fitted_tags(doc, layer)
+        return tokens, tags
+
+    def _fitted_tags(
+        self, doc: Document, layer: Layer
+    ) -> tuple[list[Token], dict[str, list[str]], list[Fitted]]:
         tokens = document_tokens(doc)
         fitted = fit_spans(doc, layer.spans, tokens, self.manifest.widened)
         tags = tag_columns(doc, len(tokens), fitted, self.columns, self.manifest.dropped)
-        return list(tokens), tags
+        return tokens, tags, fitted
 
 
 class HfBioWriter(_TokenWriter):
-    """``{"id", "tokens", "token_offsets", "<column>_tags"...}`` per document."""
+    """One JSON line per document (``--unit document``) or per paragraph (``--unit paragraph``):
+    ``{"id", "doc_id", "start", "tokens", "token_offsets", "<column>_tags"...}``; offsets are code
+    points into the whole document. A span crossing a paragraph break is tagged in each paragraph
+    (B- where each piece starts) and listed in the manifest under ``cut``."""
 
     def write(self, doc: Document, layers: list[Layer]) -> None:
         (layer,) = layers
-        tokens, tags = self._tags(doc, layer)
+        tokens, tags, fitted = self._fitted_tags(doc, layer)
+        if self.options.unit == "document":
+            self._row(doc.ext_id, doc.ext_id, 0, tokens, tags, 0, len(tokens))
+            return
+        pieces = paragraphs(doc.text, tokens)
+        first_of = {first: k for k, (_, first, _) in enumerate(pieces)}
+        for f in fitted:
+            if any(f.first < first <= f.last for first in first_of):
+                self.manifest.cut.append(cut_entry(doc, f.span, "crosses a paragraph break"))
+        for k, (start, first, stop) in enumerate(pieces):
+            self._row(f"{doc.ext_id}#{k}", doc.ext_id, start, tokens, tags, first, stop)
+
+    def _row(
+        self, row_id: str, doc_id: str, start: int, tokens: list[Token],
+        tags: dict[str, list[str]], first: int, stop: int,
+    ) -> None:  # fmt: skip
         obj = {
-            "id": doc.ext_id,
-            "tokens": [t.text for t in tokens],  # type: ignore[attr-defined]
-            "token_offsets": [[t.start, t.end] for t in tokens],  # type: ignore[attr-defined]
-            **tags,
+            "id": row_id,
+            "doc_id": doc_id,
+            "start": start,
+            "tokens": [t.text for t in tokens[first:stop]],
+            "token_offsets": [[t.start, t.end] for t in tokens[first:stop]],
+            **{name: restart(column[first:stop]) for name, column in tags.items()},
         }
         self.fh.write(json.dumps(obj, ensure_ascii=False) + "\n")
+
+    @classmethod
+    def finish(
+        cls, root: Path, finals: dict[str | None, Path], options: ExportOptions, manifest: Manifest
+    ) -> None:
+        """The dataset card: README.md whose YAML front matter lets datasets.load_dataset(folder)
+        read the splits with ClassLabel tag names (and the Hub show it as it is)."""
+        (root / "README.md").write_text(dataset_card(finals, manifest), encoding="utf-8")
+
+
+def paragraphs(text: str, tokens: list[Token]) -> list[tuple[int, int, int]]:
+    """(start offset, first token, stop token) of each paragraph that has tokens; paragraphs are
+    separated by line breaks."""
+    out: list[tuple[int, int, int]] = []
+    para_start, first = 0, 0
+    for i, tok in enumerate(tokens):
+        previous_end = tokens[i - 1].end if i else 0
+        if i and "\n" in text[previous_end : tok.start]:
+            out.append((para_start, first, i))
+            para_start = text.rindex("\n", previous_end, tok.start) + 1
+            first = i
+    if tokens:
+        out.append((para_start, first, len(tokens)))
+    return out
+
+
+def restart(tags: list[str]) -> list[str]:
+    """A column cut out of a longer one: a leading I- (the rest of a cut span) becomes B-."""
+    if tags and tags[0].startswith("I-"):
+        return ["B-" + tags[0][2:], *tags[1:]]
+    return tags
+
+
+HF_SPLIT = {None: "train", "train": "train", "dev": "validation", "test": "test"}
+
+
+def dataset_card(finals: dict[str | None, Path], manifest: Manifest) -> str:
+    """README.md for the Hugging Face datasets library and Hub: configs (the split files) and
+    features (ClassLabel names) in the YAML front matter; counts in the text."""
+    columns: dict[str, list[str]] = manifest.extra["columns"]
+    counts = manifest.split.get("documents", {})
+    lines = ["---", "configs:", "- config_name: default", "  data_files:"]
+    for part, path in finals.items():
+        lines += [f"  - split: {HF_SPLIT[part]}", f"    path: {json.dumps(path.name)}"]
+    lines += ["dataset_info:", "  features:", "  - name: id", "    dtype: string",
+              "  - name: doc_id", "    dtype: string", "  - name: start", "    dtype: int64",
+              "  - name: tokens", "    sequence: string",
+              "  - name: token_offsets", "    sequence:", "      sequence: int64"]  # fmt: skip
+    for name, names in columns.items():
+        lines += [f"  - name: {name}", "    sequence:", "      class_label:", "        names:"]
+        lines += [
+            f"          '{i}': {json.dumps(n, ensure_ascii=False)}" for i, n in enumerate(names)
+        ]
+    lines += ["---", "", f"# {manifest.schema}: token classification (BIO)", ""]
+    lines.append(
+        f"Exported by annotator from the {manifest.layer} layer: {manifest.documents} document(s), "
+        f"{manifest.spans} span(s). One BIO column per label group, so spans of different groups "
+        "may overlap. Tokens are the project's (clitics are not split); spans that did not fit "
+        f"whole tokens were widened ({len(manifest.widened)}) and overlapping spans inside one "
+        f"column left out ({len(manifest.dropped)}): each one is listed in manifest.json."
+    )
+    lines += ["", "| split | file | documents |", "|---|---|---|"]
+    for part, path in finals.items():
+        n = counts.get(part, 0) if part else manifest.documents
+        lines.append(f"| {HF_SPLIT[part]} | {path.name} | {n} |")
+    lines += ["", "| label | spans |", "|---|---|"]
+    lines += [f"| {label} | {n} |" for label, n in sorted(manifest.by_label.items())]
+    lost = manifest.not_exported()
+    lines += ["", f"Not in this format: {lost['attributes']} attribute value(s) and "
+              f"{lost['relations']} relation(s) (see manifest.json).", ""]  # fmt: skip
+    return "\n".join(lines)
 
 
 class ConllWriter(_TokenWriter):
@@ -64,11 +162,11 @@ class ConllWriter(_TokenWriter):
         self.fh.write(f"# id = {doc.ext_id}\n# columns = token start end {' '.join(names)}\n")
         previous_end = 0
         for i, tok in enumerate(tokens):
-            if i and "\n" in doc.text[previous_end : tok.start]:  # type: ignore[attr-defined]
+            if i and "\n" in doc.text[previous_end : tok.start]:
                 self.fh.write("\n")
-            row = [tok.text, str(tok.start), str(tok.end)] + [tags[n][i] for n in names]  # type: ignore[attr-defined]
+            row = [tok.text, str(tok.start), str(tok.end)] + [tags[n][i] for n in names]
             self.fh.write("\t".join(row) + "\n")
-            previous_end = tok.end  # type: ignore[attr-defined]
+            previous_end = tok.end
         self.fh.write("\n")
 
 
@@ -89,8 +187,8 @@ class Conll2003Writer(_TokenWriter):
         self.fh.write(f"{DOCSTART}\n\n")
         previous_end = 0
         for i, tok in enumerate(tokens):
-            if i and "\n" in doc.text[previous_end : tok.start]:  # type: ignore[attr-defined]
+            if i and "\n" in doc.text[previous_end : tok.start]:
                 self.fh.write("\n")
-            self.fh.write(f"{tok.text} _ _ {column[i]}\n")  # type: ignore[attr-defined]
-            previous_end = tok.end  # type: ignore[attr-defined]
+            self.fh.write(f"{tok.text} _ _ {column[i]}\n")
+            previous_end = tok.end
         self.fh.write("\n")

@@ -42,6 +42,11 @@ def fit_spans(
     return fitted
 
 
+def cut_entry(doc: Document, span: Span, reason: str) -> dict[str, Any]:
+    """A manifest entry for a span a format had to cut in pieces."""
+    return _entry(doc, span, None, None, reason)
+
+
 def _entry(
     doc: Document, span: Span, start: int | None, end: int | None, reason: str
 ) -> dict[str, Any]:

@@ -14,9 +14,9 @@ from annotator.agreement.report import DocInput, agreement_report, worst_documen
 from annotator.errors import AnnotatorError, TargetError, UsageError
 from annotator.jobs.export_target import Lease, Target, check_existing, plan_target
 from annotator.model.document import Status
+from annotator.model.layers import LayerKind
 from annotator.store import Project
 
-NOT_ANNOTATORS = ("gold", "suggestions")
 WORST = 10  # documents whose disagreeing spans the report lists
 
 
@@ -30,7 +30,7 @@ def project_agreement(
     seed: int = 0,
 ) -> dict[str, Any]:
     """The agreement report of ``annotators`` (default: everyone who finished a document)."""
-    known = [a for a in store.annotators(finished=True) if a not in NOT_ANNOTATORS]
+    known = store.annotators(finished=True, kinds=[LayerKind.ANNOTATOR])
     chosen = annotators or known
     if not chosen:
         raise AnnotatorError(

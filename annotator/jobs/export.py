@@ -22,8 +22,9 @@ from annotator.export.manifest import Manifest
 from annotator.export.options import ExportOptions
 from annotator.export.split import SPLIT_NAMES, parse_split
 from annotator.jobs.export_parallel import workers_for, write_in_parallel
-from annotator.jobs.export_stream import RESERVED, Plan, write_documents
+from annotator.jobs.export_stream import Plan, write_documents
 from annotator.jobs.export_target import Lease, check_existing, plan_target
+from annotator.model.layers import LayerKind
 from annotator.store import Project
 
 __all__ = ["choose_layer", "export_dataset", "export_summary"]
@@ -35,7 +36,7 @@ def choose_layer(store: Project, annotator: str | None, layer: str | None) -> st
         raise AnnotatorError("give either --annotator or --layer, not both")
     if layer:
         return layer
-    names = [n for n in store.annotators() if n not in RESERVED]
+    names = store.annotators(kinds=[LayerKind.ANNOTATOR])
     if annotator:
         if annotator not in store.annotators():
             known = ", ".join(names) or "none yet"
@@ -57,6 +58,8 @@ def choose_layer(store: Project, annotator: str | None, layer: str | None) -> st
 
 
 def _target(out: Path, part: str | None, fmt: ExportFormat) -> Path:
+    if fmt.folder and fmt.suffix:  # a folder of one file per split part
+        return out / f"{part or 'data'}{fmt.suffix}"
     if part is None:
         return out
     if fmt.folder:
@@ -113,14 +116,17 @@ def export_dataset(
                           "rule": "sha256(seed, document id)", "documents": {}}  # fmt: skip
     plan = Plan(fmt, chosen, status == "done", frozenset(labels) if labels else None, parts, seed,
                 filters, options)  # fmt: skip
-    names = list(SPLIT_NAMES[: len(parts)]) if parts else [None]
+    names: list[str | None] = list(SPLIT_NAMES[: len(parts)]) if parts else [None]
     finals = {name: _target(out, name, form) for name in names}
     target = plan_target(out, form.folder, finals, store.path, fmt)
     try:
         with Lease(target) as lease:
             replaced = check_existing(target, force)
-            temps = lease.temps(names)
+            temps = lease.temps(finals)
             _write(store, plan, form, manifest, temps, progress, parallel)
+            for part in _empty_parts(manifest, names):  # nothing to load: no file
+                lease.drop(part)
+                del finals[part]
             if form.folder:
                 form.writer_class().finish(lease.temp("folder"), finals, options, manifest)
             data = manifest.as_dict()
@@ -137,6 +143,16 @@ def export_dataset(
         raise AnnotatorError(f"cannot write the export at {out}: {reason}") from None
     data["manifest"] = str(target.manifest)
     return data
+
+
+def _empty_parts(manifest: Manifest, names: list[str | None]) -> list[str]:
+    """The split parts no document went to; the manifest lists them under split.empty."""
+    if not manifest.split:
+        return []
+    counts = manifest.split["documents"]
+    empty = [name for name in names if name is not None and not counts.get(name)]
+    manifest.split["empty"] = empty
+    return empty
 
 
 def export_summary(manifest: dict[str, Any]) -> str:
@@ -159,6 +175,8 @@ def export_summary(manifest: dict[str, Any]) -> str:
             f"{len(manifest['widened'])} span(s) widened to whole tokens, "
             f"{len(manifest['dropped'])} left out."
         )
+    for part in manifest["split"].get("empty", []):
+        lines.append(f"The {part} split has no document: no file was written for it.")
     lines.append(f"Details per label: {manifest['manifest']}.")
     return "\n".join(lines)
 

@@ -17,9 +17,8 @@ from annotator.export.manifest import Manifest
 from annotator.export.options import ExportOptions
 from annotator.export.split import split_of
 from annotator.model.document import Document, Layer
+from annotator.model.layers import LayerKind
 from annotator.store import Project
-
-RESERVED = ("gold", "suggestions")
 
 
 @dataclass(frozen=True)
@@ -78,12 +77,12 @@ def _stream(
     """Each document with the layers to export, read in a few streaming queries."""
     if chosen in ("majority", "all"):
         majority_done = done_only or chosen == "majority"
+        kinds = store.layer_kinds()
+        wanted = (
+            (LayerKind.ANNOTATOR, LayerKind.GOLD) if chosen == "all" else (LayerKind.ANNOTATOR,)
+        )
         for doc, layers in store.stream_layers(None, done_only=majority_done, ids=ids):
-            mine = [
-                la
-                for name, la in layers.items()
-                if name not in RESERVED or (name == "gold" and chosen == "all")
-            ]
+            mine = [la for name, la in layers.items() if kinds.get(name) in wanted]
             if chosen == "majority":
                 maj = majority_layer(mine)
                 yield doc, [maj] if maj is not None and maj.spans else []

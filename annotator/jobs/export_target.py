@@ -19,7 +19,7 @@ import secrets
 import subprocess
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
@@ -190,12 +190,22 @@ class Lease:
                 self._watcher.stdin.close()
                 self._watcher.wait()
 
-    def temps(self, parts: Iterable[str | None]) -> dict[str | None, Path]:
+    def temps(self, finals: dict[str | None, Path]) -> dict[str | None, Path]:
         """Hidden paths to write each split part to (inside one hidden folder for a folder)."""
         if self.target.folder:
             root = self.temp("folder")
-            return {part: root / part if part else root for part in parts}
-        return {part: self.temp(part or "data") for part in parts}
+            root.mkdir(exist_ok=True)
+            return {
+                part: root / final.relative_to(self.target.out) for part, final in finals.items()
+            }
+        return {part: self.temp(part or "data") for part in finals}
+
+    def drop(self, part: str) -> None:
+        """Leave a split part out of the export (it has no document): remove what was written."""
+        temp = self.temps(self.target.finals)[part]
+        _remove([temp])
+        finals = {k: v for k, v in self.target.finals.items() if k != part}
+        self.target = replace(self.target, finals=finals)
 
     def manifest_temp(self) -> Path:
         if self.target.folder:

@@ -2,14 +2,20 @@
 
 The returned edit's inverse undoes exactly what was written; deleting a span takes its relations
 with it (foreign keys) and the returned edit carries them, so undo brings them back.
+
+An edit says what it expects to find (the span before a change, the span or relation to delete, a
+free id to bring one back under); when another window or program changed that meanwhile, the
+edit is refused with ``ChangedElsewhereError`` and nothing is written, so a stale window can
+neither revert someone's work nor delete it.
 """
 
 from __future__ import annotations
 
 import json
+import sqlite3
 from typing import Any
 
-from annotator.errors import EditError
+from annotator.errors import ChangedElsewhereError, EditError
 from annotator.model.document import GOLD_LAYER, Document, Relation, Span, Status
 from annotator.model.edits import (
     AddRelation,
@@ -35,9 +41,14 @@ class Editing(ProjectBase):
 
         The returned edit's inverse undoes exactly what was written.
         """
-        with self.transaction():
-            done = self._apply(edit, annotator)
-            self._log(annotator, type(edit).__name__, document_of(done), _detail(done))
+        try:
+            with self.transaction():
+                done = self._apply(edit, annotator)
+                self._log(annotator, type(edit).__name__, document_of(done), _detail(done))
+        except sqlite3.Error as exc:  # a constraint or the file: a sentence, never a traceback
+            raise EditError(
+                f"the project file refused the change ({exc}); nothing was saved"
+            ) from exc
         return done
 
     def _apply(self, edit: Edit, annotator: str) -> Edit:
@@ -46,7 +57,7 @@ class Editing(ProjectBase):
         if isinstance(edit, AddSpan):
             return self._add_span(edit, annotator)
         if isinstance(edit, DeleteSpan):
-            span = self.span(_need_id(edit.span.id))
+            span = self._expect(edit.span)
             rels = tuple(
                 r
                 for r in self.relations(_need_id(span.doc_id), span.annotator)
@@ -61,6 +72,11 @@ class Editing(ProjectBase):
             return AddRelation(self._add_relation(edit.relation, annotator))
         if isinstance(edit, DeleteRelation):
             rel_id = _need_id(edit.relation.id)
+            if not self._exists("relations", rel_id):
+                raise ChangedElsewhereError(
+                    f"the {edit.relation.label} link was removed elsewhere (another window or"
+                    " program); nothing was changed"
+                )
             self.db.execute("DELETE FROM relations WHERE id = ?", [rel_id])
             return edit
         if isinstance(edit, SetDecision):
@@ -91,6 +107,29 @@ class Editing(ProjectBase):
             )
         return SetDecision(edit.doc_id, *key, before, edit.after, edit.layer)
 
+    def _exists(self, table: str, row_id: int) -> bool:
+        return (
+            self.db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [row_id]).fetchone() is not None
+        )
+
+    def _expect(self, span: Span) -> Span:
+        """The stored span, refusing when it is gone or no longer what ``span`` says it was."""
+        span_id = _need_id(span.id)
+        if not self._exists("spans", span_id):
+            raise ChangedElsewhereError(
+                f"the {span.label} span «{span.text}» was deleted elsewhere (another window or"
+                " program); nothing was changed"
+            )
+        current = self.span(span_id)
+        if (current.start, current.end, current.label, current.attributes) != (
+            span.start, span.end, span.label, span.attributes
+        ):  # fmt: skip
+            raise ChangedElsewhereError(
+                f"the {span.label} span «{span.text}» was changed elsewhere (another window or"
+                " program); nothing was changed"
+            )
+        return current
+
     def _check_span(self, span: Span) -> Document:
         doc = self.document(_need_id(span.doc_id))
         problem = span_problem(span, doc.text, self.schema)
@@ -102,6 +141,11 @@ class Editing(ProjectBase):
         span = edit.span
         owner = span.annotator or annotator
         self._check_span(span)
+        if span.id is not None and self._exists("spans", span.id):
+            raise ChangedElsewhereError(
+                f"the {span.label} span «{span.text}» cannot come back: its place was taken"
+                " elsewhere (another window or program); nothing was changed"
+            )
         self.db.execute("INSERT OR IGNORE INTO annotators VALUES (?, ?)", [owner, now()])
         doc_id = _need_id(span.doc_id)
         sid = span.sid
@@ -120,7 +164,7 @@ class Editing(ProjectBase):
         return AddSpan(saved, rels)
 
     def _update_span(self, edit: UpdateSpan) -> UpdateSpan:
-        current = self.span(_need_id(edit.before.id))
+        current = self._expect(edit.before)
         after = edit.after.with_(id=current.id, doc_id=current.doc_id, annotator=current.annotator,
                                  sid=current.sid)  # fmt: skip
         self._check_span(after)
@@ -143,6 +187,11 @@ class Editing(ProjectBase):
         return UpdateSpan(current, after)
 
     def _add_relation(self, rel: Relation, annotator: str) -> Relation:
+        if not (self._exists("spans", int(rel.head)) and self._exists("spans", int(rel.child))):
+            raise ChangedElsewhereError(
+                f"a span of this {rel.label} link was deleted elsewhere (another window or"
+                " program); nothing was changed"
+            )
         head = self.span(int(rel.head))
         child = self.span(int(rel.child))
         if head.id == child.id:

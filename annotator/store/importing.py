@@ -6,19 +6,35 @@ with executemany in batches; exact duplicates (same text) are recognised by hash
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.errors import EditError, InputError
-from annotator.model.document import DocumentRecord, Layer, Status
+from annotator.model.document import Document, DocumentRecord, Layer, Status
 from annotator.model.schema import RESERVED_LAYERS, Schema
 from annotator.model.validate import layer_problem
 from annotator.store.activity import announce
 from annotator.store.base import ImportReport, ProjectBase, now, text_hash
 
 BATCH = 500  # documents per executemany round
+
+
+def _attributes_json(attributes: dict[str, Any]) -> str:
+    """A span's attributes as stored (sorted keys); layers repeat a few, so each is encoded once."""
+    if not attributes:
+        return "{}"
+    try:
+        return _encoded(tuple(sorted(attributes.items())))
+    except TypeError:  # a value that cannot be a cache key
+        return json.dumps(attributes, ensure_ascii=False, sort_keys=True)
+
+
+@functools.lru_cache(maxsize=1024)
+def _encoded(items: tuple[tuple[str, Any], ...]) -> str:
+    return json.dumps(dict(items), ensure_ascii=False, sort_keys=True)
 
 
 @dataclass
@@ -195,11 +211,7 @@ class Importing(ProjectBase):
         for i, span in enumerate(layer.spans, 1):
             sid = span.sid or f"s{i}"
             ids[sid] = self._next_span
-            attrs = (
-                json.dumps(span.attributes, ensure_ascii=False, sort_keys=True)
-                if span.attributes
-                else "{}"
-            )
+            attrs = _attributes_json(span.attributes)
             rows.spans.append((self._next_span, doc_id, annotator, sid, span.start, span.end, span.label,
                                span.text, attrs, stamp, stamp))  # fmt: skip
             self._next_span += 1
@@ -213,25 +225,40 @@ class Importing(ProjectBase):
             self._flush()
         return len(layer.spans), len(layer.relations)
 
-    def replace_layers(self, layers: Iterable[tuple[int, Layer]]) -> int:
-        """Replace whole layers (machine suggestions) of documents in one transaction; returns spans."""
+    def replace_layers(
+        self,
+        layers: Iterable[tuple[Document, Layer]],
+        on_problem: Callable[[Document, str], None] | None = None,
+    ) -> int:
+        """Replace whole layers (machine suggestions) of documents in one transaction; returns
+        spans. A layer that does not fit its document raises EditError, or with ``on_problem``
+        is reported there and the document's earlier layer is left as it was."""
         total = 0
+        fitting: list[tuple[Document, Layer]] = []
+        for doc, layer in layers:
+            problem = layer_problem(layer, doc.text, self.schema)
+            if problem is None:
+                fitting.append((doc, layer))
+            elif on_problem is None:
+                raise EditError(problem)
+            else:
+                on_problem(doc, problem)
+        if not fitting:
+            return 0
         with self.transaction():
             stamp = now()
             self._reserve_ids()
-            for doc_id, layer in layers:
-                self.db.execute(
-                    "INSERT OR IGNORE INTO annotators VALUES (?, ?)", [layer.annotator, stamp]
+            names = {layer.annotator for _doc, layer in fitting}
+            self.db.conn.executemany(
+                "INSERT OR IGNORE INTO annotators VALUES (?, ?)", [(n, stamp) for n in names]
+            )
+            keys = [(doc.id, layer.annotator) for doc, layer in fitting]
+            for table in ("relations", "spans", "doc_status"):
+                self.db.conn.executemany(
+                    f"DELETE FROM {table} WHERE doc_id = ? AND annotator = ?", keys
                 )
-                for table in ("relations", "spans", "doc_status"):
-                    self.db.execute(
-                        f"DELETE FROM {table} WHERE doc_id = ? AND annotator = ?",
-                        [doc_id, layer.annotator],
-                    )
-                problem = layer_problem(layer, self.document(doc_id).text, self.schema)
-                if problem:
-                    raise EditError(problem)
-                total += self._import_layer(doc_id, layer.annotator, layer, stamp, fresh=True)[0]
+            for doc, layer in fitting:
+                total += self._import_layer(doc.id, layer.annotator, layer, stamp, fresh=True)[0]
             self._flush()
-            self._log("", "replace layers", None, {"spans": total})
+            self._log("", "replace layers", None, {"documents": len(fitting), "spans": total})
         return total

@@ -107,3 +107,22 @@ def m0004_suggestion_decisions(db: Database) -> None:
             decided_by TEXT NOT NULL, decided_at TEXT NOT NULL,
             PRIMARY KEY (doc_id, annotator, start, "end", label))"""
     )
+
+
+@migrations(name="0005_layer_kinds")
+def m0005_layer_kinds(db: Database) -> None:
+    """Each layer's kind (annotator, gold, suggestions, model), stored as such. Registering a
+    layer gives it its kind: the two layers with fixed names are gold and suggestions, every
+    other one an annotator's until the program says otherwise (a model's layer)."""
+    kind_of_new = "CASE {0} WHEN 'gold' THEN 'gold' WHEN 'suggestions' THEN 'suggestions' ELSE 'annotator' END"
+    db.execute(
+        """CREATE TABLE layer_kinds (
+            name TEXT PRIMARY KEY REFERENCES annotators(name) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('annotator', 'gold', 'suggestions', 'model')))"""
+    )
+    db.execute(f"INSERT INTO layer_kinds SELECT name, {kind_of_new.format('name')} FROM annotators")
+    db.execute(
+        "CREATE TRIGGER layer_kind_of_new AFTER INSERT ON annotators BEGIN "
+        f"INSERT OR IGNORE INTO layer_kinds VALUES (NEW.name, {kind_of_new.format('NEW.name')}); "
+        "END"
+    )

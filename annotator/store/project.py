@@ -22,6 +22,7 @@ from annotator.model.document import (
     Span,
     Status,
 )
+from annotator.model.layers import HUMAN, LayerKind
 from annotator.model.schema import Schema
 from annotator.store.base import DocSummary, now
 from annotator.store.connection import connect, describe_error
@@ -140,6 +141,16 @@ class Project(Importing, Editing):
         """The id of the newest change-log entry (to tell whether a new backup is worth making)."""
         return int(self.db.execute("SELECT coalesce(max(id), 0) FROM changelog").fetchone()[0])
 
+    def data_version(self) -> int | None:
+        """A number that changes whenever another connection (window, program) commits.
+
+        None once this project has been closed.
+        """
+        try:
+            return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+        except sqlite3.ProgrammingError:  # closed
+            return None
+
     def close(self) -> None:
         """Close the file (checkpointing the WAL)."""
         self.db.close()
@@ -205,6 +216,15 @@ class Project(Importing, Editing):
             for doc_id in ids:
                 yield self.document(doc_id)
 
+    def documents_between(self, first: int, end: int) -> list[Document]:
+        """The documents with row ids from ``first`` to ``end`` (exclusive), read whole, so no
+        read stays open while the caller writes (ranges come from ``document_ranges``)."""
+        rows = self.db.execute(
+            f"SELECT {self._DOC_COLUMNS} FROM documents WHERE id >= ? AND id < ? ORDER BY id",
+            [first, end],
+        ).fetchall()
+        return [self._doc(row) for row in rows]
+
     def find_by_hash(self, sha256: str) -> Document | None:
         """The document whose stored text has this SHA-256, if the project holds it."""
         row = self.db.execute(
@@ -239,12 +259,31 @@ class Project(Importing, Editing):
         return json.loads(row[0]) if row else []
 
     # ------------------------------------------------------------------ layers
-    def annotators(self, *, finished: bool = False) -> list[str]:
-        """Every annotator (layer) name in the project, sorted; or those who finished a document."""
+    def annotators(
+        self, *, finished: bool = False, kinds: Sequence[LayerKind] | None = None
+    ) -> list[str]:
+        """Every layer name in the project, sorted; or those who finished a document; or only
+        the layers of the given kinds."""
+        where, args = "", []
+        if kinds is not None:
+            where = f" AND k.kind IN ({', '.join('?' for _ in kinds)})"
+            args = [k.value for k in kinds]
         if finished:
-            sql = "SELECT DISTINCT annotator FROM doc_status WHERE status = 'done' ORDER BY 1"
-            return [r[0] for r in self.db.execute(sql)]
-        return [r[0] for r in self.db.execute("SELECT name FROM annotators ORDER BY name")]
+            sql = ("SELECT DISTINCT st.annotator FROM doc_status st JOIN layer_kinds k"
+                   f" ON k.name = st.annotator WHERE st.status = 'done'{where} ORDER BY 1")  # fmt: skip
+        else:
+            sql = f"SELECT name FROM layer_kinds k WHERE 1{where} ORDER BY name"
+        return [r[0] for r in self.db.execute(sql, args)]
+
+    def layer_kinds(self) -> dict[str, LayerKind]:
+        """Every layer's kind."""
+        return {n: LayerKind(k) for n, k in self.db.execute("SELECT name, kind FROM layer_kinds")}
+
+    def set_layer_kind(self, name: str, kind: LayerKind) -> None:
+        """Register ``name`` (if new) as a layer of ``kind`` (a model's layer, say)."""
+        self.ensure_annotator(name)
+        with self.transaction():
+            self.db.execute("UPDATE layer_kinds SET kind = ? WHERE name = ?", [kind.value, name])
 
     def ensure_annotator(self, name: str) -> None:
         """Register an annotator name (idempotent)."""
@@ -271,7 +310,9 @@ class Project(Importing, Editing):
         With ``done_only``, only layers whose status is done are returned.
         """
         names = self.layer_names(doc_id) if layer == "all" else [layer]
-        names = [n for n in names if n != "suggestions"] if layer == "all" else names
+        if layer == "all":
+            kinds = self.layer_kinds()
+            names = [n for n in names if kinds.get(n, LayerKind.ANNOTATOR) in HUMAN]
         layers = [self.layer(doc_id, n) for n in names]
         return [la for la in layers if la.status == Status.DONE.value or not done_only]
 
@@ -388,50 +429,7 @@ class Project(Importing, Editing):
 
     # ------------------------------------------------------------------- stats
     def stats(self) -> dict[str, Any]:
-        """Counts for ``annotator stats``."""
+        """Counts for ``annotator stats`` (see store/stats.py)."""
+        from annotator.store.stats import project_stats
 
-        def one(sql: str) -> int:
-            return int(self.db.execute(sql).fetchone()[0])
-
-        by_label = dict.fromkeys(self.schema.label_ids, 0)
-        human = "annotator != 'suggestions'"
-        for label, n in self.db.execute(
-            f"SELECT label, count(*) FROM spans WHERE {human} GROUP BY label"
-        ):
-            by_label[label] = n
-        by_status = {s.value: 0 for s in Status}
-        for status, n in self.db.execute("SELECT status, count(*) FROM doc_status GROUP BY 1"):
-            by_status[status] = n
-        titles = [
-            {"id": r[0], "title": r[1]}
-            for r in self.db.execute("SELECT ext_id, title FROM documents ORDER BY id LIMIT 1000")
-        ]
-        checklist: dict[str, int] = {}
-        per_doc: dict[str, dict[str, int]] = {}
-        for rel in self.schema.relations:
-            for head in sorted(rel.head):
-                key = f"{head} without {rel.id}"
-                rows = self.db.execute(
-                    "SELECT d.ext_id, count(*) FROM spans s JOIN documents d ON d.id = s.doc_id"
-                    " WHERE s.label = ? AND s.annotator != 'suggestions' AND NOT EXISTS"
-                    " (SELECT 1 FROM relations r WHERE r.head = s.id AND r.label = ?)"
-                    " GROUP BY d.id ORDER BY d.id",
-                    [head, rel.id],
-                ).fetchall()
-                checklist[key] = sum(n for _ext, n in rows)
-                for ext, n in rows:
-                    per_doc.setdefault(ext, {})[key] = n
-        return {
-            "checklist": checklist,
-            "checklist_by_document": [{"id": k, **v} for k, v in list(per_doc.items())[:1000]],
-            "project": str(self.path),
-            "schema": self.schema.name,
-            "documents": one("SELECT count(*) FROM documents"),
-            "spans": one(f"SELECT count(*) FROM spans WHERE {human}"),
-            "relations": one(f"SELECT count(*) FROM relations WHERE {human}"),
-            "suggestions": one("SELECT count(*) FROM spans WHERE annotator = 'suggestions'"),
-            "annotators": self.annotators(),
-            "by_label": by_label,
-            "by_status": by_status,
-            "titles": titles,
-        }
+        return project_stats(self)

@@ -112,6 +112,16 @@ def split_tokens(text: str) -> list[str]:
     return _patterns(text)[1].split(text)
 
 
+_WORD_START = re.compile(rf"{_LETTER}|[{_IN_WORD}]")
+
+
+def token_kind(token: str) -> str:
+    """The kind ``tokenize`` gives a token found by ``split_tokens``: "num", "word" or "other"."""
+    if token[0].isdecimal():
+        return "num"
+    return "word" if _WORD_START.match(token) else "other"
+
+
 def iter_tokens(text: str) -> Iterator[Token]:
     """Yield the tokens of ``text`` in order."""
     for i, m in enumerate(_patterns(text)[0].finditer(text)):

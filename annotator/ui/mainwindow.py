@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
             self.backup_timer.start()
         session.layerChanged.connect(self._show_status)
         session.documentOpened.connect(lambda _id: self._read_suggestions())
+        session.changedElsewhere.connect(self._read_suggestions)  # `annotator suggest` ran
         self.actions_by_id["suggestions"].toggled.connect(lambda _on: self._show_status())
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
@@ -134,8 +135,8 @@ class MainWindow(QMainWindow):
     def _handlers(self) -> dict[str, Callable[[], object]]:
         s, c = self.session, self.controller
         handlers: dict[str, Callable[[], object]] = {
-            "undo": s.undo_stack.undo,
-            "redo": s.undo_stack.redo,
+            "undo": s.undo,
+            "redo": s.redo,
             "delete_span": c.delete_selected,
             "next_doc": lambda: self.doclist.step(1),
             "prev_doc": lambda: self.doclist.step(-1),
@@ -462,5 +463,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # every edit is already committed; closing only releases the file
-        self.session.project.close()
+        self.session.close()
         super().closeEvent(event)

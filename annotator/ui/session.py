@@ -9,6 +9,8 @@ Signals:
     layerChanged(): spans, relations or status of the open document changed.
     selectionChanged(int): the selected span's row id (0 for none).
     message(str): a sentence for the status bar (refusals, confirmations).
+    changedElsewhere(): another window or program changed the file; the open document's layer
+        has been re-read (the document list and counters should be too).
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from annotator.model.edits import (
 from annotator.model.schema import Schema
 from annotator.store import DocSummary, Project
 from annotator.text.clitics import corpus_counts
+from annotator.ui.watch import FileWatch
 
 # how much of the project's text the snapping reads for its word counts (names, clitics)
 CORPUS_CHARS = 1_000_000
@@ -63,22 +66,36 @@ def _order(span: Span) -> tuple[int, int, int]:
 
 
 class EditCommand(QUndoCommand):
-    """An applied edit on the undo stack; undo applies its inverse, redo applies it again."""
+    """An applied edit on the undo stack; undo applies its inverse, redo applies it again.
+
+    The session writes first (``write_undo``/``write_redo``) and moves the stack only when the
+    write succeeded, so a refused undo leaves the stack where it was; ``undo``/``redo`` then only
+    acknowledge the move.
+    """
 
     def __init__(self, session: Session, applied: Edit) -> None:
         super().__init__(applied.describe())
         self._session = session
         self._edit = applied
-        self._first = True
+        self._written = True  # already applied before it was pushed
+
+    def write_undo(self) -> None:
+        self._edit = self._session._write(self._edit.inverse()).inverse()
+        self._written = True
+
+    def write_redo(self) -> None:
+        self._edit = self._session._write(self._edit)
+        self._written = True
 
     def redo(self) -> None:
-        if self._first:  # already applied before it was pushed
-            self._first = False
-            return
-        self._edit = self._session._write(self._edit)
+        if not self._written:
+            self.write_redo()
+        self._written = False
 
     def undo(self) -> None:
-        self._edit = self._session._write(self._edit.inverse()).inverse()
+        if not self._written:
+            self.write_undo()
+        self._written = False
 
 
 class Session(QObject):
@@ -89,6 +106,7 @@ class Session(QObject):
     layerChanged = Signal()
     selectionChanged = Signal(int)
     message = Signal(str)
+    changedElsewhere = Signal()
 
     def __init__(self, project: Project, annotator: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -102,6 +120,34 @@ class Session(QObject):
         self.selected: int = 0
         self._corpus: Counter[str] | None = None
         project.ensure_annotator(annotator)
+        self.watch = FileWatch(project, self)
+        self.watch.changed.connect(self.sync)
+        self.watch.start()
+
+    def close(self) -> None:
+        """Stop watching and release the file (every edit is already committed)."""
+        self.watch.stop()
+        self.project.close()
+
+    def sync(self) -> None:
+        """Re-read the open document's layer after another window or program changed the file.
+
+        Only what differs is announced (``spansChanged``), so the view keeps its place; the undo
+        stack stays: an undo whose target changed meanwhile is refused when it is tried.
+        """
+        if self.document is not None:
+            old = {s.id: s for s in self.spans}
+            self.spans = self.project.spans(self.document.id, self.layer)
+            self.relations = self.project.relations(self.document.id, self.layer)
+            new = {s.id: s for s in self.spans}
+            added = [s for k, s in new.items() if old.get(k) != s]
+            removed = [s for k, s in old.items() if new.get(k) != s]
+            if added or removed:
+                self.spansChanged.emit(added, removed)
+            if self.selected and self.selected not in new:
+                self.select(0)
+            self.layerChanged.emit()
+        self.changedElsewhere.emit()
 
     @property
     def schema(self) -> Schema:
@@ -284,6 +330,36 @@ class Session(QObject):
     def apply(self, edit: Edit) -> Edit | None:
         """Apply any edit (curation batches, decisions) on the undo stack."""
         return self._do(edit)
+
+    def undo(self) -> None:
+        """Undo the last edit, unless what it changed was changed elsewhere since (then say so)."""
+        self._step(self.undo_stack.index() - 1, undo=True)
+
+    def redo(self) -> None:
+        """Redo the next edit, unless what it needs was changed elsewhere since (then say so)."""
+        self._step(self.undo_stack.index(), undo=False)
+
+    def _step(self, index: int, undo: bool) -> None:
+        stack = self.undo_stack
+        command = stack.command(index) if 0 <= index < stack.count() else None
+        if not isinstance(command, EditCommand):
+            return
+        if self.readonly:
+            self.message.emit(self.tr("This project is read-only: changes cannot be saved."))
+            return
+        try:
+            if undo:
+                command.write_undo()
+            else:
+                command.write_redo()
+        except AnnotatorError as exc:
+            what = self.tr("Cannot undo") if undo else self.tr("Cannot redo")
+            self.message.emit(f"{what}: {exc}")
+            return
+        if undo:
+            stack.undo()
+        else:
+            stack.redo()
 
     def select(self, span_id: int) -> None:
         if span_id != self.selected:

@@ -121,6 +121,7 @@ class DocList(QWidget):
         self.table.activated.connect(lambda i: self._activate(i.row()))
         session.layerChanged.connect(self._layer_changed)
         session.documentOpened.connect(self._show_current)
+        session.changedElsewhere.connect(self.refresh)  # imported or edited elsewhere
         self.refresh()
 
     def refresh(self) -> None:

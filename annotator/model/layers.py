@@ -1,0 +1,24 @@
+"""What kind of work a layer holds: an annotator's, the curated gold, suggestions, a model's.
+
+The kind is stored with the layer (``layer_kinds`` in the project file); statistics, agreement,
+merge and exports ask for kinds, never for names. Two layers have fixed names because files carry
+them (SPEC sections 4 and 5): the curated layer and the rule suggestions.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class LayerKind(StrEnum):
+    """The kind of a layer."""
+
+    ANNOTATOR = "annotator"  # a person's work: counts for agreement, statistics and majority
+    GOLD = "gold"  # the lead's curated layer
+    SUGGESTIONS = "suggestions"  # pre-annotation rules, reviewed by annotators
+    MODEL = "model"  # a model's predictions
+
+
+GOLD_LAYER = "gold"
+SUGGESTIONS_LAYER = "suggestions"
+HUMAN = (LayerKind.ANNOTATOR, LayerKind.GOLD)  # work people did (spans and relations counted)

@@ -1,0 +1,105 @@
+"""Counts for ``annotator stats``: documents by status (overall and per annotator), what nobody
+has started, spans and relations by label, and the relation checklist.
+
+Only layers of kind annotator count as annotators; gold counts as human work for spans and
+relations; suggestions and models' layers are counted apart.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from annotator.model.document import Status
+from annotator.model.layers import LayerKind
+
+LISTED = 1000  # documents listed by id at most (the counts are always whole)
+# A document's overall status is the furthest any annotator got with it.
+RANK = {Status.TODO: 0, Status.SKIPPED: 1, Status.IN_PROGRESS: 2, Status.DONE: 3}
+_PEOPLE = "SELECT name FROM layer_kinds WHERE kind = 'annotator'"
+_HUMAN = "SELECT name FROM layer_kinds WHERE kind IN ('annotator', 'gold')"
+
+
+def document_status(db: Any, documents: int) -> tuple[dict[str, int], dict[str, dict[str, int]], list[str]]:  # fmt: skip
+    """Documents by overall status, by status per annotator, and the ids nobody has started."""
+    names = [r[0] for r in db.execute(f"{_PEOPLE} ORDER BY name")]
+    per: dict[str, dict[str, int]] = {n: {s.value: 0 for s in Status} for n in names}
+    for name, status, n in db.execute(
+        f"SELECT annotator, status, count(*) FROM doc_status WHERE annotator IN ({_PEOPLE})"
+        " GROUP BY 1, 2"
+    ):
+        per[name][status] = n
+    for counts in per.values():
+        counts[Status.TODO.value] = documents - sum(
+            v for k, v in counts.items() if k != Status.TODO.value
+        )
+    rank_sql = " ".join(f"WHEN '{s.value}' THEN {r}" for s, r in RANK.items())
+    overall = {s.value: 0 for s in Status}
+    by_rank = {r: s.value for s, r in RANK.items()}
+    not_started: list[str] = []
+    for ext_id, rank, touched in db.execute(
+        f"SELECT d.ext_id, coalesce((SELECT max(CASE st.status {rank_sql} ELSE 0 END)"
+        f" FROM doc_status st WHERE st.doc_id = d.id AND st.annotator IN ({_PEOPLE})), 0),"
+        f" EXISTS (SELECT 1 FROM spans s WHERE s.doc_id = d.id AND s.annotator IN ({_PEOPLE}))"
+        " FROM documents d ORDER BY d.id"
+    ):
+        if rank == 0 and touched:
+            rank = RANK[Status.IN_PROGRESS]  # spans without a status: someone is on it
+        overall[by_rank[rank]] += 1
+        if rank == 0:
+            not_started.append(ext_id)
+    return overall, per, not_started
+
+
+def project_stats(project: Any) -> dict[str, Any]:
+    """Every count of ``annotator stats --json``."""
+    db = project.db
+
+    def one(sql: str) -> int:
+        return int(db.execute(sql).fetchone()[0])
+
+    by_label = dict.fromkeys(project.schema.label_ids, 0)
+    human = f"annotator IN ({_HUMAN})"
+    for label, n in db.execute(f"SELECT label, count(*) FROM spans WHERE {human} GROUP BY label"):
+        by_label[label] = n
+    documents = one("SELECT count(*) FROM documents")
+    overall, per_annotator, not_started = document_status(db, documents)
+    titles = [
+        {"id": r[0], "title": r[1]}
+        for r in db.execute(f"SELECT ext_id, title FROM documents ORDER BY id LIMIT {LISTED}")
+    ]
+    checklist: dict[str, int] = {}
+    per_doc: dict[str, dict[str, int]] = {}
+    for rel in project.schema.relations:
+        for head in sorted(rel.head):
+            key = f"{head} without {rel.id}"
+            rows = db.execute(
+                "SELECT d.ext_id, count(*) FROM spans s JOIN documents d ON d.id = s.doc_id"
+                f" WHERE s.label = ? AND s.{human} AND NOT EXISTS"
+                " (SELECT 1 FROM relations r WHERE r.head = s.id AND r.label = ?)"
+                " GROUP BY d.id ORDER BY d.id",
+                [head, rel.id],
+            ).fetchall()
+            checklist[key] = sum(n for _ext, n in rows)
+            for ext, n in rows:
+                per_doc.setdefault(ext, {})[key] = n
+    kinds = {n: k for n, k in db.execute("SELECT name, kind FROM layer_kinds ORDER BY name")}
+    return {
+        "checklist": checklist,
+        "checklist_by_document": [{"id": k, **v} for k, v in list(per_doc.items())[:LISTED]],
+        "project": str(project.path),
+        "schema": project.schema.name,
+        "documents": documents,
+        "spans": one(f"SELECT count(*) FROM spans WHERE {human}"),
+        "relations": one(f"SELECT count(*) FROM relations WHERE {human}"),
+        "suggestions": one(
+            "SELECT count(*) FROM spans WHERE annotator IN"
+            f" (SELECT name FROM layer_kinds WHERE kind = '{LayerKind.SUGGESTIONS.value}')"
+        ),
+        "annotators": list(per_annotator),
+        "layers": kinds,
+        "by_label": by_label,
+        "by_status": overall,
+        "by_annotator": per_annotator,
+        "not_started": {"documents": len(not_started), "ids": not_started[:LISTED]},
+        "titles": titles,
+    }

@@ -1,0 +1,122 @@
+"""``annotator suggest`` over whole projects: no document ends the run, pages are committed as
+they are done (a window keeps saving), workers give the same result as one process."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
+
+from annotator.cli import cli
+from annotator.jobs import suggest as job
+from annotator.model.document import Document, DocumentRecord, Layer
+from annotator.model.schema import default_schema
+from annotator.model.validate import layer_problem
+from annotator.store import Project
+from annotator.suggest.rules import Suggester, lexicon, suggest
+
+ARTICLE = "قال وزير الخارجية إن المحادثات كانت مثمرة.\nوأكدت الوزارة أن الزيارة ستتم قريبا."
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        ("وأكد الوزير أن الاتفاق قريب ... موضحا أن", ["الاتفاق قريب"]),  # seen in the issue
+        ("قال الوزير إن", []),
+        ("وأضاف أن", []),
+        ("قال الوزير إن .", []),
+        ("وتحدث الوزير عن", []),
+        ("وقال المتحدث: «", []),
+        ("بحسب", []),
+    ],
+)
+def test_a_clause_cut_off_by_the_end_of_the_text_is_no_claim(text: str, claims: list[str]) -> None:
+    layer = suggest(text)
+    assert [s.text for s in layer.spans if s.label == "claim"] == claims
+    assert layer_problem(layer, text, default_schema()) is None
+
+
+def _cue_words() -> list[str]:
+    lex = lexicon()
+    words = sorted(lex.verbs)[:40] + sorted(lex.participles) + sorted(lex.complementizers)
+    words += sorted(lex.events)[:20] + sorted(lex.stances)[:20] + ["عن", "بحسب", "وفقا", "ل"]
+    return [*words, "الوزير", "الحكومة", "وكالة", "الأنباء", "المحادثات", "مثمرة", "وَقَالَ"]
+
+
+_PIECES = st.sampled_from([*_cue_words(), ".", "،", ":", "«", "»", '"', "(", ")", "\n", "؟", "٣"])
+
+
+@given(st.lists(_PIECES, max_size=40), st.sampled_from([" ", "", "\u0640", "\u064e"]))
+def test_the_rules_never_fail_and_every_span_fits(words: list[str], joiner: str) -> None:
+    text = " ".join(w + joiner for w in words)
+    layer = Suggester().suggest(text)
+    assert layer_problem(layer, text, default_schema()) is None
+
+
+def _project(path: Path, texts: list[str]) -> Project:
+    project = Project.create(path, default_schema())
+    project.add_documents(DocumentRecord(f"d{i}", f"t{i}", t) for i, t in enumerate(texts))
+    return project
+
+
+def test_a_document_the_rules_fail_on_is_skipped_and_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _project(tmp_path / "p.db", [ARTICLE, ARTICLE + " مكسور", ARTICLE + "\nوأضاف أن"]).close()
+    real = Suggester.suggest
+
+    def breaks_on_one(self: Suggester, text: str) -> object:
+        if "مكسور" in text:
+            raise IndexError("list index out of range")
+        return real(self, text)
+
+    monkeypatch.setattr(Suggester, "suggest", breaks_on_one)
+    result = CliRunner().invoke(cli, ["suggest", str(tmp_path / "p.db")])
+    assert result.exit_code == 0
+    assert "in 2 document(s)" in result.stdout
+    assert "skipped document d1" in result.stderr and "IndexError" in result.stderr
+    with Project.open(tmp_path / "p.db") as p:
+        assert p.layer(p.find_document("d0").id, "suggestions").spans
+        assert p.layer(p.find_document("d2").id, "suggestions").spans
+        assert not p.layer(p.find_document("d1").id, "suggestions").spans
+
+
+def test_each_page_is_committed_so_another_connection_can_save_meanwhile(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(job, "PAGE", 1)
+    store = _project(tmp_path / "p.db", [ARTICLE + f" رقم {i}." for i in range(3)])
+    store.ensure_annotator("layla")
+    monkeypatch.setattr("annotator.store.connection.BUSY_TIMEOUT_S", 0.5)  # fail fast if locked
+    window = Project.open(tmp_path / "p.db")  # another connection, as the window has
+    saved: list[int] = []
+
+    def window_saves(doc: Document, _layer: Layer) -> None:
+        doc_id = doc.id
+        window.set_status(doc_id, "layla", "done")  # refused as busy if suggest held the lock
+        saved.append(doc_id)
+
+    report = job.suggest_project(store, each=window_saves)
+    assert report.documents == 3 and len(saved) == 3
+    assert [window.status(i, "layla") for i in saved] == ["done"] * 3
+    window.close()
+    store.close()
+
+
+def test_workers_store_what_one_process_stores(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(job, "PAGE", 2)
+    monkeypatch.setattr(job, "WORTH_PAGES", 2)
+    monkeypatch.setattr(job, "workers_for", lambda pages: 2)
+    texts = [ARTICLE + f" رقم {i}." for i in range(9)]
+    with _project(tmp_path / "a.db", texts) as alone, _project(tmp_path / "b.db", texts) as shared:
+        one = job.suggest_project(alone)
+        two = job.suggest_project(shared, parallel=True)
+        assert (one.documents, one.by_label, one.relations) == (9, two.by_label, two.relations)
+        assert two.documents == 9
+        for doc in alone.documents():
+            assert alone.layer(doc.id, "suggestions") == shared.layer(doc.id, "suggestions")

@@ -1,0 +1,114 @@
+"""Windows in step with the file (issue 15 item 2, issue 13 item 4): what another window or the
+CLI writes shows without a restart, and a stale window's edit or undo is refused with a sentence
+while its undo stack stays where it was."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from annotator.cli import cli
+from annotator.store import Project
+from annotator.ui.mainwindow import MainWindow
+from annotator.ui.session import Session
+from annotator.ui.watch import POLL_INTERVAL_MS
+from tests.ui_helpers import drag, make_window
+
+TEXT = "قال وزير الخارجية إن المحادثات كانت مثمرة، وأكدت الوزارة أن الزيارة ستتم.\nسطر ثان."
+CTRL = Qt.KeyboardModifier.ControlModifier
+WAIT = POLL_INTERVAL_MS * 5
+
+
+def second_window(qtbot: QtBot, path: Path, doc_id: int, annotator: str = "layla") -> MainWindow:
+    w = MainWindow(Session(Project.open(path), annotator))
+    qtbot.addWidget(w)
+    w.resize(1200, 800)
+    w.show()
+    qtbot.waitExposed(w)
+    w.session.open_document(doc_id)
+    return w
+
+
+def focus(qtbot: QtBot, w: MainWindow) -> None:
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)
+    w.view.setFocus()
+
+
+def test_documents_imported_and_suggestions_written_by_the_cli_appear(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    w = make_window(qtbot, tmp_path, {"a": TEXT})
+    path = w.session.project.path
+    assert w.doclist.model.rowCount() == 1
+    more = tmp_path / "more"
+    more.mkdir()
+    for i in range(3):
+        (more / f"new{i}.txt").write_text(f"عنوان {i}\n{TEXT}", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["import", str(path), str(more)])
+    assert result.exit_code == 0, result.output
+    qtbot.waitUntil(lambda: w.doclist.model.rowCount() == 4, timeout=WAIT)
+    assert "suggestions" not in w.doc_status.text()
+    result = CliRunner().invoke(cli, ["suggest", str(path)])
+    assert result.exit_code == 0, result.output
+    qtbot.waitUntil(lambda: "suggestions: press S" in w.doc_status.text(), timeout=WAIT)
+
+
+def test_a_span_labelled_in_another_window_appears_with_the_counts(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    a = make_window(qtbot, tmp_path, {"a": TEXT})
+    doc = a.session.document
+    assert doc is not None
+    b = second_window(qtbot, a.session.project.path, doc.id)
+    focus(qtbot, b)
+    start = TEXT.index("وزير")
+    drag(qtbot, b, start, start + len("وزير الخارجية"))
+    qtbot.keyClick(b.view, Qt.Key.Key_1)
+    assert len(b.session.spans) == 1
+    qtbot.waitUntil(lambda: len(a.session.spans) == 1, timeout=WAIT)
+    assert a.view.layer.marks()  # drawn
+    assert "1 spans" in a.doc_status.text()
+    row = a.doclist.model.doc_at(0)
+    assert row is not None and row.spans == 1
+
+
+def test_a_stale_window_cannot_revert_or_delete_what_another_changed(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    a = make_window(qtbot, tmp_path, {"a": TEXT})
+    doc = a.session.document
+    assert doc is not None
+    start = TEXT.index("وزير")
+    drag(qtbot, a, start, start + len("وزير الخارجية"))
+    qtbot.keyClick(a.view, Qt.Key.Key_1)  # layla labels a speaker in window A
+    (span,) = a.session.spans
+    a.session.watch.stop()  # A does not look at the file for a while: it is stale
+
+    b = second_window(qtbot, a.session.project.path, doc.id)
+    focus(qtbot, b)
+    qtbot.keyClick(b.view, Qt.Key.Key_Tab)  # select the span in B
+    qtbot.keyClick(b.view, Qt.Key.Key_2)  # and relabel it a claim
+    assert [s.label for s in b.session.spans] == ["claim"]
+
+    focus(qtbot, a)
+    index = a.session.undo_stack.index()
+    messages: list[str] = []
+    a.session.message.connect(messages.append)
+    qtbot.keyClick(a.view, Qt.Key.Key_Z, CTRL)  # undo the labelling = delete the span
+    assert a.session.undo_stack.index() == index  # refused: the stack did not move
+    assert messages and "changed elsewhere" in messages[-1] and "Cannot undo" in messages[-1]
+    a.session.select(span.id or 0)
+    qtbot.keyClick(a.view, Qt.Key.Key_3)  # relabel from the stale copy: refused too
+    assert "changed elsewhere" in messages[-1]
+    stored = Project.open(a.session.project.path)
+    assert [s.label for s in stored.spans(doc.id, "layla")] == ["claim"]  # B's work stands
+    stored.close()
+
+    a.session.watch.start()  # A looks again: it shows B's claim, and may now undo nothing of B's
+    qtbot.waitUntil(lambda: [s.label for s in a.session.spans] == ["claim"], timeout=WAIT)
+    qtbot.keyClick(a.view, Qt.Key.Key_Z, CTRL)
+    assert a.session.undo_stack.index() == index
