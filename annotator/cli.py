@@ -9,9 +9,9 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -19,6 +19,9 @@ from annotator import __version__
 from annotator.errors import AnnotatorError
 from annotator.export.formats import NAMES as EXPORT_FORMATS
 from annotator.importers.formats import NAMES as IMPORT_FORMATS
+
+if TYPE_CHECKING:
+    from annotator.model.document import DocumentRecord
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -132,6 +135,8 @@ def init(project: Path, schema_file: Path | None) -> None:
               help="Unit of incoming offsets (default: the format's own).")  # fmt: skip
 @click.option("--clean/--no-clean", default=None, help="Remove site boilerplate (.txt, .csv).")
 @click.option("--skip-bad", is_flag=True, help="Skip unusable inputs and list them.")
+@click.option("--dry-run", is_flag=True,
+              help="Read and clean only: list every line cleaning would cut; write nothing.")  # fmt: skip
 @click.option("--map", "renames", multiple=True, metavar="OLD=NEW",
               help="Rename another tool's label, relation, attribute or value (repeatable).")  # fmt: skip
 @click.option("--label-config", type=click.Path(path_type=Path, dir_okay=False),
@@ -145,6 +150,7 @@ def import_(
     offsets: str | None,
     clean: bool | None,
     skip_bad: bool,
+    dry_run: bool,
     renames: tuple[str, ...],
     label_config: Path | None,
     as_json: bool,
@@ -156,8 +162,13 @@ def import_(
     project takes the labels a Label Studio export (or --label-config) names; an existing one maps
     other names with --map. One call is all-or-nothing unless --skip-bad.
 
+    Cleaning (on for .txt and .csv) removes whole lines of site debris and keeps the original;
+    --dry-run lists every line it would cut. Importing a cleaned article again with --no-clean
+    brings its full text back while nobody has annotated it.
+
     \b
     Example:
+      annotator import news.db articles/ --dry-run
       annotator import news.db articles/ more.csv
       annotator import news.db layla.jsonl --annotator layla
       annotator import news.db label-studio.json --map positive=support --map PER=speaker
@@ -174,6 +185,15 @@ def import_(
     options = ImportOptions(format=fmt, offsets=offsets or "", annotator=annotator_name,
                             clean=clean, renames=parse_renames(renames), label_config=label_config)  # fmt: skip
     adopted = adopted_schema(list(paths), options) if created else None
+    if dry_run:
+        if created:
+            schema = adopted[0] if adopted else default_schema()
+        else:
+            with Project.open(project, readonly=True) as existing:
+                schema = existing.schema
+        options = replace(options, schema=schema, label_ids=schema.label_ids)
+        _dry_run(read_inputs(list(paths), options), skip_bad, as_json)
+        return
     store = Project.open_or_create(project, adopted[0] if adopted else default_schema())
     options = replace(options, schema=store.schema, label_ids=store.schema.label_ids)
     try:
@@ -203,8 +223,12 @@ def import_(
                    + (" ..." if len(report.duplicates) > 10 else ""))  # fmt: skip
     if report.cleaned:
         rules = ", ".join(f"{n} {rule}" for rule, n in sorted(report.removed_by_rule.items()))
-        click.echo(f"Removed site debris from {report.cleaned} document(s): {rules} "
-                   "(the original text is kept; --no-clean imports as is).")  # fmt: skip
+        lines = sum(report.removed_by_rule.values())
+        click.echo(f"Cut {lines} line(s) of site debris from {report.cleaned} document(s): {rules} "
+                   "(--dry-run lists them; the original text is kept; --no-clean imports as is).")  # fmt: skip
+    if report.restored:
+        click.echo(f"Restored the full text of {len(report.restored)} document(s): "
+                   + ", ".join(report.restored[:10]) + (" ..." if len(report.restored) > 10 else ""))  # fmt: skip
     for line in report.skipped:
         click.echo(f"Skipped: {line}")
     if adopted:
@@ -212,6 +236,34 @@ def import_(
     if report.not_imported:
         click.echo("Not imported (this project has no place for them): "
                    + ", ".join(f"{n} {what}" for what, n in report.not_imported.items()) + ".")  # fmt: skip
+
+
+def _dry_run(
+    records: Iterable[DocumentRecord | AnnotatorError], skip_bad: bool, as_json: bool
+) -> None:
+    """``import --dry-run``: every line cleaning would cut, by document; nothing is written.
+    Exit 2 when an input could not be read (as the import would refuse), unless --skip-bad."""
+    documents, cuts, errors = 0, [], []
+    for rec in records:
+        if isinstance(rec, AnnotatorError):
+            errors.append(str(rec))
+            continue
+        documents += 1
+        cuts += [{"document": rec.ext_id, **cut} for cut in rec.removed]
+        if rec.removed and not as_json:
+            click.echo(f"{rec.source or rec.ext_id}: {len(rec.removed)} line(s) to cut")
+            for cut in rec.removed:
+                click.echo(f"  line {cut['line']}  [{cut['rule']}]  {cut['text']}")
+    if as_json:
+        _print_json({"documents": documents, "cuts": cuts, "errors": errors, "written": False})
+    else:
+        cleaned = len({c["document"] for c in cuts})
+        click.echo(f"Would import {documents} document(s); cleaning would cut {len(cuts)} line(s) "
+                   f"from {cleaned} of them (--dry-run: nothing was written).")  # fmt: skip
+    for error in errors:
+        click.echo(f"annotator: {error}" if not skip_bad else f"Would skip: {error}", err=True)
+    if errors and not skip_bad:
+        sys.exit(2)
 
 
 def _remove_project(project: Path) -> None:
@@ -540,6 +592,38 @@ def stats(project: Path, as_json: bool) -> None:
     click.echo(
         "Checklist:  " + (", ".join(f"{v} {k}" for k, v in open_items.items()) or "nothing open")
     )
+
+
+@cli.command(name="datasette-metadata")
+@click.argument("project", type=click.Path(path_type=Path))
+@click.option("--out", type=click.Path(path_type=Path), default=Path("metadata.json"),
+              show_default=True, help="Where to write it (a new file).")  # fmt: skip
+def datasette_metadata(project: Path, out: Path) -> None:
+    """Write Datasette's metadata.json describing the project's tables, views and columns.
+
+    The project has views for reading: span_texts (each span with its document and text),
+    relation_spans (relations with the span ids exports use) and attributions (claim and speaker
+    texts).
+
+    \b
+    Example:
+      annotator datasette-metadata news.db --out metadata.json
+      datasette news.db --metadata metadata.json
+    """
+    from annotator.errors import InputError
+    from annotator.store import Project
+    from annotator.store.datasette import metadata
+
+    with Project.open(project) as store:  # brings an older project's views
+        data = metadata(store.path)
+    try:
+        with out.open("x", encoding="utf-8") as fh:
+            fh.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    except FileExistsError:
+        raise InputError(out, "already exists; choose another name (it is left as it is)") from None
+    except OSError as exc:
+        raise InputError(out, f"cannot be written ({exc.strerror or exc})") from None
+    click.echo(f"Wrote {out}; run: datasette {project} --metadata {out}")
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -37,37 +37,41 @@ SCRAPED = (
 
 
 def test_debris_is_cut_prose_kept_metadata_extracted() -> None:
-    cleaned, removed, meta = clean_text(SCRAPED, load_rules(None))
-    assert cleaned == PROSE.replace("\n\nوأضاف", "\n\nوأضاف")
-    assert meta == {"date": "3 مارس 2025", "source": "وكالة الأنباء"}
-    assert [r["rule"] for r in removed] == [
+    result = clean_text(SCRAPED, load_rules(None))
+    assert result.text == PROSE
+    assert result.meta == {"date": "3 مارس 2025", "source": "وكالة الأنباء"}
+    assert [c.rule for c in result.cuts] == [
         "publication date", "view and share counters", "subscription prompt", "source", "tag line",
+        "related articles", "related articles", "related articles", "related articles",
         "related articles",
     ]  # fmt: skip
-    assert "اترك تعليقاً" in removed[-1]["text"]  # everything after the marker went with it
+    # everything after the marker went with it, line by line
+    assert [c.line for c in result.cuts[-5:]] == [13, 14, 15, 17, 18]
+    assert result.cuts[-2].text == "اترك تعليقاً"
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in resource_path("demo").glob("*.txt")))
 def test_clean_articles_come_through_untouched(name: str) -> None:
     text = resource_path("demo", name).read_text("utf-8")
-    assert clean_text(text, load_rules(None)) == (text, [], {})
+    result = clean_text(text, load_rules(None))
+    assert (result.text, result.cuts, result.meta) == (text, (), {})
 
 
 def test_an_inline_mention_is_not_a_marker() -> None:
     text = "قال المحرر إن على القراء أن يقرأوا أيضا التقرير السابق، مؤكدا أهميته.\nالمقالات مشابهة في الطول."
-    assert clean_text(text, load_rules(None))[0] == text
+    assert clean_text(text, load_rules(None)).text == text
 
 
 def test_import_keeps_the_original_and_reports(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(SCRAPED, encoding="utf-8")
     db = tmp_path / "p.db"
     result = run("import", str(db), str(tmp_path / "a.txt"))
-    assert "Removed site debris from 1 document(s)" in result.stdout
+    assert "Cut 10 line(s) of site debris from 1 document(s)" in result.stdout
     with Project.open(db) as p:
         doc = p.find_document("a")
         assert doc.text == PROSE and doc.meta == {"date": "3 مارس 2025", "source": "وكالة الأنباء"}
         original = p.db.execute("SELECT original FROM documents").fetchone()[0]
-        assert original == SCRAPED and len(p.removed_parts(doc.id)) == 6
+        assert original == SCRAPED and len(p.removed_parts(doc.id)) == 10
     raw = Project.create(tmp_path / "raw.db", default_schema())
     raw.add_documents(read_inputs([tmp_path / "a.txt"], ImportOptions(clean=False)))
     assert next(raw.documents()).text == SCRAPED
@@ -78,8 +82,8 @@ def test_user_rules_extend_the_packaged_ones(tmp_path: Path) -> None:
     user.write_text(
         '[[rule]]\nname = "promo"\nkind = "line"\ncontains = ["عرض خاص"]\n', encoding="utf-8"
     )
-    cleaned, removed, _ = clean_text("نص المقال.\nعرض خاص لمشتركينا!\nبقية النص.", load_rules(user))
-    assert cleaned == "نص المقال.\nبقية النص." and removed[0]["rule"] == "promo"
+    result = clean_text("نص المقال.\nعرض خاص لمشتركينا!\nبقية النص.", load_rules(user))
+    assert result.text == "نص المقال.\nبقية النص." and result.cuts[0].rule == "promo"
 
 
 def test_shared_samples_leave_only_article_prose(shared_samples: Path, tmp_path: Path) -> None:
@@ -108,8 +112,10 @@ def test_import_dialog_previews_and_imports(qtbot: object, tmp_path: Path) -> No
     dialog = w.show_import()
     dialog.add_paths([tmp_path / "new"])
     preview = dialog.preview.toPlainText()
-    assert preview.startswith(PROSE) and "[related articles]" in preview
-    assert "6 part(s) will be removed" in dialog.summary.text()
+    assert "إقرأ أيضاً:  [line 13: related articles]" in preview  # struck through where it stands
+    assert "يستخدم هذا الموقع ملفات تعريف الارتباط.  [line 18: related articles]" in preview
+    assert "المصدر: وكالة الأنباء  [line 10: source]" in preview
+    assert "10 line(s) will be cut" in dialog.summary.text()
     dialog.clean.setChecked(False)
     assert dialog.preview.toPlainText() == SCRAPED.replace(
         "\u00a0", " "
@@ -131,6 +137,6 @@ def test_an_inserted_headline_goes_but_titles_and_subheads_stay() -> None:
         "خلفية الأزمة\n\n"
         "بدأت الأزمة قبل عشر سنوات."
     )
-    cleaned, removed, _ = clean_text(text, load_rules(None))
-    assert [r["rule"] for r in removed] == ["inserted headline"]
-    assert cleaned.startswith("قمة إقليمية.. القادة") and "خلفية الأزمة" in cleaned
+    result = clean_text(text, load_rules(None))
+    assert [c.rule for c in result.cuts] == ["inserted headline"]
+    assert result.text.startswith("قمة إقليمية.. القادة") and "خلفية الأزمة" in result.text

@@ -49,7 +49,8 @@ class ImportReport:
     duplicates: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     cleaned: int = 0
-    removed_by_rule: dict[str, int] = field(default_factory=dict)
+    removed_by_rule: dict[str, int] = field(default_factory=dict)  # lines cut, per rule
+    restored: list[str] = field(default_factory=list)  # documents whose text was re-read
     not_imported: dict[str, int] = field(
         default_factory=dict
     )  # what the inputs had and we cannot hold

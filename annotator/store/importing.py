@@ -17,7 +17,8 @@ from annotator.model.document import Document, DocumentRecord, Layer, Status
 from annotator.model.schema import RESERVED_LAYERS, Schema
 from annotator.model.validate import layer_problem
 from annotator.store.activity import announce
-from annotator.store.base import ImportReport, ProjectBase, now, text_hash
+from annotator.store.base import ImportReport, now, text_hash
+from annotator.store.recleaning import Recleaning
 
 BATCH = 500  # documents per executemany round
 
@@ -47,7 +48,7 @@ class _Rows:
     statuses: list[tuple[Any, ...]] = field(default_factory=list)
 
 
-class Importing(ProjectBase):
+class Importing(Recleaning):
     """Bulk writes: imports and machine layers."""
 
     def _reserve_ids(self) -> None:
@@ -96,6 +97,7 @@ class Importing(ProjectBase):
         """
         report = ImportReport()
         schema = self.schema
+        self._forget_originals()
         with announce(self.path, "an import"), self.transaction():
             seen_ext = {r[0] for r in self.db.execute("SELECT ext_id FROM documents")}
             by_hash = {
@@ -122,6 +124,20 @@ class Importing(ProjectBase):
                     report.not_imported[what] = report.not_imported.get(what, 0) + n
                 digest = text_hash(rec.text)
                 known = by_hash.get(digest)
+                copy = None if known is not None or rec.layers else self._cleaned_copy(rec)
+                if copy is not None:  # the same article again, cleaned otherwise
+                    self._flush()
+                    try:
+                        self._replace_text(copy, rec, digest)
+                    except InputError as exc:
+                        if not skip_bad:
+                            raise
+                        report.skipped.append(str(exc))
+                        continue
+                    by_hash.pop(copy[2], None)
+                    by_hash[digest] = (copy[0], copy[1])
+                    report.restored.append(copy[1])
+                    continue
                 if known is not None:
                     report.duplicates.append(rec.ext_id or known[1])
                     if not rec.layers:

@@ -126,3 +126,28 @@ def m0005_layer_kinds(db: Database) -> None:
         f"INSERT OR IGNORE INTO layer_kinds VALUES (NEW.name, {kind_of_new.format('NEW.name')}); "
         "END"
     )
+
+
+@migrations(name="0006_datasette_views")
+def m0006_datasette_views(db: Database) -> None:
+    """Views for reading a project in Datasette or SQL: span texts, attributions, relations by sid."""
+    db.execute(
+        """CREATE VIEW span_texts AS
+        SELECT s.id AS span_id, d.ext_id AS document, s.annotator, s.sid, s.label, s.start,
+               s."end", s.text, s.attributes
+        FROM spans s JOIN documents d ON d.id = s.doc_id"""
+    )
+    db.execute(
+        """CREATE VIEW relation_spans AS
+        SELECT r.id AS relation_id, d.ext_id AS document, r.annotator, r.rid, r.label,
+               h.sid AS head, c.sid AS child, h.label AS head_label, c.label AS child_label,
+               h.text AS head_text, c.text AS child_text
+        FROM relations r JOIN spans h ON h.id = r.head JOIN spans c ON c.id = r.child
+        JOIN documents d ON d.id = r.doc_id"""
+    )
+    db.execute(
+        """CREATE VIEW attributions AS
+        SELECT document, annotator, head_text AS claim, child_text AS speaker,
+               head AS claim_sid, child AS speaker_sid
+        FROM relation_spans WHERE label = 'attributed_to'"""
+    )

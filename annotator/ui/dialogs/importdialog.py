@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QTextCharFormat
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from annotator.errors import AnnotatorError
 from annotator.importers import read_inputs
-from annotator.importers.clean import clean_text, load_rules, user_rules_file
+from annotator.importers.clean import Cleaned, clean_text, load_rules, user_rules_file
 from annotator.importers.formats import SUFFIXES
 from annotator.importers.options import ImportOptions
 from annotator.store import Project
@@ -111,7 +111,8 @@ class ImportDialog(QDialog):
             self.add_paths([Path(name)])
 
     def _show(self, row: int) -> None:
-        """Preview: the cleaned text, then what cleaning cuts, struck through in red."""
+        """Preview: the article as it will be stored, every line cleaning cuts struck through in
+        red where it stands, with its line number and the rule that cuts it."""
         self.preview.clear()
         if not 0 <= row < len(self.paths) or self.paths[row].suffix.lower() != ".txt":
             self.summary.setText(self.tr("Preview shows .txt files."))
@@ -121,23 +122,32 @@ class ImportDialog(QDialog):
         except (AnnotatorError, OSError) as exc:
             self.summary.setText(str(exc))
             return
-        cleaned, removed, meta = (
+        result = (
             clean_text(text, load_rules(user_rules_file()))
             if self.clean.isChecked()
-            else (text, [], {})
+            else Cleaned(text)
         )
-        cursor = self.preview.textCursor()
-        cursor.insertText(cleaned)
-        cut = QTextCharFormat()
+        cuts = {cut.line: cut for cut in result.cuts}
+        cut, note, plain = QTextCharFormat(), QTextCharFormat(), QTextCharFormat()
         cut.setForeground(QColor("#b00020"))
         cut.setFontStrikeOut(True)
-        for part in removed:
-            cursor.movePosition(QTextCursor.MoveOperation.End)
-            cursor.insertText(f"\n\n[{part['rule']}]\n", QTextCharFormat())
-            cursor.insertText(part["text"], cut)
-        notes = ", ".join(f"{k}: {v}" for k, v in meta.items())
+        note.setForeground(QColor("#6b6b6b"))
+        note.setFontItalic(True)
+        cursor = self.preview.textCursor()
+        for number, line in enumerate(text.split("\n"), 1):
+            if number > 1:
+                cursor.insertText("\n", plain)
+            if number not in cuts:
+                cursor.insertText(line, plain)
+                continue
+            cursor.insertText(line, cut)
+            where = self.tr("line {0}: {1}").format(number, cuts[number].rule)
+            cursor.insertText(f"  [{where}]", note)
+        notes = ", ".join(f"{k}: {v}" for k, v in result.meta.items())
         self.summary.setText(
-            self.tr("{0} part(s) will be removed.").format(len(removed))
+            self.tr("{0} line(s) will be cut (struck through); the original is kept.").format(
+                len(result.cuts)
+            )
             + (f"  {notes}" if notes else "")
         )
 
