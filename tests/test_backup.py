@@ -267,3 +267,21 @@ def test_an_older_backup_is_brought_forward_when_restored(tmp_path: Path) -> Non
     assert _ids(db) == ["d1"]
     assert run("stats", str(db)).returncode == 0
     assert os.path.exists(backup.path)  # the source is never changed or removed
+
+
+def test_restore_brings_back_every_layer_and_never_reuses_an_id(tmp_path: Path) -> None:
+    from annotator.model.document import Span
+    from annotator.model.edits import AddSpan
+
+    db = _project(tmp_path / "p.db", "d1")
+    with Project.open(db) as p:
+        doc = p.find_document("d1")
+        first = p.apply(AddSpan(Span(0, 2, "event", doc.text[0:2], doc_id=doc.id)), "layla")
+        backup = make_backup(db)
+        later = p.apply(AddSpan(Span(3, 8, "event", doc.text[3:8], doc_id=doc.id)), "omar")
+    restore_backup(db, backup.path)
+    with Project.open(db) as p:
+        assert p.annotators() == ["layla"]
+        assert [s.id for s in p.spans(doc.id, "layla")] == [first.span.id]  # type: ignore[union-attr]
+        again = p.apply(AddSpan(Span(3, 8, "event", doc.text[3:8], doc_id=doc.id)), "sara")
+        assert again.span.id != later.span.id  # type: ignore[union-attr]

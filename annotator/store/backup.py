@@ -82,7 +82,12 @@ def state_mark(conn: sqlite3.Connection) -> str:
             kept = json.dumps([r for r in rows if r[0] not in _META_KEYS], ensure_ascii=False)
             parts[table] = hashlib.sha256(kept.encode("utf-8")).hexdigest()
             continue
-        parts[table] = list(conn.execute(f'SELECT count(*), max(rowid) FROM "{table}"').fetchone())
+        try:
+            parts[table] = list(
+                conn.execute(f'SELECT count(*), max(rowid) FROM "{table}"').fetchone()
+            )
+        except sqlite3.OperationalError:  # a WITHOUT ROWID table
+            parts[table] = list(conn.execute(f'SELECT count(*) FROM "{table}"').fetchone())
     if "changelog" in tables:
         parts["changelog_at"] = conn.execute("SELECT max(at) FROM changelog").fetchone()[0]
     return json.dumps(parts, sort_keys=True, ensure_ascii=False)
@@ -330,7 +335,10 @@ def _replace_rows(
                 )
                 if cols:
                     conn.execute(
-                        f'INSERT INTO main."{table}" ({cols}) SELECT {cols} FROM src."{table}"'
+                        # OR REPLACE: a row a trigger made while an earlier table was copied
+                        # (a layer's kind) gives way to the backup's own
+                        f'INSERT OR REPLACE INTO main."{table}" ({cols})'
+                        f' SELECT {cols} FROM src."{table}"'
                     )
             conn.execute(
                 f"DELETE FROM main.meta WHERE key IN ({', '.join('?' for _ in _META_KEYS)})",
