@@ -55,3 +55,15 @@ class UsageError(AnnotatorError):
 
 class TargetError(UsageError):
     """An output path that must not be written: it exists, or it is the project or its folder."""
+
+
+class StaleEditError(EditError):
+    """The annotation an edit (or an undo) targets was changed or deleted elsewhere since it was
+    shown: another window, another program, a restore. Nothing was written; the message says so."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__(
+            f"{what} was changed or deleted in another window (or by another program) since it "
+            "was shown here; nothing was changed: reopen the document to see its current state"
+        )
+        self.what = what

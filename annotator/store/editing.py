@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from annotator.errors import EditError
+from annotator.errors import EditError, StaleEditError
 from annotator.model.document import GOLD_LAYER, Document, Relation, Span, Status
 from annotator.model.edits import (
     AddRelation,
@@ -46,7 +46,7 @@ class Editing(ProjectBase):
         if isinstance(edit, AddSpan):
             return self._add_span(edit, annotator)
         if isinstance(edit, DeleteSpan):
-            span = self.span(_need_id(edit.span.id))
+            span = self._current_span(edit.span)
             rels = tuple(
                 r
                 for r in self.relations(_need_id(span.doc_id), span.annotator)
@@ -61,6 +61,15 @@ class Editing(ProjectBase):
             return AddRelation(self._add_relation(edit.relation, annotator))
         if isinstance(edit, DeleteRelation):
             rel_id = _need_id(edit.relation.id)
+            row = self.db.execute(
+                "SELECT head, child, label FROM relations WHERE id = ?", [rel_id]
+            ).fetchone()
+            rel = edit.relation
+            if row is None or (
+                isinstance(rel.head, int)
+                and (row[0], row[1], row[2]) != (rel.head, rel.child, rel.label)
+            ):
+                raise StaleEditError(f"the {rel.label} link")
             self.db.execute("DELETE FROM relations WHERE id = ?", [rel_id])
             return edit
         if isinstance(edit, SetDecision):
@@ -98,10 +107,23 @@ class Editing(ProjectBase):
             raise EditError(problem)
         return doc
 
+    def _current_span(self, seen: Span) -> Span:
+        """The stored span ``seen`` was read from, refused when it changed or went since then."""
+        what = f"the {seen.label} span “{seen.text}”"
+        try:
+            current = self.span(_need_id(seen.id))
+        except EditError:
+            raise StaleEditError(what) from None
+        if _content(current) != _content(seen):
+            raise StaleEditError(what)
+        return current
+
     def _add_span(self, edit: AddSpan, annotator: str) -> AddSpan:
         span = edit.span
         owner = span.annotator or annotator
         self._check_span(span)
+        if span.id is not None and self._exists("spans", span.id):
+            raise StaleEditError(f"the {span.label} span “{span.text}”")
         self.db.execute("INSERT OR IGNORE INTO annotators VALUES (?, ?)", [owner, now()])
         doc_id = _need_id(span.doc_id)
         sid = span.sid
@@ -120,7 +142,7 @@ class Editing(ProjectBase):
         return AddSpan(saved, rels)
 
     def _update_span(self, edit: UpdateSpan) -> UpdateSpan:
-        current = self.span(_need_id(edit.before.id))
+        current = self._current_span(edit.before)
         after = edit.after.with_(id=current.id, doc_id=current.doc_id, annotator=current.annotator,
                                  sid=current.sid)  # fmt: skip
         self._check_span(after)
@@ -143,8 +165,13 @@ class Editing(ProjectBase):
         return UpdateSpan(current, after)
 
     def _add_relation(self, rel: Relation, annotator: str) -> Relation:
-        head = self.span(int(rel.head))
-        child = self.span(int(rel.child))
+        try:
+            head = self.span(int(rel.head))
+            child = self.span(int(rel.child))
+        except EditError:
+            raise StaleEditError(f"a span of the {rel.label} link") from None
+        if rel.id is not None and self._exists("relations", rel.id):
+            raise StaleEditError(f"the {rel.label} link")
         if head.id == child.id:
             raise EditError("a span cannot be linked to itself")
         if head.annotator != child.annotator or head.doc_id != child.doc_id:
@@ -170,6 +197,11 @@ class Editing(ProjectBase):
         )
         return Relation(head.id or 0, child.id or 0, rel.label, rid, int(cur.lastrowid or 0),
                         doc_id, owner)  # fmt: skip
+
+    def _exists(self, table: str, row_id: int) -> bool:
+        return (
+            self.db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [row_id]).fetchone() is not None
+        )
 
     def _taken(self, table: str, column: str, doc_id: int, owner: str, value: str) -> bool:
         return (
@@ -199,6 +231,12 @@ class Editing(ProjectBase):
     def set_status(self, doc_id: int, annotator: str, status: str) -> Edit:
         """Set an annotator's status on a document; returns the applied edit."""
         return self.apply(SetStatus(doc_id, annotator, "", Status(status).value), annotator)
+
+
+def _content(span: Span) -> tuple[object, ...]:
+    """What an annotator sees of a span: where it is, whose, and what it says."""
+    return (span.doc_id, span.annotator, span.start, span.end, span.label,
+            sorted(span.attributes.items()))  # fmt: skip
 
 
 def _need_id(value: int | None) -> int:
