@@ -19,6 +19,8 @@ from annotator import __version__
 from annotator.errors import AnnotatorError
 from annotator.export.formats import NAMES as EXPORT_FORMATS
 from annotator.importers.formats import NAMES as IMPORT_FORMATS
+from annotator.logfile import record_unexpected
+from annotator.logfile import setup as setup_log
 
 if TYPE_CHECKING:
     from annotator.model.document import DocumentRecord
@@ -628,6 +630,7 @@ def datasette_metadata(project: Path, out: Path) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI, turning every error into one sentence and an exit status."""
+    setup_log()
     try:
         cli.main(args=argv, prog_name="annotator", standalone_mode=False)
     except click.exceptions.Exit as exc:
@@ -647,9 +650,10 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:
         if os.environ.get("ANNOTATOR_DEBUG"):
             raise
+        log_file = record_unexpected(exc, "the command line")
         click.echo(
-            f"annotator: unexpected error ({type(exc).__name__}: {exc}); "
-            "run again with ANNOTATOR_DEBUG=1 and report the output",
+            f"annotator: unexpected error ({type(exc).__name__}: {exc}); this is a bug: the "
+            f"details are in {log_file}, please report them with that file",
             err=True,
         )
         sys.exit(70)

@@ -52,7 +52,11 @@ class Importing(Recleaning):
     """Bulk writes: imports and machine layers."""
 
     def _reserve_ids(self) -> None:
-        one = "SELECT coalesce(max(id), 0) + 1 FROM {}"
+        # past the highest id ever given (sqlite_sequence remembers deleted ones): never reused
+        one = (
+            "SELECT max(coalesce((SELECT max(id) FROM {0}), 0),"
+            " coalesce((SELECT seq FROM sqlite_sequence WHERE name = '{0}'), 0)) + 1"
+        )
         self._next_doc = int(self.db.execute(one.format("documents")).fetchone()[0])
         self._next_span = int(self.db.execute(one.format("spans")).fetchone()[0])
         self._next_rel = int(self.db.execute(one.format("relations")).fetchone()[0])

@@ -53,6 +53,9 @@ def run_gui(
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "annotator"])
     assert isinstance(app, QApplication)
+    from annotator.ui import errorhook
+
+    errorhook.install()
     app.setApplicationName("annotator")
     from PySide6.QtGui import QIcon
 
