@@ -291,6 +291,8 @@ def _remove_project(project: Path) -> None:
               help="jsonl: include the token list and each span's token range.")  # fmt: skip
 @click.option("--unit", type=click.Choice(["document", "paragraph"]),
               help="hf-bio: one row per document (default) or per paragraph.")  # fmt: skip
+@click.option("--max-tokens", type=click.IntRange(min=1),
+              help="hf-bio: cut longer rows into windows of at most N tokens, at sentence ends.")  # fmt: skip
 @click.option("--spacy-pipeline", type=click.Choice(["spancat", "ner"]),
               help="spacy: what config.cfg trains (default spancat: overlapping spans).")  # fmt: skip
 @click.option("--force", is_flag=True,
@@ -308,6 +310,7 @@ def export(
     seed: int,
     tokens: bool,
     unit: str | None,
+    max_tokens: int | None,
     spacy_pipeline: str | None,
     force: bool,
     as_json: bool,
@@ -332,8 +335,9 @@ def export(
 
     label_list = [x.strip() for x in labels.split(",") if x.strip()] if labels else None
     options = ExportOptions(
-        tokens=tokens, unit=unit or "document", spacy_pipeline=spacy_pipeline or "spancat"
-    )
+        tokens=tokens, unit=unit or "document", max_tokens=max_tokens or 0,
+        spacy_pipeline=spacy_pipeline or "spancat",
+    )  # fmt: skip
     with Project.open(project) as store:
         manifest = export_dataset(
             store, fmt, out, annotator_name, layer, status, _progress("Writing"),
@@ -407,6 +411,72 @@ def agreement(
     click.echo(json.dumps(report, ensure_ascii=False, indent=2) if as_json else render(report))
     if report_path is not None and not as_json:
         click.echo(f"\nWrote the report to {report_path} ({report['documents']} document(s)).")
+
+
+@cli.command()
+@click.argument("project", type=click.Path(path_type=Path))
+@click.option("--annotators", required=True, help="Who annotates, comma-separated.")
+@click.option("--overlap", default="0%", show_default=True,
+              help="Share of the documents annotated by several (for agreement), e.g. 20%.")  # fmt: skip
+@click.option("--per-overlap", type=int, default=2, show_default=True,
+              help="How many annotators each overlap document gets.")  # fmt: skip
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the plan.")
+@json_option
+def assign(
+    project: Path, annotators: str, overlap: str, per_overlap: int, seed: int, as_json: bool
+) -> None:
+    """Assign documents: every document to one annotator, an overlap share to several.
+
+    Running again after importing more documents assigns only the new ones; the same seed gives
+    the same plan.
+
+    \b
+    Example:
+      annotator assign news.db --annotators layla,omar,sara --overlap 20% --per-overlap 2 --seed 7
+    """
+    from annotator.model.assignment import check_names, parse_share
+    from annotator.store import Project
+
+    names = check_names(annotators.split(","))
+    share = parse_share(overlap)
+    with Project.open(project) as store:
+        made = store.assign(names, share, per_overlap, seed)
+        per = {n: len(store.assigned(n)) for n in names}
+    counts = {n: sum(n in who for who in made.who.values()) for n in names}
+    if as_json:
+        _print_json({"assigned": len(made.who), "overlap": len(made.overlap), "new": counts,
+                     "total": per})  # fmt: skip
+        return
+    if not made.who:
+        click.echo(f"Every document of {project} is already assigned; nothing new to assign.")
+        return
+    click.echo(f"Assigned {len(made.who)} new document(s) ({len(made.overlap)} shared by "
+               f"{per_overlap} for agreement): " + ", ".join(f"{n} {c}" for n, c in counts.items())
+               + ".")  # fmt: skip
+    click.echo("Assigned in all: " + ", ".join(f"{n} {c}" for n, c in per.items()) + ".")
+
+
+@cli.command()
+@click.argument("project", type=click.Path(path_type=Path))
+@click.option("--annotator", "annotator_name", required=True, help="Whose package.")
+@click.option("--out", required=True, type=click.Path(path_type=Path), help="The new project file.")
+def package(project: Path, annotator_name: str, out: Path) -> None:
+    """Write an annotator's copy: her assigned documents and her own layer, nothing else.
+
+    She annotates it in the window; 'annotator merge' brings her work back.
+
+    \b
+    Example:
+      annotator package news.db --annotator layla --out layla.db
+      annotator merge news.db layla.db
+    """
+    from annotator.jobs.package import package_for
+    from annotator.store import Project
+
+    with Project.open(project) as store:
+        made = package_for(store, annotator_name, out)
+    click.echo(f"Wrote {out}: {made.documents} document(s) for {made.annotator}"
+               + (f", her earlier work on {made.with_work}" if made.with_work else "") + ".")  # fmt: skip
 
 
 @cli.command()

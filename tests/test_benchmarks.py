@@ -33,3 +33,17 @@ def test_quick_benchmark_prints_every_figure_with_its_ratio() -> None:
     assert set(result["gui"]["goals"]) <= set(result["gui"])  # each goal names a figure printed
     assert set(result["meets"]) >= {"import_per_s", "export_per_s", "peak_mb", "import_ratio",
                                     "export_ratio"}  # fmt: skip
+
+
+@pytest.mark.slow
+def test_the_export_benchmark_measures_every_format() -> None:
+    from annotator.export.formats import NAMES
+
+    done = subprocess.run(
+        [sys.executable, "benchmarks/export_formats.py", "--docs", "30", "--json"],
+        cwd=ROOT, capture_output=True, text=True, timeout=600, check=True,
+    )  # fmt: skip
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert [row["format"] for row in result["formats"]] == list(NAMES)
+    for row in result["formats"]:
+        assert row["documents"] == 30 and row["documents_per_s"] > 0 and row["peak_mb"] > 0

@@ -368,3 +368,33 @@ def test_conll2003_is_read_by_spacy_convert(tmp_path: Path, project: Project) ->
         ("وزير الخارجية", "speaker"),
         ("والصين", "speaker"),
     ]
+
+
+def test_max_tokens_cuts_rows_at_sentence_ends_and_lists_a_cut_span(tmp_path: Path) -> None:
+    # three sentences of 5 tokens each (4 words and the full stop); a claim over the last two
+    text = "قال الوزير إن المحادثات. وأكدت الحكومة دعمها الكامل. وذكرت الوكالة أن الزيارة."
+    src = tmp_path / "in.jsonl"
+    claim = {"start": text.index("وأكدت"), "end": len(text), "label": "claim"}
+    speaker = {"start": text.index("الوزير"), "end": text.index(" إن"), "label": "speaker"}
+    src.write_text(json.dumps({"id": "d", "text": text, "annotator": "layla", "status": "done",
+                               "spans": [claim, speaker]}, ensure_ascii=False), "utf-8")  # fmt: skip
+    with Project.create(tmp_path / "p.db", default_schema()) as p:
+        p.add_documents(read_inputs([src], ImportOptions()))
+        manifest = export_dataset(p, "hf-bio", tmp_path / "hf", "layla",
+                                  options=ExportOptions(max_tokens=8))  # fmt: skip
+        rows = [
+            json.loads(x) for x in (tmp_path / "hf" / "data.jsonl").read_text("utf-8").splitlines()
+        ]
+        # at most 8 tokens a row; the first cut is at the first full stop, the claim (10 tokens)
+        # cannot fit one window: it is cut, tagged B- again where its second piece starts, listed
+        assert [len(r["tokens"]) for r in rows] == [5, 8, 2]
+        assert [r["id"] for r in rows] == ["d~0", "d~1", "d~2"]
+        assert all(r["tokens"][-1] == "." for r in rows[:1])
+        assert rows[1]["start"] == text.index("وأكدت") == rows[1]["token_offsets"][0][0]
+        assert rows[2]["claim_tags"][0] == "B-claim"
+        assert [(c["label"], c["reason"]) for c in manifest["cut"]] == [
+            ("claim", "crosses a --max-tokens window")
+        ]
+        whole = export_dataset(p, "hf-bio", tmp_path / "hf2", "layla",
+                               options=ExportOptions(max_tokens=15))  # fmt: skip
+        assert whole["cut"] == []

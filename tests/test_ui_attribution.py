@@ -183,3 +183,33 @@ def test_who_said_what_without_the_mouse(qtbot: QtBot, tmp_path: Path) -> None:
     ]
     assert [(r.label, r.head, r.child) for r in layer.relations] == [("attributed_to", "s2", "s1")]
     assert layer.status == "done"
+
+
+def test_span_list_shows_line_and_context_and_follows_edits(qtbot: QtBot, tmp_path: Path) -> None:
+    """Identical span texts are told apart by line and context; the model announces each edit."""
+    text = "قال الرئيس إن الزيارة مهمة.\nوأكد الرئيس أن الحوار مستمر."
+    w = make_window(qtbot, tmp_path, {"a": text})
+    model = w.spanpanel.model
+    inserted: list[int] = []
+    removed: list[int] = []
+    resets: list[bool] = []
+    model.rowsInserted.connect(lambda _p, first, _l: inserted.append(first))
+    model.rowsRemoved.connect(lambda _p, first, _l: removed.append(first))
+    model.modelReset.connect(lambda: resets.append(True))
+    second = text.index("الرئيس", 10)
+    w.view.select_range(second, second + 6)
+    qtbot.keyClick(w.view, Qt.Key.Key_1)
+    first = text.index("الرئيس")
+    w.view.select_range(first, first + 6)
+    qtbot.keyClick(w.view, Qt.Key.Key_1)
+    assert inserted == [0, 0] and resets == []  # the earlier span goes above, one row at a time
+    rows = [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(2)]
+    assert [r[1] for r in rows] == ["الرئيس", "الرئيس"]
+    assert [r[2] for r in rows] == [1, 2]  # lines
+    assert rows[0][3] == "قال «الرئيس» إن الزيارة مهمة."
+    assert rows[1][3] == "وأكد «الرئيس» أن الحوار مستمر."
+    assert model.rowCount() == len(w.session.spans)
+    assert model._items is not w.session.spans  # its own rows
+    qtbot.keyClick(w.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert removed == [0] and model.rowCount() == 1
+    assert model.index(0, 2).data() == 2

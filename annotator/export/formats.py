@@ -123,7 +123,7 @@ FORMATS: tuple[ExportFormat, ...] = (
         overlaps=Overlaps.ACROSS_COLUMNS,
         folder=True,
         joinable=True,
-        options=("unit",),
+        options=("unit", "max_tokens"),
     ),
     ExportFormat(
         "conll",

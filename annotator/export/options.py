@@ -12,6 +12,7 @@ class ExportOptions:
 
     tokens: bool = True  # jsonl: the token list and each span's token range
     unit: str = "document"  # hf-bio: one row per "document" or per "paragraph"
+    max_tokens: int = 0  # hf-bio: cut longer rows into windows of at most this many tokens (0: no)
     spacy_pipeline: str = "spancat"  # spacy: the pipeline config.cfg trains ("spancat" or "ner")
     # --labels, a filter every format honours (the job keeps only these labels' spans);
     # conll2003 makes its one tag column of them

@@ -50,6 +50,7 @@ class SpacyWriter(Writer):
                 f"--spacy-pipeline {options.spacy_pipeline!r}: choose {' or '.join(PIPELINES)}"
             )
         path.mkdir(parents=True, exist_ok=True)
+        self._blank: Any = spacy.blank
         self._vocab = spacy.blank(LANG).vocab
         self._docbin: Any = DocBin
         self._bin: Any = None
@@ -98,6 +99,7 @@ class SpacyWriter(Writer):
             self._bin.to_disk(self.path / f"{self._shards:04}.spacy")
             self._shards += 1
         self._bin = None
+        self._vocab = self._blank(LANG).vocab  # a fresh string store: memory stays one shard's
 
     def close(self) -> None:
         self._flush()

@@ -49,22 +49,33 @@ class _TokenWriter(Writer):
 class HfBioWriter(_TokenWriter):
     """One JSON line per document (``--unit document``) or per paragraph (``--unit paragraph``):
     ``{"id", "doc_id", "start", "tokens", "token_offsets", "<column>_tags"...}``; offsets are code
-    points into the whole document. A span crossing a paragraph break is tagged in each paragraph
-    (B- where each piece starts) and listed in the manifest under ``cut``."""
+    points into the whole document. With ``--max-tokens N`` a longer row is cut into windows
+    (``id~0``, ``id~1``...) at sentence ends. A span crossing a paragraph break or a window is
+    tagged in each piece (B- where each piece starts) and listed in the manifest under ``cut``."""
 
     def write(self, doc: Document, layers: list[Layer]) -> None:
         (layer,) = layers
         tokens, tags, fitted = self._fitted_tags(doc, layer)
-        if self.options.unit == "document":
-            self._row(doc.ext_id, doc.ext_id, 0, tokens, tags, 0, len(tokens))
-            return
-        pieces = paragraphs(doc.text, tokens)
-        first_of = {first: k for k, (_, first, _) in enumerate(pieces)}
-        for f in fitted:
-            if any(f.first < first <= f.last for first in first_of):
-                self.manifest.cut.append(cut_entry(doc, f.span, "crosses a paragraph break"))
+        by_paragraph = self.options.unit == "paragraph"
+        pieces = paragraphs(doc.text, tokens) if by_paragraph else [(0, 0, len(tokens))]
+        rows: list[tuple[str, int, int, int]] = []  # id, start offset, first token, stop token
         for k, (start, first, stop) in enumerate(pieces):
-            self._row(f"{doc.ext_id}#{k}", doc.ext_id, start, tokens, tags, first, stop)
+            base = f"{doc.ext_id}#{k}" if by_paragraph else doc.ext_id
+            parts = [(first, stop)]
+            if self.options.max_tokens:
+                parts = windows(tokens, first, stop, self.options.max_tokens, fitted)
+            for w, (a, b) in enumerate(parts):
+                row_id = base if len(parts) == 1 else f"{base}~{w}"
+                rows.append((row_id, start if w == 0 else tokens[a].start, a, b))
+        breaks = {first for _, first, _ in pieces[1:]}
+        bounds = [first for _, _, first, _ in rows[1:]]
+        for f in fitted:
+            crossed = [b for b in bounds if f.first < b <= f.last]
+            if crossed:
+                why = "a paragraph break" if set(crossed) & breaks else "a --max-tokens window"
+                self.manifest.cut.append(cut_entry(doc, f.span, f"crosses {why}"))
+        for row_id, start, a, b in rows:
+            self._row(row_id, doc.ext_id, start, tokens, tags, a, b)
 
     def _row(
         self, row_id: str, doc_id: str, start: int, tokens: list[Token],
@@ -102,6 +113,31 @@ def paragraphs(text: str, tokens: list[Token]) -> list[tuple[int, int, int]]:
             first = i
     if tokens:
         out.append((para_start, first, len(tokens)))
+    return out
+
+
+SENTENCE_END = frozenset(".!?؟…")
+
+
+def windows(
+    tokens: list[Token], first: int, stop: int, limit: int, spans: list[Fitted]
+) -> list[tuple[int, int]]:
+    """Cut tokens[first:stop] into windows of at most ``limit`` tokens: at the last sentence end
+    that cuts no span, else at the last place that cuts no span, else at the limit."""
+    inside = {b for f in spans for b in range(f.first + 1, f.last + 1)}  # would cut a span
+    out: list[tuple[int, int]] = []
+    a = first
+    while stop - a > limit:
+        candidates = range(a + limit, a, -1)
+        b = (
+            next((b for b in candidates
+                  if b not in inside and tokens[b - 1].text[-1:] in SENTENCE_END), None)
+            or next((b for b in candidates if b not in inside), None)
+            or a + limit
+        )  # fmt: skip
+        out.append((a, b))
+        a = b
+    out.append((a, stop))
     return out
 
 

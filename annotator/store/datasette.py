@@ -62,6 +62,10 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "decision": "accept or reject", "decided_by": "who", "decided_at": "when (UTC)"}),
     "layer_kinds": ("What each layer is: an annotator's, gold, suggestions or a model's.", {
         "name": "the layer (annotators.name)", "kind": "annotator, gold, suggestions or model"}),
+    "assignments": ("Who should annotate which document (annotator assign).", {
+        "doc_id": "documents.id", "annotator": "annotators.name",
+        "overlap": "1 when the document is in the overlap share annotated by several",
+        "assigned_at": "when (UTC)"}),
     "meta": ("Project settings: the schema TOML, who created it.", {
         "key": "setting", "value": "value"}),
     "span_texts": ("View: every span with its document id and text, for reading and faceting.", {

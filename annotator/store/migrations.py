@@ -153,6 +153,20 @@ def m0006_datasette_views(db: Database) -> None:
     )
 
 
+@migrations(name="0007_assignments")
+def m0007_assignments(db: Database) -> None:
+    """Who should annotate which document (``annotator assign``), and whether it is overlap."""
+    db.execute(
+        """CREATE TABLE assignments (
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            annotator TEXT NOT NULL REFERENCES annotators(name),
+            overlap INTEGER NOT NULL DEFAULT 0,
+            assigned_at TEXT NOT NULL,
+            PRIMARY KEY (doc_id, annotator))"""
+    )
+    db.execute("CREATE INDEX assignments_by_annotator ON assignments (annotator, doc_id)")
+
+
 @migrations(name="0008_ids_never_reused")
 def m0008_ids_never_reused(db: Database) -> None:
     """Spans and relations get AUTOINCREMENT ids: an id once used (then deleted) is never given to

@@ -24,6 +24,7 @@ from annotator.model.document import (
 )
 from annotator.model.layers import HUMAN, LayerKind
 from annotator.model.schema import Schema
+from annotator.store.assigning import Assigning
 from annotator.store.base import DocSummary, now
 from annotator.store.connection import connect, describe_error
 from annotator.store.editing import Editing
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
     from annotator.store.backup import Backup
 
 
-class Project(Importing, Editing):
+class Project(Importing, Editing, Assigning):
     """An open project file."""
 
     # ----------------------------------------------------------------- opening

@@ -37,9 +37,19 @@ FIXED: tuple[ActionSpec, ...] = (
     ActionSpec("next_doc", "Next document", "fa5s.arrow-down", "Alt+Down"),
     ActionSpec("prev_doc", "Previous document", "fa5s.arrow-up", "Alt+Up"),
     ActionSpec(
-        "mark_done", "Mark done", "fa5s.check-circle", "Ctrl+D", "This document is finished"
+        "mark_done",
+        "Mark done",
+        "fa5s.check-circle",
+        "Ctrl+D",
+        "This document is finished: open the next one still to do",
     ),
-    ActionSpec("mark_skipped", "Mark skipped", "fa5s.forward", "Ctrl+K"),
+    ActionSpec(
+        "mark_skipped",
+        "Mark skipped",
+        "fa5s.forward",
+        "Ctrl+K",
+        "Skip this document and open the next",
+    ),
     ActionSpec("zoom_in", "Zoom in", "fa5s.search-plus", "Ctrl+="),
     ActionSpec("zoom_out", "Zoom out", "fa5s.search-minus", "Ctrl+-"),
     ActionSpec("next_span", "Next span", "", "Tab"),
@@ -94,12 +104,14 @@ FIXED: tuple[ActionSpec, ...] = (
     ActionSpec("preferences", "Preferences…", "fa5s.cog", "Ctrl+,"),
     ActionSpec("guideline", "Annotation guideline", "fa5s.book-open", "Shift+F1"),
     ActionSpec("shortcuts", "Keyboard shortcuts", "fa5s.keyboard", "F1"),
+    ActionSpec("quit", "Quit", "fa5s.power-off", "Ctrl+Q"),
 )
 
 
 # The menu bar: menu title -> action ids (None is a separator; "label:*" expands per label).
 MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
-    ("&File", ("open_project", "import", "export", None, "restore", None, "preferences")),
+    ("&File", ("open_project", "import", "export", None, "restore", None, "preferences", None,
+               "quit")),
     ("&Edit", ("undo", "redo", None, "delete_span", "pick_attribute", "whole_words", "label_mentions")),
     ("&Document", ("prev_doc", "next_doc", None, "mark_done", "mark_skipped", None, "focus_filter",
                    "zoom_in", "zoom_out")),

@@ -42,6 +42,8 @@ from annotator.model.schema import Schema
 from annotator.text.offsets import OffsetConverter
 from annotator.ui.highlights import Mark, Segment, SpanLayer
 
+SWEEP_STEP = 2  # pixels between the positions read along a drag
+MIN_ARTICLE_WIDTH = 280  # pixels: at the window's minimum size the article keeps this much
 REPAINT_DELAY_MS = 0  # highlights follow a scroll once the event loop is back (coalesced)
 
 
@@ -59,6 +61,10 @@ class ArticleView(QPlainTextEdit):
         )
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        # lines wrap at the width (anywhere if need be): a horizontal bar would only ever scroll
+        # a few pixels of margin
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMinimumWidth(MIN_ARTICLE_WIDTH)
         self.setTabChangesFocus(False)
         self.setFont(font)
         self._schema = schema
@@ -314,10 +320,33 @@ class ArticleView(QPlainTextEdit):
     def mouseReleaseEvent(self, e: QMouseEvent) -> None:
         super().mouseReleaseEvent(e)
         press, self._press_pos = self._press_pos, None
+        if press is not None and e.button() == Qt.MouseButton.LeftButton:
+            self._take_swept(press, e.position().toPoint())
         if e.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
             point = e.position().toPoint()
             if press is None or (press - point).manhattanLength() < 4:
                 self.clicked.emit(self.offset_at(point))
+
+    def _take_swept(self, a: QPoint, b: QPoint) -> None:
+        """Widen a drag along one line to every character the mouse passed over.
+
+        Inside right-to-left text a Latin name or a number is laid out left to right, and the
+        cursor position at its visual edge is the logical position at its other end: Qt's own
+        selection from the middle of "Xi Jinping" to the left of its X holds "ng", and a drag to
+        the edge of "2004" leaves the number out. The positions under the whole swept stretch
+        tell which characters were passed over, whatever their direction."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection() or abs(a.y() - b.y()) > self.fontMetrics().height() // 2:
+            return
+        lo, hi = sorted((a.x(), b.x()))
+        xs = [*range(lo, hi, SWEEP_STEP), hi]
+        found = {self.cursorForPosition(QPoint(x, a.y())).position() for x in xs}
+        start = min(cursor.selectionStart(), *found)
+        end = max(cursor.selectionEnd(), *found)
+        if (start, end) != (cursor.selectionStart(), cursor.selectionEnd()):
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            self.setTextCursor(cursor)
 
     def keyPressEvent(self, e: QKeyEvent) -> None:
         if self.key_handler is not None and self.key_handler(e):

@@ -109,9 +109,7 @@ def run_gui(
     if doc_ref is not None:
         session.open_document(project.find_document(doc_ref).id)
     else:
-        first = next(project.documents(), None)
-        if first is not None:
-            session.open_document(first.id)
+        window.flow.open_start()  # where this annotator stopped, or the first document
     window.resize(1400, 900)
     window.show()
     if backup_problem:

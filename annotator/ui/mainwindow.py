@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QMainWindow,
+    QSizePolicy,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -34,15 +35,20 @@ from annotator.ui.dialogs.help import GuidelineDialog, ShortcutSheet
 from annotator.ui.dialogs.importdialog import ImportDialog
 from annotator.ui.dialogs.preferences import PreferencesDialog
 from annotator.ui.docview import ArticleView
+from annotator.ui.flow import DocumentFlow
 from annotator.ui.fonts import article_font
 from annotator.ui.jobs import Job
 from annotator.ui.session import Session
 from annotator.ui.settings import Settings
 from annotator.ui.theme import apply_theme
 from annotator.ui.widgets.doclist import STATUS_TEXT, DocList
-from annotator.ui.widgets.palette import LabelPalette
+from annotator.ui.widgets.palette import LabelPalette, PaletteArea
 from annotator.ui.widgets.plain import inform, plain_label, warn
 from annotator.ui.widgets.spanpanel import SpanPanel
+
+MESSAGE_MS = 8000  # how long a status bar sentence stays at most
+MIN_PANEL_WIDTH = 160  # the side panels; the article keeps the rest
+MIN_WINDOW = (640, 480)
 
 
 class MainWindow(QMainWindow):
@@ -62,11 +68,13 @@ class MainWindow(QMainWindow):
         self.label_bar = LabelPalette(session.schema, self)
         self.doclist = DocList(session, self)
         self.spanpanel = SpanPanel(session, self)
+        self.flow = DocumentFlow(session, self.doclist, self.settings, self)
+        self.setMinimumSize(MIN_WINDOW[0], MIN_WINDOW[1])
 
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.label_bar)
+        layout.addWidget(PaletteArea(self.label_bar, central))
         layout.addWidget(self.view, 1)
         self.setCentralWidget(central)
         # the document list on the side a reader starts from: right in Arabic, left in English
@@ -100,8 +108,15 @@ class MainWindow(QMainWindow):
 
         self.who = plain_label(parent=self)
         self.doc_status = plain_label(parent=self)
-        self.statusBar().addPermanentWidget(self.doc_status)
+        self.progress = plain_label(parent=self)
+        self.progress.setObjectName("progress")
+        # a long document line is cut rather than widening the window
+        self.doc_status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.doc_status, 1)
         self.statusBar().addPermanentWidget(self.who)
+        self.flow.progressChanged.connect(self.progress.setText)
+        self.progress.setText(self.flow.progress())
         self.who.setText(self.tr("Annotator: {0}").format(session.annotator))
         if session.readonly:
             self.who.setText(self.who.text() + self.tr("  —  READ-ONLY: changes are not saved"))
@@ -110,7 +125,9 @@ class MainWindow(QMainWindow):
         self.doclist.docActivated.connect(session.open_document)
         self.spanpanel.spanActivated.connect(self.controller.select)
         self.spanpanel.attributeRequested.connect(self.controller.open_attribute_picker)
-        session.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        session.message.connect(self.say)
+        for changed in (session.documentOpened, session.layerChanged, session.selectionChanged):
+            changed.connect(self._drop_stale_message)
         # a rolling backup every ten minutes while something changed (and one at open, in launch)
         self._backed_up = session.project.last_change()
         self.backup_timer = QTimer(self)
@@ -127,7 +144,7 @@ class MainWindow(QMainWindow):
         dock = QDockWidget(title, self)
         dock.setObjectName(title)
         dock.setWidget(widget)
-        widget.setMinimumWidth(300)
+        widget.setMinimumWidth(MIN_PANEL_WIDTH)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.addDockWidget(area, dock)
         return dock
@@ -138,10 +155,11 @@ class MainWindow(QMainWindow):
             "undo": s.undo,
             "redo": s.redo,
             "delete_span": c.delete_selected,
-            "next_doc": lambda: self.doclist.step(1),
-            "prev_doc": lambda: self.doclist.step(-1),
-            "mark_done": lambda: s.set_status(Status.DONE.value),
-            "mark_skipped": lambda: s.set_status(Status.SKIPPED.value),
+            "next_doc": lambda: self.flow.step(1),
+            "prev_doc": lambda: self.flow.step(-1),
+            "mark_done": lambda: self.flow.finish(Status.DONE.value),
+            "mark_skipped": lambda: self.flow.finish(Status.SKIPPED.value),
+            "quit": self.close,
             "zoom_in": lambda: self.view.zoomIn(2),
             "zoom_out": lambda: self.view.zoomOut(2),
             "next_span": lambda: c.step_span(1),
@@ -175,6 +193,14 @@ class MainWindow(QMainWindow):
         for lab in s.schema.labels:
             handlers[f"accept_suggestions:{lab.id}"] = partial(c.accept_suggestions, lab.id)
         return handlers
+
+    def say(self, text: str) -> None:
+        """Show a sentence in the status bar until it stops being true (the next edit, selection
+        or document) or for MESSAGE_MS at most. Sentences about a change are said after it."""
+        self.statusBar().showMessage(text, MESSAGE_MS)
+
+    def _drop_stale_message(self, *_args: object) -> None:
+        self.statusBar().clearMessage()
 
     def _pick_attribute(self) -> None:
         self.controller.open_attribute_picker(self.session.selected)
@@ -407,9 +433,7 @@ class MainWindow(QMainWindow):
         window = MainWindow(Session(project, self.session.annotator))
         window.resize(self.size())
         window.show()
-        first = next(project.documents(), None)
-        if first is not None:
-            window.session.open_document(first.id)
+        window.flow.open_start()
         self._others.append(window)
 
     def _menus(self) -> None:

@@ -161,6 +161,13 @@ class Session(QObject):
     def document_list(self) -> list[DocSummary]:
         return self.project.document_list(self.layer)
 
+    def assigned_documents(self) -> set[int] | None:
+        """The documents assigned to this annotator, or None when nothing is assigned to her
+        (or the lead is curating gold): then every document is hers to open."""
+        if self.layer != self.annotator:
+            return None
+        return set(self.project.assigned(self.annotator)) or None
+
     def open_document(self, doc_id: int) -> None:
         """Show another document; the undo history stays (edits know their document)."""
         self.document = self.project.document(doc_id)

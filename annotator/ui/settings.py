@@ -55,6 +55,20 @@ class Settings:
         self._data["keys"] = dict(overrides)
         self.sync()
 
+    def last_document(self, project: str, annotator: str) -> str | None:
+        """The id of the document ``annotator`` last had open in the project at ``project``."""
+        places = self._data.get("last_documents", {})
+        value = places.get(f"{annotator}@{project}") if isinstance(places, dict) else None
+        return value if isinstance(value, str) else None
+
+    def set_last_document(self, project: str, annotator: str, ext_id: str) -> None:
+        places = self._data.get("last_documents")
+        if not isinstance(places, dict):
+            places = self._data["last_documents"] = {}
+        if places.get(f"{annotator}@{project}") != ext_id:
+            places[f"{annotator}@{project}"] = ext_id
+            self.sync()
+
     def sync(self) -> None:
         """Write the file atomically (a crash never leaves half a settings file)."""
         self.path.parent.mkdir(parents=True, exist_ok=True)

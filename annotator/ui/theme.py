@@ -22,3 +22,14 @@ def apply_theme(app: QApplication, theme: str) -> None:
     ):  # fmt: skip
         p.setColor(r, QColor(colour))
     app.setPalette(p)
+
+
+CHIP_ALPHA = 0x55  # a label's colour behind its name: light enough to read the text on it
+
+
+def chip_colour(colour: str, alpha: int = CHIP_ALPHA) -> str:
+    """A label colour made translucent, written the way Qt reads it (#AARRGGBB: Qt takes an
+    eight-digit colour as alpha first, so "#e6194b55" would be a dark teal)."""
+    c = QColor(colour)
+    c.setAlpha(alpha)
+    return c.name(QColor.NameFormat.HexArgb)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.model.schema import Schema
+from annotator.ui.theme import chip_colour
 
 
 class ShortcutSheet(QDialog):
@@ -45,7 +46,7 @@ def guideline_html(schema: Schema) -> str:
             f"<li><b>{e(a.name)}</b>: {e(', '.join(a.values))}</li>" for a in lab.attributes
         )
         parts.append(
-            f'<h3><span style="background:{lab.color}55">&nbsp;{e(lab.key)}&nbsp;</span> '
+            f'<h3><span style="background:{chip_colour(lab.color)}">&nbsp;{e(lab.key)}&nbsp;</span> '
             f"{e(lab.ar)} · {e(lab.en)}</h3><p>{e(lab.description)}</p>"
             + (f"<ul>{attrs}</ul>" if attrs else "")
         )

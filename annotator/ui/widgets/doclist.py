@@ -7,7 +7,14 @@ matches Arabic ignoring diacritics, tatweel and hamza/alef forms (the text layer
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from annotator.store import DocSummary
 from annotator.text.normalize import normalize_query
@@ -30,6 +37,7 @@ class DocListModel(RowsModel):
         self._all: list[DocSummary] = []
         self._keys: list[str] | None = None  # normalised titles, made on the first filter
         self._filter = ""
+        self._only: set[int] | None = None  # the annotator's assigned documents, when filtered
         self._rows: dict[int, int] = {}  # document id -> row shown
         self._where: dict[int, int] = {}  # document id -> position in _all
 
@@ -47,6 +55,13 @@ class DocListModel(RowsModel):
         self._apply()
         self.endResetModel()
 
+    def set_only(self, ids: set[int] | None) -> None:
+        """Show only these documents (an annotator's assigned ones), or all with None."""
+        self.beginResetModel()
+        self._only = ids
+        self._apply()
+        self.endResetModel()
+
     def _apply(self) -> None:
         if not self._filter:
             self._items = list(self._all)
@@ -56,6 +71,9 @@ class DocListModel(RowsModel):
             self._items = [
                 r for r, k in zip(self._all, self._keys, strict=True) if self._filter in k
             ]
+        if self._only is not None:
+            only = self._only
+            self._items = [r for r in self._items if r.id in only]
         self._rows = {r.id: i for i, r in enumerate(self._items)}
 
     def update(self, summary: DocSummary) -> None:
@@ -67,6 +85,14 @@ class DocListModel(RowsModel):
         if row >= 0:
             self._items[row] = summary
             self.dataChanged.emit(self.index(row, 0), self.index(row, 2))
+
+    def all_rows(self) -> list[DocSummary]:
+        """Every document, filtered or not, in list order."""
+        return list(self._all)
+
+    def shown_rows(self) -> list[DocSummary]:
+        """The documents the filter lets through, in list order."""
+        return list(self._items)
 
     def doc_at(self, row: int) -> DocSummary | None:
         doc: DocSummary | None = self._items[row] if 0 <= row < len(self._items) else None
@@ -100,6 +126,8 @@ class DocList(QWidget):
         self.filter = QLineEdit(self)
         self.filter.setPlaceholderText(self.tr("Find a document (ignores diacritics)"))
         self.filter.setClearButtonEnabled(True)
+        self.mine = QCheckBox(self.tr("Only my assigned documents"), self)
+        self.mine.setChecked(True)
         self.model = DocListModel()
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -115,8 +143,10 @@ class DocList(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter)
+        layout.addWidget(self.mine)
         layout.addWidget(self.table)
         self.filter.textChanged.connect(self._filter_changed)
+        self.mine.toggled.connect(lambda _on: self._apply_assigned())
         self.table.clicked.connect(lambda i: self._activate(i.row()))
         self.table.activated.connect(lambda i: self._activate(i.row()))
         session.layerChanged.connect(self._layer_changed)
@@ -126,6 +156,13 @@ class DocList(QWidget):
 
     def refresh(self) -> None:
         self.model.set_rows(self.session.document_list())
+        self._apply_assigned()
+
+    def _apply_assigned(self) -> None:
+        """An annotator with assigned documents sees only those unless she unticks the box."""
+        assigned = self.session.assigned_documents()
+        self.mine.setVisible(assigned is not None)
+        self.model.set_only(assigned if assigned is not None and self.mine.isChecked() else None)
         if self.session.document is not None:
             self._show_current(self.session.document.id)
 
@@ -154,9 +191,12 @@ class DocList(QWidget):
         ):
             self.docActivated.emit(doc.id)
 
-    def step(self, delta: int) -> None:
-        """Open the next (delta=1) or previous (delta=-1) document of the filtered list."""
+    def step(self, delta: int) -> bool:
+        """Open the next (delta=1) or previous (delta=-1) document of the filtered list; False
+        when there is none that way."""
         current = self.model.row_of(self.session.document.id) if self.session.document else -1
         row = current + delta
         if 0 <= row < self.model.rowCount():
             self._activate(row)
+            return True
+        return False

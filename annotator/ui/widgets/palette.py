@@ -1,4 +1,5 @@
-"""The label palette: one button per label with its colour, Arabic and English names and key.
+"""The label palette: one chip per label with its colour, Arabic and English names and key,
+in rows that wrap (a schema with a thousand labels makes it taller, never the window wider).
 
 Signals:
     labelChosen(str): a label button was clicked.
@@ -6,11 +7,12 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QPushButton, QScrollArea, QSizePolicy, QWidget
 
 from annotator.model.schema import Schema
+from annotator.ui.widgets.flow import FlowLayout
 from annotator.ui.widgets.plain import tooltip
 
 
@@ -21,8 +23,11 @@ class LabelPalette(QWidget):
 
     def __init__(self, schema: Schema, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QHBoxLayout(self)
+        layout = FlowLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         self.buttons: dict[str, QPushButton] = {}
         for lab in schema.labels:
             button = QPushButton(f"{lab.key}  {lab.ar} · {lab.en}", self)
@@ -35,4 +40,36 @@ class LabelPalette(QWidget):
             button.clicked.connect(lambda _=False, lid=lab.id: self.labelChosen.emit(lid))
             layout.addWidget(button)
             self.buttons[lab.id] = button
-        layout.addStretch(1)
+
+
+MAX_PALETTE_ROWS_HEIGHT = 96  # about three rows of chips; more scroll
+
+
+class PaletteArea(QScrollArea):
+    """The palette, scrolling vertically once it needs more than a few rows."""
+
+    def __init__(self, palette: LabelPalette, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.palette_widget = palette
+        self.setWidget(palette)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Maximum)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        # measured as if the scroll bar were there, so showing it never needs another row
+        inner = width - 2 * self.frameWidth() - self.verticalScrollBar().sizeHint().width()
+        need = self.palette_widget.heightForWidth(inner)
+        return max(1, min(need, MAX_PALETTE_ROWS_HEIGHT)) + 2 * self.frameWidth()
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self.heightForWidth(self.width()))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, self.heightForWidth(self.width()))

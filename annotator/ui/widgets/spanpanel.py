@@ -1,7 +1,7 @@
 """The span panel: this layer's spans in text order, the selected span's links, and the checklist.
 
-A table model over the session's span list, so a document with 10,000 spans refreshes in
-milliseconds (views are lazy); relations of the selected span are listed below, where Delete
+The table's model (spanmodel.py) owns its rows and follows the session's signals, so one edit
+changes one row even with 10,000 spans; relations of the selected span are listed below, where Delete
 removes one.
 
 Signals:
@@ -11,15 +11,13 @@ Signals:
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from PySide6.QtCore import (
     QModelIndex,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -30,12 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.model.document import Relation, Span
+from annotator.model.document import Relation
 from annotator.text.bidi import isolate
 from annotator.ui.session import Session
 from annotator.ui.widgets.direction import display_name, natural_direction
-from annotator.ui.widgets.plain import tooltip
-from annotator.ui.widgets.rows import Index, RowsModel
+from annotator.ui.widgets.spanmodel import SpanTableModel
 
 _ID = Qt.ItemDataRole.UserRole
 CHECKLIST_SHOWN = 200
@@ -44,55 +41,6 @@ CHECKLIST_SHOWN = 200
 def _short(text: str, n: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= n else text[: n - 1] + "…"
-
-
-class SpanTableModel(RowsModel):
-    """Label, text, attributes and link count of each span, in text order."""
-
-    HEADERS = ("Label", "Text", "Attributes", "Links")
-
-    def __init__(self, session: Session) -> None:
-        super().__init__()
-        self.session = session
-        self._links: dict[int, int] = {}
-
-    def reset(self) -> None:
-        self.beginResetModel()
-        self._items = self.session.spans
-        links: dict[int, int] = defaultdict(int)
-        for r in self.session.relations:
-            links[int(r.head)] += 1
-            links[int(r.child)] += 1
-        self._links = dict(links)
-        self.endResetModel()
-
-    def span_at(self, row: int) -> Span | None:
-        span: Span | None = self._items[row] if 0 <= row < len(self._items) else None
-        return span
-
-    def row_of(self, span_id: int) -> int:
-        return next((i for i, s in enumerate(self._items) if s.id == span_id), -1)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        span = self.span_at(index.row())
-        if span is None:
-            return None
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == 0:
-                return display_name(self.session.schema.label(span.label))
-            if col == 1:
-                return _short(span.text)
-            if col == 2:
-                return ", ".join(f"{k}={v}" for k, v in sorted(span.attributes.items()))
-            return self._links.get(span.id or 0, 0) or ""
-        if role == Qt.ItemDataRole.ForegroundRole and col == 0:
-            return QColor(self.session.schema.label(span.label).color)
-        if role == Qt.ItemDataRole.ToolTipRole and col == 1:
-            return tooltip(span.text)
-        if role == _ID:
-            return span.id
-        return None
 
 
 class LinkList(QListWidget):
@@ -120,6 +68,7 @@ class SpanPanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.model = SpanTableModel(session)
+        self.model.reset()
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -134,7 +83,9 @@ class SpanPanel(QWidget):
         self.check_title = QLabel(self)
         self.checklist = QListWidget(self)
         self.checklist.setMaximumHeight(140)
-        natural_direction(self.table, 1, 2)  # text, attributes
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(2, header.ResizeMode.ResizeToContents)  # line
+        natural_direction(self.table, 1, 3, 4)  # text, context, attributes
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table, 3)
@@ -159,7 +110,6 @@ class SpanPanel(QWidget):
         self._timer.start()
 
     def refresh_now(self) -> None:
-        self.model.reset()
         self._show_selected(self.session.selected)
         self.refresh_checklist()
 

@@ -1,0 +1,61 @@
+"""An annotator's package: a new project file with only her assigned documents and her own layer.
+
+She annotates it blind (no other layer travels with it); ``annotator merge`` brings it back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from annotator.errors import ProjectError, UsageError
+from annotator.model.document import DocumentRecord, Status
+from annotator.model.layers import LayerKind
+from annotator.store import Project
+
+
+@dataclass(frozen=True)
+class PackageReport:
+    """What a package holds."""
+
+    annotator: str
+    documents: int
+    with_work: int  # documents on which her earlier work travels along
+    out: Path
+
+
+def package_for(store: Project, annotator: str, out: Path) -> PackageReport:
+    """Write ``out``: ``annotator``'s assigned documents, her layer only; refuse an existing path."""
+    if annotator not in store.annotators(kinds=[LayerKind.ANNOTATOR]):
+        known = ", ".join(store.annotators(kinds=[LayerKind.ANNOTATOR])) or "none yet"
+        raise UsageError(f"{store.path} has no annotator {annotator!r} (annotators: {known})")
+    ids = store.assigned(annotator)
+    if not ids:
+        raise UsageError(
+            f"{annotator} has no documents assigned in {store.path}; assign them first "
+            f"(annotator assign {store.path} --annotators {annotator},...)"
+        )
+    if out.exists() or out.is_symlink():
+        raise ProjectError(f"{out} already exists; a package is a new file: choose another --out")
+    if out.resolve() == store.path.resolve():
+        raise ProjectError(f"{out} is the project itself; choose another --out")
+    records = []
+    with_work = 0
+    for doc in store.documents(ids):
+        layer = store.layer(doc.id, annotator)
+        mine = layer.spans or layer.status != Status.TODO.value
+        with_work += bool(mine)
+        records.append(DocumentRecord(doc.ext_id, doc.title, doc.text, doc.meta, doc.source,
+                                      [layer] if mine else []))  # fmt: skip
+    copy = Project.create(out, store.schema)
+    try:
+        copy.ensure_annotator(annotator)
+        copy.add_documents(records)
+        copy.assign([annotator], 0.0, 0, 0)  # everything in her copy is hers
+    except BaseException:
+        copy.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{out}{suffix}").unlink(missing_ok=True)
+        raise
+    copy.close()
+    return PackageReport(annotator, len(records), with_work, out)

@@ -1,0 +1,142 @@
+"""The span table's model: the open document's spans in text order, with where each one is and a
+few words around it, so a hundred identical "الرئيس" rows can be told apart.
+
+The model owns its rows (a copy, never the session's list) and announces every change: an edit's
+added and removed spans arrive through the session's ``spansChanged`` and become
+``beginInsertRows``/``beginRemoveRows``; a document or layer switch is a reset; link counts
+change with ``dataChanged`` on their column only.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from annotator.model.document import Span
+from annotator.ui.session import Session
+from annotator.ui.widgets.direction import display_name
+from annotator.ui.widgets.plain import tooltip
+from annotator.ui.widgets.rows import Index, RowsModel
+
+SPAN_ID_ROLE = Qt.ItemDataRole.UserRole
+CONTEXT_WORDS = 3  # words shown on each side of a span
+SHORT = 60  # characters of span text shown in a cell
+
+
+def _short(text: str, n: int = SHORT) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _order(span: Span) -> tuple[int, int, int]:
+    return (span.start, span.end, span.id or 0)
+
+
+class SpanTableModel(RowsModel):
+    """Label, text, line, context, attributes and link count of each span, in text order."""
+
+    HEADERS = ("Label", "Text", "Line", "Context", "Attributes", "Links")
+    LINKS = 5
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self._items: list[Span] = []
+        self._links: Counter[int] = Counter()
+        self._line_starts: list[int] = [0]
+        session.documentOpened.connect(lambda _id: self.reset())
+        session.spansChanged.connect(self.apply_change)
+        session.layerChanged.connect(self.refresh_links)
+
+    # --------------------------------------------------------------- changes
+    def reset(self) -> None:
+        """Take the session's spans afresh (another document or layer)."""
+        self.beginResetModel()
+        self._items = list(self.session.spans)
+        doc = self.session.document
+        text = doc.text if doc is not None else ""
+        self._line_starts = [0, *(i + 1 for i, ch in enumerate(text) if ch == "\n")]
+        self._links = self._count_links()
+        self.endResetModel()
+
+    def apply_change(self, added: list[Span], removed: list[Span]) -> None:
+        """One edit: remove and insert exactly these rows."""
+        for span in removed:
+            row = self.row_of(span.id or 0)
+            if row >= 0:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._items[row]
+                self.endRemoveRows()
+        for span in added:
+            row = bisect.bisect_left(self._items, _order(span), key=_order)
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._items.insert(row, span)
+            self.endInsertRows()
+
+    def refresh_links(self) -> None:
+        """Relations changed: only the link column's cells change."""
+        links = self._count_links()
+        if links != self._links and self._items:
+            self._links = links
+            self.dataChanged.emit(
+                self.index(0, self.LINKS), self.index(len(self._items) - 1, self.LINKS)
+            )
+        self._links = links
+
+    def _count_links(self) -> Counter[int]:
+        links: Counter[int] = Counter()
+        for r in self.session.relations:
+            links[int(r.head)] += 1
+            links[int(r.child)] += 1
+        return links
+
+    # ---------------------------------------------------------------- reading
+    def span_at(self, row: int) -> Span | None:
+        return self._items[row] if 0 <= row < len(self._items) else None
+
+    def row_of(self, span_id: int) -> int:
+        return next((i for i, s in enumerate(self._items) if s.id == span_id), -1)
+
+    def line_of(self, offset: int) -> int:
+        """The 1-based line (paragraph) of a code point offset."""
+        return bisect.bisect_right(self._line_starts, offset)
+
+    def context(self, span: Span) -> str:
+        """A few words before and after the span, the span's own words between « »."""
+        doc = self.session.document
+        if doc is None:
+            return ""
+        text = doc.text
+        line_start = self._line_starts[self.line_of(span.start) - 1]
+        before = text[line_start : span.start].split()[-CONTEXT_WORDS:]
+        after_end = text.find("\n", span.end)
+        after = text[span.end : after_end if after_end >= 0 else len(text)].split()[:CONTEXT_WORDS]
+        return " ".join([*before, f"«{_short(span.text, 30)}»", *after])
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        span = self.span_at(index.row())
+        if span is None:
+            return None
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return display_name(self.session.schema.label(span.label))
+            if col == 1:
+                return _short(span.text)
+            if col == 2:
+                return self.line_of(span.start)
+            if col == 3:
+                return self.context(span)
+            if col == 4:
+                return ", ".join(f"{k}={v}" for k, v in sorted(span.attributes.items()))
+            return self._links.get(span.id or 0, 0) or ""
+        if role == Qt.ItemDataRole.ForegroundRole and col == 0:
+            return QColor(self.session.schema.label(span.label).color)
+        if role == Qt.ItemDataRole.ToolTipRole and col in (1, 3):
+            return tooltip(span.text)
+        if role == SPAN_ID_ROLE:
+            return span.id
+        return None
