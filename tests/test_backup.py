@@ -285,3 +285,21 @@ def test_restore_brings_back_every_layer_and_never_reuses_an_id(tmp_path: Path) 
         assert [s.id for s in p.spans(doc.id, "layla")] == [first.span.id]  # type: ignore[union-attr]
         again = p.apply(AddSpan(Span(3, 8, "event", doc.text[3:8], doc_id=doc.id)), "sara")
         assert again.span.id != later.span.id  # type: ignore[union-attr]
+
+
+def test_partial_copies_of_a_killed_backup_are_cleaned_not_listed(tmp_path: Path) -> None:
+    db = _project(tmp_path / "p.db", "d1")
+    folder = backup_dir(db)
+    folder.mkdir()
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    leftovers = [folder / f".20260101-000000-000000-{dead.pid}.partial",
+                 folder / f".restore-{dead.pid}.partial-wal"]  # fmt: skip
+    live = folder / f".20260101-000000-000000-{os.getpid() + 0}.partial"
+    for path in [*leftovers, live]:
+        path.write_bytes(b"half a copy")
+    assert list_backups(db) == []
+    make_backup(db)
+    assert not any(p.exists() for p in leftovers)
+    assert live.exists()  # ours (a live process): left alone
+    assert len(list_backups(db)) == 1

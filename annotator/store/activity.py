@@ -87,12 +87,12 @@ def running(project: Path) -> list[Activity]:
             activity = Activity(str(data["what"]), int(data["pid"]), str(data["since"]))
         except (OSError, ValueError, KeyError, TypeError):
             continue
-        if activity.pid != os.getpid() and _alive(activity.pid):
+        if activity.pid != os.getpid() and alive(activity.pid):
             found.append(activity)
     return found
 
 
-def _alive(pid: int) -> bool:
+def alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

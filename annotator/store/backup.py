@@ -28,7 +28,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from annotator.errors import ProjectError
-from annotator.store.activity import notes_dir, running
+from annotator.store.activity import alive, notes_dir, running
 from annotator.store.base import now
 from annotator.store.connection import Mode, describe_error, open_sqlite, sqlite_uri
 from annotator.store.identity import DOCUMENTS_TABLE, identify
@@ -130,7 +130,7 @@ def list_backups(project: Path) -> list[Backup]:
             continue
         try:
             found.append(_read_backup(path))
-        except ProjectError as exc:
+        except (ProjectError, OSError) as exc:  # not a backup, or removed meanwhile by a prune
             log.info("not listed as a backup: %s", exc)
     return sorted(found, key=lambda b: b.taken_at, reverse=True)
 
@@ -157,6 +157,7 @@ def _make_backup(conn: sqlite3.Connection, project: Path, reason: str) -> Backup
     if existing and existing[0].mark == mark:
         return existing[0]
     folder = backup_dir(project)
+    _remove_leftovers(folder)
     taken = datetime.now(UTC)
     stamp = taken.strftime("%Y%m%d-%H%M%S-%f")
     temp = folder / f".{stamp}-{os.getpid()}{PARTIAL_SUFFIX}"
@@ -178,6 +179,27 @@ def _make_backup(conn: sqlite3.Connection, project: Path, reason: str) -> Backup
     made = Backup(target, taken, reason, mark, target.stat().st_size, new=True)
     prune(project)
     return made
+
+
+def _remove_leftovers(folder: Path) -> None:
+    """Remove partial copies this program left when a process making them was killed (a partial
+    name carries its maker's process id; a live maker's copy is left alone)."""
+    if not folder.is_dir():
+        return
+    for path in folder.iterdir():
+        name = path.name
+        for journal in ("-wal", "-shm", "-journal"):
+            name = name.removesuffix(journal)
+        if not (name.startswith(".") and name.endswith(PARTIAL_SUFFIX)):
+            continue
+        try:
+            pid = int(name[: -len(PARTIAL_SUFFIX)].rsplit("-", 1)[1])
+        except (IndexError, ValueError):
+            continue
+        if pid != os.getpid() and not alive(pid):
+            with contextlib.suppress(OSError):
+                path.unlink()
+                log.info("removed %s, left by a process that was stopped", path)
 
 
 def _copy_checked(
@@ -282,7 +304,7 @@ def restore_backup(project: Path, source: Path, *, wait: float = RESTORE_WAIT_S)
     if source.resolve() == project.resolve():
         raise ProjectError(f"{source} is the project itself; choose one of its backups")
     folder = backup_dir(project)
-    temp = folder / f".restore-{os.getpid()}{PARTIAL_SUFFIX}"
+    temp = folder / f".restore-{os.getpid()}{PARTIAL_SUFFIX}"  # (same pattern: cleaned if killed)
     with Project.open(project) as target:
         if target.readonly:
             raise ProjectError(f"{project} is read-only here: it cannot be restored")
