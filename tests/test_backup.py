@@ -303,3 +303,31 @@ def test_partial_copies_of_a_killed_backup_are_cleaned_not_listed(tmp_path: Path
     assert not any(p.exists() for p in leftovers)
     assert live.exists()  # ours (a live process): left alone
     assert len(list_backups(db)) == 1
+
+
+def test_a_restore_killed_while_it_waits_changes_nothing(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    db = _project(tmp_path / "p.db", "d1")
+    make_backup(db)
+    holder = subprocess.Popen([sys.executable, "-m", "tests.helpers_proc", "held-import", str(db), "5"],
+                              cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True)  # fmt: skip
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "importing"
+        restorer = subprocess.Popen([sys.executable, "-c", "from annotator.cli import main; main()",
+                                     "restore", str(db), "1"], cwd=ROOT,
+                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
+        partial = backup_dir(db) / f".restore-{restorer.pid}.partial"
+        deadline = time.monotonic() + 60
+        while not partial.exists() and restorer.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        os.kill(restorer.pid, signal.SIGKILL)
+        restorer.communicate()
+    finally:
+        out, err = holder.communicate("go\n", timeout=120)
+    assert holder.returncode == 0, err
+    assert len(_ids(db)) == 6  # the import is whole, the restore did nothing
+    make_backup(db)
+    assert not [p for p in backup_dir(db).iterdir() if ".partial" in p.name]
