@@ -326,7 +326,7 @@ def test_a_restore_killed_while_it_waits_changes_nothing(tmp_path: Path) -> None
         os.kill(restorer.pid, signal.SIGKILL)
         restorer.communicate()
     finally:
-        out, err = holder.communicate("go\n", timeout=120)
+        _out, err = holder.communicate("go\n", timeout=120)
     assert holder.returncode == 0, err
     assert len(_ids(db)) == 6  # the import is whole, the restore did nothing
     make_backup(db)
