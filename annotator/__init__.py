@@ -13,6 +13,9 @@ if TYPE_CHECKING:
     from annotator.api import ReadOnlyProject
 
 __version__ = "0.1.0"
+# The name to pip install: "annotator" on PyPI is an unrelated project. The import name and the
+# command stay "annotator".
+DISTRIBUTION = "arabic-news-annotator"
 __all__ = ["__version__", "open"]
 
 

@@ -6,21 +6,26 @@ Errors reach the user as one sentence on stderr and a non-zero exit status, neve
 
 from __future__ import annotations
 
+import contextlib
+import difflib
 import json
 import os
+import shutil
 import sys
-from collections.abc import Callable, Iterable
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from annotator import __version__
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, UsageError
 from annotator.export.formats import NAMES as EXPORT_FORMATS
 from annotator.importers.formats import NAMES as IMPORT_FORMATS
 from annotator.logfile import record_unexpected
 from annotator.logfile import setup as setup_log
+from annotator.terminal import terminal
 
 if TYPE_CHECKING:
     from annotator.model.document import DocumentRecord
@@ -28,15 +33,41 @@ if TYPE_CHECKING:
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+class NoCommand(click.UsageError):
+    """A word in the command's place that is no command: most likely a typo."""
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"annotator: {self.message}", err=True)
+
+
 class DefaultGroup(click.Group):
-    """A group that runs ``gui`` when the first argument is not a command (``annotator news.db``)."""
+    """A group that runs ``gui`` when the first argument is not a command (``annotator news.db``),
+    and takes a bare word that is neither a command nor a file for a mistyped command."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and _mistyped_command(args[0]):
+            raise NoCommand(self._no_command(args[0]), ctx)
         if not args or (
             args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")
         ):
             args = ["gui", *args]
         return super().parse_args(ctx, args)
+
+    def _no_command(self, word: str) -> str:
+        close = difflib.get_close_matches(word.lower(), sorted(self.commands), n=1, cutoff=0.6)
+        if close:
+            return f"No command '{word}'. Did you mean '{close[0]}'?"
+        return f"No command '{word}'. The commands are: {', '.join(sorted(self.commands))}."
+
+
+def _mistyped_command(word: str) -> bool:
+    """A bare word (no option, no folder, no extension) that names no existing file: the GUI
+    would only fail to open it, so it was meant as a command."""
+    return (
+        not word.startswith("-")
+        and not any(sep in word for sep in ("/", os.sep, "."))
+        and not os.path.lexists(word)
+    )
 
 
 def json_option(f: F) -> F:
@@ -45,19 +76,25 @@ def json_option(f: F) -> F:
 
 
 def _print_json(obj: Any) -> None:
-    click.echo(json.dumps(obj, ensure_ascii=False, indent=2))
+    click.echo(terminal.named(json.dumps(obj, ensure_ascii=False, indent=2)))
 
 
 def _progress(label: str) -> Callable[[int], None] | None:
-    """A counter on stderr for long work, only when stderr is a terminal."""
-    if not sys.stderr.isatty():
-        return None
+    """A counter on stderr for long work (not with --quiet, only on a terminal)."""
+    return terminal.progress(label)
 
-    def show(n: int) -> None:
-        if n % 250 == 0:
-            click.echo(f"\r{label}: {n:,}", err=True, nl=False)
 
-    return show
+def _set_quiet(_ctx: click.Context, _param: click.Parameter, value: bool) -> bool:
+    terminal.quiet = value
+    return value
+
+
+def quiet_option(f: F) -> F:
+    """``--quiet`` / ``-q``: no progress counter and no summary; warnings and errors still show."""
+    return click.option(
+        "--quiet", "-q", is_flag=True, expose_value=False, callback=_set_quiet,
+        help="Print nothing but warnings and errors.",
+    )(f)  # fmt: skip
 
 
 @click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -108,6 +145,7 @@ def gui(
 @click.option(
     "--schema", "schema_file", type=click.Path(path_type=Path), help="A label schema TOML file."
 )
+@quiet_option
 def init(project: Path, schema_file: Path | None) -> None:
     """Create an empty project file with the default or your own label schema.
 
@@ -121,7 +159,9 @@ def init(project: Path, schema_file: Path | None) -> None:
 
     schema = load_schema(schema_file) if schema_file else default_schema()
     Project.create(project, schema).close()
-    click.echo(f"Created {project} with the {schema.name} schema ({', '.join(schema.label_ids)}).")
+    terminal.say(
+        f"Created {project} with the {schema.name} schema ({', '.join(schema.label_ids)})."
+    )
 
 
 @cli.command(name="import")
@@ -144,6 +184,7 @@ def init(project: Path, schema_file: Path | None) -> None:
 @click.option("--label-config", type=click.Path(path_type=Path, dir_okay=False),
               help="Label Studio's labelling config (XML): names a new project adopts.")  # fmt: skip
 @json_option
+@quiet_option
 def import_(
     project: Path,
     paths: tuple[Path, ...],
@@ -164,7 +205,7 @@ def import_(
     project takes the labels a Label Studio export (or --label-config) names; an existing one maps
     other names with --map. One call is all-or-nothing unless --skip-bad.
 
-    Cleaning (on for .txt and .csv) removes whole lines of site debris and keeps the original;
+    A PATH of - reads JSONL from standard input. Cleaning (on for .txt and .csv) removes whole lines of site debris and keeps the original;
     --dry-run lists every line it would cut. Importing a cleaned article again with --no-clean
     brings its full text back while nobody has annotated it.
 
@@ -174,7 +215,55 @@ def import_(
       annotator import news.db articles/ more.csv
       annotator import news.db layla.jsonl --annotator layla
       annotator import news.db label-studio.json --map positive=support --map PER=speaker
+      annotator export old.db --format jsonl --layer all --out - | annotator import news.db -
     """
+    with _standard_input(paths, fmt, annotator_name) as paths:
+        _import(project, paths, fmt, annotator_name, offsets, clean, skip_bad, dry_run, renames,
+                label_config, as_json)  # fmt: skip
+
+
+STDIO = Path("-")  # a path of "-" is standard input (import) or standard output (export)
+STDIN_NAME = "standard input"
+
+
+@contextlib.contextmanager
+def _standard_input(
+    paths: tuple[Path, ...], fmt: str, annotator_name: str
+) -> Iterator[tuple[Path, ...]]:
+    """The paths with "-" standing for a copy of standard input (JSONL formats only); messages
+    about the copy name "standard input", never the temporary file."""
+    if STDIO not in paths:
+        yield paths
+        return
+    if fmt not in ("auto", "jsonl", "doccano", "prodigy"):
+        raise UsageError(f"standard input (-) is read as JSONL; --format {fmt} reads files only")
+    if fmt == "doccano" and not annotator_name:
+        raise UsageError("doccano names the layer after the file: give --annotator with -")
+    with tempfile.TemporaryDirectory(prefix="annotator-stdin-") as tmp:
+        copy = Path(tmp) / "stdin.jsonl"
+        with copy.open("wb") as fh:
+            shutil.copyfileobj(sys.stdin.buffer, fh, 1 << 20)
+        terminal.aliases[str(copy)] = STDIN_NAME
+        try:
+            yield tuple(copy if p == STDIO else p for p in paths)
+        except AnnotatorError as exc:
+            exc.message = terminal.named(exc.message)
+            raise
+
+
+def _import(
+    project: Path,
+    paths: tuple[Path, ...],
+    fmt: str,
+    annotator_name: str,
+    offsets: str | None,
+    clean: bool | None,
+    skip_bad: bool,
+    dry_run: bool,
+    renames: tuple[str, ...],
+    label_config: Path | None,
+    as_json: bool,
+) -> None:
     from dataclasses import replace
 
     from annotator.importers import adopted_schema, read_inputs
@@ -211,32 +300,31 @@ def import_(
             _remove_project(project)
         raise
     store.close()
-    if sys.stderr.isatty():
-        click.echo("\r", err=True, nl=False)
+    terminal.clear()
     if as_json:
         _print_json({**report.as_dict(), **({"adopted_schema": adopted[1]} if adopted else {})})
         return
-    click.echo(f"Imported {report.added} document(s) into {project}"
+    terminal.say(f"Imported {report.added} document(s) into {project}"
                + (f" with {report.spans} span(s) and {report.relations} relation(s)"
                   if report.spans else "") + ".")  # fmt: skip
     if report.duplicates:
-        click.echo(f"Skipped {len(report.duplicates)} exact duplicate(s): "
+        terminal.say(f"Skipped {len(report.duplicates)} exact duplicate(s): "
                    + ", ".join(report.duplicates[:10])
                    + (" ..." if len(report.duplicates) > 10 else ""))  # fmt: skip
     if report.cleaned:
         rules = ", ".join(f"{n} {rule}" for rule, n in sorted(report.removed_by_rule.items()))
         lines = sum(report.removed_by_rule.values())
-        click.echo(f"Cut {lines} line(s) of site debris from {report.cleaned} document(s): {rules} "
+        terminal.say(f"Cut {lines} line(s) of site debris from {report.cleaned} document(s): {rules} "
                    "(--dry-run lists them; the original text is kept; --no-clean imports as is).")  # fmt: skip
     if report.restored:
-        click.echo(f"Restored the full text of {len(report.restored)} document(s): "
+        terminal.say(f"Restored the full text of {len(report.restored)} document(s): "
                    + ", ".join(report.restored[:10]) + (" ..." if len(report.restored) > 10 else ""))  # fmt: skip
     for line in report.skipped:
-        click.echo(f"Skipped: {line}")
+        terminal.tell(f"Skipped: {line}")
     if adopted:
-        click.echo(adopted[1])
+        terminal.say(adopted[1])
     if report.not_imported:
-        click.echo("Not imported (this project has no place for them): "
+        terminal.tell("Not imported (this project has no place for them): "
                    + ", ".join(f"{n} {what}" for what, n in report.not_imported.items()) + ".")  # fmt: skip
 
 
@@ -253,17 +341,17 @@ def _dry_run(
         documents += 1
         cuts += [{"document": rec.ext_id, **cut} for cut in rec.removed]
         if rec.removed and not as_json:
-            click.echo(f"{rec.source or rec.ext_id}: {len(rec.removed)} line(s) to cut")
+            terminal.tell(f"{rec.source or rec.ext_id}: {len(rec.removed)} line(s) to cut")
             for cut in rec.removed:
-                click.echo(f"  line {cut['line']}  [{cut['rule']}]  {cut['text']}")
+                terminal.tell(f"  line {cut['line']}  [{cut['rule']}]  {cut['text']}")
     if as_json:
         _print_json({"documents": documents, "cuts": cuts, "errors": errors, "written": False})
     else:
         cleaned = len({c["document"] for c in cuts})
-        click.echo(f"Would import {documents} document(s); cleaning would cut {len(cuts)} line(s) "
+        terminal.tell(f"Would import {documents} document(s); cleaning would cut {len(cuts)} line(s) "
                    f"from {cleaned} of them (--dry-run: nothing was written).")  # fmt: skip
     for error in errors:
-        click.echo(f"annotator: {error}" if not skip_bad else f"Would skip: {error}", err=True)
+        terminal.warn(f"annotator: {error}" if not skip_bad else f"Would skip: {error}")
     if errors and not skip_bad:
         sys.exit(2)
 
@@ -295,9 +383,12 @@ def _remove_project(project: Path) -> None:
               help="hf-bio: cut longer rows into windows of at most N tokens, at sentence ends.")  # fmt: skip
 @click.option("--spacy-pipeline", type=click.Choice(["spancat", "ner"]),
               help="spacy: what config.cfg trains (default spancat: overlapping spans).")  # fmt: skip
+@click.option("--doccano-shape", type=click.Choice(["relation", "sequence"]),
+              help="doccano: the project type that imports it (default relation).")  # fmt: skip
 @click.option("--force", is_flag=True,
               help="Replace an earlier export at --out (only one this program wrote).")  # fmt: skip
 @json_option
+@quiet_option
 def export(
     project: Path,
     fmt: str,
@@ -312,13 +403,15 @@ def export(
     unit: str | None,
     max_tokens: int | None,
     spacy_pipeline: str | None,
+    doccano_shape: str | None,
     force: bool,
     as_json: bool,
 ) -> None:
     """Export annotations for training, with a manifest that says what is in it.
 
-    --out names a new file or folder; an existing one is refused unless --force, which replaces
-    only an earlier export of this program (never the project, its folder or its backups).
+    --out names a new file or folder (- is standard output, for the JSONL formats); an existing
+    one is refused unless --force, which replaces only an earlier export of this program (never
+    the project, its folder or its backups).
 
     Token formats (hf-bio, conll, spacy) widen spans that do not fit the tokens (a clitic left
     out) and list every one in the manifest; nothing is dropped silently.
@@ -328,6 +421,7 @@ def export(
       annotator export news.db --format jsonl --annotator layla --out layla.jsonl
       annotator export news.db --format hf-bio --layer majority --split 80,10,10 --out news-hf
       annotator export news.db --format brat --annotator layla --out brat/
+      annotator export news.db --format jsonl --layer all --out - | gzip > all.jsonl.gz
     """
     from annotator.export.options import ExportOptions
     from annotator.jobs.export import export_dataset, export_summary
@@ -336,23 +430,53 @@ def export(
     label_list = [x.strip() for x in labels.split(",") if x.strip()] if labels else None
     options = ExportOptions(
         tokens=tokens, unit=unit or "document", max_tokens=max_tokens or 0,
-        spacy_pipeline=spacy_pipeline or "spancat",
+        spacy_pipeline=spacy_pipeline or "spancat", doccano_shape=doccano_shape or "relation",
     )  # fmt: skip
-    with Project.open(project) as store:
+    with Project.open(project) as store, _standard_output(out, fmt, split, as_json) as target:
         manifest = export_dataset(
-            store, fmt, out, annotator_name, layer, status, _progress("Writing"),
+            store, fmt, target, annotator_name, layer, status, _progress("Writing"),
             split=split, seed=seed, labels=label_list, options=options, parallel=True,
             force=force,
         )  # fmt: skip
-    if sys.stderr.isatty():
-        click.echo("\r", err=True, nl=False)
+    terminal.clear()
     if as_json:
         _print_json(manifest)
         return
-    click.echo(export_summary(manifest))
-    if not manifest["documents"]:
-        click.echo("No document has a layer to export: check --annotator, --layer and --status "
-                   "(documents nobody annotated are not exported).")  # fmt: skip
+    # with --out -, standard output carries the data: the summary goes to stderr
+    say = terminal.say if out != STDIO else (terminal.warn if not terminal.quiet else None)
+    if say is not None:
+        summary = export_summary(manifest).split("\n")
+        if out == STDIO:  # its manifest went with the temporary file
+            summary = [line for line in summary if not line.startswith("Details per label")]
+        say("\n".join(summary))
+        if not manifest["documents"]:
+            say("No document has a layer to export: check --annotator, --layer and --status "
+                "(documents nobody annotated are not exported).")  # fmt: skip
+
+
+@contextlib.contextmanager
+def _standard_output(out: Path, fmt: str, split: str | None, as_json: bool) -> Iterator[Path]:
+    """``out``, or for ``--out -`` a temporary file whose bytes go to standard output once the
+    export is complete (its manifest is not kept: the summary on stderr says what it would)."""
+    if out != STDIO:
+        yield out
+        return
+    from annotator.export.formats import BY_NAME
+
+    spec = BY_NAME[fmt]
+    if spec.folder or spec.suffix != ".jsonl" or split or as_json:
+        lines = ", ".join(f.name for f in BY_NAME.values() if not f.folder and f.suffix == ".jsonl")
+        raise UsageError(
+            f"--out - writes one JSONL file to standard output ({lines}), without --split "
+            "or --json; give a file or folder name for the rest"
+        )
+    with tempfile.TemporaryDirectory(prefix="annotator-stdout-") as tmp:
+        target = Path(tmp) / f"export{spec.suffix}"
+        terminal.aliases[str(target)] = "standard output"
+        yield target
+        with target.open("rb") as fh:
+            shutil.copyfileobj(fh, sys.stdout.buffer, 1 << 20)
+        sys.stdout.flush()
 
 
 @cli.command()
@@ -404,8 +528,7 @@ def agreement(
             store, split(annotators), split(labels), _progress("Reading"),
             bootstrap=bootstrap, seed=seed,
         )  # fmt: skip
-        if sys.stderr.isatty():
-            click.echo("\r", err=True, nl=False)
+        terminal.clear()
         if report_path is not None:
             write_report(store, report, report_path, force=force)
     click.echo(json.dumps(report, ensure_ascii=False, indent=2) if as_json else render(report))
@@ -481,8 +604,53 @@ def package(project: Path, annotator_name: str, out: Path) -> None:
 
 @cli.command()
 @click.argument("project", type=click.Path(path_type=Path))
+@click.option(
+    "--documents", "show_documents", is_flag=True, help="Also list who is on each document."
+)
+@json_option
+def progress(project: Path, show_documents: bool, as_json: bool) -> None:
+    """Progress per annotator: assigned, done, skipped, active time, spans per hour.
+
+    Active time is recorded by the window (pauses over two minutes are not counted).
+
+    \b
+    Example:
+      annotator progress news.db
+      annotator progress news.db --documents
+      annotator progress news.db --json
+    """
+    from annotator.store import Project
+
+    with Project.open(project) as store:
+        data = store.progress()
+    if as_json:
+        _print_json(data)
+        return
+    header = f"{'annotator':<20}{'assigned':>9}{'done':>7}{'skipped':>9}{'time':>10}{'spans/h':>9}"
+    click.echo(header)
+    click.echo("-" * len(header))
+    for name, p in data["annotators"].items():
+        rate = "—" if p["spans_per_hour"] is None else f"{p['spans_per_hour']:.0f}"
+        click.echo(f"{name:<20}{p['assigned']:>9}{p['done']:>7}{p['skipped']:>9}"
+                   f"{_duration(p['seconds']):>10}{rate:>9}")  # fmt: skip
+    if not data["assigned_documents"]:
+        click.echo(f"Nothing is assigned yet (annotator assign {project} --annotators ...).")
+    if show_documents:
+        for doc in data["documents"]:
+            who = ", ".join(f"{n} ({st.replace('_', ' ')})" for n, st in doc["annotators"].items())
+            click.echo(f"  {doc['id']}: {who}")
+
+
+def _duration(seconds: float) -> str:
+    minutes = round(seconds / 60)
+    return f"{minutes // 60}h{minutes % 60:02d}" if minutes >= 60 else f"{minutes} min"
+
+
+@cli.command()
+@click.argument("project", type=click.Path(path_type=Path))
 @click.argument("others", nargs=-1, required=True, type=click.Path(path_type=Path))
 @json_option
+@quiet_option
 def merge(project: Path, others: tuple[Path, ...], as_json: bool) -> None:
     """Merge annotators' copies of a project into PROJECT (documents matched by their text).
 
@@ -502,10 +670,10 @@ def merge(project: Path, others: tuple[Path, ...], as_json: bool) -> None:
         _print_json({name: r.as_dict() for name, r in reports.items()})
         return
     for name, r in reports.items():
-        click.echo(f"{name}: {r.documents_added} new document(s), {r.layers_added} layer(s) merged, "
+        terminal.say(f"{name}: {r.documents_added} new document(s), {r.layers_added} layer(s) merged, "
                    f"{r.identical} already identical, {len(r.conflicts)} conflict(s).")  # fmt: skip
         for c in r.conflicts:
-            click.echo(f"  conflict: {c['annotator']} on {c['document']}: here {c['here']['status']} with "
+            terminal.say(f"  conflict: {c['annotator']} on {c['document']}: here {c['here']['status']} with "
                        f"{c['here']['spans']} span(s), there {c['there']['status']} with "
                        f"{c['there']['spans']} span(s); kept the version here")  # fmt: skip
 
@@ -514,6 +682,7 @@ def merge(project: Path, others: tuple[Path, ...], as_json: bool) -> None:
 @click.argument("project", type=click.Path(path_type=Path))
 @click.option("--doc", "doc_ref", help="Only this document (external id or number).")
 @json_option
+@quiet_option
 def suggest(project: Path, doc_ref: str | None, as_json: bool) -> None:
     """Pre-annotate: suggest speakers, claims, stances and events with Arabic rules.
 
@@ -537,20 +706,18 @@ def suggest(project: Path, doc_ref: str | None, as_json: bool) -> None:
         report = suggest_project(
             store, doc_ref, _progress("Suggesting"), line if as_json else None, parallel=True
         )
-    if sys.stderr.isatty():
-        click.echo("\r", err=True, nl=False)
+    terminal.clear()
     for failure in report.failed[:10]:
-        click.echo(
+        terminal.warn(
             f"annotator: skipped document {failure.document}: the rules failed on it "
-            f"({failure.reason}); its earlier suggestions are unchanged",
-            err=True,
+            f"({failure.reason}); its earlier suggestions are unchanged"
         )
     if len(report.failed) > 10:
-        click.echo(f"annotator: skipped {len(report.failed) - 10} more document(s)", err=True)
+        terminal.warn(f"annotator: skipped {len(report.failed) - 10} more document(s)")
     if as_json:
         return
     summary = ", ".join(f"{n} {label}" for label, n in sorted(report.by_label.items())) or "nothing"
-    click.echo(
+    terminal.say(
         f"Suggested {summary} in {report.documents} document(s); "
         "open the window and press S to review them."
     )
@@ -559,6 +726,7 @@ def suggest(project: Path, doc_ref: str | None, as_json: bool) -> None:
 @cli.command()
 @click.argument("project", type=click.Path(path_type=Path))
 @click.option("--now", "make_now", is_flag=True, help="Make a backup now (if anything changed).")
+@quiet_option
 def backups(project: Path, make_now: bool) -> None:
     """List the project's backups (newest first), or make one with --now.
 
@@ -577,9 +745,9 @@ def backups(project: Path, make_now: bool) -> None:
         with Project.open(project) as store:
             made = store.backup()
         if made.new:
-            click.echo(f"Backed up to {made.path}")
+            terminal.say(f"Backed up to {made.path}")
         else:
-            click.echo(f"Nothing changed since the newest backup ({made.path.name}); none made.")
+            terminal.say(f"Nothing changed since the newest backup ({made.path.name}); none made.")
     found = list_backups(project)
     if not found:
         click.echo(f"No backups of {project} yet (make one with --now).")
@@ -591,6 +759,7 @@ def backups(project: Path, make_now: bool) -> None:
 @cli.command()
 @click.argument("project", type=click.Path(path_type=Path))
 @click.argument("backup", required=False)
+@quiet_option
 def restore(project: Path, backup: str | None) -> None:
     """Restore PROJECT from a backup: a path, or a number from 'annotator backups' (1 = newest).
 
@@ -619,7 +788,7 @@ def restore(project: Path, backup: str | None) -> None:
     else:
         chosen = Path(backup)
     before = restore_backup(project, chosen)
-    click.echo(
+    terminal.say(
         f"Restored {project} from {chosen.name}; the state before is kept as {before.path.name} "
         f"(to undo the restore: annotator restore {project} {before.path})."
     )
@@ -670,6 +839,7 @@ def stats(project: Path, as_json: bool) -> None:
 @click.argument("project", type=click.Path(path_type=Path))
 @click.option("--out", type=click.Path(path_type=Path), default=Path("metadata.json"),
               show_default=True, help="Where to write it (a new file).")  # fmt: skip
+@quiet_option
 def datasette_metadata(project: Path, out: Path) -> None:
     """Write Datasette's metadata.json describing the project's tables, views and columns.
 
@@ -695,7 +865,7 @@ def datasette_metadata(project: Path, out: Path) -> None:
         raise InputError(out, "already exists; choose another name (it is left as it is)") from None
     except OSError as exc:
         raise InputError(out, f"cannot be written ({exc.strerror or exc})") from None
-    click.echo(f"Wrote {out}; run: datasette {project} --metadata {out}")
+    terminal.say(f"Wrote {out}; run: datasette {project} --metadata {out}")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -705,25 +875,38 @@ def main(argv: list[str] | None = None) -> None:
         cli.main(args=argv, prog_name="annotator", standalone_mode=False)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
-    except click.ClickException as exc:
+    except SystemExit:
+        raise
+    except BaseException as exc:
+        terminal.clear()  # an error never starts on the counter's line
+        sys.exit(_told(exc))
+
+
+def _told(exc: BaseException) -> int:
+    """Say ``exc`` in one sentence on stderr; return the exit status (re-raise bugs when
+    ANNOTATOR_DEBUG is set)."""
+    if isinstance(exc, click.ClickException):
         exc.show()
-        sys.exit(exc.exit_code)
-    except click.exceptions.Abort:
+        return exc.exit_code
+    if isinstance(exc, click.exceptions.Abort):
         click.echo("Aborted.", err=True)
-        sys.exit(130)
-    except AnnotatorError as exc:
+        return 130
+    if isinstance(exc, AnnotatorError):
         click.echo(f"annotator: {exc.message}", err=True)
-        sys.exit(exc.exit_code)
-    except KeyboardInterrupt:
+        return exc.exit_code
+    if isinstance(exc, BrokenPipeError):  # the reader of our output stopped (| head)
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
+    if isinstance(exc, KeyboardInterrupt):
         click.echo("Interrupted; nothing was half-written.", err=True)
-        sys.exit(130)
-    except Exception as exc:
-        if os.environ.get("ANNOTATOR_DEBUG"):
-            raise
-        log_file = record_unexpected(exc, "the command line")
-        click.echo(
-            f"annotator: unexpected error ({type(exc).__name__}: {exc}); this is a bug: the "
-            f"details are in {log_file}, please report them with that file",
-            err=True,
-        )
-        sys.exit(70)
+        return 130
+    if os.environ.get("ANNOTATOR_DEBUG") or not isinstance(exc, Exception):
+        raise exc
+    log_file = record_unexpected(exc, "the command line")
+    click.echo(
+        f"annotator: unexpected error ({type(exc).__name__}: {exc}); this is a bug: the "
+        f"details are in {log_file}, please report them with that file",
+        err=True,
+    )
+    return 70

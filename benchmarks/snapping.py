@@ -93,6 +93,24 @@ def _naive(_text: str, word: str) -> int:
     return n if len(word) - n >= 2 else 0
 
 
+def _tashaphyne() -> Callable[[str, str], int] | None:
+    """The clitics among the prefix tashaphyne's light stemmer finds (when it is installed:
+    it is not a dependency, only measured)."""
+    try:
+        from tashaphyne.stemming import ArabicLightStemmer  # type: ignore[import-not-found]
+    except ImportError:
+        return None
+    stemmer = ArabicLightStemmer()
+
+    def decide(_text: str, word: str) -> int:
+        stemmer.light_stem(word)
+        m = re.match("[وف]?[بلك]?", stemmer.get_prefix())
+        n = len(m.group()) if m else 0
+        return n if len(word) - n >= 2 else 0
+
+    return decide
+
+
 DEFAULT = "hunspell-ar stems + project's words (default)"
 
 
@@ -100,9 +118,12 @@ def strategies(texts: list[str]) -> dict[str, Strategy]:
     """Each way of deciding the clitics, all on the same whole-word selections."""
     empty = Lexicon(frozenset())
     corpus = corpus_counts(texts)  # the project's words: here the three articles
+    stemmer = _tashaphyne()
+    optional = {"tashaphyne light stemmer's prefix": _with_clitics(stemmer)} if stemmer else {}
     return {
         "whole words, clitics kept (before)": lambda t, a, b: snap_selection(t, a, b, whole_words=False),
         "naive: strip [وف]?[بلك]? always": _with_clitics(_naive),
+        **optional,
         "project's words only": _with_clitics(lambda t, w: clitic_length(w, counter_of(t, corpus), empty)),
         "hunspell-ar stems only": _with_clitics(lambda t, w: clitic_length(w)),
         "hunspell-ar stems + this document's words": snap_selection,
@@ -139,11 +160,37 @@ def measure(samples: Path = SAMPLES, gold_path: Path = GOLD) -> dict[str, object
     return result
 
 
+def splits(samples: Path = SAMPLES) -> list[str]:
+    """Every distinct word the default splits, as clitic+rest, in texts the rules were not tuned
+    on as spans: the raw samples (cleaned-off parts too), the demo articles and the suggestion
+    benchmark's articles. For reading through: a wrong split is a word cut in two."""
+    from benchmarks.suggest_gold import ARTICLES
+
+    texts = [p.read_text("utf-8") for p in sorted(samples.glob("*.txt"))]
+    texts += [p.read_text("utf-8") for p in sorted((ROOT / "resources" / "demo").glob("*.txt"))]
+    texts += [str(a["text"]) for a in ARTICLES]
+    corpus = corpus_counts(texts)
+    found: set[str] = set()
+    words: set[str] = set()
+    for text in texts:
+        counts = counter_of(text, corpus)
+        for word in set(re.findall(r"[^\W\d_]+", text)):
+            words.add(word)
+            n = clitic_length(word, counts)
+            if n:
+                found.add(f"{word[:n]}+{word[n:]}")
+    return [f"{len(found)} of {len(words)} distinct words split", *sorted(found)]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--samples", type=Path, default=SAMPLES)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--splits", action="store_true", help="list the words the default splits")
     args = parser.parse_args()
+    if args.splits:
+        print("\n".join(splits(args.samples)))
+        return
     result = measure(args.samples)
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=1))

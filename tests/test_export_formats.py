@@ -335,7 +335,7 @@ def test_what_a_format_cannot_carry_is_counted_in_manifest_and_summary(
     on_disk = json.loads(Path(manifest["manifest"]).read_text("utf-8"))
     assert on_disk["not_exported"] == manifest["not_exported"]
     summary = export_summary(manifest)
-    if attrs:
+    if attrs or rels:  # spans-csv keeps attributes but has no place for relations
         assert f"{sum(attrs.values())} attribute value(s), {sum(rels.values())} relation(s)" in (
             summary
         )

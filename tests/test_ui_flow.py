@@ -171,3 +171,35 @@ def test_guideline_colours_are_the_labels_own(qtbot: QtBot, tmp_path: Path) -> N
         colour = found[lab.key]
         assert (colour.red(), colour.green(), colour.blue()) == QColor(lab.color).getRgb()[:3]
         assert colour.alpha() == 0x55
+
+
+def test_ctrl_d_in_a_read_only_project_stays_and_says_why(qtbot: QtBot, tmp_path: Path) -> None:
+    w = make_window(qtbot, tmp_path, DOCS)
+    path = w.session.project.path
+    w.close()
+    ro = MainWindow(Session(Project.open(path, readonly=True), "layla"))
+    qtbot.addWidget(ro)
+    ro.show()
+    qtbot.waitExposed(ro)
+    ro.activateWindow()
+    qtbot.waitUntil(ro.isActiveWindow)
+    ro.flow.open_start()
+    ro.view.setFocus()
+    _key(qtbot, ro, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert _doc(ro) == "a"
+    assert "read-only" in ro.statusBar().currentMessage()
+
+
+def test_the_chooser_goes_when_another_span_is_selected(qtbot: QtBot, tmp_path: Path) -> None:
+    w = make_window(qtbot, tmp_path, DOCS)
+    text = DOCS["a"]
+    for word, key in (("الوزير", Qt.Key.Key_1), ("الحوار", Qt.Key.Key_2)):
+        start = text.index(word)
+        w.view.select_range(start, start + len(word))
+        qtbot.keyClick(w.view, key)
+    chooser = w.controller.chooser
+    assert chooser.isVisible() and chooser.choices[0] == ("form", "direct_quote")
+    qtbot.keyClick(w.view, Qt.Key.Key_Tab)  # the speaker is selected now
+    assert not chooser.isVisible()
+    qtbot.keyClick(w.view, Qt.Key.Key_1)  # so 1 is a label key again: the claim becomes a speaker
+    assert all(sp.attributes.get("form") != "direct_quote" for sp in w.session.spans)

@@ -1,4 +1,8 @@
-"""doccano JSONL: ``{"text", "label": [[start, end, label]]}``, or entities and relations.
+"""doccano JSONL in the shape of one doccano project type (``--doccano-shape``).
+
+``relation`` (default): ``{"text", "entities", "relations"}`` on every line, as doccano's relation
+extraction project imports it; ``sequence``: ``{"text", "label": [[start, end, label]]}``, as its
+sequence labelling project imports it (relations are then counted as not exported).
 
 Offsets are UTF-16 units, as doccano counts them (an emoji is two). One file holds one annotator's
 layer, as doccano exports one file per user.
@@ -13,15 +17,22 @@ from annotator.export.base import Writer
 from annotator.model.document import Document, Layer
 from annotator.text.offsets import OffsetConverter
 
+SEQUENCE = "sequence"  # doccano's sequence labelling project: "label" lists only
+
 
 class DoccanoWriter(Writer):
-    """One line per document."""
+    """One line per document, every line in the one shape the doccano project type reads."""
 
     def write(self, doc: Document, layers: list[Layer]) -> None:
         (layer,) = layers
         conv = OffsetConverter(doc.text)
         obj: dict[str, Any] = {"text": doc.text, "doc_id": doc.ext_id}
-        if layer.relations:
+        if self.options.doccano_shape == SEQUENCE:
+            obj["label"] = [
+                [conv.to_utf16(s.start), conv.to_utf16(s.end), s.label] for s in layer.spans
+            ]
+            self.manifest.lost_relations.update(r.label for r in layer.relations)
+        else:
             ids = {s.sid: i for i, s in enumerate(layer.spans, 1)}
             obj["entities"] = [
                 {"id": ids[s.sid], "label": s.label,
@@ -31,9 +42,5 @@ class DoccanoWriter(Writer):
             obj["relations"] = [
                 {"id": i, "from_id": ids[str(r.head)], "to_id": ids[str(r.child)], "type": r.label}
                 for i, r in enumerate(layer.relations, 1)
-            ]
-        else:
-            obj["label"] = [
-                [conv.to_utf16(s.start), conv.to_utf16(s.end), s.label] for s in layer.spans
             ]
         self.fh.write(json.dumps(obj, ensure_ascii=False) + "\n")

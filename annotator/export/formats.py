@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING
 
+from annotator import DISTRIBUTION
 from annotator.errors import AnnotatorError, UsageError
 from annotator.export.options import ExportOptions, option_flag
 
@@ -40,6 +41,8 @@ class ExportFormat:
     ``joinable``: files written in pieces join end to end (no header or footer), so worker
     processes may write chunks of it.
     ``options``: the ExportOptions fields its writer reads.
+    ``suggestions``: the writer also gets each document's suggestions layer, last, and writes it as
+    the peer tool's predictions (not counted as exported spans).
     """
 
     name: str
@@ -53,6 +56,7 @@ class ExportFormat:
     multi_layer: bool = False
     joinable: bool = False
     options: tuple[str, ...] = ()
+    suggestions: bool = False  # also given the document's suggestions layer (as predictions)
     needs: str = ""  # an optional extra, named in the sentence when it is missing
 
     def writer_class(self) -> type[Writer]:
@@ -65,7 +69,7 @@ class ExportFormat:
         if self.needs and importlib.util.find_spec(self.needs) is None:
             raise AnnotatorError(
                 f"the {self.name} format needs {self.needs}: "
-                f"install it with pip install 'annotator[{self.needs}]'"
+                f"install it with pip install '{DISTRIBUTION}[{self.needs}]'"
             )
 
     def check_options(self, options: ExportOptions) -> None:
@@ -101,6 +105,7 @@ FORMATS: tuple[ExportFormat, ...] = (
         relations=True,
         overlaps=Overlaps.ALL,
         joinable=True,
+        options=("doccano_shape",),
     ),
     ExportFormat(
         "prodigy",
@@ -112,6 +117,29 @@ FORMATS: tuple[ExportFormat, ...] = (
         relations=True,
         overlaps=Overlaps.ALL,
         joinable=True,
+    ),
+    ExportFormat(
+        "label-studio",
+        "Label Studio tasks (data.json) with label_config.xml: annotations per layer, "
+        "suggestions as predictions",
+        "labelstudio:LabelStudioWriter",
+        ".json",
+        attributes=True,
+        relations=True,
+        overlaps=Overlaps.ALL,
+        folder=True,
+        multi_layer=True,
+        suggestions=True,
+    ),
+    ExportFormat(
+        "spans-csv",
+        "one row per span: document, annotator, label, offsets, text, attributes, context words",
+        "spanscsv:SpansCsvWriter",
+        ".csv",
+        attributes=True,
+        relations=False,
+        overlaps=Overlaps.ALL,
+        multi_layer=True,
     ),
     ExportFormat(
         "hf-bio",

@@ -14,6 +14,9 @@ class ExportOptions:
     unit: str = "document"  # hf-bio: one row per "document" or per "paragraph"
     max_tokens: int = 0  # hf-bio: cut longer rows into windows of at most this many tokens (0: no)
     spacy_pipeline: str = "spancat"  # spacy: the pipeline config.cfg trains ("spancat" or "ner")
+    # doccano: "relation" (entities and relations, doccano's relation extraction project) or
+    # "sequence" ("label" only, its sequence labelling project; relations counted as not exported)
+    doccano_shape: str = "relation"
     # --labels, a filter every format honours (the job keeps only these labels' spans);
     # conll2003 makes its one tag column of them
     labels: tuple[str, ...] = ()

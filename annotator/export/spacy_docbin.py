@@ -6,7 +6,7 @@ every span, ``doc.ents`` those that do not overlap (the longest wins; the others
 ``not_in_ents``). Relations and attribute values ride in ``doc.user_data`` under
 ``"annotator.relations"`` and ``"annotator.attributes"`` (SPEC section 5). Documents are written in
 shards of SHARD_DOCS, so memory stays flat however large the export. spaCy is an optional extra:
-``pip install 'annotator[spacy]'``.
+``pip install 'arabic-news-annotator[spacy]'`` (the distribution's name; the package is imported as annotator).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from annotator import DISTRIBUTION
 from annotator.errors import AnnotatorError, UsageError
 from annotator.export.base import Writer
 from annotator.export.manifest import Manifest
@@ -43,7 +44,7 @@ class SpacyWriter(Writer):
             from spacy.tokens import DocBin
         except ImportError:
             raise AnnotatorError(
-                "the spacy format needs spaCy: install it with pip install 'annotator[spacy]'"
+                f"the spacy format needs spaCy: install it with pip install '{DISTRIBUTION}[spacy]'"
             ) from None
         if options.spacy_pipeline not in PIPELINES:
             raise UsageError(

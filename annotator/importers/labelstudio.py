@@ -27,6 +27,7 @@ from annotator.model.document import DocumentRecord, Layer, Relation, Span
 from annotator.text.offsets import OffsetConverter
 
 SUGGESTIONS = "suggestions"
+DOC_ID = "doc_id"  # our export's document id in data, kept when Label Studio renumbers tasks
 _MIN_KEYS = {"id", "annotator", "annotation_id", "created_at", "updated_at", "lead_time",
              "agreement", "drafts", "predictions"}  # fmt: skip
 
@@ -263,9 +264,12 @@ def _task(task: Any, options: ImportOptions, names: NameMap, config: LabelConfig
     if isinstance(drafts, list) and drafts:
         doc.skipped["draft(s)"] += len(drafts)
     predicted = _predictions(task, by_id, doc, pos)
-    meta = {k: v for k, v in data.items() if k != key and isinstance(v, str | int | float)}
-    return _record(doc, [*layers.values(), *([predicted] if predicted else [])], meta,
-                   task.get("id"), source)  # fmt: skip
+    meta = {k: v for k, v in data.items()
+            if k not in (key, DOC_ID) and isinstance(v, str | int | float)}  # fmt: skip
+    if isinstance(task.get("meta"), dict):
+        meta.update(task["meta"])
+    ext = data.get(DOC_ID) if isinstance(data.get(DOC_ID), str) else task.get("id")
+    return _record(doc, [*layers.values(), *([predicted] if predicted else [])], meta, ext, source)
 
 
 def _min_items(items: list[tuple[str, dict[str, Any]]], options: ImportOptions, names: NameMap,

@@ -73,6 +73,7 @@ class NameMap:
         if self.schema is None or not self.schema.has_label(label_id):
             return name, value
         label = self.schema.label(label_id)
+        name = name.removeprefix(f"{label_id}.")  # a config name made unique per label
         attr = label.attribute(name) or next(
             (a for a in label.attributes if a.name.casefold() == name.casefold()), None
         )

@@ -17,7 +17,7 @@ from annotator.export.manifest import Manifest
 from annotator.export.options import ExportOptions
 from annotator.export.split import split_of
 from annotator.model.document import Document, Layer
-from annotator.model.layers import LayerKind
+from annotator.model.layers import SUGGESTIONS_LAYER, LayerKind
 from annotator.store import Project
 
 
@@ -47,7 +47,10 @@ def write_documents(
     manifest; ``progress`` is told each document read. Returns how many documents were read."""
     fmt = export_format(plan.fmt)
     n = 0
-    for n, (doc, layers) in enumerate(_stream(store, plan.chosen, plan.done_only, ids), 1):
+    stream = _stream(store, plan.chosen, plan.done_only, ids)
+    if fmt.suggestions:
+        stream = _with_suggestions(store, stream)
+    for n, (doc, layers) in enumerate(stream, 1):
         if progress is not None:
             progress(n)
         if plan.labels:
@@ -61,6 +64,11 @@ def write_documents(
             counts = manifest.split["documents"]
             counts[part] = counts.get(part, 0) + 1
         for la in layers:
+            if fmt.suggestions and la.annotator == SUGGESTIONS_LAYER:
+                manifest.extra["predicted_spans"] = manifest.extra.get("predicted_spans", 0) + len(
+                    la.spans
+                )
+                continue
             manifest.spans += len(la.spans)
             manifest.relations += len(la.relations)
             manifest.by_label.update(s.label for s in la.spans)
@@ -92,6 +100,18 @@ def _stream(
     for doc, layers in store.stream_layers([chosen], done_only=done_only, ids=ids):
         layer = layers.get(chosen)
         yield doc, [layer] if layer is not None and (layer.spans or layer.status != "todo") else []
+
+
+def _with_suggestions(
+    store: Project, stream: Iterator[tuple[Document, list[Layer]]]
+) -> Iterator[tuple[Document, list[Layer]]]:
+    """The same documents, each with its suggestions layer (when it has spans) added last."""
+    for doc, layers in stream:
+        if layers:
+            machine = store.layer(doc.id, SUGGESTIONS_LAYER)
+            if machine.spans and all(la.annotator != SUGGESTIONS_LAYER for la in layers):
+                layers = [*layers, machine]
+        yield doc, layers
 
 
 def _keep_labels(layer: Layer, labels: frozenset[str]) -> Layer:

@@ -66,6 +66,9 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "doc_id": "documents.id", "annotator": "annotators.name",
         "overlap": "1 when the document is in the overlap share annotated by several",
         "assigned_at": "when (UTC)"}),
+    "work_time": ("Active seconds each annotator spent on each document (idle stretches left out).", {
+        "doc_id": "documents.id", "annotator": "annotators.name", "seconds": "active seconds",
+        "updated_at": "when (UTC)"}),
     "meta": ("Project settings: the schema TOML, who created it.", {
         "key": "setting", "value": "value"}),
     "span_texts": ("View: every span with its document id and text, for reading and faceting.", {

@@ -167,12 +167,25 @@ def m0007_assignments(db: Database) -> None:
     db.execute("CREATE INDEX assignments_by_annotator ON assignments (annotator, doc_id)")
 
 
-@migrations(name="0008_ids_never_reused")
-def m0008_ids_never_reused(db: Database) -> None:
+@migrations(name="0008_work_time")
+def m0008_work_time(db: Database) -> None:
+    """Active seconds each annotator spent on each document (the window records them)."""
+    db.execute(
+        """CREATE TABLE work_time (
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            annotator TEXT NOT NULL REFERENCES annotators(name),
+            seconds REAL NOT NULL DEFAULT 0 CHECK (seconds >= 0),
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (doc_id, annotator))"""
+    )
+
+
+@migrations(name="0009_ids_never_reused")
+def m0009_ids_never_reused(db: Database) -> None:
     """Spans and relations get AUTOINCREMENT ids: an id once used (then deleted) is never given to
     another annotation, so an undo or another window can never hit someone else's span."""
     if db.execute("PRAGMA foreign_keys").fetchone()[0]:
-        raise RuntimeError("0008_ids_never_reused must run with foreign keys off")
+        raise RuntimeError("0009_ids_never_reused must run with foreign keys off")
     for table in ("spans", "relations"):
         _rebuild_with_autoincrement(db, table)
 

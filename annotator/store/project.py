@@ -31,12 +31,13 @@ from annotator.store.editing import Editing
 from annotator.store.identity import identify, schema_version
 from annotator.store.importing import Importing
 from annotator.store.migrations import migrations
+from annotator.store.progress import Progress
 
 if TYPE_CHECKING:
     from annotator.store.backup import Backup
 
 
-class Project(Importing, Editing, Assigning):
+class Project(Importing, Editing, Assigning, Progress):
     """An open project file."""
 
     # ----------------------------------------------------------------- opening

@@ -95,6 +95,7 @@ FIXED: tuple[ActionSpec, ...] = (
         "Show the gold layer and the annotators' open disagreements",
     ),
     ActionSpec("agreement", "Agreement…", "fa5s.chart-bar", "Ctrl+Shift+G"),
+    ActionSpec("progress", "Progress…", "fa5s.tasks", "", "Who did what, for how long"),
     ActionSpec("compare", "Compare annotators side by side", "fa5s.columns", "Ctrl+Shift+C"),
     ActionSpec("open_project", "Open project…", "fa5s.folder-open", "Ctrl+O"),
     ActionSpec("import", "Import articles…", "fa5s.file-import", "Ctrl+I"),
@@ -117,7 +118,7 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
                    "zoom_in", "zoom_out")),
     ("&Suggestions", ("suggestions", "accept_item", "reject_item", "next_suggestion", "prev_suggestion",
                       None, "accept_suggestions:*")),
-    ("&Lead", ("lead_mode", "compare", "agreement", None, "merge")),
+    ("&Lead", ("lead_mode", "compare", "agreement", "progress", None, "merge")),
     ("&Help", ("shortcuts", "guideline")),
 )  # fmt: skip
 

@@ -71,7 +71,8 @@ class Controller(QObject):
         view.key_wanted = self._wants_key
         session.documentOpened.connect(self._document_opened)
         session.spansChanged.connect(self._spans_changed)
-        session.selectionChanged.connect(lambda _id: self.repaint())
+        session.selectionChanged.connect(self._selection_changed)
+        view.verticalScrollBar().valueChanged.connect(lambda _v: self.chooser.hide())
 
     # ---------------------------------------------------------------- display
     def _document_opened(self, _doc_id: int) -> None:
@@ -132,6 +133,11 @@ class Controller(QObject):
             self.curation.reject_current()
         else:
             self.review.reject_current()
+
+    def _selection_changed(self, span_id: int) -> None:
+        if span_id != self.chooser.span_id:
+            self.chooser.hide()  # its values are another span's
+        self.repaint()
 
     def emphasis(self) -> set[int]:
         s = self.session
@@ -415,4 +421,8 @@ class Controller(QObject):
         point = self.view.point_of(span.start)
         below = point + QPoint(0, self.view.fontMetrics().height())
         self.chooser.show_for(span, label, below)
+        room = self.view.viewport().height() - self.chooser.height()
+        if below.y() > room:  # near the bottom: above the line instead, never off screen
+            above = point.y() - self.view.fontMetrics().height() - self.chooser.height()
+            self.chooser.move(self.chooser.x(), max(0, min(above, room)))
         return self.chooser

@@ -37,6 +37,7 @@ class DocumentFlow(QObject):
         self._warned: int | None = None  # the document whose open checklist was mentioned
         session.documentOpened.connect(self._opened)
         session.layerChanged.connect(self.show_progress)
+        doclist.model.modelReset.connect(self.show_progress)  # imports, restores, merges
 
     def _place(self) -> tuple[str, str]:
         """Where the last document is remembered: this project's file and this annotator."""
@@ -84,7 +85,8 @@ class DocumentFlow(QObject):
             )
             return
         s.set_status(status)
-        self.next_to_do()
+        if s.status() == status:  # not refused (a read-only project says why and stays)
+            self.next_to_do()
 
     def next_to_do(self) -> None:
         """Open the next document (after this one, wrapping) whose status is to do or begun:

@@ -34,6 +34,11 @@ def check_display() -> None:
         )
 
 
+def _invisible() -> bool:
+    """Whether Qt draws on no screen (offscreen, minimal): dialogs there can never be answered."""
+    return os.environ.get("QT_QPA_PLATFORM", "").split(":")[0] in ("offscreen", "minimal")
+
+
 def run_gui(
     project_path: Path | None,
     annotator: str | None,
@@ -76,8 +81,8 @@ def run_gui(
     try:
         project = Project.open(project_path)
     except ProjectError as exc:
-        if screenshot is not None:
-            raise
+        if screenshot is not None or _invisible():
+            raise  # a dialog nobody can see would wait for ever: say it on the terminal
         message_box(None, str(exc), QMessageBox.Icon.Critical).exec()
         return exc.exit_code
     conf.set("recent_project", str(project_path.resolve()))
@@ -92,7 +97,7 @@ def run_gui(
 
     name = annotator or conf.get("annotator")
     if not name:
-        if screenshot is not None:
+        if screenshot is not None or _invisible():
             name = getpass.getuser()
         else:
             name, ok = QInputDialog.getText(

@@ -38,6 +38,7 @@ from annotator.ui.docview import ArticleView
 from annotator.ui.flow import DocumentFlow
 from annotator.ui.fonts import article_font
 from annotator.ui.jobs import Job
+from annotator.ui.progressview import ProgressDialog
 from annotator.ui.session import Session
 from annotator.ui.settings import Settings
 from annotator.ui.theme import apply_theme
@@ -45,6 +46,7 @@ from annotator.ui.widgets.doclist import STATUS_TEXT, DocList
 from annotator.ui.widgets.palette import LabelPalette, PaletteArea
 from annotator.ui.widgets.plain import inform, plain_label, warn
 from annotator.ui.widgets.spanpanel import SpanPanel
+from annotator.ui.worktime import WorkTimer
 
 MESSAGE_MS = 8000  # how long a status bar sentence stays at most
 MIN_PANEL_WIDTH = 160  # the side panels; the article keeps the rest
@@ -68,6 +70,7 @@ class MainWindow(QMainWindow):
         self.label_bar = LabelPalette(session.schema, self)
         self.doclist = DocList(session, self)
         self.spanpanel = SpanPanel(session, self)
+        self.work_timer = WorkTimer(session, self)
         self.flow = DocumentFlow(session, self.doclist, self.settings, self)
         self.setMinimumSize(MIN_WINDOW[0], MIN_WINDOW[1])
 
@@ -183,6 +186,7 @@ class MainWindow(QMainWindow):
             "prev_suggestion": lambda: c.step_suggestion(-1),
             "label_mentions": c.label_mentions,
             "agreement": self.show_agreement,
+            "progress": self.show_progress,
             "compare": self.show_compare,
         }
         for lab in s.schema.labels:
@@ -256,6 +260,14 @@ class MainWindow(QMainWindow):
         job.failed.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self._jobs.append(job)
         return job
+
+    def show_progress(self) -> ProgressDialog:
+        """Who did what for how long (the time recorded so far is written first)."""
+        self.work_timer.flush()
+        dialog = ProgressDialog(self.session.project.progress(), self)
+        dialog.show()
+        self.progress_dialog = dialog
+        return dialog
 
     def _show_report(self, report: object) -> None:
         assert isinstance(report, dict)
@@ -486,6 +498,7 @@ class MainWindow(QMainWindow):
         return self.actions_by_id[action_id]
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        # every edit is already committed; closing only releases the file
+        # every edit is already committed; closing writes the last work time and releases the file
+        self.work_timer.pause()
         self.session.close()
         super().closeEvent(event)

@@ -24,6 +24,7 @@ from annotator.ui.widgets.rows import Index, RowsModel
 SPAN_ID_ROLE = Qt.ItemDataRole.UserRole
 CONTEXT_WORDS = 3  # words shown on each side of a span
 SHORT = 60  # characters of span text shown in a cell
+ROWS_ONE_BY_ONE = 50  # an edit touching more rows than this resets the model instead
 
 
 def _short(text: str, n: int = SHORT) -> str:
@@ -63,7 +64,10 @@ class SpanTableModel(RowsModel):
         self.endResetModel()
 
     def apply_change(self, added: list[Span], removed: list[Span]) -> None:
-        """One edit: remove and insert exactly these rows."""
+        """One edit: remove and insert exactly these rows (a batch of many is a reset)."""
+        if len(added) + len(removed) > ROWS_ONE_BY_ONE:
+            self.reset()
+            return
         for span in removed:
             row = self.row_of(span.id or 0)
             if row >= 0:

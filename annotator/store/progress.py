@@ -1,0 +1,83 @@
+"""Progress for the lead: per annotator assigned, done, skipped, active time and spans per hour;
+per document who is assigned and where each stands. A mixin of Project."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from annotator.errors import EditError
+from annotator.store.base import ProjectBase, now
+
+LISTED = 1000  # documents listed at most (the counts are always whole)
+_PEOPLE = "SELECT name FROM layer_kinds WHERE kind = 'annotator'"
+
+
+class Progress(ProjectBase):
+    """Work time and progress."""
+
+    def add_work_time(self, doc_id: int, annotator: str, seconds: float) -> None:
+        """Add active seconds to an annotator's time on a document (one small transaction)."""
+        if seconds < 0:
+            raise EditError("work time cannot be negative")
+        if seconds == 0 or self.readonly:
+            return
+        with self.transaction():
+            self.db.execute("INSERT OR IGNORE INTO annotators VALUES (?, ?)", [annotator, now()])
+            self.db.execute(
+                "INSERT INTO work_time (doc_id, annotator, seconds, updated_at) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (doc_id, annotator) DO UPDATE SET"
+                " seconds = seconds + excluded.seconds, updated_at = excluded.updated_at",
+                [doc_id, annotator, seconds, now()],
+            )
+
+    def work_seconds(self, doc_id: int, annotator: str) -> float:
+        """Active seconds ``annotator`` spent on a document."""
+        row = self.db.execute(
+            "SELECT seconds FROM work_time WHERE doc_id = ? AND annotator = ?", [doc_id, annotator]
+        ).fetchone()
+        return float(row[0]) if row else 0.0
+
+    def progress(self) -> dict[str, Any]:
+        """Per annotator: assigned, done, skipped, in progress, seconds, spans, spans per hour;
+        per document (the first LISTED): who is assigned and each one's status."""
+        names = [r[0] for r in self.db.execute(f"{_PEOPLE} ORDER BY name")]
+        people: dict[str, dict[str, Any]] = {
+            n: {"assigned": 0, "done": 0, "skipped": 0, "in_progress": 0, "seconds": 0.0,
+                "spans": 0, "spans_per_hour": None}
+            for n in names
+        }  # fmt: skip
+        queries = {
+            "assigned": "SELECT annotator, count(*) FROM assignments GROUP BY 1",
+            "spans": "SELECT annotator, count(*) FROM spans GROUP BY 1",
+            "seconds": "SELECT annotator, sum(seconds) FROM work_time GROUP BY 1",
+        }
+        for key, sql in queries.items():
+            for name, value in self.db.execute(sql):
+                if name in people:
+                    people[name][key] = value
+        for name, status, n in self.db.execute(
+            "SELECT annotator, status, count(*) FROM doc_status GROUP BY 1, 2"
+        ):
+            if name in people and status in ("done", "skipped", "in_progress"):
+                people[name][status] = n
+        for p in people.values():
+            p["seconds"] = round(float(p["seconds"]), 1)
+            p["spans_per_hour"] = (
+                round(p["spans"] * 3600 / p["seconds"], 1) if p["seconds"] else None
+            )
+        documents: dict[int, dict[str, Any]] = {}
+        rows = self.db.execute(
+            "SELECT d.id, d.ext_id, a.annotator, coalesce(st.status, 'todo') FROM documents d"
+            " JOIN assignments a ON a.doc_id = d.id"
+            " LEFT JOIN doc_status st ON st.doc_id = d.id AND st.annotator = a.annotator"
+            " ORDER BY d.id, a.annotator"
+        )
+        for doc_id, ext_id, name, status in rows:
+            entry = documents.setdefault(doc_id, {"id": ext_id, "annotators": {}})
+            entry["annotators"][name] = status
+        return {
+            "project": str(self.path),
+            "annotators": people,
+            "documents": list(documents.values())[:LISTED],
+            "assigned_documents": len(documents),
+        }

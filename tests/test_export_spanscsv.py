@@ -1,0 +1,51 @@
+"""--format spans-csv: one row per span for spreadsheets and pandas, nothing dropped silently."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from annotator.export.spanscsv import context
+from annotator.jobs.export import export_dataset
+from tests.test_export_formats import RELATIONS, SPANS, TEXT, _project
+
+
+def test_one_row_per_span_with_context_and_relations_counted(tmp_path: Path) -> None:
+    project = _project(tmp_path / "a")
+    out = tmp_path / "spans #1.csv"
+    manifest = export_dataset(project, "spans-csv", out, layer="all")
+    assert manifest["not_exported"] == {"attributes": 0, "relations": len(RELATIONS)}
+    assert out.read_bytes().startswith("\ufeff".encode())
+    with out.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == len(SPANS)
+    for row in rows:
+        start, end = int(row["start"]), int(row["end"])
+        assert TEXT[start:end] == row["text"] and row["annotator"] == "layla"
+        assert row["document"] == "doc-1"
+        before, after = context(TEXT, start, end)
+        assert (row["before"], row["after"]) == (before, after)
+    by_sid = {r["sid"]: r for r in rows}
+    for span in SPANS:
+        assert json.loads(by_sid[str(span["id"])]["attributes"]) == span["attributes"]
+    project.close()
+
+
+def test_pandas_reads_it(tmp_path: Path) -> None:
+    pandas = pytest.importorskip("pandas")
+    project = _project(tmp_path / "a")
+    out = tmp_path / "spans.csv"
+    export_dataset(project, "spans-csv", out, "layla")
+    frame = pandas.read_csv(out)
+    assert list(frame.columns)[:3] == ["document", "annotator", "sid"]
+    assert sorted(frame["label"]) == sorted(str(s["label"]) for s in SPANS)
+    project.close()
+
+
+def test_context_stays_on_the_line() -> None:
+    text = "سطر أول هنا\nقال الوزير إن المحادثات كانت مثمرة جدا اليوم في العاصمة\nسطر"
+    i = text.index("الوزير")
+    assert context(text, i, i + 6, 2) == ("قال", "إن المحادثات")
