@@ -27,8 +27,14 @@ def test_the_window_opens_and_warns_when_the_startup_backup_fails(
     monkeypatch.setattr(QApplication, "exec", lambda self: 0)
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_gui installs the window's hook
     assert launch.run_gui(db, "layla", None, None, "en") == 0
-    windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow)]
-    window = windows[-1]
+    (window,) = [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, QMainWindow)
+        and w.isVisible()
+        and getattr(w, "session", None)
+        and w.session.project.path == db  # type: ignore[attr-defined]
+    ]
     qtbot.addWidget(window)
     assert window.isVisible()
     assert "Backup failed" in window.statusBar().currentMessage()
