@@ -114,7 +114,7 @@ def test_the_migration_keeps_relations_and_ids(tmp_path: Path) -> None:
         con.execute(f"INSERT INTO old_{table} SELECT * FROM {table}")
         con.execute(f"DROP TABLE {table}")
         con.execute(f"ALTER TABLE old_{table} RENAME TO {table}")
-    con.execute("DELETE FROM _sqlite_migrations WHERE name = '0009_ids_never_reused'")
+    con.execute("DELETE FROM _sqlite_migrations WHERE name = '0010_ids_never_reused'")
     con.execute("DELETE FROM sqlite_sequence")
     con.commit()
     con.close()

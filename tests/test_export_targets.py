@@ -284,3 +284,45 @@ def _cmdline(pid: int) -> str:
         return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
     except OSError:
         return ""
+
+
+def test_force_never_removes_what_an_edited_manifest_names(db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "o" / "news"  # no suffix: a manifest could name news.train.db...
+    assert _export(db, str(out), "--split", "50,50").returncode == 0
+    victim = tmp_path / "victim.txt"
+    victim.write_text("mine", "utf-8")
+    notes = out.parent / "notes.txt"
+    notes.write_text("mine too", "utf-8")
+    project_alike = out.parent / "news.train.db"
+    project_alike.write_text("looks like a part", "utf-8")
+    manifest = out.parent / "news.manifest.json"
+    data = json.loads(manifest.read_text("utf-8"))
+    data["written"] += ["../victim.txt", "notes.txt", str(victim), "news.train.db/../notes.txt",
+                        "news.train.db"]  # fmt: skip
+    manifest.write_text(json.dumps(data), "utf-8")
+    assert _export(db, str(out), "--force").returncode == 0
+    assert victim.read_text("utf-8") == "mine" and notes.read_text("utf-8") == "mine too"
+    # a part-like name is only replaced when it is one of the parts this export writes
+    assert sorted(p.name for p in out.parent.iterdir()) == [
+        "news",
+        "news.manifest.json",
+        "news.train.db",
+        "notes.txt",
+    ]
+    # the same for a folder: entries outside it are ignored
+    brat = tmp_path / "brat"
+    assert _export(db, str(brat), "--format", "brat").returncode == 0
+    data = json.loads((brat / "manifest.json").read_text("utf-8"))
+    data["written"] += ["../victim.txt"]
+    (brat / "manifest.json").write_text(json.dumps(data), "utf-8")
+    assert _export(db, str(brat), "--format", "brat", "--force").returncode == 0
+    assert victim.read_text("utf-8") == "mine"
+
+
+def test_the_project_reached_through_a_symlink_is_refused(db: Path, tmp_path: Path) -> None:
+    link = tmp_path / "data.jsonl"
+    link.symlink_to(db)
+    result = _export(db, str(link), "--force")
+    assert result.returncode == REFUSED and "is the project file" in result.stderr
+    with Project.open(db) as store:
+        assert store.document_count() == 3

@@ -20,11 +20,13 @@ import subprocess
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from types import TracebackType
 from typing import IO, Any
 
 from annotator.errors import TargetError
+from annotator.export.formats import FORMATS
+from annotator.export.split import SPLIT_NAMES
 from annotator.store.backup import backup_dir
 
 MANIFEST_IN_FOLDER = "manifest.json"
@@ -66,6 +68,7 @@ class Target:
     folder: bool
     finals: dict[str | None, Path]
     manifest: Path
+    protected: frozenset[Path] = frozenset()  # the project's files: never written or removed
 
     @property
     def where(self) -> Path:
@@ -78,9 +81,9 @@ def plan_target(
 ) -> Target:
     """Check that ``out`` may be a target at all (not the project, its folder or backups; the
     right kind of path) and name the manifest; raise TargetError with a sentence if not."""
-    target = Target(out, folder, finals, manifest_path(out, folder))
     proj = project.resolve()
-    protected = {proj, *(Path(f"{proj}{s}") for s in ("-wal", "-shm", "-journal"))}
+    protected = frozenset({proj, *(Path(f"{proj}{s}") for s in ("-wal", "-shm", "-journal"))})
+    target = Target(out, folder, finals, manifest_path(out, folder), protected)
     backups = backup_dir(proj)
     for path in [out, *finals.values(), target.manifest]:
         real = path.resolve()
@@ -105,6 +108,27 @@ def plan_target(
     return target
 
 
+def _claimed(target: Target, entries: list[str]) -> set[Path]:
+    """The paths an earlier manifest lists that --force may replace: inside the export's folder
+    (or, beside a file, the output's own name and its split parts), never the project's files.
+    Anything else a manifest names (edited by hand, "../x") is ignored, so never removed."""
+    base = target.out if target.folder else target.manifest.parent
+    stem = target.manifest.name[: -len(".manifest.json")]
+    suffixes = {target.out.suffix} if target.out.suffix else {f.suffix for f in FORMATS}
+    parts = {f"{stem}.{p}{x}" for p in SPLIT_NAMES for x in suffixes if x} | {target.out.name}
+    out: set[Path] = set()
+    for entry in entries:
+        rel = PurePosixPath(entry)
+        if rel.is_absolute() or not rel.parts or ".." in rel.parts:
+            continue
+        if not target.folder and entry not in parts:
+            continue
+        path = base / rel
+        if path.resolve() not in target.protected and path != target.manifest:
+            out.add(path)
+    return out
+
+
 def check_existing(target: Target, force: bool) -> list[Path]:
     """Refuse existing paths unless ``force`` and an earlier export of ours wrote them; return the
     files of that earlier export that this one replaces or leaves stale (to remove at commit)."""
@@ -126,8 +150,7 @@ def check_existing(target: Target, force: bool) -> list[Path]:
             f"{'in' if target.folder else 'beside'} it lists it), so --force leaves this {what} "
             "as it is; choose a new --out"
         )
-    base = target.out if target.folder else target.manifest.parent
-    written = {base / w for w in old["written"]}
+    written = _claimed(target, old["written"])
     if target.folder:
         for path in sorted(target.out.rglob("*")):
             ours = path == target.manifest or path in written

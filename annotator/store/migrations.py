@@ -180,12 +180,22 @@ def m0008_work_time(db: Database) -> None:
     )
 
 
-@migrations(name="0009_ids_never_reused")
-def m0009_ids_never_reused(db: Database) -> None:
+@migrations(name="0009_open_windows")
+def m0009_open_windows(db: Database) -> None:
+    """Which window shows which document to whom, so a second window on the same work says so."""
+    db.execute(
+        """CREATE TABLE open_windows (
+            id TEXT PRIMARY KEY, annotator TEXT NOT NULL, doc_id INTEGER,
+            host TEXT NOT NULL, pid INTEGER NOT NULL, opened_at TEXT NOT NULL)"""
+    )
+
+
+@migrations(name="0010_ids_never_reused")
+def m0010_ids_never_reused(db: Database) -> None:
     """Spans and relations get AUTOINCREMENT ids: an id once used (then deleted) is never given to
     another annotation, so an undo or another window can never hit someone else's span."""
     if db.execute("PRAGMA foreign_keys").fetchone()[0]:
-        raise RuntimeError("0009_ids_never_reused must run with foreign keys off")
+        raise RuntimeError("0010_ids_never_reused must run with foreign keys off")
     for table in ("spans", "relations"):
         _rebuild_with_autoincrement(db, table)
 

@@ -31,13 +31,14 @@ from annotator.store.editing import Editing
 from annotator.store.identity import identify, schema_version
 from annotator.store.importing import Importing
 from annotator.store.migrations import migrations
+from annotator.store.presence import Presence
 from annotator.store.progress import Progress
 
 if TYPE_CHECKING:
     from annotator.store.backup import Backup
 
 
-class Project(Importing, Editing, Assigning, Progress):
+class Project(Importing, Editing, Assigning, Progress, Presence):
     """An open project file."""
 
     # ----------------------------------------------------------------- opening
