@@ -331,3 +331,18 @@ def test_a_restore_killed_while_it_waits_changes_nothing(tmp_path: Path) -> None
     assert len(_ids(db)) == 6  # the import is whole, the restore did nothing
     make_backup(db)
     assert not [p for p in backup_dir(db).iterdir() if ".partial" in p.name]
+
+
+def test_backups_made_by_several_processes_at_once_are_all_whole(tmp_path: Path) -> None:
+    db = _project(tmp_path / "p.db", *(f"d{i}" for i in range(50)))
+    procs = [subprocess.Popen([sys.executable, "-c", "from annotator.cli import main; main()",
+                               "backups", str(db), "--now"], cwd=ROOT, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True) for _ in range(3)]  # fmt: skip
+    results = [p.communicate(timeout=120) for p in procs]
+    assert all(p.returncode == 0 for p in procs), results
+    found = list_backups(db)
+    assert 1 <= len(found) <= 3
+    assert not [p for p in backup_dir(db).iterdir() if ".partial" in p.name]
+    for b in found:
+        restore_backup(db, b.path)
+        assert len(_ids(db)) == 50
