@@ -346,3 +346,20 @@ def test_backups_made_by_several_processes_at_once_are_all_whole(tmp_path: Path)
     for b in found:
         restore_backup(db, b.path)
         assert len(_ids(db)) == 50
+
+
+def test_open_windows_are_not_work_a_backup_keeps_or_a_restore_replaces(tmp_path: Path) -> None:
+    db = _project(tmp_path / "p.db", "d1")
+    backup = make_backup(db)
+
+    def window(p: Project, wid: str) -> None:
+        p.db.execute("INSERT INTO open_windows VALUES (?, 'layla', NULL, 'host', 1, 'now')", [wid])
+        p.db.conn.commit()
+
+    with Project.open(db) as p:
+        window(p, "opened after the backup")
+    assert not make_backup(db).new  # a window opening is not a change of the work
+    restore_backup(db, backup.path)
+    with Project.open(db) as p:
+        rows = p.db.execute("SELECT id FROM open_windows").fetchall()
+    assert rows == [("opened after the backup",)]  # still open: the restore leaves it listed

@@ -46,6 +46,9 @@ RESTORE_WAIT_S = 5.0  # how long a restore waits for another writer before refus
 BEFORE_RESTORE = "before-restore"
 PARTIAL_SUFFIX = ".partial"
 _META_KEYS = ("backup_at", "backup_reason", "backup_mark")
+# Tables that describe running programs, not work: not part of a backup's state mark, and left as
+# they are by a restore (the windows open now are still open).
+RUNNING_STATE_TABLES = frozenset({"open_windows"})
 
 
 def backup_dir(project: Path) -> Path:
@@ -74,6 +77,7 @@ def state_mark(conn: sqlite3.Connection) -> str:
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
             " ORDER BY name"
         )
+        if r[0] not in RUNNING_STATE_TABLES
     ]
     parts: dict[str, object] = {}
     for table in tables:
@@ -345,6 +349,7 @@ def _replace_rows(
                     "SELECT name FROM main.sqlite_master WHERE type = 'table'"
                     " AND name NOT LIKE 'sqlite_%'"
                 )
+                if r[0] not in RUNNING_STATE_TABLES
             ]
             for table in tables:
                 conn.execute(f'DELETE FROM main."{table}"')
