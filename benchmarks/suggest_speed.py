@@ -1,6 +1,6 @@
 """How fast ``annotator suggest`` runs over a whole project, and whether its memory stays flat.
 
-    python benchmarks/suggest_speed.py              # 4,000 documents (and 1,000 for memory)
+    python benchmarks/suggest_speed.py              # 10,000 documents (and 2,500 for memory)
     python benchmarks/suggest_speed.py --documents 20000 --json
 
 Workload: news-like articles of ~2,000 characters (benchmarks/corpus.py ``news_document``: reported
@@ -123,7 +123,7 @@ def measure(n: int, dense: bool) -> dict[str, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--documents", type=int, default=4000)
+    parser.add_argument("--documents", type=int, default=10_000)
     parser.add_argument("--dense", action="store_true", help="reported speech in every sentence")
     parser.add_argument("--json", action="store_true", help="one JSON object on stdout")
     args = parser.parse_args()

@@ -129,3 +129,14 @@ def _content(layer: Layer) -> tuple[object, ...]:
     spans = [(s.sid, s.start, s.end, s.label, s.text, s.attributes) for s in layer.spans]
     relations = sorted((r.rid, r.label, str(r.head), str(r.child)) for r in layer.relations)
     return layer.status, spans, relations
+
+
+def test_a_long_text_without_punctuation_gives_no_endless_claims() -> None:
+    # every "إن" once started a claim running to the end of the text: quadratic, and useless
+    text = "وقال الوزير إن الوضع مستقر " * 3000
+    layer = suggest(text)
+    claims = [s for s in layer.spans if s.label == "claim"]
+    assert len(claims) < 50 and all(s.start > len(text) - 1200 for s in claims)  # only the end
+    assert layer_problem(layer, text, default_schema()) is None
+    punctuated = "وقال الوزير إن الوضع مستقر. " * 3000
+    assert len([s for s in suggest(punctuated).spans if s.label == "claim"]) == 3000

@@ -13,7 +13,6 @@ handles by stopping them; every page already written is complete, and running ag
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import multiprocessing
 import os
@@ -87,8 +86,7 @@ def suggest_page(
         refused.add(doc.id)
         report.failed.append(Failure(doc.ext_id, reason))
 
-    with write_lock or contextlib.nullcontext():
-        store.replace_layers(made, on_problem=refuse)
+    store.replace_layers(made, on_problem=refuse, turn=write_lock)
     for doc, layer in made:
         if doc.id in refused:
             continue
@@ -102,12 +100,12 @@ def suggest_page(
 
 
 def workers_for(pages: int) -> int:
-    """How many worker processes a run of ``pages`` pages uses (0: this process alone)."""
+    """How many worker processes a run of ``pages`` pages uses beside this one (0: alone)."""
     # sched_getaffinity counts the cores this process may use (containers, taskset); not on macOS
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     if cpus < 2 or pages < WORTH_PAGES:
         return 0
-    return min(cpus, MAX_WORKERS)
+    return min(cpus - 1, MAX_WORKERS)
 
 
 def suggest_project(
@@ -130,7 +128,7 @@ def suggest_project(
     ranges = store.document_ranges(PAGE)
     workers = workers_for(len(ranges)) if parallel and each is None else 0
     if workers:
-        return _in_workers(store, ranges, workers, progress)
+        return _with_workers(store, ranges, workers, suggester, progress)
     report = SuggestReport()
     for first, end in ranges:
         report.add(suggest_page(store, store.documents_between(first, end), suggester, each))
@@ -141,7 +139,7 @@ def suggest_project(
 
 _store: Project | None = None  # a worker's own connection
 _suggester: Suggester | None = None
-_lock: AbstractContextManager[object] | None = None  # the workers' turn to write
+_lock: AbstractContextManager[object] | None = None  # the processes' turn to write
 
 
 def _start_worker(path: str, lock: AbstractContextManager[object]) -> None:
@@ -158,42 +156,49 @@ def _worker_page(ids: tuple[int, int]) -> SuggestReport:
     return suggest_page(_store, _store.documents_between(*ids), _suggester, write_lock=_lock)
 
 
-def _in_workers(
+def _with_workers(
     store: Project,
     ranges: list[tuple[int, int]],
     workers: int,
+    suggester: Suggester,
     progress: Callable[[int], None] | None,
 ) -> SuggestReport:
-    """Every page done by ``workers`` processes, at most two pages each in flight (flat memory);
-    a page whose worker died is done here."""
+    """Every page done by this process and ``workers`` others, which take turns to write; at
+    most two pages per worker are handed out at a time (flat memory). A page whose worker died
+    is done here."""
     report = SuggestReport()
-    todo = list(reversed(ranges))
+    todo = list(reversed(ranges))  # the next page last
     running: dict[Future[SuggestReport], tuple[int, int]] = {}
     context = multiprocessing.get_context("spawn")
+    turn = context.Lock()
     pool = ProcessPoolExecutor(
-        workers, context, initializer=_start_worker, initargs=(str(store.path), context.Lock())
+        workers, context, initializer=_start_worker, initargs=(str(store.path), turn)
     )
+
+    def here(ids: tuple[int, int]) -> None:
+        report.add(suggest_page(store, store.documents_between(*ids), suggester, write_lock=turn))
+
     try:
         while todo or running:
             while todo and len(running) < 2 * workers:
-                ids = todo.pop()
                 try:
-                    running[pool.submit(_worker_page, ids)] = ids
-                except BrokenProcessPool:
-                    todo.append(ids)
+                    running[pool.submit(_worker_page, todo[-1])] = todo[-1]
+                except BrokenProcessPool:  # the workers are gone: the rest is done here
                     break
-            if not running:  # the pool is broken: the rest here
-                suggester = Suggester()
-                for ids in reversed(todo):
-                    report.add(suggest_page(store, store.documents_between(*ids), suggester))
-                break
-            finished, _ = wait(running, return_when=FIRST_COMPLETED)
-            for future in finished:
+                todo.pop()
+            if todo:
+                here(todo.pop())  # this process works too, between handing out pages
+            done = (
+                [f for f in running if f.done()]
+                if todo
+                else wait(running, return_when=FIRST_COMPLETED)[0]
+            )
+            for future in done:
                 ids = running.pop(future)
                 try:
                     report.add(future.result())
                 except BrokenProcessPool:
-                    report.add(suggest_page(store, store.documents_between(*ids), Suggester()))
+                    here(ids)
             if progress is not None:
                 progress(report.documents)
     finally:

@@ -6,9 +6,11 @@ with executemany in batches; exact duplicates (same text) are recognised by hash
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -244,10 +246,12 @@ class Importing(Recleaning):
         self,
         layers: Iterable[tuple[Document, Layer]],
         on_problem: Callable[[Document, str], None] | None = None,
+        turn: AbstractContextManager[object] | None = None,
     ) -> int:
         """Replace whole layers (machine suggestions) of documents in one transaction; returns
         spans. A layer that does not fit its document raises EditError, or with ``on_problem``
-        is reported there and the document's earlier layer is left as it was."""
+        is reported there and the document's earlier layer is left as it was. ``turn`` is held
+        around the transaction only (processes writing one project take turns)."""
         total = 0
         fitting: list[tuple[Document, Layer]] = []
         for doc, layer in layers:
@@ -260,7 +264,7 @@ class Importing(Recleaning):
                 on_problem(doc, problem)
         if not fitting:
             return 0
-        with self.transaction():
+        with turn or contextlib.nullcontext(), self.transaction():
             stamp = now()
             self._reserve_ids()
             names = {layer.annotator for _doc, layer in fitting}

@@ -31,6 +31,8 @@ VERB_CLITICS = ("و", "ف")
 NOUN_CLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل")
 QUOTES = {"«": "»", '"': '"', "“": "”", "'": "'"}
 SENTENCE_END = {".", "!", "؟", "?", "\n"}
+SHORT_SCAN = 64  # tokens read one by one looking for a sentence's end before indexing them all
+MAX_CLAIM_TOKENS = 200  # a "sentence" longer than this has lost its punctuation: no claim in it
 
 
 def _n(word: str) -> str:
@@ -147,6 +149,7 @@ class _Doc:
         self.known = list(map(learn, self.texts))
         self.kinds = [k[0] for k in self.known]
         self.norm = [k[1] for k in self.known]
+        self._ends: list[int] = []  # filled when a sentence runs long (see sentence_end)
 
     def newline_between(self, i: int, j: int) -> bool:
         """A line break between token ``i`` and the next one, ``j = i + 1``."""
@@ -160,9 +163,19 @@ class _Doc:
     def sentence_end(self, start: int) -> int:
         """Index of the last token of the sentence that starts at token ``start``."""
         texts, nl, j = self.texts, self.nl_before, start
-        while j + 1 < self.n and not (texts[j + 1] in SENTENCE_END or nl[j + 1]):
+        limit = min(self.n, start + SHORT_SCAN)
+        while j + 1 < limit and not (texts[j + 1] in SENTENCE_END or nl[j + 1]):
             j += 1
-        return j
+        if j + 1 < limit or limit == self.n:
+            return j
+        if not self._ends:  # a long sentence: every token's sentence end, once per document
+            ends, last = [0] * self.n, self.n - 1
+            for k in range(self.n - 1, -1, -1):
+                ends[k] = last
+                if texts[k] in SENTENCE_END or nl[k]:
+                    last = k - 1
+            self._ends = ends
+        return self._ends[start]
 
     def span(self, i: int, j: int, label: str, skip: int = 0, **attrs: str) -> Span:
         start, end = self.starts[i] + skip, self.ends[j]
@@ -254,6 +267,8 @@ class Suggester:
         if start >= d.n:
             return start - 1
         end = d.sentence_end(start)
+        if end - start > MAX_CLAIM_TOKENS:  # text without punctuation: no clause can be told
+            return start - 1
         for k in range(start + 1, end + 1):
             if d.texts[k] == "(":  # "(حسب زعمه)": the outlet's aside is not part of the claim
                 end = k - 1

@@ -13,7 +13,7 @@ Signals:
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from annotator.model.document import Span
 from annotator.model.schema import Label
@@ -30,6 +30,7 @@ class AttributeChooser(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setFont(QApplication.font())  # the interface's, not the article's large font
         self.span_id = 0
         self.choices: list[tuple[str, str]] = []
         self.buttons: list[QPushButton] = []
@@ -44,6 +45,7 @@ class AttributeChooser(QFrame):
             item = self._layout.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()  # gone from the screen now, not when the event loop gets to it
                 widget.deleteLater()
         self.span_id = span.id or 0
         self.choices, self.buttons = [], []
