@@ -112,3 +112,47 @@ def test_a_stale_window_cannot_revert_or_delete_what_another_changed(
     qtbot.waitUntil(lambda: [s.label for s in a.session.spans] == ["claim"], timeout=WAIT)
     qtbot.keyClick(a.view, Qt.Key.Key_Z, CTRL)
     assert a.session.undo_stack.index() == index
+
+
+def test_a_second_window_on_the_same_annotator_and_document_says_so(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    a = make_window(qtbot, tmp_path, {"a": TEXT, "b": TEXT + " ب"})
+    doc = a.session.document
+    assert doc is not None
+    assert not a.shared.isVisible()
+    other = second_window(qtbot, a.session.project.path, doc.id, annotator="omar")
+    assert not other.shared.isVisible()  # another annotator's layer: nothing shared
+    b = second_window(qtbot, a.session.project.path, doc.id)
+    assert b.shared.isVisible() and "layla also has this document open" in b.shared.text()
+    qtbot.waitUntil(a.shared.isVisible, timeout=WAIT)  # the first window learns it too
+    assert not other.shared.isVisible()
+    focus(qtbot, b)
+    qtbot.keyClick(b.view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)  # b moves on
+    assert b.session.document is not None and b.session.document.id != doc.id
+    assert not b.shared.isVisible()
+    qtbot.waitUntil(lambda: not a.shared.isVisible(), timeout=WAIT)
+    focus(qtbot, b)
+    qtbot.keyClick(b.view, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)  # and back
+    qtbot.waitUntil(a.shared.isVisible, timeout=WAIT)
+    b.close()  # closing says goodbye
+    qtbot.waitUntil(lambda: not a.shared.isVisible(), timeout=WAIT)
+
+
+def test_a_window_that_died_is_not_counted(qtbot: QtBot, tmp_path: Path) -> None:
+    import socket
+    import subprocess
+    import sys
+
+    a = make_window(qtbot, tmp_path, {"a": TEXT})
+    doc = a.session.document
+    assert doc is not None
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)  # fmt: skip
+    project = a.session.project
+    with project.transaction():
+        project.db.execute(
+            "INSERT INTO open_windows VALUES ('dead', 'layla', ?, ?, ?, '2999-01-01')",
+            [doc.id, socket.gethostname(), int(gone.stdout)],
+        )
+    assert a.session.other_windows() == []

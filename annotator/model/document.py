@@ -22,9 +22,6 @@ class Status(StrEnum):
 
 STATUSES = tuple(s.value for s in Status)
 
-GOLD_LAYER = "gold"  # the lead's curated layer
-SUGGESTIONS_LAYER = "suggestions"  # spans proposed by rules or a model, reviewed by annotators
-
 
 @dataclass(frozen=True)
 class Document:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from annotator.model.document import GOLD_LAYER, Relation, Span
+from annotator.model.document import Relation, Span
+from annotator.model.layers import GOLD_LAYER
 
 
 @dataclass(frozen=True)

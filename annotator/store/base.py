@@ -13,7 +13,8 @@ from typing import Any
 from sqlite_utils import Database
 
 from annotator.errors import EditError, ProjectError
-from annotator.model.document import GOLD_LAYER, Document, Relation, Span, Status
+from annotator.model.document import Document, Relation, Span, Status
+from annotator.model.layers import GOLD_LAYER
 from annotator.model.schema import Schema, parse_schema
 from annotator.store.connection import write_transaction
 

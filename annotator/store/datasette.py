@@ -60,6 +60,9 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "doc_id": "documents.id", "annotator": "the layer that decided",
         "start": "code point offset", "end": "end (exclusive)", "label": "label id",
         "decision": "accept or reject", "decided_by": "who", "decided_at": "when (UTC)"}),
+    "open_windows": ("Windows open on the project now (to tell a second window on the same work).", {
+        "id": "a window's random id", "annotator": "who works there", "doc_id": "documents.id shown",
+        "host": "computer name", "pid": "process id", "opened_at": "when the document was opened"}),
     "layer_kinds": ("What each layer is: an annotator's, gold, suggestions or a model's.", {
         "name": "the layer (annotators.name)", "kind": "annotator, gold, suggestions or model"}),
     "assignments": ("Who should annotate which document (annotator assign).", {

@@ -16,7 +16,7 @@ import sqlite3
 from typing import Any
 
 from annotator.errors import ChangedElsewhereError, EditError
-from annotator.model.document import GOLD_LAYER, Document, Relation, Span, Status
+from annotator.model.document import Document, Relation, Span, Status
 from annotator.model.edits import (
     AddRelation,
     AddSpan,
@@ -29,6 +29,7 @@ from annotator.model.edits import (
     UpdateSpan,
     document_of,
 )
+from annotator.model.layers import GOLD_LAYER
 from annotator.model.validate import span_problem
 from annotator.store.base import ProjectBase, now
 

@@ -178,3 +178,13 @@ def m0008_work_time(db: Database) -> None:
             updated_at TEXT NOT NULL,
             PRIMARY KEY (doc_id, annotator))"""
     )
+
+
+@migrations(name="0009_open_windows")
+def m0009_open_windows(db: Database) -> None:
+    """Which window shows which document to whom, so a second window on the same work says so."""
+    db.execute(
+        """CREATE TABLE open_windows (
+            id TEXT PRIMARY KEY, annotator TEXT NOT NULL, doc_id INTEGER,
+            host TEXT NOT NULL, pid INTEGER NOT NULL, opened_at TEXT NOT NULL)"""
+    )

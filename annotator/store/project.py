@@ -31,10 +31,11 @@ from annotator.store.editing import Editing
 from annotator.store.identity import identify, schema_version
 from annotator.store.importing import Importing
 from annotator.store.migrations import migrations
+from annotator.store.presence import Presence
 from annotator.store.progress import Progress
 
 
-class Project(Importing, Editing, Assigning, Progress):
+class Project(Importing, Editing, Assigning, Progress, Presence):
     """An open project file."""
 
     # ----------------------------------------------------------------- opening

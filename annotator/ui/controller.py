@@ -18,8 +18,9 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 
-from annotator.model.document import GOLD_LAYER, Span
+from annotator.model.document import Span
 from annotator.model.edits import AddSpan, Batch
+from annotator.model.layers import GOLD_LAYER
 from annotator.text.bidi import isolate
 from annotator.text.normalize import find_mentions
 from annotator.text.snap import snap_selection

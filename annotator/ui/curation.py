@@ -31,8 +31,9 @@ from annotator.agreement.curation import (
     candidates,
     open_disagreements,
 )
-from annotator.model.document import GOLD_LAYER, SUGGESTIONS_LAYER, Layer, Relation, Span
+from annotator.model.document import Layer, Relation, Span
 from annotator.model.edits import AddRelation, AddSpan, Batch, Edit, SetDecision
+from annotator.model.layers import GOLD_LAYER, SUGGESTIONS_LAYER
 from annotator.text.bidi import isolate
 from annotator.ui.session import Session
 from annotator.ui.widgets.direction import display_name

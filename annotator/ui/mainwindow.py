@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.errors import AnnotatorError
-from annotator.model.document import GOLD_LAYER, Status
+from annotator.model.document import Status
+from annotator.model.layers import GOLD_LAYER
 from annotator.text.bidi import isolate
 from annotator.ui.actions import MENUS, all_specs, build_actions
 from annotator.ui.agreementview import AgreementDialog
@@ -111,10 +112,14 @@ class MainWindow(QMainWindow):
 
         self.who = plain_label(parent=self)
         self.doc_status = plain_label(parent=self)
+        self.shared = plain_label(parent=self)  # the same work open in another window
+        self.shared.setStyleSheet("color: #b00020")
+        self.shared.hide()
         self.progress = plain_label(parent=self)
         self.progress.setObjectName("progress")
         # a long document line is cut rather than widening the window
         self.doc_status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.statusBar().addPermanentWidget(self.shared)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.doc_status, 1)
         self.statusBar().addPermanentWidget(self.who)
@@ -141,6 +146,8 @@ class MainWindow(QMainWindow):
         session.layerChanged.connect(self._show_status)
         session.documentOpened.connect(lambda _id: self._read_suggestions())
         session.changedElsewhere.connect(self._read_suggestions)  # `annotator suggest` ran
+        session.changedElsewhere.connect(self._show_shared)
+        session.documentOpened.connect(lambda _id: self._show_shared())
         self.actions_by_id["suggestions"].toggled.connect(lambda _on: self._show_status())
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
@@ -488,6 +495,18 @@ class MainWindow(QMainWindow):
             key = review.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             text += self.tr(" · {0} suggestions: press {1} to review").format(open_, key)
         self.doc_status.setText(text)
+
+    def _show_shared(self) -> None:
+        """Say when this annotator has the same document open in another window too."""
+        others = self.session.other_windows()
+        if others:
+            self.shared.setText(
+                self.tr(
+                    "{0} also has this document open in another window: its changes show here,"
+                    " and an edit of a span changed there is refused."
+                ).format(self.session.annotator)
+            )
+        self.shared.setVisible(bool(others))
 
     def _show_shortcuts(self) -> ShortcutSheet:
         sheet = ShortcutSheet(list(self.actions_by_id.values()), self)

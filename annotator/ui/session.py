@@ -16,6 +16,7 @@ Signals:
 from __future__ import annotations
 
 import bisect
+import uuid
 from collections import Counter
 from collections.abc import Iterator
 
@@ -38,6 +39,7 @@ from annotator.model.edits import (
 )
 from annotator.model.schema import Schema
 from annotator.store import DocSummary, Project
+from annotator.store.presence import OpenWindow
 from annotator.text.clitics import corpus_counts
 from annotator.ui.watch import FileWatch
 
@@ -120,6 +122,8 @@ class Session(QObject):
         self.selected: int = 0
         self._corpus: Counter[str] | None = None
         project.ensure_annotator(annotator)
+        self.window_id = uuid.uuid4().hex  # this window, for the others (open_windows)
+        self._announced: int | None = None
         self.watch = FileWatch(project, self)
         self.watch.changed.connect(self.sync)
         self.watch.start()
@@ -127,7 +131,14 @@ class Session(QObject):
     def close(self) -> None:
         """Stop watching and release the file (every edit is already committed)."""
         self.watch.stop()
+        self.project.forget_window(self.window_id)
         self.project.close()
+
+    def other_windows(self) -> list[OpenWindow]:
+        """Other live windows where this annotator has the open document open too."""
+        if self.document is None:
+            return []
+        return self.project.other_windows(self.window_id, self.annotator, self.document.id)
 
     def sync(self) -> None:
         """Re-read the open document's layer after another window or program changed the file.
@@ -173,6 +184,9 @@ class Session(QObject):
         self.document = self.project.document(doc_id)
         self.selected = 0
         self._reload()
+        if self.document.id != self._announced:  # tell other windows (not on a mere re-read)
+            self._announced = self.document.id
+            self.project.announce_window(self.window_id, self.annotator, doc_id)
         self.documentOpened.emit(doc_id)
         self.selectionChanged.emit(0)
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
-from annotator.model.document import SUGGESTIONS_LAYER, Relation, Span
+from annotator.model.document import Relation, Span
 from annotator.model.edits import AddRelation, AddSpan, Batch, Edit, SetDecision
+from annotator.model.layers import SUGGESTIONS_LAYER
 from annotator.suggest.rules import suggest
 from annotator.ui.session import Session
 
