@@ -142,6 +142,17 @@ FORMATS: tuple[ExportFormat, ...] = (
         multi_layer=True,
     ),
     ExportFormat(
+        "webanno",
+        "WebAnno TSV 3.3 for INCEpTION: DOCUMENT/ANNOTATOR.tsv, UTF-16 offsets, features, relations",
+        "webanno:WebAnnoWriter",
+        "",
+        attributes=True,
+        relations=True,
+        overlaps=Overlaps.ALL,
+        folder=True,
+        multi_layer=True,
+    ),
+    ExportFormat(
         "hf-bio",
         "Hugging Face dataset folder: tokens, offsets, one BIO column per label group, a card",
         "tokenformats:HfBioWriter",

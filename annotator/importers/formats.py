@@ -73,6 +73,10 @@ def _is_jsonl(s: Sample) -> bool:
     return bool(s.json_lines) and s.any_key("text")
 
 
+def _is_webanno(s: Sample) -> bool:
+    return s.text.startswith("#FORMAT=WebAnno TSV 3")
+
+
 def _is_csv(s: Sample) -> bool:
     return s.suffix in (".csv", ".tsv") or s.csv_delimiter is not None
 
@@ -113,6 +117,13 @@ FORMATS: tuple[ImportFormat, ...] = (
         _module("jsonl"),
         (".jsonl", ".json", ".json1"),
         streamed=True,
+    ),
+    ImportFormat(
+        "webanno",
+        "WebAnno TSV 3.3 (INCEpTION): one file per document and annotator",
+        _is_webanno,
+        _module("webanno"),
+        (".tsv",),
     ),
     ImportFormat(
         "csv",
