@@ -239,6 +239,8 @@ def _standard_input(
         raise UsageError(f"standard input (-) is read as JSONL; --format {fmt} reads files only")
     if fmt == "doccano" and not annotator_name:
         raise UsageError("doccano names the layer after the file: give --annotator with -")
+    if sys.stdin is None or sys.stdin.isatty():
+        raise UsageError("- reads standard input, which is the terminal here: pipe JSONL into it")
     with tempfile.TemporaryDirectory(prefix="annotator-stdin-") as tmp:
         copy = Path(tmp) / "stdin.jsonl"
         with copy.open("wb") as fh:

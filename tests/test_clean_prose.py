@@ -203,3 +203,22 @@ def test_any_arrangement_of_prose_lines_loses_none(lines: list[str], gap: str) -
     last = "ويختتم المؤتمر أعماله مساء الغد بإصدار بيان يلخص ما اتفق عليه المشاركون."
     text = gap.join(["عنوان المقال", first, *lines, last])
     assert clean_text(text, load_rules(None)).text == text
+
+
+def test_the_import_window_says_when_the_users_rules_are_broken(
+    qtbot: object, tmp_path: Path
+) -> None:
+    from tests.ui_helpers import make_window
+
+    w = make_window(qtbot, tmp_path, {"a": "نص موجود"})  # type: ignore[arg-type]
+    user = Path(os.environ["XDG_CONFIG_HOME"]) / "annotator" / "cleaning.toml"
+    user.parent.mkdir(parents=True, exist_ok=True)
+    user.write_text("[[rule]]\nkind = 3\n", encoding="utf-8")
+    load_rules.cache_clear()
+    (tmp_path / "new").mkdir()
+    (tmp_path / "new" / "law.txt").write_text(scraped(PRIVACY_LAW), encoding="utf-8")
+    dialog = w.show_import()
+    dialog.add_paths([tmp_path / "new"])
+    assert "cleaning.toml" in dialog.summary.text() and "needs a kind" in dialog.summary.text()
+    dialog.clean.setChecked(False)  # without cleaning the preview is the file as it is
+    assert dialog.preview.toPlainText().startswith("البرلمان يقر")

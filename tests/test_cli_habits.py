@@ -190,3 +190,13 @@ def test_the_distribution_is_not_the_unrelated_annotator_on_pypi() -> None:
             hints += re.findall(r"pip install '?([\w.-]+)\[", text)
             hints += re.findall(r"pip install ([\w.-]+)\s*$", text, re.MULTILINE)
     assert hints and set(hints) <= {DISTRIBUTION, "."}, hints
+
+
+def test_dash_on_a_terminal_is_refused_instead_of_waiting(tmp_path: Path) -> None:
+    master, slave = pty.openpty()
+    done = subprocess.run([sys.executable, "-m", "annotator", "import", str(tmp_path / "a.db"), "-"],
+                          stdin=slave, capture_output=True, text=True, timeout=60)  # fmt: skip
+    os.close(slave)
+    os.close(master)
+    assert done.returncode == 2 and "pipe JSONL into it" in done.stderr
+    assert not (tmp_path / "a.db").exists()

@@ -144,6 +144,16 @@ class Project(Importing, Editing, Assigning, Progress, Presence):
         """The id of the newest change-log entry (to tell whether a new backup is worth making)."""
         return int(self.db.execute("SELECT coalesce(max(id), 0) FROM changelog").fetchone()[0])
 
+    def content_mark(self) -> tuple[int, ...]:
+        """Changes when documents or annotations change (not when a window only says hello or
+        records work time): the newest change-log entry, and the documents and spans counted."""
+        row = self.db.execute(
+            "SELECT (SELECT coalesce(max(id), 0) FROM changelog),"
+            " (SELECT count(*) FROM documents), (SELECT count(*) FROM spans),"
+            " (SELECT coalesce(max(id), 0) FROM spans)"
+        ).fetchone()
+        return tuple(int(v) for v in row)
+
     def data_version(self) -> int | None:
         """A number that changes whenever another connection (window, program) commits.
 

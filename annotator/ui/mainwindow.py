@@ -145,8 +145,8 @@ class MainWindow(QMainWindow):
             self.backup_timer.start()
         session.layerChanged.connect(self._show_status)
         session.documentOpened.connect(lambda _id: self._read_suggestions())
-        session.changedElsewhere.connect(self._read_suggestions)  # `annotator suggest` ran
-        session.changedElsewhere.connect(self._show_shared)
+        session.changedElsewhere.connect(lambda _c: self._read_suggestions())  # suggest ran
+        session.changedElsewhere.connect(lambda _c: self._show_shared())
         session.documentOpened.connect(lambda _id: self._show_shared())
         self.actions_by_id["suggestions"].toggled.connect(lambda _on: self._show_status())
 

@@ -119,14 +119,12 @@ class ImportDialog(QDialog):
             return
         try:
             text = decode_bytes(self.paths[row].read_bytes(), self.paths[row])
+            # the user's own cleaning.toml may be broken: say so here, as the import would
+            rules = load_rules(user_rules_file()) if self.clean.isChecked() else None
         except (AnnotatorError, OSError) as exc:
             self.summary.setText(str(exc))
             return
-        result = (
-            clean_text(text, load_rules(user_rules_file()))
-            if self.clean.isChecked()
-            else Cleaned(text)
-        )
+        result = clean_text(text, rules) if rules is not None else Cleaned(text)
         cuts = {cut.line: cut for cut in result.cuts}
         cut, note, plain = QTextCharFormat(), QTextCharFormat(), QTextCharFormat()
         cut.setForeground(QColor("#b00020"))
