@@ -23,6 +23,8 @@ from annotator import __version__
 from annotator.errors import AnnotatorError, UsageError
 from annotator.export.formats import NAMES as EXPORT_FORMATS
 from annotator.importers.formats import NAMES as IMPORT_FORMATS
+from annotator.logfile import record_unexpected
+from annotator.logfile import setup as setup_log
 from annotator.terminal import terminal
 
 if TYPE_CHECKING:
@@ -733,12 +735,13 @@ def suggest(project: Path, doc_ref: str | None, as_json: bool) -> None:
 
 @cli.command()
 @click.argument("project", type=click.Path(path_type=Path))
-@click.option("--now", "make_now", is_flag=True, help="Make a backup now.")
+@click.option("--now", "make_now", is_flag=True, help="Make a backup now (if anything changed).")
 @quiet_option
 def backups(project: Path, make_now: bool) -> None:
-    """List the project's rolling backups (newest first), or make one with --now.
+    """List the project's backups (newest first), or make one with --now.
 
-    The window makes one when it opens a project and every ten minutes while you work.
+    The window makes one when it opens a project and every ten minutes while you work, only when
+    something changed. Kept: the last 5, one a day for a week, one a week for a month, within 2 GB.
 
     \b
     Example:
@@ -750,12 +753,17 @@ def backups(project: Path, make_now: bool) -> None:
 
     if make_now:
         with Project.open(project) as store:
-            terminal.say(f"Backed up to {store.backup()}")
+            made = store.backup()
+        if made.new:
+            terminal.say(f"Backed up to {made.path}")
+        else:
+            terminal.say(f"Nothing changed since the newest backup ({made.path.name}); none made.")
     found = list_backups(project)
     if not found:
         click.echo(f"No backups of {project} yet (make one with --now).")
-    for i, path in enumerate(found, 1):
-        click.echo(f"{i:>3}  {path}")
+    for i, b in enumerate(found, 1):
+        taken = b.taken_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        click.echo(f"{i:>3}  {taken}  {b.size / 1e6:>8.1f} MB  {b.path}")
 
 
 @cli.command()
@@ -765,7 +773,8 @@ def backups(project: Path, make_now: bool) -> None:
 def restore(project: Path, backup: str | None) -> None:
     """Restore PROJECT from a backup: a path, or a number from 'annotator backups' (1 = newest).
 
-    The current state is backed up first, so a restore can itself be undone.
+    The backup is checked first; the current state is backed up before it is replaced, so a
+    restore can itself be undone. Refused while another program (an import) is writing.
 
     \b
     Example:
@@ -774,23 +783,24 @@ def restore(project: Path, backup: str | None) -> None:
     from annotator.errors import ProjectError
     from annotator.store.backup import list_backups, restore_backup
 
-    found = list_backups(project)
-    if not found and (backup is None or backup.isdigit()):
-        raise ProjectError(
-            f"{project} has no backups yet (make one with: annotator backups {project} --now)"
-        )
     if backup is None or backup.isdigit():
+        found = list_backups(project)
+        if not found:
+            raise ProjectError(
+                f"{project} has no usable backups (make one with: annotator backups {project} --now)"
+            )
         index = int(backup or 1)
         if not 1 <= index <= len(found):
             raise ProjectError(
                 f"{project} has {len(found)} backup(s); give a number from 1 to {len(found)}"
             )
-        chosen = found[index - 1]
+        chosen = found[index - 1].path
     else:
         chosen = Path(backup)
     before = restore_backup(project, chosen)
     terminal.say(
-        f"Restored {project} from {chosen.name}; the state before is kept as {before.name}."
+        f"Restored {project} from {chosen.name}; the state before is kept as {before.path.name} "
+        f"(to undo the restore: annotator restore {project} {before.path})."
     )
 
 
@@ -871,6 +881,7 @@ def datasette_metadata(project: Path, out: Path) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI, turning every error into one sentence and an exit status."""
+    setup_log()
     try:
         cli.main(args=argv, prog_name="annotator", standalone_mode=False)
     except click.exceptions.Exit as exc:
@@ -903,9 +914,10 @@ def _told(exc: BaseException) -> int:
         return 130
     if os.environ.get("ANNOTATOR_DEBUG") or not isinstance(exc, Exception):
         raise exc
+    log_file = record_unexpected(exc, "the command line")
     click.echo(
-        f"annotator: unexpected error ({type(exc).__name__}: {exc}); "
-        "run again with ANNOTATOR_DEBUG=1 and report the output",
+        f"annotator: unexpected error ({type(exc).__name__}: {exc}); this is a bug: the "
+        f"details are in {log_file}, please report them with that file",
         err=True,
     )
     return 70

@@ -380,3 +380,13 @@ def test_why_agreement_is_low_in_the_report_and_the_table(tmp_path: Path) -> Non
     assert d["kind"] == "missed" and d["a_span"]["text"] == "الزيارة" and d["b_span"] is None
     table = run("agreement", str(db)).stdout
     assert "Why agreement is low" in table and "«الزيارة»" in table
+
+
+def test_agreement_benchmark_reports_its_goals_as_shares() -> None:
+    from benchmarks.agreement import BOOTSTRAP_GOAL_S, GOAL_S
+    from benchmarks.agreement import run as bench
+
+    result = bench(documents=40, bootstrap=20)
+    assert (result["goal_s"], result["bootstrap_goal_s"]) == (GOAL_S, BOOTSTRAP_GOAL_S)
+    assert result["share_of_goal"] > 0 and result["bootstrap_share_of_goal"] > 0
+    assert result["alpha_u"] is not None and len(result["alpha_u_ci95"]) == 2

@@ -122,3 +122,12 @@ def test_unwritable_folder_is_one_sentence(tmp_path: Path) -> None:
     result = run("agreement", str(db), "--report", str(locked / "r.md"))
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert list(locked.iterdir()) == []
+
+
+def test_bad_choices_are_usage_errors(tmp_path: Path) -> None:
+    db = _three_annotator_project(tmp_path)
+    for args, words in ((["--labels", "nothing"], "unknown label 'nothing'"),
+                        (["--annotators", "layla,nobody"], "no annotator 'nobody'"),
+                        (["--annotators", "layla,layla"], "twice")):  # fmt: skip
+        result = run("agreement", str(db), *args)
+        assert result.returncode == 2 and words in result.stderr and not result.stdout

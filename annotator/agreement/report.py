@@ -88,8 +88,8 @@ def _put(out: dict[str, Any], name: str, score: Score) -> None:
         out.setdefault("undefined", {})[name] = score.reason
 
 
-def _selected(spans: Sequence[Span], labels: set[str] | None) -> list[Span]:
-    return list(spans) if labels is None else [s for s in spans if s.label in labels]
+def _selected(spans: Sequence[Span], labels: set[str] | None) -> Sequence[Span]:
+    return spans if labels is None else [s for s in spans if s.label in labels]
 
 
 def _relations(layer: Layer, labels: set[str] | None) -> list[tuple[Span, Span, str]]:
@@ -167,14 +167,23 @@ def _token_part(part: DocPart, doc: DocInput, present: list[str], names: list[st
     return covered
 
 
-def _pair_part(part: DocPart, doc: DocInput, a: str, b: str, ia: int, ib: int,
-               covered: list[tuple[str, ...]], labels: set[str] | None, tokens: int) -> float | None:  # fmt: skip
+@dataclass(frozen=True)
+class _Selected:
+    """One document's counted spans, relations and label counts per annotator (read once)."""
+
+    spans: dict[str, Sequence[Span]]
+    relations: dict[str, list[tuple[Span, Span, str]]]
+    labels: dict[str, Counter[str]]
+
+
+def _pair_part(part: DocPart, a: str, b: str, ia: int, ib: int, covered: list[tuple[str, ...]],
+               sel: _Selected, tokens: int) -> float | None:  # fmt: skip
     """Tokens, spans, attributes and relations of one pair on one document; its exact F1."""
     st = part.stats
     for (va, vb), n in Counter((v[ia], v[ib]) for v in covered).items():
         st[("tok", a, b, va, vb)] += n
     st[("tok", a, b, "O", "O")] += tokens - len(covered)
-    sa, sb = _selected(doc.layers[a].spans, labels), _selected(doc.layers[b].spans, labels)
+    sa, sb = sel.spans[a], sel.spans[b]
     exact, overlap = exact_matches(sa, sb), overlap_matches(sa, sb)
     st[("docs", a, b)] += 1
     for name, matched in (("sx", exact), ("so", overlap)):
@@ -183,10 +192,10 @@ def _pair_part(part: DocPart, doc: DocInput, a: str, b: str, ia: int, ib: int,
         st[(name, a, b, "b")] += len(sb)
         for x, _y in matched:
             st[("l" + name, x.label, "tp")] += 1
-    for side, spans in (("a", sa), ("b", sb)):
-        for s in spans:
-            st[("lsx", s.label, side)] += 1
-            st[("lso", s.label, side)] += 1
+    for side, name in (("a", a), ("b", b)):
+        for label, n in sel.labels[name].items():
+            st[("lsx", label, side)] += n
+            st[("lso", label, side)] += n
     disagreements = classify(a, sa, b, sb, exact)
     for d in disagreements:
         st[("dis", d.kind.value)] += 1
@@ -197,7 +206,7 @@ def _pair_part(part: DocPart, doc: DocInput, a: str, b: str, ia: int, ib: int,
     for x, y in exact:
         for attr in sorted(set(x.attributes) | set(y.attributes)):
             st[("at", a, b, x.label, attr, x.attributes.get(attr, ""), y.attributes.get(attr, ""))] += 1  # fmt: skip
-    ra, rb = _relations(doc.layers[a], labels), _relations(doc.layers[b], labels)
+    ra, rb = sel.relations[a], sel.relations[b]
     if ra or rb:
         partner = {id(x): id(y) for x, y in overlap}
         exact_tp = _common(
@@ -223,13 +232,16 @@ def document_part(doc: DocInput, names: list[str], labels: set[str] | None) -> D
     part = DocPart(summary={"id": doc.ext_id, "annotators": present})
     tokens = count_tokens(doc.text)
     covered = _token_part(part, doc, present, names, labels, tokens)
+    spans = {a: _selected(doc.layers[a].spans, labels) for a in present}
+    sel = _Selected(
+        spans,
+        {a: _relations(doc.layers[a], labels) for a in present},
+        {a: Counter(s.label for s in spans[a]) for a in present},
+    )
     f1s = [
         f1
-        for a, b in pair_names(names)
-        if a in doc.layers and b in doc.layers
-        for f1 in [
-            _pair_part(part, doc, a, b, present.index(a), present.index(b), covered, labels, tokens)
-        ]
+        for a, b in pair_names(present)
+        for f1 in [_pair_part(part, a, b, present.index(a), present.index(b), covered, sel, tokens)]
         if f1 is not None
     ]
     part.summary["mean_exact_f1"] = sum(f1s) / len(f1s) if f1s else None

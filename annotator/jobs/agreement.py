@@ -37,14 +37,17 @@ def project_agreement(
             f"no annotator has finished a document in {store.path} yet; "
             "agreement counts documents marked done (Ctrl+D in the window)"
         )
+    repeated = sorted({a for a in chosen if chosen.count(a) > 1})
+    if repeated:
+        raise UsageError(f"--annotators names {repeated[0]!r} twice")
     missing = [a for a in chosen if a not in store.annotators()]
     if missing:
-        raise AnnotatorError(
+        raise UsageError(
             f"{store.path} has no annotator {missing[0]!r} (annotators: {', '.join(known) or 'none yet'})"
         )
     for label in labels or []:
         if not store.schema.has_label(label):
-            raise AnnotatorError(
+            raise UsageError(
                 f"unknown label {label!r} (the schema has {', '.join(store.schema.label_ids)})"
             )
 
