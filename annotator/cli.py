@@ -381,6 +381,8 @@ def _remove_project(project: Path) -> None:
               help="hf-bio: one row per document (default) or per paragraph.")  # fmt: skip
 @click.option("--max-tokens", type=click.IntRange(min=1),
               help="hf-bio: cut longer rows into windows of at most N tokens, at sentence ends.")  # fmt: skip
+@click.option("--parquet", is_flag=True,
+              help="hf-bio: Parquet split files instead of JSON lines (needs pyarrow).")  # fmt: skip
 @click.option("--spacy-pipeline", type=click.Choice(["spancat", "ner"]),
               help="spacy: what config.cfg trains (default spancat: overlapping spans).")  # fmt: skip
 @click.option("--doccano-shape", type=click.Choice(["relation", "sequence"]),
@@ -402,6 +404,7 @@ def export(
     tokens: bool,
     unit: str | None,
     max_tokens: int | None,
+    parquet: bool,
     spacy_pipeline: str | None,
     doccano_shape: str | None,
     force: bool,
@@ -429,7 +432,7 @@ def export(
 
     label_list = [x.strip() for x in labels.split(",") if x.strip()] if labels else None
     options = ExportOptions(
-        tokens=tokens, unit=unit or "document", max_tokens=max_tokens or 0,
+        tokens=tokens, unit=unit or "document", max_tokens=max_tokens or 0, parquet=parquet,
         spacy_pipeline=spacy_pipeline or "spancat", doccano_shape=doccano_shape or "relation",
     )  # fmt: skip
     with Project.open(project) as store, _standard_output(out, fmt, split, as_json) as target:
