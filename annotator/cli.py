@@ -571,7 +571,8 @@ def assign(
                      "total": per})  # fmt: skip
         return
     if not made.who:
-        click.echo(f"Every document of {project} is already assigned; nothing new to assign.")
+        click.echo(f"Every document of {project} is already assigned; nothing new to assign."
+                   if sum(per.values()) else f"{project} has no documents yet: import some first.")  # fmt: skip
         return
     click.echo(f"Assigned {len(made.who)} new document(s) ({len(made.overlap)} shared by "
                f"{per_overlap} for agreement): " + ", ".join(f"{n} {c}" for n, c in counts.items())
