@@ -121,12 +121,15 @@ def test_a_second_window_on_the_same_annotator_and_document_says_so(
     doc = a.session.document
     assert doc is not None
     assert not a.shared.isVisible()
+    resets: list[int] = []
+    a.doclist.model.modelReset.connect(lambda: resets.append(1))
     other = second_window(qtbot, a.session.project.path, doc.id, annotator="omar")
     assert not other.shared.isVisible()  # another annotator's layer: nothing shared
     b = second_window(qtbot, a.session.project.path, doc.id)
     assert b.shared.isVisible() and "layla also has this document open" in b.shared.text()
     qtbot.waitUntil(a.shared.isVisible, timeout=WAIT)  # the first window learns it too
     assert not other.shared.isVisible()
+    assert resets == []  # a window saying hello is not a change of the documents: no re-read
     focus(qtbot, b)
     qtbot.keyClick(b.view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)  # b moves on
     assert b.session.document is not None and b.session.document.id != doc.id

@@ -61,6 +61,8 @@ def snap_selection(
             start -= 1
         while end < len(text) and _is_wordish(text[end]) and _is_wordish(text[end - 1]):
             end += 1
+        while 0 < start < len(text) and is_mark(text[start]) and not _is_trimmable(text[start - 1]):
+            start -= 1  # a mark after an emoji or a symbol still belongs to it
         start = _after_clitics(text, start, end, corpus)
     return start, end
 

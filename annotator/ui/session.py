@@ -9,8 +9,9 @@ Signals:
     layerChanged(): spans, relations or status of the open document changed.
     selectionChanged(int): the selected span's row id (0 for none).
     message(str): a sentence for the status bar (refusals, confirmations).
-    changedElsewhere(): another window or program changed the file; the open document's layer
-        has been re-read (the document list and counters should be too).
+    changedElsewhere(bool): another window or program wrote to the file; the open document's
+        layer has been re-read. True when documents or annotations changed (the document list
+        should be re-read too), False for a window saying hello or recording work time.
 """
 
 from __future__ import annotations
@@ -108,7 +109,7 @@ class Session(QObject):
     layerChanged = Signal()
     selectionChanged = Signal(int)
     message = Signal(str)
-    changedElsewhere = Signal()
+    changedElsewhere = Signal(bool)
 
     def __init__(self, project: Project, annotator: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -124,6 +125,7 @@ class Session(QObject):
         project.ensure_annotator(annotator)
         self.window_id = uuid.uuid4().hex  # this window, for the others (open_windows)
         self._announced: int | None = None
+        self._mark = project.content_mark()
         self.watch = FileWatch(project, self)
         self.watch.changed.connect(self.sync)
         self.watch.start()
@@ -146,7 +148,9 @@ class Session(QObject):
         Only what differs is announced (``spansChanged``), so the view keeps its place; the undo
         stack stays: an undo whose target changed meanwhile is refused when it is tried.
         """
-        if self.document is not None:
+        mark = self.project.content_mark()
+        changed, self._mark = mark != self._mark, mark
+        if changed and self.document is not None:
             old = {s.id: s for s in self.spans}
             self.spans = self.project.spans(self.document.id, self.layer)
             self.relations = self.project.relations(self.document.id, self.layer)
@@ -157,8 +161,8 @@ class Session(QObject):
                 self.spansChanged.emit(added, removed)
             if self.selected and self.selected not in new:
                 self.select(0)
-            self.layerChanged.emit()
-        self.changedElsewhere.emit()
+            self.layerChanged.emit()  # counts and status may have changed too
+        self.changedElsewhere.emit(changed)
 
     @property
     def schema(self) -> Schema:

@@ -151,7 +151,7 @@ class DocList(QWidget):
         self.table.activated.connect(lambda i: self._activate(i.row()))
         session.layerChanged.connect(self._layer_changed)
         session.documentOpened.connect(self._show_current)
-        session.changedElsewhere.connect(self.refresh)  # imported or edited elsewhere
+        session.changedElsewhere.connect(self._changed_elsewhere)
         self.refresh()
 
     def refresh(self) -> None:
@@ -165,6 +165,11 @@ class DocList(QWidget):
         self.model.set_only(assigned if assigned is not None and self.mine.isChecked() else None)
         if self.session.document is not None:
             self._show_current(self.session.document.id)
+
+    def _changed_elsewhere(self, content: bool) -> None:
+        """Documents imported or annotations edited by another window or program."""
+        if content:
+            self.refresh()
 
     def _layer_changed(self) -> None:
         """Only the open document's row changes when its layer does."""
