@@ -6,14 +6,16 @@
             print(span.doc_id, span.label, span.text)
         frame = project.to_pandas()          # one row per span (needs pandas)
 
-Nothing here writes: the file is opened read-only, so a notebook can read a project while
-annotators work in it. Relations name their spans by the ids exports use (``s1``), together with
+Nothing here writes annotations: the file is opened read-only, so a notebook can read a project
+while annotators work in it (a project made by an older version is first upgraded, as the program
+does whenever it opens one). Relations name their spans by the ids exports use (``s1``), together with
 the document and annotator that make them unique.
 """
 
 from __future__ import annotations
 
 import importlib
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
@@ -23,6 +25,7 @@ from annotator.errors import AnnotatorError
 from annotator.model.document import Document, Relation, Span
 from annotator.model.schema import Schema
 from annotator.store import Project
+from annotator.store.identity import identify
 
 SPAN_COLUMNS = ("doc_id", "document", "annotator", "sid", "label", "start", "end", "text",
                 "attributes")  # fmt: skip
@@ -34,7 +37,12 @@ class ReadOnlyProject:
     """A project file opened for reading; iterate its documents, spans and relations."""
 
     def __init__(self, path: str | Path) -> None:
-        self._project = Project.open(path, readonly=True)
+        p = Path(path)
+        if p.is_file() and identify(p).pending and os.access(p, os.W_OK):
+            # made by an older version: upgrade its schema once, as the program does on opening
+            # it (no annotation changes), then read it read-only like any other
+            Project.open(p).close()
+        self._project = Project.open(p, readonly=True)
 
     @property
     def path(self) -> Path:

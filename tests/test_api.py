@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -95,3 +96,16 @@ def test_to_pandas_without_pandas_says_how_to_get_it(
     monkeypatch.setitem(sys.modules, "pandas", None)
     with annotator.open(db) as p, pytest.raises(AnnotatorError, match="pip install pandas"):
         p.to_pandas()
+
+
+def test_an_older_project_is_upgraded_then_read(db: Path) -> None:
+    conn = sqlite3.connect(db)
+    for view in ("attributions", "relation_spans", "span_texts"):
+        conn.execute(f"DROP VIEW {view}")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0006_datasette_views'")
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    conn.execute(f"PRAGMA user_version = {version - 1}")
+    conn.commit()
+    conn.close()
+    with annotator.open(db) as p:
+        assert len(list(p.spans())) == 3
