@@ -398,3 +398,22 @@ def test_max_tokens_cuts_rows_at_sentence_ends_and_lists_a_cut_span(tmp_path: Pa
         whole = export_dataset(p, "hf-bio", tmp_path / "hf2", "layla",
                                options=ExportOptions(max_tokens=15))  # fmt: skip
         assert whole["cut"] == []
+
+
+def test_the_dataset_card_reports_agreement_when_two_annotators_finished(tmp_path: Path) -> None:
+    pytest.importorskip("datasets")
+    from annotator.jobs.agreement import project_agreement
+    from tests.test_export_targets import _make
+
+    db = _make(tmp_path / "two" / "news.db", 8)  # layla and omar both finish most documents
+    with Project.open(db) as store:
+        manifest = export_dataset(store, "hf-bio", tmp_path / "hf", "layla")
+        report = project_agreement(store)
+    card = (tmp_path / "hf" / "README.md").read_text("utf-8")
+    alpha = report["token"]["krippendorff_alpha"]
+    assert f"Krippendorff's alpha over tokens {alpha:.3f}" in card
+    assert manifest["agreement"]["annotators"] == ["layla", "omar"]
+    alone = _project(tmp_path / "one")
+    export_dataset(alone, "hf-bio", tmp_path / "hf1", "layla")
+    assert "Krippendorff" not in (tmp_path / "hf1" / "README.md").read_text("utf-8")
+    alone.close()

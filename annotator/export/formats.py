@@ -58,6 +58,7 @@ class ExportFormat:
     options: tuple[str, ...] = ()
     suggestions: bool = False  # also given the document's suggestions layer (as predictions)
     needs: str = ""  # an optional extra, named in the sentence when it is missing
+    agreement: bool = False  # its dataset card reports the project's agreement figures
 
     def writer_class(self) -> type[Writer]:
         module, name = self.writer.split(":")
@@ -163,6 +164,7 @@ FORMATS: tuple[ExportFormat, ...] = (
         folder=True,
         joinable=True,
         options=("unit", "max_tokens"),
+        agreement=True,
     ),
     ExportFormat(
         "conll",

@@ -182,6 +182,15 @@ def dataset_card(finals: dict[str | None, Path], manifest: Manifest) -> str:
         lines.append(f"| {HF_SPLIT[part]} | {path.name} | {n} |")
     lines += ["", "| label | spans |", "|---|---|"]
     lines += [f"| {label} | {n} |" for label, n in sorted(manifest.by_label.items())]
+    figures = manifest.extra.get("agreement")
+    if figures:
+        f1 = figures["span_exact_f1_mean"]
+        lines += ["", f"Agreement of {', '.join(figures['annotators'])} on the documents they "
+                  f"finished ({figures['documents']}): Krippendorff's alpha over tokens "
+                  f"{figures['token_krippendorff_alpha']:.3f}, unitizing alpha_u "
+                  f"{figures['unitizing_alpha_u']:.3f}"
+                  + (f", exact span F1 {f1:.3f} (mean over pairs)" if f1 is not None else "")
+                  + " (`annotator agreement` gives the full report)."]  # fmt: skip
     lost = manifest.not_exported()
     lines += ["", f"Not in this format: {lost['attributes']} attribute value(s) and "
               f"{lost['relations']} relation(s) (see manifest.json).", ""]  # fmt: skip

@@ -127,6 +127,8 @@ def export_dataset(
             for part in _empty_parts(manifest, names):  # nothing to load: no file
                 lease.drop(part)
                 del finals[part]
+            if form.agreement:
+                manifest.extra["agreement"] = agreement_figures(store)
             if form.folder:
                 form.writer_class().finish(lease.temp("folder"), finals, options, manifest)
             data = manifest.as_dict()
@@ -143,6 +145,24 @@ def export_dataset(
         raise AnnotatorError(f"cannot write the export at {out}: {reason}") from None
     data["manifest"] = str(target.manifest)
     return data
+
+
+def agreement_figures(store: Project) -> dict[str, Any] | None:
+    """The headline agreement of the annotators who finished documents, for a dataset card;
+    None when fewer than two did."""
+    from annotator.jobs.agreement import project_agreement
+
+    if len(store.annotators(finished=True, kinds=[LayerKind.ANNOTATOR])) < 2:
+        return None
+    report = project_agreement(store)
+    pairs = report["span"]["pairs"]
+    return {
+        "annotators": report["annotators"],
+        "documents": report["documents"],
+        "token_krippendorff_alpha": report["token"]["krippendorff_alpha"],
+        "unitizing_alpha_u": report["unitizing"]["alpha_u"],
+        "span_exact_f1_mean": sum(p["exact"]["f1"] for p in pairs) / len(pairs) if pairs else None,
+    }
 
 
 def _empty_parts(manifest: Manifest, names: list[str | None]) -> list[str]:
