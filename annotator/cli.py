@@ -23,6 +23,8 @@ from annotator import __version__
 from annotator.errors import AnnotatorError, UsageError
 from annotator.export.formats import NAMES as EXPORT_FORMATS
 from annotator.importers.formats import NAMES as IMPORT_FORMATS
+from annotator.logfile import record_unexpected
+from annotator.logfile import setup as setup_log
 from annotator.terminal import terminal
 
 if TYPE_CHECKING:
@@ -43,6 +45,8 @@ class DefaultGroup(click.Group):
     and takes a bare word that is neither a command nor a file for a mistyped command."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] in ("--quiet", "-q"):  # before the command, as after it
+            args = [*args[1:2], "--quiet", *args[2:]]
         if args and args[0] not in self.commands and _mistyped_command(args[0]):
             raise NoCommand(self._no_command(args[0]), ctx)
         if not args or (
@@ -88,7 +92,8 @@ def _set_quiet(_ctx: click.Context, _param: click.Parameter, value: bool) -> boo
 
 
 def quiet_option(f: F) -> F:
-    """``--quiet`` / ``-q``: no progress counter and no summary; warnings and errors still show."""
+    """``--quiet`` / ``-q``: no progress counter and no summary line; what a command exists to print
+    (stats, agreement, --json), warnings and errors still show."""
     return click.option(
         "--quiet", "-q", is_flag=True, expose_value=False, callback=_set_quiet,
         help="Print nothing but warnings and errors.",
@@ -117,6 +122,7 @@ def cli() -> None:
     "--screenshot", type=click.Path(path_type=Path), help="Save a PNG of the window, exit."
 )
 @click.option("--lang", type=click.Choice(["ar", "en"]), help="Interface language.")
+@quiet_option
 def gui(
     project: Path | None,
     annotator_name: str | None,
@@ -493,6 +499,7 @@ def _standard_output(out: Path, fmt: str, split: str | None, as_json: bool) -> I
               help="Also write a report: .html (tables and charts), .md or .tex (tables and methods).")  # fmt: skip
 @click.option("--force", is_flag=True, help="Replace a report an earlier run wrote at --report.")
 @json_option
+@quiet_option
 def agreement(
     project: Path,
     annotators: str | None,
@@ -548,6 +555,7 @@ def agreement(
               help="How many annotators each overlap document gets.")  # fmt: skip
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the plan.")
 @json_option
+@quiet_option
 def assign(
     project: Path, annotators: str, overlap: str, per_overlap: int, seed: int, as_json: bool
 ) -> None:
@@ -574,7 +582,8 @@ def assign(
                      "total": per})  # fmt: skip
         return
     if not made.who:
-        click.echo(f"Every document of {project} is already assigned; nothing new to assign.")
+        click.echo(f"Every document of {project} is already assigned; nothing new to assign."
+                   if sum(per.values()) else f"{project} has no documents yet: import some first.")  # fmt: skip
         return
     click.echo(f"Assigned {len(made.who)} new document(s) ({len(made.overlap)} shared by "
                f"{per_overlap} for agreement): " + ", ".join(f"{n} {c}" for n, c in counts.items())
@@ -586,6 +595,7 @@ def assign(
 @click.argument("project", type=click.Path(path_type=Path))
 @click.option("--annotator", "annotator_name", required=True, help="Whose package.")
 @click.option("--out", required=True, type=click.Path(path_type=Path), help="The new project file.")
+@quiet_option
 def package(project: Path, annotator_name: str, out: Path) -> None:
     """Write an annotator's copy: her assigned documents and her own layer, nothing else.
 
@@ -611,6 +621,7 @@ def package(project: Path, annotator_name: str, out: Path) -> None:
     "--documents", "show_documents", is_flag=True, help="Also list who is on each document."
 )
 @json_option
+@quiet_option
 def progress(project: Path, show_documents: bool, as_json: bool) -> None:
     """Progress per annotator: assigned, done, skipped, active time, spans per hour.
 
@@ -728,12 +739,13 @@ def suggest(project: Path, doc_ref: str | None, as_json: bool) -> None:
 
 @cli.command()
 @click.argument("project", type=click.Path(path_type=Path))
-@click.option("--now", "make_now", is_flag=True, help="Make a backup now.")
+@click.option("--now", "make_now", is_flag=True, help="Make a backup now (if anything changed).")
 @quiet_option
 def backups(project: Path, make_now: bool) -> None:
-    """List the project's rolling backups (newest first), or make one with --now.
+    """List the project's backups (newest first), or make one with --now.
 
-    The window makes one when it opens a project and every ten minutes while you work.
+    The window makes one when it opens a project and every ten minutes while you work, only when
+    something changed. Kept: the last 5, one a day for a week, one a week for a month, within 2 GB.
 
     \b
     Example:
@@ -745,12 +757,17 @@ def backups(project: Path, make_now: bool) -> None:
 
     if make_now:
         with Project.open(project) as store:
-            terminal.say(f"Backed up to {store.backup()}")
+            made = store.backup()
+        if made.new:
+            terminal.say(f"Backed up to {made.path}")
+        else:
+            terminal.say(f"Nothing changed since the newest backup ({made.path.name}); none made.")
     found = list_backups(project)
     if not found:
         click.echo(f"No backups of {project} yet (make one with --now).")
-    for i, path in enumerate(found, 1):
-        click.echo(f"{i:>3}  {path}")
+    for i, b in enumerate(found, 1):
+        taken = b.taken_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        click.echo(f"{i:>3}  {taken}  {b.size / 1e6:>8.1f} MB  {b.path}")
 
 
 @cli.command()
@@ -760,7 +777,8 @@ def backups(project: Path, make_now: bool) -> None:
 def restore(project: Path, backup: str | None) -> None:
     """Restore PROJECT from a backup: a path, or a number from 'annotator backups' (1 = newest).
 
-    The current state is backed up first, so a restore can itself be undone.
+    The backup is checked first; the current state is backed up before it is replaced, so a
+    restore can itself be undone. Refused while another program (an import) is writing.
 
     \b
     Example:
@@ -769,29 +787,31 @@ def restore(project: Path, backup: str | None) -> None:
     from annotator.errors import ProjectError
     from annotator.store.backup import list_backups, restore_backup
 
-    found = list_backups(project)
-    if not found and (backup is None or backup.isdigit()):
-        raise ProjectError(
-            f"{project} has no backups yet (make one with: annotator backups {project} --now)"
-        )
     if backup is None or backup.isdigit():
+        found = list_backups(project)
+        if not found:
+            raise ProjectError(
+                f"{project} has no usable backups (make one with: annotator backups {project} --now)"
+            )
         index = int(backup or 1)
         if not 1 <= index <= len(found):
             raise ProjectError(
                 f"{project} has {len(found)} backup(s); give a number from 1 to {len(found)}"
             )
-        chosen = found[index - 1]
+        chosen = found[index - 1].path
     else:
         chosen = Path(backup)
     before = restore_backup(project, chosen)
     terminal.say(
-        f"Restored {project} from {chosen.name}; the state before is kept as {before.name}."
+        f"Restored {project} from {chosen.name}; the state before is kept as {before.path.name} "
+        f"(to undo the restore: annotator restore {project} {before.path})."
     )
 
 
 @cli.command()
 @click.argument("project", type=click.Path(path_type=Path))
 @json_option
+@quiet_option
 def stats(project: Path, as_json: bool) -> None:
     """Count documents, spans and relations by label and status, documents by status per
     annotator, and the documents nobody has started.
@@ -847,6 +867,8 @@ def datasette_metadata(project: Path, out: Path) -> None:
       annotator datasette-metadata news.db --out metadata.json
       datasette news.db --metadata metadata.json
     """
+    import shlex
+
     from annotator.errors import InputError
     from annotator.store import Project
     from annotator.store.datasette import metadata
@@ -860,11 +882,13 @@ def datasette_metadata(project: Path, out: Path) -> None:
         raise InputError(out, "already exists; choose another name (it is left as it is)") from None
     except OSError as exc:
         raise InputError(out, f"cannot be written ({exc.strerror or exc})") from None
-    terminal.say(f"Wrote {out}; run: datasette {project} --metadata {out}")
+    command = f"datasette {shlex.quote(str(project))} --metadata {shlex.quote(str(out))}"
+    terminal.say(f"Wrote {out}; run: {command}")
 
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI, turning every error into one sentence and an exit status."""
+    setup_log()
     try:
         cli.main(args=argv, prog_name="annotator", standalone_mode=False)
     except click.exceptions.Exit as exc:
@@ -897,9 +921,10 @@ def _told(exc: BaseException) -> int:
         return 130
     if os.environ.get("ANNOTATOR_DEBUG") or not isinstance(exc, Exception):
         raise exc
+    log_file = record_unexpected(exc, "the command line")
     click.echo(
-        f"annotator: unexpected error ({type(exc).__name__}: {exc}); "
-        "run again with ANNOTATOR_DEBUG=1 and report the output",
+        f"annotator: unexpected error ({type(exc).__name__}: {exc}); this is a bug: the "
+        f"details are in {log_file}, please report them with that file",
         err=True,
     )
     return 70

@@ -213,6 +213,33 @@ def phase_navigate(db: Path) -> dict[str, Any]:
     return {"open_s": opened, "list_s": listed, "open_document_s": per_doc, "documents": len(rows)}
 
 
+def phase_edits(db: Path) -> dict[str, Any]:
+    """Milliseconds per window edit (one AddSpan, its transaction and change-log row) as the store
+    commits it (synchronous=FULL: on disk when shown, power loss included) and with NORMAL."""
+    from annotator.model.document import DocumentRecord, Span
+    from annotator.model.edits import AddSpan
+    from annotator.model.schema import default_schema
+    from annotator.store import Project
+
+    edits = 300
+    text = "كلمة " * (edits + 10)
+    per_edit = {}
+    for mode in ("FULL", "NORMAL"):
+        path = db.with_name(f"{db.stem}-{mode.lower()}.db")
+        with Project.create(path, default_schema()) as project:
+            project.add_documents([DocumentRecord("d", "t", text)])
+            doc = project.find_document("d").id
+            project.db.execute(f"PRAGMA synchronous = {mode}")
+            t0 = time.perf_counter()
+            for i in range(edits):
+                s = 5 * i
+                project.apply(
+                    AddSpan(Span(s, s + 4, "event", text[s : s + 4], doc_id=doc)), "layla"
+                )
+            per_edit[mode] = (time.perf_counter() - t0) / edits * 1000
+    return {"full_ms": per_edit["FULL"], "normal_ms": per_edit["NORMAL"], "edits": edits}
+
+
 PHASES = {"import": phase_import, "import_baseline": phase_import_baseline, "export": phase_export,
           "export_no_tokens": lambda db, out: phase_export(db, out, tokens=False),
           "export_baseline": phase_export_baseline, "export_tokens_baseline": lambda db, out: phase_export_baseline(db, out, tokens=True),
@@ -264,6 +291,7 @@ def measure(n: int, quick: bool, large: bool) -> dict[str, Any]:
         exp_tok_base = run_phase("export_tokens_baseline", t / "a.db", t / "base_tokens.jsonl")
         write_corpus(t / "three.jsonl", n, annotators=("layla", "omar", "sara"))
         agr = run_phase("agreement", t / "c.db", t / "three.jsonl")
+        edits = run_phase("edits", t / "edits.db")
         result: dict[str, Any] = {
             "documents": n,
             "import": {"documents_per_s": round(imp["documents"] / imp["seconds"]),
@@ -278,6 +306,8 @@ def measure(n: int, quick: bool, large: bool) -> dict[str, Any]:
                        "no_tokens_ratio": round(exp_base["seconds"] / exp_plain["seconds"], 3),
                        "ratio_to_plain_with_tokens": round(exp_tok_base["seconds"] / exp["seconds"], 3)},
             "agreement": {"seconds": round(agr["seconds"], 3), "annotators": 3, "peak_mb": round(agr["peak_mb"])},
+            "durable_edit": {"ms_per_edit": round(edits["full_ms"], 3), "ms_per_edit_normal": round(edits["normal_ms"], 3),
+                             "cost_ratio": round(edits["full_ms"] / edits["normal_ms"], 2)},
         }  # fmt: skip
         if large:
             big = 100_000
@@ -307,6 +337,7 @@ def measure(n: int, quick: bool, large: bool) -> dict[str, Any]:
 
 
 PHASES["navigate"] = lambda db: phase_navigate(db)  # type: ignore[assignment,misc]
+PHASES["edits"] = lambda db: phase_edits(db)  # type: ignore[assignment,misc]
 
 
 def main() -> None:

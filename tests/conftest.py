@@ -34,6 +34,7 @@ def _isolated_dirs(
                      ("XDG_CACHE_HOME", "cache"), ("XDG_STATE_HOME", "state")):  # fmt: skip
         monkeypatch.setenv(var, str(home / sub))
     monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("ANNOTATOR_LOG_DIR", str(home / "log"))  # never the user's real log
 
 
 @pytest.fixture

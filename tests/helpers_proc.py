@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
-from annotator.model.document import Span
+from annotator.model.document import DocumentRecord, Span
 from annotator.model.edits import AddSpan
 from annotator.store import Project
 
@@ -25,5 +26,22 @@ def edit_stream(db: str, annotator: str, count: int) -> None:
             print(applied.span.id, flush=True)
 
 
+def held_import(db: str, count: int) -> None:
+    """Import ``count`` documents in one transaction, pausing after the first until stdin says go."""
+
+    def records() -> Iterator[DocumentRecord]:
+        for i in range(count):
+            yield DocumentRecord(f"held{i}", "t", f"نص مستورد رقم {i}")
+            if i == 0:
+                print("importing", flush=True)
+                sys.stdin.readline()
+
+    with Project.open(Path(db)) as p:
+        print(p.add_documents(records()).added, flush=True)
+
+
 if __name__ == "__main__":
-    edit_stream(sys.argv[1], sys.argv[2], int(sys.argv[3]))
+    if sys.argv[1] == "held-import":
+        held_import(sys.argv[2], int(sys.argv[3]))
+    else:
+        edit_stream(sys.argv[1], sys.argv[2], int(sys.argv[3]))

@@ -28,6 +28,7 @@ def test_quick_benchmark_prints_every_figure_with_its_ratio() -> None:
                 "no_tokens_documents_per_s", "no_tokens_ratio", "ratio_to_plain_with_tokens"):  # fmt: skip
         assert result["export"][key] > 0
     assert result["agreement"]["seconds"] > 0
+    assert result["durable_edit"]["ms_per_edit"] > 0 and result["durable_edit"]["cost_ratio"] > 0
     assert result["gui"]["window_first_display_s"] > 0 and result["gui"]["window_add_span_ms"] > 0
     assert set(result["gui"]["goals"]) <= set(result["gui"])  # each goal names a figure printed
     assert set(result["meets"]) >= {"import_per_s", "export_per_s", "peak_mb", "import_ratio",

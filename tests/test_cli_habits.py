@@ -13,8 +13,10 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from annotator import DISTRIBUTION
+from annotator.cli import cli
 from annotator.terminal import Terminal
 from tests.test_cli import run
 
@@ -200,3 +202,14 @@ def test_dash_on_a_terminal_is_refused_instead_of_waiting(tmp_path: Path) -> Non
     os.close(master)
     assert done.returncode == 2 and "pipe JSONL into it" in done.stderr
     assert not (tmp_path / "a.db").exists()
+
+
+@pytest.mark.parametrize("command", sorted(cli.commands))
+def test_every_command_takes_quiet(command: str) -> None:
+    assert "--quiet" in CliRunner().invoke(cli, [command, "--help"]).output
+
+
+def test_quiet_may_come_before_the_command(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("نص", encoding="utf-8")
+    done = run("-q", "import", str(tmp_path / "a.db"), str(tmp_path / "a.txt"))
+    assert done.returncode == 0 and done.stdout == "" and (tmp_path / "a.db").exists()

@@ -147,3 +147,15 @@ def test_an_sqlite_file_with_a_documents_table_but_no_migrations_is_not_a_projec
     with pytest.raises(ProjectError, match="not an annotator project"):
         Project.open(path)
     assert _fingerprint(path) == before
+
+
+def test_there_is_one_way_to_open_a_path() -> None:
+    """Only store/connection.py calls sqlite3.connect: a second way is how a restore once emptied a
+    project (its URI was not quoted)."""
+    package = Path(__file__).resolve().parents[1] / "annotator"
+    callers = sorted(
+        str(p.relative_to(package))
+        for p in package.rglob("*.py")
+        if "sqlite3.connect(" in p.read_text(encoding="utf-8")
+    )
+    assert callers == ["store/connection.py"]

@@ -97,3 +97,56 @@ def test_schema_mismatch_is_refused_with_the_difference(
         merge_projects(lead, [other])
     result = run("merge", str(copies["lead"]), str(other))
     assert result.returncode != 0 and "different label schema" in result.stderr
+
+
+@pytest.mark.parametrize("bad", ["empty", "foreign", "newer", "schema", "missing", "lead"])
+def test_a_bad_copy_stops_the_merge_before_anything_is_written(
+    copies: dict[str, Path], tmp_path: Path, bad: str
+) -> None:
+    import sqlite3
+
+    from annotator.store.identity import schema_version
+
+    broken = tmp_path / f"{bad}.db"
+    if bad == "empty":
+        broken.write_bytes(b"")
+    elif bad == "foreign":
+        sqlite3.connect(broken).execute("CREATE TABLE x (a)").connection.commit()
+    elif bad == "newer":
+        shutil.copy(copies["omar"], broken)
+        con = sqlite3.connect(broken)
+        con.execute(f"PRAGMA user_version = {schema_version() + 1}")
+        con.commit()
+        con.close()
+    elif bad == "schema":
+        source = default_schema().source.replace(
+            'values = ["support", "oppose", "neutral"]', 'values = ["support", "oppose"]'
+        )
+        Project.create(broken, parse_schema(source)).close()
+    elif bad == "lead":
+        broken = copies["lead"]
+    result = run("merge", str(copies["lead"]), str(copies["layla"]), str(broken))
+    assert result.returncode == 3, result.stdout + result.stderr
+    assert broken.name in result.stderr and "Traceback" not in result.stderr
+    with Project.open(copies["lead"]) as lead:
+        assert lead.annotators() == []  # layla's copy, named first, was not merged either
+
+
+def test_a_failure_while_writing_undoes_the_whole_merge(
+    copies: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = []
+    real = Project.add_documents
+
+    def failing_second(self: Project, *args: object, **kwargs: object) -> object:
+        calls.append(1)
+        if len(calls) == 2:
+            raise ProjectError("the disk is full")
+        return real(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Project, "add_documents", failing_second)
+    with Project.open(copies["lead"]) as lead:
+        with pytest.raises(ProjectError, match="disk is full"):
+            merge_projects(lead, [copies["layla"], copies["omar"]])
+        assert lead.annotators() == []
+        assert not lead.db.conn.in_transaction

@@ -197,8 +197,8 @@ def test_backup_and_restore_from_the_cli(tmp_path: Path) -> None:
     with Project.open(db) as p:
         assert p.document_count() == 1
     # the restore itself can be undone from the backup it made
-    before = next(b for b in list_backups(db) if "before-restore" in b.name)
-    restore_backup(db, before)
+    before = next(b for b in list_backups(db) if b.reason == "before-restore")
+    restore_backup(db, before.path)
     with Project.open(db) as p:
         assert p.document_count() == 2
     bad = run("restore", str(db), "99")

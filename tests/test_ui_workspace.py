@@ -207,7 +207,7 @@ def test_the_window_backs_up_when_something_changed(qtbot: QtBot, tmp_path: Path
     assert w.backup_if_changed() is None  # nothing changed since the window opened
     w.session.add_span(4, 8, "speaker")
     path = w.backup_if_changed()
-    assert path is not None and path in list_backups(tmp_path / "p.db")
+    assert path is not None and path in [b.path for b in list_backups(tmp_path / "p.db")]
     w.session.add_span(9, 18, "speaker")
     w.restore_backup(path.name)
     assert [s.text for s in w.session.spans] == [TEXT[4:8]]

@@ -16,6 +16,7 @@ from annotator.errors import ProjectError
 from annotator.model.document import DocumentRecord, Layer, Status
 from annotator.model.schema import Schema
 from annotator.store import Project
+from annotator.store.activity import announce
 
 
 @dataclass
@@ -67,47 +68,61 @@ def _untouched(layer: Layer) -> bool:
 
 
 def merge_projects(project: Project, others: list[Path]) -> dict[str, MergeReport]:
-    """Merge every other project into ``project``; returns a report per other project."""
-    reports: dict[str, MergeReport] = {}
+    """Merge every other project into ``project``; returns a report per other project.
+
+    Every copy is checked first (a project of a version we read, not the project itself, the same
+    schema); only then is anything written, and all of it in one transaction: a merge that fails
+    on its third copy leaves the project as it was.
+    """
     for path in others:
+        if not path.exists():
+            raise ProjectError(f"{path} does not exist; nothing was merged")
         if path.resolve() == project.path.resolve():
             raise ProjectError(
                 f"{path} is the project itself; name the annotators' copies to merge"
             )
         with Project.open(path, readonly=True) as other:
             difference = schema_difference(project.schema, other.schema)
-            if difference:
-                raise ProjectError(
-                    f"{path} has a different label schema: {difference}; merge refused"
-                )
-            report = MergeReport()
-            records: list[DocumentRecord] = []
-            for doc, layers in other.stream_layers():
-                existing = project.find_by_hash(doc.sha256)
-                take: list[Layer] = []
-                for name, theirs in layers.items():
-                    if _untouched(theirs):
-                        continue
-                    if existing is not None:
-                        mine = project.layer(existing.id, name)
-                        if _fingerprint(mine) == _fingerprint(theirs):
-                            report.identical += 1
-                            continue
-                        if not _untouched(mine):
-                            report.conflicts.append({
-                                "document": existing.ext_id, "annotator": name,
-                                "here": {"status": mine.status, "spans": len(mine.spans), "relations": len(mine.relations)},
-                                "there": {"status": theirs.status, "spans": len(theirs.spans), "relations": len(theirs.relations)},
-                            })  # fmt: skip
-                            continue
-                    take.append(theirs)
-                if existing is None:
-                    report.documents_added += 1
-                elif not take:
-                    continue
-                report.layers_added += len(take)
-                records.append(DocumentRecord(doc.ext_id, doc.title, doc.text, doc.meta,
-                                              f"{path.name}:{doc.ext_id}", take))  # fmt: skip
-            project.add_documents(records)
-        reports[str(path)] = report
+        if difference:
+            raise ProjectError(
+                f"{path} has a different label schema: {difference}; nothing was merged"
+            )
+    reports: dict[str, MergeReport] = {}
+    with announce(project.path, "a merge"), project.transaction():
+        for path in others:
+            with Project.open(path, readonly=True) as other:
+                reports[str(path)] = _merge_one(project, other, path)
     return reports
+
+
+def _merge_one(project: Project, other: Project, path: Path) -> MergeReport:
+    report = MergeReport()
+    records: list[DocumentRecord] = []
+    for doc, layers in other.stream_layers():
+        existing = project.find_by_hash(doc.sha256)
+        take: list[Layer] = []
+        for name, theirs in layers.items():
+            if _untouched(theirs):
+                continue
+            if existing is not None:
+                mine = project.layer(existing.id, name)
+                if _fingerprint(mine) == _fingerprint(theirs):
+                    report.identical += 1
+                    continue
+                if not _untouched(mine):
+                    report.conflicts.append({
+                        "document": existing.ext_id, "annotator": name,
+                        "here": {"status": mine.status, "spans": len(mine.spans), "relations": len(mine.relations)},
+                        "there": {"status": theirs.status, "spans": len(theirs.spans), "relations": len(theirs.relations)},
+                    })  # fmt: skip
+                    continue
+            take.append(theirs)
+        if existing is None:
+            report.documents_added += 1
+        elif not take:
+            continue
+        report.layers_added += len(take)
+        records.append(DocumentRecord(doc.ext_id, doc.title, doc.text, doc.meta,
+                                      f"{path.name}:{doc.ext_id}", take))  # fmt: skip
+    project.add_documents(records)
+    return report

@@ -1,76 +1,400 @@
-"""Rolling backups of a project file with SQLite's backup API, and restoring one.
+"""Backups a user can trust, and restoring one.
 
-Backups live beside the project in ``<project>.backups/`` (they travel with it) and are named by
-time; the newest ``keep`` are kept. A backup is a consistent copy even while the project is open
-and being written. Restoring first backs up the current state, so a restore can be undone.
+Backups live beside the project in ``<project>.backups/`` (they travel with it). Each is made with
+SQLite's online backup API into a temporary name, checked (``integrity_check``, the documents
+table), stamped inside with the time it was taken and a mark of the project's state, and only then
+renamed to a ``.db`` name: a backup that fails (disk full, unwritable folder) leaves nothing listed.
+
+Listing opens each file read-only and keeps only projects of a version this program reads; they are
+ordered by the time recorded inside, never by file name. A backup is skipped when nothing changed
+since the newest one. Old ones are thinned by age within a size budget (see the constants).
+
+Restoring validates the source, takes the project's write lock (refusing, with what is running, if
+another program holds it), backs up the current state first, and then replaces the project's rows
+with the backup's in one transaction: readers see the old state or the new one, ids are never
+reused, and the restore can itself be undone from the before-restore backup.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
+import logging
+import os
 import sqlite3
-from datetime import UTC, datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from annotator.errors import ProjectError
+from annotator.store.activity import alive, notes_dir, running
+from annotator.store.base import now
+from annotator.store.connection import Mode, describe_error, open_sqlite, sqlite_uri
+from annotator.store.identity import DOCUMENTS_TABLE, identify
 
-KEEP = 10
+log = logging.getLogger(__name__)
+
+# Which backups are kept (newest first): the last KEEP_LAST; then the newest of each day for
+# KEEP_DAILY_DAYS; then the newest of each week for KEEP_WEEKLY_WEEKS; the newest before-restore
+# backup of the last day; all of it within BUDGET_BYTES (the newest backup is kept whatever its size).
+KEEP_LAST = 5
+KEEP_DAILY_DAYS = 7
+KEEP_WEEKLY_WEEKS = 5
+BUDGET_BYTES = 2 * 1024**3
+RESTORE_WAIT_S = 5.0  # how long a restore waits for another writer before refusing
+BEFORE_RESTORE = "before-restore"
+PARTIAL_SUFFIX = ".partial"
+_META_KEYS = ("backup_at", "backup_reason", "backup_mark")
+# Tables that describe running programs, not work: not part of a backup's state mark, and left as
+# they are by a restore (the windows open now are still open).
+RUNNING_STATE_TABLES = frozenset({"open_windows"})
 
 
 def backup_dir(project: Path) -> Path:
-    return project.with_name(project.name + ".backups")
+    """The folder of the project's backups."""
+    return notes_dir(project)
 
 
-def list_backups(project: Path) -> list[Path]:
-    """Backups of ``project``, newest first."""
+@dataclass(frozen=True)
+class Backup:
+    """One validated backup: where it is, when it was taken (as recorded inside it), and why."""
+
+    path: Path
+    taken_at: datetime
+    reason: str
+    mark: str
+    size: int
+    new: bool = False  # made by this call (False: an existing backup already held this state)
+
+
+def state_mark(conn: sqlite3.Connection) -> str:
+    """A cheap summary of the project's state: rows and highest row id of every table, the newest
+    change-log entry. Any edit, import or restore changes it; equal marks mean nothing changed."""
+    tables = [
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            " ORDER BY name"
+        )
+        if r[0] not in RUNNING_STATE_TABLES
+    ]
+    parts: dict[str, object] = {}
+    for table in tables:
+        if table == "meta":
+            rows = conn.execute("SELECT key, value FROM meta ORDER BY key").fetchall()
+            kept = json.dumps([r for r in rows if r[0] not in _META_KEYS], ensure_ascii=False)
+            parts[table] = hashlib.sha256(kept.encode("utf-8")).hexdigest()
+            continue
+        try:
+            parts[table] = list(
+                conn.execute(f'SELECT count(*), max(rowid) FROM "{table}"').fetchone()
+            )
+        except sqlite3.OperationalError:  # a WITHOUT ROWID table
+            parts[table] = list(conn.execute(f'SELECT count(*) FROM "{table}"').fetchone())
+    if "changelog" in tables:
+        parts["changelog_at"] = conn.execute("SELECT max(at) FROM changelog").fetchone()[0]
+    return json.dumps(parts, sort_keys=True, ensure_ascii=False)
+
+
+def _read_backup(path: Path) -> Backup:
+    """Validate a backup cheaply (identity, version, documents table) and read its record."""
+    identify(path, role="backup")
+    conn = open_sqlite(path, Mode.READ)
+    try:
+        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        taken = meta.get("backup_at")
+        if taken is None:  # made by an earlier version: its newest change is the best time known
+            row = conn.execute("SELECT max(at) FROM changelog").fetchone()
+            taken = row[0] if row and row[0] else meta.get("created_at")
+        if taken is None:
+            raise ProjectError(f"{path} does not say when it was taken")
+        when = datetime.fromisoformat(taken)
+        return Backup(
+            path,
+            when if when.tzinfo else when.replace(tzinfo=UTC),
+            meta.get("backup_reason", ""),
+            meta.get("backup_mark", ""),
+            path.stat().st_size,
+        )
+    except (sqlite3.Error, ValueError) as exc:
+        raise ProjectError(f"{path} is not a usable backup ({exc})") from exc
+    finally:
+        conn.close()
+
+
+def list_backups(project: Path) -> list[Backup]:
+    """The project's usable backups, newest first (by the time recorded inside each)."""
     folder = backup_dir(project)
-    return sorted(folder.glob("*.db"), reverse=True) if folder.is_dir() else []
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.iterdir():
+        if path.suffix != ".db" or not path.is_file():
+            continue
+        try:
+            found.append(_read_backup(path))
+        except (ProjectError, OSError) as exc:  # not a backup, or removed meanwhile by a prune
+            log.info("not listed as a backup: %s", exc)
+    return sorted(found, key=lambda b: b.taken_at, reverse=True)
 
 
-def make_backup(
-    conn: sqlite3.Connection, project: Path, *, keep: int = KEEP, reason: str = ""
-) -> Path:
-    """Copy the open database ``conn`` of ``project`` into a new backup; prune old ones."""
+def make_backup(project: Path, *, reason: str = "") -> Backup:
+    """Back up the committed state of ``project``; skipped when nothing changed since the newest
+    backup (which is then returned). Prunes old backups afterwards.
+
+    The copy is read through its own read-only connection: it sees what is committed, never
+    waits for a writer (WAL), and works while the caller holds the write lock.
+    Raises ProjectError (nothing listed, nothing left behind) when the backup cannot be written.
+    """
+    conn = open_sqlite(project, Mode.READ)
+    try:
+        return _make_backup(conn, project, reason)
+    finally:
+        conn.close()
+
+
+def _make_backup(conn: sqlite3.Connection, project: Path, reason: str) -> Backup:
+    conn.execute("BEGIN")  # one snapshot for the mark and the copy
+    mark = state_mark(conn)
+    existing = list_backups(project)
+    if existing and existing[0].mark == mark:
+        return existing[0]
     folder = backup_dir(project)
-    folder.mkdir(exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
-    target = folder / f"{project.stem}-{stamp}{'-' + reason if reason else ''}.db"
-    dest = sqlite3.connect(target)
+    _remove_leftovers(folder)
+    taken = datetime.now(UTC)
+    stamp = taken.strftime("%Y%m%d-%H%M%S-%f")
+    temp = folder / f".{stamp}-{os.getpid()}{PARTIAL_SUFFIX}"
+    try:
+        folder.mkdir(exist_ok=True)
+        _copy_checked(conn, temp, taken, reason, mark)
+        target = folder / f"{stamp}{'-' + reason if reason else ''}.db"
+        while target.exists():  # never replace a file, even one of ours
+            target = target.with_name(target.stem + "-1.db")
+        os.replace(temp, target)
+        _fsync_dir(folder)
+    except (OSError, sqlite3.Error, ProjectError) as exc:
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)
+        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise ProjectError(
+            f"the backup of {project} could not be written ({detail}); the project is unchanged"
+        ) from exc
+    made = Backup(target, taken, reason, mark, target.stat().st_size, new=True)
+    prune(project)
+    return made
+
+
+def _remove_leftovers(folder: Path) -> None:
+    """Remove partial copies this program left when a process making them was killed (a partial
+    name carries its maker's process id; a live maker's copy is left alone)."""
+    if not folder.is_dir():
+        return
+    for path in folder.iterdir():
+        name = path.name
+        for journal in ("-wal", "-shm", "-journal"):
+            name = name.removesuffix(journal)
+        if not (name.startswith(".") and name.endswith(PARTIAL_SUFFIX)):
+            continue
+        try:
+            pid = int(name[: -len(PARTIAL_SUFFIX)].rsplit("-", 1)[1])
+        except (IndexError, ValueError):
+            continue
+        if pid != os.getpid() and not alive(pid):
+            with contextlib.suppress(OSError):
+                path.unlink()
+                log.info("removed %s, left by a process that was stopped", path)
+
+
+def _copy_checked(
+    conn: sqlite3.Connection, temp: Path, taken: datetime, reason: str, mark: str
+) -> None:
+    dest = open_sqlite(temp, Mode.CREATE)
     try:
         conn.backup(dest)
+        dest.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+        dest.executemany(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+            [("backup_at", taken.isoformat()), ("backup_reason", reason), ("backup_mark", mark)],
+        )
+        dest.commit()
+        _check_integrity(dest, temp)
     finally:
         dest.close()
-    for old in list_backups(project)[keep:]:
-        old.unlink(missing_ok=True)
-    return target
+    with temp.open("rb+") as fh:
+        os.fsync(fh.fileno())
 
 
-def check_file(path: Path) -> None:
-    """Refuse a file that is not an intact SQLite database."""
-    try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            ok = con.execute("PRAGMA integrity_check").fetchone()[0]
-        finally:
-            con.close()
-    except sqlite3.DatabaseError as exc:
-        raise ProjectError(f"{path} is not a usable backup ({exc})") from exc
+def _check_integrity(conn: sqlite3.Connection, path: Path) -> None:
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if DOCUMENTS_TABLE not in tables:
+        raise ProjectError(f"{path} has no documents table; it is not a project backup")
+    ok = conn.execute("PRAGMA integrity_check").fetchone()[0]
     if ok != "ok":
         raise ProjectError(f"{path} is damaged ({ok}); choose another backup")
 
 
-def restore_backup(project: Path, backup: Path) -> Path:
-    """Replace the project's content with ``backup``; returns the backup made of the state before."""
-    if not backup.is_file():
-        raise ProjectError(f"{backup} does not exist (list them with: annotator backups {project})")
-    check_file(backup)
-    conn = sqlite3.connect(project, timeout=10)
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
     try:
-        before = make_backup(conn, project, reason="before-restore")
-        source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
-        try:
-            source.backup(conn)
-        finally:
-            source.close()
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def to_keep(backups: list[Backup], when: datetime) -> list[Backup]:
+    """The backups the policy keeps (``backups`` newest first), newest first."""
+    keep: list[Backup] = []
+    buckets: set[tuple[str, object]] = set()
+    before_restore_kept = False
+    for i, b in enumerate(backups):
+        age = when - b.taken_at
+        wanted = i < KEEP_LAST
+        if b.reason == BEFORE_RESTORE and not before_restore_kept and age < timedelta(days=1):
+            wanted = before_restore_kept = True
+        if age < timedelta(days=KEEP_DAILY_DAYS):
+            bucket: tuple[str, object] = ("day", b.taken_at.date())
+        elif age < timedelta(weeks=KEEP_WEEKLY_WEEKS):
+            bucket = ("week", b.taken_at.isocalendar()[:2])
+        else:
+            bucket = ("old", None)
+        if bucket[0] != "old" and bucket not in buckets:
+            buckets.add(bucket)
+            wanted = True
+        if wanted:
+            keep.append(b)
+    total, within = 0, []
+    for i, b in enumerate(keep):
+        total += b.size
+        if i == 0 or total <= BUDGET_BYTES:
+            within.append(b)
+    return within
+
+
+def prune(project: Path) -> list[Path]:
+    """Remove the backups the policy no longer keeps (only validated backups are ever removed)."""
+    found = list_backups(project)
+    kept = {b.path for b in to_keep(found, datetime.now(UTC))}
+    removed = []
+    for b in found:
+        if b.path not in kept:
+            with contextlib.suppress(OSError):
+                b.path.unlink()
+                removed.append(b.path)
+    return removed
+
+
+def check_backup(path: Path) -> None:
+    """Refuse a file that is not an intact backup of a project this program reads."""
+    _read_backup(path)
+    conn = open_sqlite(path, Mode.READ)
+    try:
+        _check_integrity(conn, path)
+    except sqlite3.Error as exc:
+        raise describe_error(path, exc) from exc
     finally:
         conn.close()
-    return before
+
+
+def restore_backup(project: Path, source: Path, *, wait: float = RESTORE_WAIT_S) -> Backup:
+    """Replace the project's content with ``source``; returns the backup of the state before."""
+    from annotator.store.project import Project
+
+    if not source.is_file():
+        raise ProjectError(f"{source} does not exist (list them with: annotator backups {project})")
+    check_backup(source)
+    if source.resolve() == project.resolve():
+        raise ProjectError(f"{source} is the project itself; choose one of its backups")
+    folder = backup_dir(project)
+    temp = folder / f".restore-{os.getpid()}{PARTIAL_SUFFIX}"  # (same pattern: cleaned if killed)
+    with Project.open(project) as target:
+        if target.readonly:
+            raise ProjectError(f"{project} is read-only here: it cannot be restored")
+        try:
+            folder.mkdir(exist_ok=True)
+            src = open_sqlite(source, Mode.READ)
+            dest = open_sqlite(temp, Mode.CREATE)
+            try:
+                src.backup(dest)
+            finally:
+                src.close()
+                dest.close()
+            Project.open(temp).close()  # brings an older backup to this program's schema
+            return _replace_rows(target.db.conn, project, source, temp, wait)
+        except OSError as exc:
+            raise ProjectError(f"{project} could not be restored ({exc.strerror})") from exc
+        finally:
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(f"{temp}{suffix}").unlink(missing_ok=True)
+
+
+def _replace_rows(
+    conn: sqlite3.Connection, project: Path, source: Path, temp: Path, wait: float
+) -> Backup:
+    conn.execute("ATTACH DATABASE ? AS src", [sqlite_uri(temp, Mode.READ)])
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {int(wait * 1000)}")
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise _busy(project) from exc
+        try:
+            before = make_backup(project, reason=BEFORE_RESTORE)
+            conn.execute("PRAGMA defer_foreign_keys = ON")
+            tables = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT name FROM main.sqlite_master WHERE type = 'table'"
+                    " AND name NOT LIKE 'sqlite_%'"
+                )
+                if r[0] not in RUNNING_STATE_TABLES
+            ]
+            for table in tables:
+                conn.execute(f'DELETE FROM main."{table}"')
+            for table in tables:
+                theirs = {r[1] for r in conn.execute(f'PRAGMA src.table_info("{table}")')}
+                cols = ", ".join(
+                    f'"{r[1]}"'
+                    for r in conn.execute(f'PRAGMA main.table_info("{table}")')
+                    if r[1] in theirs
+                )
+                if cols:
+                    conn.execute(
+                        # OR REPLACE: a row a trigger made while an earlier table was copied
+                        # (a layer's kind) gives way to the backup's own
+                        f'INSERT OR REPLACE INTO main."{table}" ({cols})'
+                        f' SELECT {cols} FROM src."{table}"'
+                    )
+            conn.execute(
+                f"DELETE FROM main.meta WHERE key IN ({', '.join('?' for _ in _META_KEYS)})",
+                _META_KEYS,
+            )
+            conn.execute(
+                "INSERT INTO main.changelog (at, annotator, action, doc_id, detail)"
+                " VALUES (?, '', 'restore', NULL, ?)",
+                [now(), json.dumps({"from": source.name, "before": before.path.name})],
+            )
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        return before
+    except sqlite3.Error as exc:
+        raise describe_error(project, exc) from exc
+    finally:
+        conn.execute("DETACH DATABASE src")
+
+
+def _busy(project: Path) -> ProjectError:
+    others = running(project)
+    what = (
+        " and ".join(f"{a.what} (process {a.pid}, since {a.since[11:19]} UTC)" for a in others)
+        if others
+        else "a window or another command"
+    )
+    return ProjectError(
+        f"{project} is being written by {what}; nothing was restored: try again when it has finished"
+    )

@@ -18,6 +18,7 @@ from annotator.errors import EditError, InputError
 from annotator.model.document import Document, DocumentRecord, Layer, Status
 from annotator.model.schema import RESERVED_LAYERS, Schema
 from annotator.model.validate import layer_problem
+from annotator.store.activity import announce
 from annotator.store.base import ImportReport, now, text_hash
 from annotator.store.recleaning import Recleaning
 
@@ -53,7 +54,11 @@ class Importing(Recleaning):
     """Bulk writes: imports and machine layers."""
 
     def _reserve_ids(self) -> None:
-        one = "SELECT coalesce(max(id), 0) + 1 FROM {}"
+        # past the highest id ever given (sqlite_sequence remembers deleted ones): never reused
+        one = (
+            "SELECT max(coalesce((SELECT max(id) FROM {0}), 0),"
+            " coalesce((SELECT seq FROM sqlite_sequence WHERE name = '{0}'), 0)) + 1"
+        )
         self._next_doc = int(self.db.execute(one.format("documents")).fetchone()[0])
         self._next_span = int(self.db.execute(one.format("spans")).fetchone()[0])
         self._next_rel = int(self.db.execute(one.format("relations")).fetchone()[0])
@@ -99,7 +104,7 @@ class Importing(Recleaning):
         report = ImportReport()
         schema = self.schema
         self._forget_originals()
-        with self.transaction():
+        with announce(self.path, "an import"), self.transaction():
             seen_ext = {r[0] for r in self.db.execute("SELECT ext_id FROM documents")}
             by_hash = {
                 h: (i, e) for i, e, h in self.db.execute("SELECT id, ext_id, sha256 FROM documents")

@@ -188,3 +188,51 @@ def m0009_open_windows(db: Database) -> None:
             id TEXT PRIMARY KEY, annotator TEXT NOT NULL, doc_id INTEGER,
             host TEXT NOT NULL, pid INTEGER NOT NULL, opened_at TEXT NOT NULL)"""
     )
+
+
+@migrations(name="0010_ids_never_reused")
+def m0010_ids_never_reused(db: Database) -> None:
+    """Spans and relations get AUTOINCREMENT ids: an id once used (then deleted) is never given to
+    another annotation, so an undo or another window can never hit someone else's span."""
+    if db.execute("PRAGMA foreign_keys").fetchone()[0]:
+        raise RuntimeError("0010_ids_never_reused must run with foreign keys off")
+    for table in ("spans", "relations"):
+        _rebuild_with_autoincrement(db, table)
+
+
+def _rebuild_with_autoincrement(db: Database, table: str) -> None:
+    """Rebuild ``table`` with ``id INTEGER PRIMARY KEY AUTOINCREMENT``, keeping rows, ids, columns
+    added by other migrations, indexes and triggers (SQLite cannot add AUTOINCREMENT in place).
+
+    The rename runs with ``legacy_alter_table``: views that name the table (Datasette views) are
+    left as written, and find the rebuilt table under its old name."""
+    import re
+
+    sql = db.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [table]
+    ).fetchone()[0]
+    if "AUTOINCREMENT" in sql.upper():
+        return
+    new = f"_rebuild_{table}"
+    create = re.sub(r"\bid\s+INTEGER\s+PRIMARY\s+KEY\b", "id INTEGER PRIMARY KEY AUTOINCREMENT",
+                    sql, count=1, flags=re.IGNORECASE)  # fmt: skip
+    create = re.sub(r"^CREATE TABLE\s+(\"?)" + table + r"\1", f"CREATE TABLE {new}", create,
+                    count=1, flags=re.IGNORECASE)  # fmt: skip
+    extras = [
+        r[0]
+        for r in db.execute(
+            "SELECT sql FROM sqlite_master WHERE tbl_name = ? AND type IN ('index', 'trigger')"
+            " AND sql IS NOT NULL",
+            [table],
+        )
+    ]
+    db.execute(create)
+    db.execute(f"INSERT INTO {new} SELECT * FROM {table}")
+    db.execute(f"DROP TABLE {table}")
+    db.execute("PRAGMA legacy_alter_table = ON")
+    try:
+        db.execute(f"ALTER TABLE {new} RENAME TO {table}")
+    finally:
+        db.execute("PRAGMA legacy_alter_table = OFF")
+    for statement in extras:
+        db.execute(statement)

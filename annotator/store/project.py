@@ -11,7 +11,7 @@ import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from annotator import __version__
 from annotator.errors import EditError, ProjectError
@@ -33,6 +33,9 @@ from annotator.store.importing import Importing
 from annotator.store.migrations import migrations
 from annotator.store.presence import Presence
 from annotator.store.progress import Progress
+
+if TYPE_CHECKING:
+    from annotator.store.backup import Backup
 
 
 class Project(Importing, Editing, Assigning, Progress, Presence):
@@ -128,11 +131,14 @@ class Project(Importing, Editing, Assigning, Progress, Presence):
         """Open ``path``, or create it with ``schema`` when it does not exist yet."""
         return cls.open(path) if Path(path).exists() else cls.create(path, schema)
 
-    def backup(self, reason: str = "") -> Path:
-        """Write a rolling backup of the project beside it (SQLite backup API); returns its path."""
+    def backup(self, reason: str = "") -> Backup:
+        """Back up the project beside it (skipped when nothing changed since the newest backup).
+
+        Raises ProjectError, leaving nothing listed, when the backup cannot be written.
+        """
         from annotator.store.backup import make_backup
 
-        return make_backup(self.db.conn, self.path, reason=reason)
+        return make_backup(self.path, reason=reason)
 
     def last_change(self) -> int:
         """The id of the newest change-log entry (to tell whether a new backup is worth making)."""

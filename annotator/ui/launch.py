@@ -6,13 +6,15 @@ instead of a Qt abort or a traceback.
 
 from __future__ import annotations
 
-import contextlib
 import getpass
+import logging
 import os
 import sys
 from pathlib import Path
 
 from annotator.errors import AnnotatorError, ProjectError
+
+log = logging.getLogger(__name__)
 
 
 class DisplayError(AnnotatorError):
@@ -56,6 +58,9 @@ def run_gui(
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "annotator"])
     assert isinstance(app, QApplication)
+    from annotator.ui import errorhook
+
+    errorhook.install()
     app.setApplicationName("annotator")
     from PySide6.QtGui import QIcon
 
@@ -81,10 +86,14 @@ def run_gui(
         message_box(None, str(exc), QMessageBox.Icon.Critical).exec()
         return exc.exit_code
     conf.set("recent_project", str(project_path.resolve()))
+    backup_problem = ""
     if not project.readonly and screenshot is None:
-        # a backup that cannot be written must not stop the day's work; the timer tries again
-        with contextlib.suppress(OSError, AnnotatorError):
+        # a backup that cannot be written must not stop the day's work: it warns, the timer retries
+        try:
             project.backup("open")
+        except (OSError, AnnotatorError) as exc:
+            log.warning("start-up backup failed: %s", exc)
+            backup_problem = str(exc)
 
     name = annotator or conf.get("annotator")
     if not name:
@@ -108,6 +117,8 @@ def run_gui(
         window.flow.open_start()  # where this annotator stopped, or the first document
     window.resize(1400, 900)
     window.show()
+    if backup_problem:
+        window.statusBar().showMessage(window.tr("Backup failed: {0}").format(backup_problem))
     if screenshot is not None:
         app.processEvents()
         image = window.grab()

@@ -381,7 +381,7 @@ class MainWindow(QMainWindow):
         if project.readonly or project.last_change() == self._backed_up:
             return None
         try:
-            path = project.backup()
+            path = project.backup().path
         except (OSError, AnnotatorError) as exc:
             self.statusBar().showMessage(self.tr("Backup failed: {0}").format(exc), 8000)
             return None
@@ -400,7 +400,7 @@ class MainWindow(QMainWindow):
             inform(self, self.tr("This project has no backups yet."))
             return
         if choice is None:
-            names = [p.name for p in found]
+            names = [b.path.name for b in found]
             choice, ok = QInputDialog.getItem(
                 self, self.tr("Restore a backup"), self.tr("Backup:"), names, 0, False
             )
@@ -421,7 +421,7 @@ class MainWindow(QMainWindow):
             with contextlib.suppress(AnnotatorError):  # the document may not exist in the backup
                 self.session.open_document(first)
         self.statusBar().showMessage(
-            self.tr("Restored; the state before is kept as {0}.").format(before.name), 8000
+            self.tr("Restored; the state before is kept as {0}.").format(before.path.name), 8000
         )
 
     def show_import(self) -> ImportDialog:
