@@ -449,6 +449,8 @@ def _dry_run(
               help="hf-bio: one row per document (default) or per paragraph.")  # fmt: skip
 @click.option("--max-tokens", type=click.IntRange(min=1),
               help="hf-bio: cut longer rows into windows of at most N tokens, at sentence ends.")  # fmt: skip
+@click.option("--parquet", is_flag=True,
+              help="hf-bio: Parquet split files instead of JSON lines (needs pyarrow).")  # fmt: skip
 @click.option("--spacy-pipeline", type=click.Choice(["spancat", "ner"]),
               help="spacy: what config.cfg trains (default spancat: overlapping spans).")  # fmt: skip
 @click.option("--doccano-shape", type=click.Choice(["relation", "sequence"]),
@@ -470,6 +472,7 @@ def export(
     tokens: bool,
     unit: str | None,
     max_tokens: int | None,
+    parquet: bool,
     spacy_pipeline: str | None,
     doccano_shape: str | None,
     force: bool,
@@ -497,7 +500,7 @@ def export(
 
     label_list = [x.strip() for x in labels.split(",") if x.strip()] if labels else None
     options = ExportOptions(
-        tokens=tokens, unit=unit or "document", max_tokens=max_tokens or 0,
+        tokens=tokens, unit=unit or "document", max_tokens=max_tokens or 0, parquet=parquet,
         spacy_pipeline=spacy_pipeline or "spancat", doccano_shape=doccano_shape or "relation",
     )  # fmt: skip
     with Project.open(project) as store, _standard_output(out, fmt, split, as_json) as target:
@@ -641,7 +644,8 @@ def assign(
                      "total": per})  # fmt: skip
         return
     if not made.who:
-        click.echo(f"Every document of {project} is already assigned; nothing new to assign.")
+        click.echo(f"Every document of {project} is already assigned; nothing new to assign."
+                   if sum(per.values()) else f"{project} has no documents yet: import some first.")  # fmt: skip
         return
     click.echo(f"Assigned {len(made.who)} new document(s) ({len(made.overlap)} shared by "
                f"{per_overlap} for agreement): " + ", ".join(f"{n} {c}" for n, c in counts.items())
@@ -925,6 +929,8 @@ def datasette_metadata(project: Path, out: Path) -> None:
       annotator datasette-metadata news.db --out metadata.json
       datasette news.db --metadata metadata.json
     """
+    import shlex
+
     from annotator.errors import InputError
     from annotator.store import Project
     from annotator.store.datasette import metadata
@@ -938,7 +944,8 @@ def datasette_metadata(project: Path, out: Path) -> None:
         raise InputError(out, "already exists; choose another name (it is left as it is)") from None
     except OSError as exc:
         raise InputError(out, f"cannot be written ({exc.strerror or exc})") from None
-    terminal.say(f"Wrote {out}; run: datasette {project} --metadata {out}")
+    command = f"datasette {shlex.quote(str(project))} --metadata {shlex.quote(str(out))}"
+    terminal.say(f"Wrote {out}; run: {command}")
 
 
 def main(argv: list[str] | None = None) -> None:
