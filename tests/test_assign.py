@@ -143,3 +143,10 @@ def test_window_shows_an_annotator_her_documents(qtbot: QtBot, tmp_path: Path) -
     lead.show()
     other = lead.findChild(DocList)
     assert other is not None and other.model.rowCount() == 6 and not other.mine.isVisible()
+
+
+def test_assigning_an_empty_project_says_so(tmp_path: Path) -> None:
+    db = tmp_path / "e.db"
+    Project.create(db, default_schema()).close()
+    result = run("assign", str(db), "--annotators", "ليلى,omar")
+    assert result.returncode == 0 and "has no documents yet" in result.stdout
