@@ -126,6 +126,7 @@ class ProjectBase:
         self.readonly = readonly
         self._schema: Schema | None = None
         self._last_doc: Document | None = None
+        self._replaced_texts: set[int] = set()  # documents whose text changed while cached here
         self._next_span = self._next_rel = 0
 
     def transaction(self) -> Any:
@@ -168,6 +169,7 @@ class ProjectBase:
             ).fetchone()
             if found is not None and found[0] == self._last_doc.sha256:
                 return self._last_doc
+            self._replaced_texts.add(doc_id)
         row = self.db.execute(
             f"SELECT {self._DOC_COLUMNS} FROM documents WHERE id = ?", [doc_id]
         ).fetchone()
