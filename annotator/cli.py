@@ -10,6 +10,7 @@ import contextlib
 import difflib
 import json
 import os
+import shlex
 import shutil
 import sys
 import tempfile
@@ -866,7 +867,8 @@ def restore(project: Path, backup: str | None) -> None:
     before = restore_backup(project, chosen)
     terminal.say(
         f"Restored {project} from {chosen.name}; the state before is kept as {before.path.name} "
-        f"(to undo the restore: annotator restore {project} {before.path})."
+        f"(to undo the restore: annotator restore {shlex.quote(str(project))} "
+        f"{shlex.quote(str(before.path))})."
     )
 
 
