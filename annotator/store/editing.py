@@ -147,8 +147,18 @@ class Editing(ProjectBase):
                 f"the {span.label} span «{span.text}» cannot come back: its place was taken"
                 " elsewhere (another window or program); nothing was changed"
             )
-        self.db.execute("INSERT OR IGNORE INTO annotators VALUES (?, ?)", [owner, now()])
         doc_id = _need_id(span.doc_id)
+        twin = self.db.execute(
+            'SELECT 1 FROM spans WHERE doc_id = ? AND annotator = ? AND start = ? AND "end" = ?'
+            " AND label = ?",
+            [doc_id, owner, span.start, span.end, span.label],
+        ).fetchone()
+        if twin is not None:  # a stale window would otherwise make a duplicate
+            raise ChangedElsewhereError(
+                f"«{span.text}» is already labelled {span.label} (perhaps in another window);"
+                " nothing was changed"
+            )
+        self.db.execute("INSERT OR IGNORE INTO annotators VALUES (?, ?)", [owner, now()])
         sid = span.sid
         if not sid or self._taken("spans", "sid", doc_id, owner, sid):
             sid = self._next_id("spans", "sid", doc_id, owner, "s")
