@@ -159,21 +159,3 @@ def test_a_window_that_died_is_not_counted(qtbot: QtBot, tmp_path: Path) -> None
             [doc.id, socket.gethostname(), int(gone.stdout)],
         )
     assert a.session.other_windows() == []
-
-
-def test_a_stale_window_does_not_make_a_duplicate_span(qtbot: QtBot, tmp_path: Path) -> None:
-    a = make_window(qtbot, tmp_path, {"a": TEXT})
-    doc = a.session.document
-    assert doc is not None
-    a.session.watch.stop()  # stale
-    b = second_window(qtbot, a.session.project.path, doc.id)
-    start = TEXT.index("وزير")
-    for w in (b, a):  # both label the same words as a speaker
-        focus(qtbot, w)
-        drag(qtbot, w, start, start + len("وزير الخارجية"))
-        qtbot.keyClick(w.view, Qt.Key.Key_1)
-    assert len(b.session.spans) == 1 and a.session.spans == []
-    stored = Project.open(a.session.project.path)
-    assert len(stored.spans(doc.id, "layla")) == 1
-    stored.close()
-    assert a.session.undo_stack.count() == 0
