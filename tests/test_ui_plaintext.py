@@ -94,3 +94,16 @@ def test_compare_dialog_names_annotators_literally(qtbot: QtBot, tmp_path: Path)
     assert any(t.startswith(NAME) for t in texts)
     assert any(t.startswith("<b>bob</b>") for t in texts)
     assert TITLE in dialog.windowTitle()
+
+
+def test_schema_descriptions_in_tooltips_show_literally(qtbot: QtBot, tmp_path: Path) -> None:
+    from annotator.config import resource_path
+    from annotator.model.schema import parse_schema
+
+    source = resource_path("schema.toml").read_text("utf-8")
+    source = source.replace('"Event → each party taking part."', '"<img src=x> each party"')
+    project = Project.create(tmp_path / "p.db", parse_schema(source))
+    w = MainWindow(Session(project, NAME))
+    qtbot.addWidget(w)
+    tips = [rendered(a.toolTip()) for a in w.actions_by_id.values()]
+    assert "<img src=x> each party" in tips

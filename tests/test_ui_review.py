@@ -201,3 +201,16 @@ def test_rejected_suggestions_stay_rejected_after_a_restart(qtbot: QtBot, tmp_pa
     assert len(keys) == stored - 1
     qtbot.keyClick(again.view, Qt.Key.Key_Z, CTRL)  # nothing of the last session to undo
     assert len(again.controller.review.items) == stored - 1
+
+
+def test_backspace_in_the_filter_box_edits_the_filter_not_the_candidates(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    w = lead_window(qtbot, tmp_path, THREE)
+    qtbot.keyClick(w.view, Qt.Key.Key_L, CTRL)
+    before = list(w.curation.open)
+    w.doclist.filter.setFocus()
+    qtbot.keyClicks(w.doclist.filter, "d1x")
+    qtbot.keyClick(w.doclist.filter, Qt.Key.Key_Backspace)
+    assert w.doclist.filter.text() == "d1"
+    assert w.curation.open == before and w.session.spans == []

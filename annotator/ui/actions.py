@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 
 from annotator.model.schema import Schema
+from annotator.ui.widgets.plain import tooltip
 
 
 def _tr(text: str) -> str:
@@ -200,7 +201,7 @@ def build_actions(
         if keys:
             action.setShortcut(QKeySequence(keys))
         if spec.tip:
-            action.setToolTip(_tr(spec.tip))
+            action.setToolTip(tooltip(_tr(spec.tip)))  # schema descriptions: text, not markup
         handler = handlers.get(spec.id)
         if handler is not None:
             # triggered(bool) would pass `checked` as the first argument: call without it

@@ -13,10 +13,11 @@ Signals:
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QPushButton, QWidget
 
 from annotator.model.document import Span
 from annotator.model.schema import Label
+from annotator.ui.widgets.plain import plain_label
 
 
 class AttributeChooser(QFrame):
@@ -50,7 +51,7 @@ class AttributeChooser(QFrame):
         self.span_id = span.id or 0
         self.choices, self.buttons = [], []
         for attr in label.attributes:
-            self._layout.addWidget(QLabel(attr.name + ":", self))
+            self._layout.addWidget(plain_label(attr.name + ":", self))
             for value in attr.values:
                 number = len(self.choices) + 1
                 mark = "✓ " if span.attributes.get(attr.name) == value else ""
