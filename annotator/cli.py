@@ -864,6 +864,8 @@ def datasette_metadata(project: Path, out: Path) -> None:
       annotator datasette-metadata news.db --out metadata.json
       datasette news.db --metadata metadata.json
     """
+    import shlex
+
     from annotator.errors import InputError
     from annotator.store import Project
     from annotator.store.datasette import metadata
@@ -877,7 +879,8 @@ def datasette_metadata(project: Path, out: Path) -> None:
         raise InputError(out, "already exists; choose another name (it is left as it is)") from None
     except OSError as exc:
         raise InputError(out, f"cannot be written ({exc.strerror or exc})") from None
-    terminal.say(f"Wrote {out}; run: datasette {project} --metadata {out}")
+    command = f"datasette {shlex.quote(str(project))} --metadata {shlex.quote(str(out))}"
+    terminal.say(f"Wrote {out}; run: {command}")
 
 
 def main(argv: list[str] | None = None) -> None:
