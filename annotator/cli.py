@@ -10,6 +10,7 @@ import contextlib
 import difflib
 import json
 import os
+import shlex
 import shutil
 import sys
 import tempfile
@@ -29,6 +30,7 @@ from annotator.terminal import terminal
 
 if TYPE_CHECKING:
     from annotator.model.document import DocumentRecord
+    from annotator.store.base import ImportReport
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -168,6 +170,19 @@ def init(project: Path, schema_file: Path | None) -> None:
     )
 
 
+def _known_encoding(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
+    if value:
+        import codecs
+
+        try:
+            return codecs.lookup(value).name
+        except LookupError:
+            raise click.BadParameter(
+                f"{value!r} is not a text encoding (try utf-8, cp1256, latin-1)"
+            ) from None
+    return value
+
+
 @cli.command(name="import")
 @click.argument("project", type=click.Path(path_type=Path))
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
@@ -181,6 +196,13 @@ def init(project: Path, schema_file: Path | None) -> None:
               help="Unit of incoming offsets (default: the format's own).")  # fmt: skip
 @click.option("--clean/--no-clean", default=None, help="Remove site boilerplate (.txt, .csv).")
 @click.option("--skip-bad", is_flag=True, help="Skip unusable inputs and list them.")
+@click.option("--encoding", default="", callback=_known_encoding,
+              help="Text encoding of .txt, .csv and brat files (e.g. cp1256, latin-1); "
+                   "default: recognised, and said when it is a guess.")  # fmt: skip
+@click.option("--on-conflict", type=click.Choice(["fail", "replace", "keep"]), default="fail",
+              show_default=True,
+              help="A layer the project has with other content: import nothing (fail), take the "
+                   "imported one (replace; the old one stays in the change log) or keep the project's.")  # fmt: skip
 @click.option("--dry-run", is_flag=True,
               help="Read and clean only: list every line cleaning would cut; write nothing.")  # fmt: skip
 @click.option("--map", "renames", multiple=True, metavar="OLD=NEW",
@@ -197,6 +219,8 @@ def import_(
     offsets: str | None,
     clean: bool | None,
     skip_bad: bool,
+    encoding: str,
+    on_conflict: str,
     dry_run: bool,
     renames: tuple[str, ...],
     label_config: Path | None,
@@ -205,9 +229,12 @@ def import_(
     """Import articles (and annotations) into PROJECT, creating it if needed.
 
     Files: .txt (one article each; the first line is the title), folders of them, native .jsonl,
-    .csv with a 'text' column, doccano, brat, and Label Studio (JSON, JSON_MIN, snapshot). A new
-    project takes the labels a Label Studio export (or --label-config) names; an existing one maps
-    other names with --map. One call is all-or-nothing unless --skip-bad.
+    .csv with a 'text' column (',', ';' or tab), doccano, brat, and Label Studio (JSON, JSON_MIN,
+    snapshot), recognised by their content. A new project takes the labels a Label Studio export
+    (or --label-config) names; an existing one maps other names with --map. One call is
+    all-or-nothing unless --skip-bad. A document already in the project (same text) is not added
+    twice; its incoming layers are added, skipped when identical, or follow --on-conflict when
+    they differ.
 
     A PATH of - reads JSONL from standard input. Cleaning (on for .txt and .csv) removes whole lines of site debris and keeps the original;
     --dry-run lists every line it would cut. Importing a cleaned article again with --no-clean
@@ -218,12 +245,13 @@ def import_(
       annotator import news.db articles/ --dry-run
       annotator import news.db articles/ more.csv
       annotator import news.db layla.jsonl --annotator layla
+      annotator import news.db corrected.jsonl --on-conflict replace
       annotator import news.db label-studio.json --map positive=support --map PER=speaker
       annotator export old.db --format jsonl --layer all --out - | annotator import news.db -
     """
     with _standard_input(paths, fmt, annotator_name) as paths:
-        _import(project, paths, fmt, annotator_name, offsets, clean, skip_bad, dry_run, renames,
-                label_config, as_json)  # fmt: skip
+        _import(project, paths, fmt, annotator_name, offsets, clean, skip_bad, encoding,
+                on_conflict, dry_run, renames, label_config, as_json)  # fmt: skip
 
 
 STDIO = Path("-")  # a path of "-" is standard input (import) or standard output (export)
@@ -265,6 +293,8 @@ def _import(
     offsets: str | None,
     clean: bool | None,
     skip_bad: bool,
+    encoding: str,
+    on_conflict: str,
     dry_run: bool,
     renames: tuple[str, ...],
     label_config: Path | None,
@@ -277,10 +307,13 @@ def _import(
     from annotator.importers.options import ImportOptions
     from annotator.model.schema import default_schema
     from annotator.store import Project
+    from annotator.store.base import OnConflict
+    from annotator.store.fresh import note_new, remove_if_untouched, remove_leftovers
 
     created = not project.exists()
     options = ImportOptions(format=fmt, offsets=offsets or "", annotator=annotator_name,
-                            clean=clean, renames=parse_renames(renames), label_config=label_config)  # fmt: skip
+                            clean=clean, renames=parse_renames(renames), label_config=label_config,
+                            encoding=encoding)  # fmt: skip
     adopted = adopted_schema(list(paths), options) if created else None
     if dry_run:
         if created:
@@ -292,46 +325,81 @@ def _import(
         _dry_run(read_inputs(list(paths), options), skip_bad, as_json)
         return
     store = Project.open_or_create(project, adopted[0] if adopted else default_schema())
+    new = note_new(store.db, project) if created else None
     options = replace(options, schema=store.schema, label_ids=store.schema.label_ids)
+    removed = False
     try:
-        report = store.add_documents(
-            read_inputs(list(paths), options),
-            default_annotator=annotator_name,
-            skip_bad=skip_bad,
-            progress=_progress("Reading"),
-        )
-    except BaseException:
+        # the outer transaction keeps the write lock until a new file is checked and removed
+        with store.transaction():
+            try:
+                report = store.add_documents(
+                    read_inputs(list(paths), options),
+                    default_annotator=annotator_name,
+                    skip_bad=skip_bad,
+                    on_conflict=OnConflict(on_conflict),
+                    progress=_progress("Reading"),
+                )
+            except BaseException:
+                removed = new is not None and remove_if_untouched(store.db, new)
+                raise
+    finally:
         store.close()
-        if created:
-            _remove_project(project)
-        raise
-    store.close()
+        if removed:
+            remove_leftovers(project)
     terminal.clear()
     if as_json:
         _print_json({**report.as_dict(), **({"adopted_schema": adopted[1]} if adopted else {})})
         return
-    terminal.say(f"Imported {report.added} document(s) into {project}"
-               + (f" with {report.spans} span(s) and {report.relations} relation(s)"
-                  if report.spans else "") + ".")  # fmt: skip
-    if report.duplicates:
-        terminal.say(f"Skipped {len(report.duplicates)} exact duplicate(s): "
-                   + ", ".join(report.duplicates[:10])
-                   + (" ..." if len(report.duplicates) > 10 else ""))  # fmt: skip
+    said, told = import_summary(report, project, adopted[1] if adopted else "")
+    for line in said:
+        terminal.say(line)
+    for line in told:  # what was kept out, skipped or guessed: printed even with --quiet
+        terminal.tell(line)
+
+
+def import_summary(
+    report: ImportReport, project: Path, adopted: str = ""
+) -> tuple[list[str], list[str]]:
+    """The import's counts in sentences that say what each number is about: the summary, and the
+    lines --quiet does not silence (layers kept out, inputs skipped, guesses, what had no place)."""
+
+    def names(items: list[str]) -> str:
+        return ", ".join(items[:10]) + (", ..." if len(items) > 10 else "")
+
+    present = report.documents_present
+    lines = [
+        f"Imported {report.documents_added} new document(s) into {project}"
+        + (f"; {len(present)} were already there (same text): {names(present)}" if present else "")
+        + "."
+    ]
+    layers = (report.layers_added, report.layers_identical, report.layers_replaced,
+              report.layers_kept)  # fmt: skip
+    if any(layers):
+        lines.append(
+            f"Annotation layers: {report.layers_added} added, {report.layers_identical} identical to"
+            f" the project's (nothing to do), {report.layers_replaced} replaced,"
+            f" {report.layers_kept} differing and kept as the project had them;"
+            f" {report.spans} span(s) and {report.relations} relation(s) written."
+        )
+    told = [f"  {c.annotator} on {c.document}: {c.outcome}" for c in report.conflicts[:10]]
+    if len(report.conflicts) > 10:
+        told.append(f"  ... and {len(report.conflicts) - 10} more (--json lists them all)")
     if report.cleaned:
         rules = ", ".join(f"{n} {rule}" for rule, n in sorted(report.removed_by_rule.items()))
-        lines = sum(report.removed_by_rule.values())
-        terminal.say(f"Cut {lines} line(s) of site debris from {report.cleaned} document(s): {rules} "
-                   "(--dry-run lists them; the original text is kept; --no-clean imports as is).")  # fmt: skip
+        cut = sum(report.removed_by_rule.values())
+        lines.append(f"Cut {cut} line(s) of site debris from {report.cleaned} document(s): {rules} "
+                     "(--dry-run lists them; the original text is kept; --no-clean imports as is).")  # fmt: skip
     if report.restored:
-        terminal.say(f"Restored the full text of {len(report.restored)} document(s): "
-                   + ", ".join(report.restored[:10]) + (" ..." if len(report.restored) > 10 else ""))  # fmt: skip
-    for line in report.skipped:
-        terminal.tell(f"Skipped: {line}")
+        lines.append(f"Restored the full text of {len(report.restored)} document(s): "
+                     + ", ".join(report.restored[:10]) + (" ..." if len(report.restored) > 10 else ""))  # fmt: skip
     if adopted:
-        terminal.say(adopted[1])
+        lines.append(adopted)
+    told += [f"Skipped: {line}" for line in report.skipped]
+    told += [f"Note: {note}" for note in report.notes]
     if report.not_imported:
-        terminal.tell("Not imported (this project has no place for them): "
-                   + ", ".join(f"{n} {what}" for what, n in report.not_imported.items()) + ".")  # fmt: skip
+        told.append("Not imported (this project has no place for them): "
+                     + ", ".join(f"{n} {what}" for what, n in report.not_imported.items()) + ".")  # fmt: skip
+    return lines, told
 
 
 def _dry_run(
@@ -362,11 +430,6 @@ def _dry_run(
         sys.exit(2)
 
 
-def _remove_project(project: Path) -> None:
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{project}{suffix}").unlink(missing_ok=True)
-
-
 @cli.command()
 @click.argument("project", type=click.Path(path_type=Path))
 @click.option("--format", "fmt", required=True, type=click.Choice(EXPORT_FORMATS),
@@ -387,6 +450,8 @@ def _remove_project(project: Path) -> None:
               help="hf-bio: one row per document (default) or per paragraph.")  # fmt: skip
 @click.option("--max-tokens", type=click.IntRange(min=1),
               help="hf-bio: cut longer rows into windows of at most N tokens, at sentence ends.")  # fmt: skip
+@click.option("--parquet", is_flag=True,
+              help="hf-bio: Parquet split files instead of JSON lines (needs pyarrow).")  # fmt: skip
 @click.option("--spacy-pipeline", type=click.Choice(["spancat", "ner"]),
               help="spacy: what config.cfg trains (default spancat: overlapping spans).")  # fmt: skip
 @click.option("--doccano-shape", type=click.Choice(["relation", "sequence"]),
@@ -408,6 +473,7 @@ def export(
     tokens: bool,
     unit: str | None,
     max_tokens: int | None,
+    parquet: bool,
     spacy_pipeline: str | None,
     doccano_shape: str | None,
     force: bool,
@@ -435,7 +501,7 @@ def export(
 
     label_list = [x.strip() for x in labels.split(",") if x.strip()] if labels else None
     options = ExportOptions(
-        tokens=tokens, unit=unit or "document", max_tokens=max_tokens or 0,
+        tokens=tokens, unit=unit or "document", max_tokens=max_tokens or 0, parquet=parquet,
         spacy_pipeline=spacy_pipeline or "spancat", doccano_shape=doccano_shape or "relation",
     )  # fmt: skip
     with Project.open(project) as store, _standard_output(out, fmt, split, as_json) as target:
@@ -801,7 +867,8 @@ def restore(project: Path, backup: str | None) -> None:
     before = restore_backup(project, chosen)
     terminal.say(
         f"Restored {project} from {chosen.name}; the state before is kept as {before.path.name} "
-        f"(to undo the restore: annotator restore {project} {before.path})."
+        f"(to undo the restore: annotator restore {shlex.quote(str(project))} "
+        f"{shlex.quote(str(before.path))})."
     )
 
 

@@ -74,7 +74,7 @@ def phase_import(db: Path, src: Path) -> dict[str, Any]:
     report = project.add_documents(read_inputs([src], ImportOptions()))
     seconds = time.perf_counter() - t0
     project.close()
-    return {"seconds": seconds, "documents": report.added, "spans": report.spans}
+    return {"seconds": seconds, "documents": report.documents_added, "spans": report.spans}
 
 
 def phase_import_baseline(db: Path, src: Path) -> dict[str, Any]:

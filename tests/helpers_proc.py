@@ -37,7 +37,7 @@ def held_import(db: str, count: int) -> None:
                 sys.stdin.readline()
 
     with Project.open(Path(db)) as p:
-        print(p.add_documents(records()).added, flush=True)
+        print(p.add_documents(records()).documents_added, flush=True)
 
 
 if __name__ == "__main__":

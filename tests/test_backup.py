@@ -5,6 +5,7 @@ itself be undone. Each test tries to break one promise the way an ordinary user 
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import sqlite3
 import subprocess
@@ -71,8 +72,10 @@ def test_restore_with_odd_characters_in_folder_and_file_names(
     result = run("restore", str(db), "1")
     assert result.returncode == 0, result.stderr
     assert _ids(db) == ["d1"]  # the backup's content, not an empty file opened by mistake
-    # the restore is undone from the backup it made
-    undo = run("restore", str(db), "1")
+    # the restore is undone from the backup it made, with the command it printed
+    hint = result.stdout.split("to undo the restore: ")[1].rstrip(").\n")
+    assert shlex.split(hint)[:2] == ["annotator", "restore"]
+    undo = run(*shlex.split(hint)[1:])
     assert undo.returncode == 0, undo.stderr
     assert _ids(db) == ["d1", "d2"]
 

@@ -36,7 +36,7 @@ def test_import_then_stats(tmp_path: Path) -> None:
     db = tmp_path / "new.db"
     result = run("import", str(db), str(folder))
     assert result.returncode == 0, result.stderr
-    assert "Imported 2 document(s)" in result.stdout
+    assert "Imported 2 new document(s)" in result.stdout
     stats = json.loads(run("stats", str(db), "--json").stdout)
     assert stats["documents"] == 2
     assert {t["title"] for t in stats["titles"]} == {"عنوان", "عنوان آخر"}
@@ -47,7 +47,7 @@ def test_import_then_stats(tmp_path: Path) -> None:
 def test_import_json_prints_only_json(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("نص", encoding="utf-8")
     out = run("import", str(tmp_path / "p.db"), str(tmp_path / "a.txt"), "--json").stdout
-    assert json.loads(out)["added"] == 1
+    assert json.loads(out)["documents_added"] == 1
 
 
 def test_shared_samples_import(shared_samples: Path, tmp_path: Path) -> None:

@@ -417,3 +417,17 @@ def test_the_dataset_card_reports_agreement_when_two_annotators_finished(tmp_pat
     export_dataset(alone, "hf-bio", tmp_path / "hf1", "layla")
     assert "Krippendorff" not in (tmp_path / "hf1" / "README.md").read_text("utf-8")
     alone.close()
+
+
+def test_hf_bio_parquet_loads_as_the_json_lines_do(tmp_path: Path, project: Project) -> None:
+    datasets = pytest.importorskip("datasets")
+    pytest.importorskip("pyarrow")
+    as_json = export_dataset(project, "hf-bio", tmp_path / "j", "layla")
+    as_parquet = export_dataset(project, "hf-bio", tmp_path / "p", "layla",
+                                options=ExportOptions(parquet=True))  # fmt: skip
+    assert sorted(as_parquet["written"]) == ["README.md", "data.parquet"]
+    assert as_parquet["files"] == [str(tmp_path / "p" / "data.parquet")]
+    a = datasets.load_dataset(str(tmp_path / "j"), split="train")
+    b = datasets.load_dataset(str(tmp_path / "p"), split="train")
+    assert a.features == b.features and list(a) == list(b)
+    assert as_json["widened"] == as_parquet["widened"]

@@ -37,7 +37,7 @@ def test_txt_folder_recursively_with_titles(tmp_path: Path, project: Project) ->
     (tmp_path / "in" / "sub" / "b.txt").write_bytes("عنوان ثانٍ\r\nنص".encode("cp1256"))
     (tmp_path / "in" / "notes.md").write_text("ignored")
     report = _import(project, tmp_path / "in")
-    assert report.added == 2  # type: ignore[attr-defined]
+    assert report.documents_added == 2  # type: ignore[attr-defined]
     docs = {d.ext_id: d for d in project.documents()}
     assert docs["a"].title == "العنوان الأول"
     assert docs["b"].text == "عنوان ثانٍ\nنص"
@@ -50,7 +50,7 @@ def test_same_article_in_three_encodings_is_one_stored_text(
     (tmp_path / "cp.txt").write_bytes(ARTICLE.replace("\n", "\r\n").encode("cp1256"))
     (tmp_path / "u16.txt").write_bytes(ARTICLE.encode("utf-16"))
     report = _import(project, tmp_path / "u8.txt", tmp_path / "cp.txt", tmp_path / "u16.txt")
-    assert report.added == 1 and sorted(report.duplicates) == ["cp", "u16"]  # type: ignore[attr-defined]
+    assert report.documents_added == 1 and sorted(report.documents_present) == ["cp", "u16"]  # type: ignore[attr-defined]
     assert next(project.documents()).text == ARTICLE
 
 
@@ -61,9 +61,9 @@ def test_importing_the_same_thousand_documents_twice_adds_nothing(
     path.write_text(
         "\n".join(_line(f"d{i}", f"{ARTICLE} رقم {i}") for i in range(1000)), encoding="utf-8"
     )
-    assert _import(project, path).added == 1000  # type: ignore[attr-defined]
+    assert _import(project, path).documents_added == 1000  # type: ignore[attr-defined]
     second = _import(project, path)
-    assert second.added == 0 and len(second.duplicates) == 1000  # type: ignore[attr-defined]
+    assert second.documents_added == 0 and len(second.documents_present) == 1000  # type: ignore[attr-defined]
     assert project.document_count() == 1000
 
 
@@ -78,7 +78,9 @@ def test_malformed_line_3_of_5_names_the_line_and_changes_nothing(
         _import(project, path)
     assert project.document_count() == 0
     report = _import(project, path, skip_bad=True)
-    assert report.added == 4 and len(report.skipped) == 1 and "line 3" in report.skipped[0]  # type: ignore[attr-defined]
+    assert (
+        report.documents_added == 4 and len(report.skipped) == 1 and "line 3" in report.skipped[0]
+    )  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize(
@@ -133,7 +135,7 @@ def test_jsonl_single_and_multi_layer_forms_with_relations(
         encoding="utf-8",
     )
     report = _import(project, path, annotator="layla")
-    assert (report.added, report.spans, report.relations) == (2, 5, 2)  # type: ignore[attr-defined]
+    assert (report.documents_added, report.spans, report.relations) == (2, 5, 2)  # type: ignore[attr-defined]
     single = project.find_document("single")
     layer = project.layer(single.id, "layla")
     assert layer.status == "done" and [s.sid for s in layer.spans] == ["s1", "s2"]
@@ -193,5 +195,5 @@ def test_bad_files_give_one_sentence(
 
 def test_shared_samples_import_with_their_titles(shared_samples: Path, tmp_path: Path) -> None:
     with Project.create(tmp_path / "s.db", default_schema()) as p:
-        assert _import(p, shared_samples).added == 3  # type: ignore[attr-defined]
+        assert _import(p, shared_samples).documents_added == 3  # type: ignore[attr-defined]
         assert all(d.title and "\r" not in d.text for d in p.documents())

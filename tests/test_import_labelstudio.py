@@ -125,7 +125,7 @@ def test_json_min_two_annotators_one_document(
     db = tmp_path / "p.db"
     code, out, err = run(capsys, "import", db, write(tmp_path / "min.json", items))
     assert code == 0, err
-    assert "Imported 1 document(s)" in out
+    assert "Imported 1 new document(s)" in out
     with Project.open(db) as p:
         doc = p.find_document("9")
         assert [s.text for s in p.spans(doc.id, "layla@example.org")] == ["الوزير"]

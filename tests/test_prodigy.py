@@ -136,4 +136,4 @@ def test_hostile_lines_name_the_file_and_line(
 def test_detected_by_content(tmp_path: Path, project: Project) -> None:
     path = _lines(tmp_path / "data.json", {"text": SAY, "answer": "reject", "_input_hash": 1})
     report = _import(project, path)
-    assert report.added == 1 and report.not_imported
+    assert report.documents_added == 1 and report.not_imported

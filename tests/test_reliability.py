@@ -229,4 +229,4 @@ def test_jsonl_is_streamed_so_only_a_huge_line_is_refused(
         ):
             p.add_documents(read_inputs([path], ImportOptions()))
         report = p.add_documents(read_inputs([path], ImportOptions()), skip_bad=True)
-        assert report.added == 1 and len(report.skipped) == 1
+        assert report.documents_added == 1 and len(report.skipped) == 1

@@ -54,9 +54,10 @@ class Writer:
     @classmethod
     def finish(
         cls, root: Path, finals: dict[str | None, Path], options: ExportOptions, manifest: Manifest
-    ) -> None:
+    ) -> dict[str | None, Path]:
         """After every part is closed: what a folder format adds at its root (finals are the
-        parts' final paths). Nothing by default."""
+        parts' final paths); returns the final paths as they are now. Nothing by default."""
+        return finals
 
     def close(self) -> None:
         """Finish the output: an export with no document still leaves its (empty) file."""

@@ -163,7 +163,7 @@ FORMATS: tuple[ExportFormat, ...] = (
         overlaps=Overlaps.ACROSS_COLUMNS,
         folder=True,
         joinable=True,
-        options=("unit", "max_tokens"),
+        options=("unit", "max_tokens", "parquet"),
         agreement=True,
     ),
     ExportFormat(

@@ -12,6 +12,7 @@ class ExportOptions:
 
     tokens: bool = True  # jsonl: the token list and each span's token range
     unit: str = "document"  # hf-bio: one row per "document" or per "paragraph"
+    parquet: bool = False  # hf-bio: Parquet split files instead of JSON lines (needs pyarrow)
     max_tokens: int = 0  # hf-bio: cut longer rows into windows of at most this many tokens (0: no)
     spacy_pipeline: str = "spancat"  # spacy: the pipeline config.cfg trains ("spancat" or "ner")
     # doccano: "relation" (entities and relations, doccano's relation extraction project) or

@@ -108,7 +108,7 @@ class SpacyWriter(Writer):
     @classmethod
     def finish(
         cls, root: Path, finals: dict[str | None, Path], options: ExportOptions, manifest: Manifest
-    ) -> None:
+    ) -> dict[str | None, Path]:
         """Write ``config.cfg`` at the folder's root: the project's tokenizer, the chosen
         pipeline, and the corpora at their final places."""
         from spacy.cli.init_config import init_config
@@ -136,3 +136,4 @@ class SpacyWriter(Writer):
             "train": str(train),
             "dev": str(dev),
         }
+        return finals

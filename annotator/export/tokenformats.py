@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from annotator.errors import AnnotatorError
 from annotator.export.base import Writer
 from annotator.export.bio import bio_columns, class_names, column_name, tag_columns
 from annotator.export.manifest import Manifest
@@ -94,10 +95,49 @@ class HfBioWriter(_TokenWriter):
     @classmethod
     def finish(
         cls, root: Path, finals: dict[str | None, Path], options: ExportOptions, manifest: Manifest
-    ) -> None:
+    ) -> dict[str | None, Path]:
         """The dataset card: README.md whose YAML front matter lets datasets.load_dataset(folder)
-        read the splits with ClassLabel tag names (and the Hub show it as it is)."""
+        read the splits with ClassLabel tag names (and the Hub show it as it is). With
+        ``--parquet`` each split file becomes Parquet (tags as class ids), read in batches."""
+        finals = dict(finals)
+        if options.parquet:
+            columns: dict[str, list[str]] = manifest.extra["columns"]
+            for part, final in list(finals.items()):
+                temp = root / final.name
+                to_parquet(temp, temp.with_suffix(".parquet"), columns)
+                temp.unlink()
+                finals[part] = final.with_suffix(".parquet")
         (root / "README.md").write_text(dataset_card(finals, manifest), encoding="utf-8")
+        return finals
+
+
+PARQUET_BATCH = 2000  # rows converted at a time: memory stays one batch's
+
+
+def to_parquet(src: Path, dst: Path, columns: dict[str, list[str]]) -> None:
+    """Convert hf-bio JSON lines to Parquet in batches, tag names turned into class ids."""
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise AnnotatorError(
+            "--parquet needs pyarrow: install it with pip install pyarrow"
+        ) from None
+    ids = {name: {tag: i for i, tag in enumerate(names)} for name, names in columns.items()}
+    schema = pa.schema(
+        [("id", pa.string()), ("doc_id", pa.string()), ("start", pa.int64()),
+         ("tokens", pa.list_(pa.string())), ("token_offsets", pa.list_(pa.list_(pa.int64())))]
+        + [(name, pa.list_(pa.int64())) for name in columns]
+    )  # fmt: skip
+    with pq.ParquetWriter(dst, schema) as writer, src.open(encoding="utf-8") as fh:
+        while True:
+            rows = [json.loads(line) for _, line in zip(range(PARQUET_BATCH), fh, strict=False)]
+            if not rows:
+                break
+            for row in rows:
+                for name, tag_ids in ids.items():
+                    row[name] = [tag_ids[t] for t in row[name]]
+            writer.write_table(pa.Table.from_pylist(rows, schema=schema))
 
 
 def paragraphs(text: str, tokens: list[Token]) -> list[tuple[int, int, int]]:

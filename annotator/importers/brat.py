@@ -1,11 +1,15 @@
 """brat standoff folders: ``ID.txt`` with ``ID.ann`` (T, A and R lines); code point offsets.
 
-A discontinuous T line (``0 5;6 10``) becomes one span from its first start to its last end, which
-is how annotator's own brat export splits spans at line breaks.
+Offsets count the characters of the .txt file as written (a CR LF is two, a decomposed letter two),
+so spans are placed on that text, checked against the text column of their line, and then mapped
+onto the stored text (LF, NFC). A discontinuous T line (``0 5;6 10``) becomes one span from its
+first start to its last end, which is how annotator's own brat export splits spans at line breaks.
+Event, normalisation and note lines are counted as not imported.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,7 +17,7 @@ from annotator.errors import InputError
 from annotator.importers.common import rebase_layers, title_of
 from annotator.importers.options import ImportOptions
 from annotator.model.document import DocumentRecord, Layer, Relation, Span
-from annotator.text.decode import decode_bytes
+from annotator.text.decode import decode, prepare_text
 
 
 def read(path: Path, options: ImportOptions) -> Iterator[DocumentRecord | InputError]:
@@ -22,28 +26,19 @@ def read(path: Path, options: ImportOptions) -> Iterator[DocumentRecord | InputE
     txt, ann = path.with_suffix(".txt"), path.with_suffix(".ann")
     if not txt.exists():
         raise InputError(ann, f"the text file {txt.name} is missing beside it")
-    path = ann
-    raw = txt.read_bytes()
-    text = raw.decode("utf-8-sig") if raw.startswith(b"\xef\xbb\xbf") else decode_bytes(raw, txt)
+    decoded = decode(txt.read_bytes(), txt, options.encoding)
+    raw = decoded.raw  # .ann offsets count the characters of the file as written
     spans: dict[str, Span] = {}
     relations: list[Relation] = []
     attrs: list[tuple[str, str, str]] = []
-    ann_lines = path.read_text("utf-8").splitlines() if path.exists() else []
-    for lineno, line in enumerate(ann_lines, 1):
-        if not line.strip() or line.startswith("#"):
+    skipped: dict[str, int] = {}
+    for lineno, line in enumerate(_ann_lines(ann), 1):
+        if not line.strip():
             continue
         try:
-            ident, body, *_rest = [*line.split("\t"), ""]
+            ident, body, *rest = [*line.split("\t"), ""]
             if ident.startswith("T"):
-                kind, _, where = body.partition(" ")
-                label = labels.get(kind.lower())
-                if label is None:
-                    raise ValueError(f"label {kind!r} is not in the schema")
-                pieces = [tuple(int(x) for x in part.split()) for part in where.split(";")]
-                start, end = pieces[0][0], pieces[-1][1]
-                if not 0 <= start < end <= len(text):
-                    raise ValueError(f"{ident} [{start}, {end}) is outside the text")
-                spans[ident] = Span(start, end, label, text[start:end], {}, f"s{len(spans) + 1}")
+                spans[ident] = _text_bound(ident, body, rest[0], raw, labels, len(spans) + 1)
             elif ident.startswith("A") or ident.startswith("M"):
                 name, target, *values = body.split()
                 attrs.append((target, name, values[0] if values else "true"))
@@ -51,21 +46,73 @@ def read(path: Path, options: ImportOptions) -> Iterator[DocumentRecord | InputE
                 kind, arg1, arg2 = body.split()
                 head, child = spans[arg1.split(":", 1)[1]], spans[arg2.split(":", 1)[1]]
                 relations.append(Relation(head.sid, child.sid, kind, f"r{len(relations) + 1}"))
+            else:  # events, normalisations, notes: counted, not silently dropped
+                what = f"brat {_KINDS.get(ident[:1], 'other')} lines"
+                skipped[what] = skipped.get(what, 0) + 1
         except (ValueError, KeyError, IndexError) as exc:
             what = (
                 f"refers to {exc} which is not defined above"
                 if isinstance(exc, KeyError)
                 else str(exc)
             )
-            yield InputError(path, f"not a brat line ({what})", lineno)
+            yield InputError(ann, f"not a usable brat line ({what})", lineno)
             return
     for target, name, value in attrs:
         if target not in spans:
-            yield InputError(path, f"attribute of {target}, which is not a text-bound annotation")
+            yield InputError(ann, f"attribute of {target}, which is not a text-bound annotation")
             return
         spans[target] = spans[target].with_(attributes={**spans[target].attributes, name: value})
     layers = [Layer(options.annotator or "brat", "done", list(spans.values()), relations)]
     if not spans:
         layers = []
-    stored = rebase_layers(text, layers, str(path), None)
-    yield DocumentRecord(path.stem, title_of(stored), stored, {}, str(path), layers)
+    stored = rebase_layers(raw, layers, str(ann), None)
+    notes = [f"{txt}: {decoded.note}"] if decoded.note else []
+    yield DocumentRecord(txt.stem, title_of(stored), stored, {}, str(ann), layers,
+                         not_imported=skipped, notes=notes)  # fmt: skip
+
+
+_KINDS = {"E": "event", "N": "normalization", "#": "note"}
+
+
+def _ann_lines(ann: Path) -> list[str]:
+    """The lines of an .ann file (none when it is absent); UTF-8 or one sentence naming the line."""
+    if not ann.exists():
+        return []
+    data = ann.read_bytes()
+    try:
+        content = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(ann, "is not UTF-8 text (brat writes .ann files in UTF-8)", line) from None
+    return re.split(r"\r\n|\r|\n", content)
+
+
+def _text_bound(ident: str, body: str, shown: str, raw: str, labels: dict[str, str],
+                n: int) -> Span:  # fmt: skip
+    """A T line as a span on the raw text, its text column checked against the .txt."""
+    kind, _, where = body.partition(" ")
+    label = labels.get(kind.lower())
+    if label is None:
+        raise ValueError(f"label {kind!r} is not in the schema")
+    pieces: list[tuple[int, int]] = []
+    for part in where.split(";"):
+        numbers = part.split()
+        if len(numbers) != 2 or not all(x.isascii() and x.isdigit() for x in numbers):
+            raise ValueError(f"{ident} has offsets {where!r}; expected 'START END[;START END]'")
+        s, e = int(numbers[0]), int(numbers[1])
+        if not 0 <= s < e <= len(raw) or (pieces and s < pieces[-1][1]):
+            raise ValueError(f"{ident} [{s}, {e}) is outside the text (length {len(raw)})")
+        pieces.append((s, e))
+    expected = " ".join(raw[s:e] for s, e in pieces)
+    if shown and _loose(shown) != _loose(expected):
+        raise ValueError(
+            f"{ident}'s text {shown!r} is not the text at those offsets ({expected!r}); "
+            "offsets must count the characters of the .txt file as written"
+        )
+    start, end = pieces[0][0], pieces[-1][1]
+    return Span(start, end, label, raw[start:end], {}, f"s{n}")
+
+
+def _loose(text: str) -> str:
+    """Text compared as stored, with runs of white space as one space (line breaks in a column)."""
+    return " ".join(prepare_text(text).split())

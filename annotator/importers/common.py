@@ -10,7 +10,7 @@ from typing import Any
 from annotator.errors import InputError
 from annotator.importers.limits import MAX_LINE_BYTES
 from annotator.model.document import DocumentRecord, Layer, Span
-from annotator.text.decode import prepare_text
+from annotator.text.decode import prepare_text, stored_offsets
 from annotator.text.offsets import OffsetConverter
 
 OFFSET_UNITS = ("codepoint", "utf16", "grapheme")
@@ -50,13 +50,7 @@ def rebase_layers(raw_text: str, layers: list[Layer], where: str, line: int | No
     text = prepare_text(raw_text)
     if text == raw_text:
         return text
-    cache: dict[int, int] = {}
-
-    def moved(i: int) -> int:
-        if i not in cache:
-            cache[i] = len(prepare_text(raw_text[:i]))
-        return cache[i]
-
+    moved = stored_offsets(raw_text)
     for layer in layers:
         new_spans: list[Span] = []
         for s in layer.spans:

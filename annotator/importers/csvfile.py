@@ -16,12 +16,14 @@ from annotator.importers.common import title_of
 from annotator.importers.options import ImportOptions
 from annotator.importers.sniff import csv_delimiter
 from annotator.model.document import DocumentRecord
-from annotator.text.decode import decode_bytes, prepare_text
+from annotator.text.decode import decode, prepare_text
 
 
 def read(path: Path, options: ImportOptions) -> Iterator[DocumentRecord | InputError]:
     """Yield one document per row of a CSV file with a header row."""
-    content = decode_bytes(path.read_bytes(), path)
+    decoded = decode(path.read_bytes(), path, options.encoding)
+    content = decoded.text
+    notes = [f"{path}: {decoded.note}"] if decoded.note else []
     csv.field_size_limit(2**31 - 1)
     header_line = content.split("\n", 1)[0]
     delimiter = csv_delimiter(header_line) or ","
@@ -60,6 +62,7 @@ def read(path: Path, options: ImportOptions) -> Iterator[DocumentRecord | InputE
                 meta=meta,
                 source=str(path),
                 line=line,
+                notes=notes,
             )
             if options.clean is not False:
                 from annotator.importers.clean import clean_record

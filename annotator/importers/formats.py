@@ -87,6 +87,8 @@ def _is_txt(s: Sample) -> bool:
 
 FORMATS: tuple[ImportFormat, ...] = (
     ImportFormat("brat", "brat standoff: ID.txt with ID.ann", _is_brat, _module("brat"), (".ann",)),
+    # a .txt file is an article whatever it contains (and is never opened to be sniffed)
+    ImportFormat("txt", "plain text, one article a file", _is_txt, _module("txt"), (".txt",)),
     ImportFormat(
         "label-studio",
         "Label Studio JSON, JSON_MIN or snapshot export",
@@ -132,7 +134,6 @@ FORMATS: tuple[ImportFormat, ...] = (
         _module("csvfile"),
         (".csv", ".tsv"),
     ),
-    ImportFormat("txt", "plain text, one article a file", _is_txt, _module("txt"), (".txt",)),
 )
 NAMES: tuple[str, ...] = tuple(f.name for f in FORMATS)
 BY_NAME: dict[str, ImportFormat] = {f.name: f for f in FORMATS}

@@ -24,6 +24,7 @@ class ImportOptions:
         tuple[str, str], ...
     ] = ()  # --map OLD=NEW: labels, relations, attributes, values
     label_config: Path | None = None  # a Label Studio labelling config (XML)
+    encoding: str = ""  # --encoding: force the text encoding of .txt, .csv and brat files
 
     def label_map(self) -> dict[str, str]:
         """Lowercased incoming label name -> label id (any name when the labels are not known)."""

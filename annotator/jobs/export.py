@@ -128,7 +128,7 @@ def export_dataset(
             if form.agreement:
                 manifest.extra["agreement"] = agreement_figures(store)
             if form.folder:
-                form.writer_class().finish(lease.temp("folder"), finals, options, manifest)
+                finals = form.writer_class().finish(lease.temp("folder"), finals, options, manifest)
             data = manifest.as_dict()
             data["files"] = [str(t) for t in finals.values()]
             base = out if form.folder else target.manifest.parent

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.errors import ProjectError
-from annotator.model.document import DocumentRecord, Layer, Status
+from annotator.model.document import DocumentRecord, Layer
 from annotator.model.schema import Schema
 from annotator.store import Project
 from annotator.store.activity import announce
@@ -54,19 +54,6 @@ def schema_difference(mine: Schema, theirs: Schema) -> str | None:
     return None
 
 
-def _fingerprint(layer: Layer) -> tuple[Any, ...]:
-    spans = {s.sid: (s.start, s.end, s.label) for s in layer.spans}
-    return (
-        layer.status,
-        sorted((s.start, s.end, s.label, sorted(s.attributes.items())) for s in layer.spans),
-        sorted((spans.get(str(r.head)), spans.get(str(r.child)), r.label) for r in layer.relations),
-    )
-
-
-def _untouched(layer: Layer) -> bool:
-    return not layer.spans and layer.status == Status.TODO.value
-
-
 def merge_projects(project: Project, others: list[Path]) -> dict[str, MergeReport]:
     """Merge every other project into ``project``; returns a report per other project.
 
@@ -102,14 +89,14 @@ def _merge_one(project: Project, other: Project, path: Path) -> MergeReport:
         existing = project.find_by_hash(doc.sha256)
         take: list[Layer] = []
         for name, theirs in layers.items():
-            if _untouched(theirs):
+            if theirs.untouched():
                 continue
             if existing is not None:
                 mine = project.layer(existing.id, name)
-                if _fingerprint(mine) == _fingerprint(theirs):
+                if mine.fingerprint() == theirs.fingerprint():
                     report.identical += 1
                     continue
-                if not _untouched(mine):
+                if not mine.untouched():
                     report.conflicts.append({
                         "document": existing.ext_id, "annotator": name,
                         "here": {"status": mine.status, "spans": len(mine.spans), "relations": len(mine.relations)},

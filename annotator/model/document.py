@@ -82,6 +82,21 @@ class Layer:
     spans: list[Span] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
 
+    def fingerprint(self) -> tuple[Any, ...]:
+        """What the layer says, without ids or times: two layers are identical when these are equal."""
+        spans = {s.sid: (s.start, s.end, s.label) for s in self.spans}
+        return (
+            self.status,
+            sorted((s.start, s.end, s.label, sorted(s.attributes.items())) for s in self.spans),
+            sorted(
+                (spans.get(str(r.head)), spans.get(str(r.child)), r.label) for r in self.relations
+            ),
+        )
+
+    def untouched(self) -> bool:
+        """Nobody has worked on it: no spans and status todo (counts as no layer at all)."""
+        return not self.spans and self.status == Status.TODO.value
+
 
 @dataclass
 class DocumentRecord:
@@ -99,3 +114,4 @@ class DocumentRecord:
     not_imported: dict[str, int] = field(
         default_factory=dict
     )  # what the format had and we cannot hold
+    notes: list[str] = field(default_factory=list)  # what the reader guessed (an encoding)

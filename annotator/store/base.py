@@ -7,13 +7,14 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
 from annotator.errors import EditError, ProjectError
-from annotator.model.document import Document, Relation, Span, Status
+from annotator.model.document import Document, Layer, Relation, Span, Status
 from annotator.model.layers import GOLD_LAYER
 from annotator.model.schema import Schema, parse_schema
 from annotator.store.connection import write_transaction
@@ -40,14 +41,38 @@ class DocSummary:
     spans: int
 
 
+class OnConflict(StrEnum):
+    """What an import does with a layer the project already holds with other content."""
+
+    FAIL = "fail"  # import nothing and name the layers
+    REPLACE = "replace"  # the imported layer replaces the project's (the old one goes to the log)
+    KEEP = "keep"  # the project's layer stays; the imported one is counted as kept out
+
+
+@dataclass(frozen=True)
+class LayerConflict:
+    """An imported layer that differs from the one the project holds for that annotator."""
+
+    document: str
+    annotator: str
+    source: str = ""
+    line: int | None = None
+    outcome: str = ""  # "replaced" or "kept" (a refused import names them in its error)
+
+
 @dataclass
 class ImportReport:
-    """What one import call did."""
+    """What one import call did. Documents are matched by their text; layers by annotator."""
 
-    added: int = 0
-    spans: int = 0
+    documents_added: int = 0
+    documents_present: list[str] = field(default_factory=list)  # same text already there
+    layers_added: int = 0
+    layers_identical: int = 0  # same content already there: nothing written
+    layers_replaced: int = 0
+    layers_kept: int = 0  # differing, left as the project had them (--on-conflict keep)
+    spans: int = 0  # spans written (in added and replaced layers)
     relations: int = 0
-    duplicates: list[str] = field(default_factory=list)
+    conflicts: list[LayerConflict] = field(default_factory=list)  # the replaced or kept ones
     skipped: list[str] = field(default_factory=list)
     cleaned: int = 0
     removed_by_rule: dict[str, int] = field(default_factory=dict)  # lines cut, per rule
@@ -55,6 +80,7 @@ class ImportReport:
     not_imported: dict[str, int] = field(
         default_factory=dict
     )  # what the inputs had and we cannot hold
+    notes: list[str] = field(default_factory=list)  # guesses the user should know (encodings)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -161,6 +187,16 @@ class ProjectBase:
             [doc_id, annotator],
         )
         return [_relation_from_row(r) for r in rows]
+
+    def layer(self, doc_id: int, annotator: str) -> Layer:
+        """One annotator's layer on a document, as files carry it (relations refer to span sids)."""
+        spans = self.spans(doc_id, annotator)
+        sid_of: dict[int | str, str] = {s.id or 0: s.sid for s in spans}
+        rels = [
+            Relation(sid_of[r.head], sid_of[r.child], r.label, r.rid, r.id, doc_id, annotator)
+            for r in self.relations(doc_id, annotator)
+        ]
+        return Layer(annotator, self.status(doc_id, annotator), spans, rels)
 
     def status(self, doc_id: int, annotator: str) -> str:
         """The annotator's status on the document ('todo' when never touched)."""

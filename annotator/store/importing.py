@@ -1,7 +1,8 @@
 """Importing into the project file: documents and their layers, all or nothing, fast.
 
 Ids are reserved inside the write transaction (the lock is held), rows are buffered and written
-with executemany in batches; exact duplicates (same text) are recognised by hash and reported.
+with executemany in batches; documents already there (same text) are recognised by hash, and their
+incoming layers compared with the project's: added, identical, replaced or kept (SPEC section 4).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import functools
 import json
 from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from annotator.errors import EditError, InputError
@@ -19,10 +20,11 @@ from annotator.model.document import Document, DocumentRecord, Layer, Status
 from annotator.model.schema import RESERVED_LAYERS, Schema
 from annotator.model.validate import layer_problem
 from annotator.store.activity import announce
-from annotator.store.base import ImportReport, now, text_hash
+from annotator.store.base import ImportReport, LayerConflict, OnConflict, now, text_hash
 from annotator.store.recleaning import Recleaning
 
 BATCH = 500  # documents per executemany round
+CONFLICTS_NAMED = 5  # documents named per annotator when an import refuses differing layers
 
 
 def _attributes_json(attributes: dict[str, Any]) -> str:
@@ -94,12 +96,15 @@ class Importing(Recleaning):
         *,
         default_annotator: str = "",
         skip_bad: bool = False,
+        on_conflict: OnConflict = OnConflict.FAIL,
         progress: Callable[[int], None] | None = None,
     ) -> ImportReport:
         """Import documents (and their layers) in one transaction: all or nothing.
 
         ``records`` may yield InputError for unreadable inputs; they abort the import, or with
-        ``skip_bad`` are listed in the report. Exact duplicates (same text) are skipped and reported.
+        ``skip_bad`` are listed in the report. A document whose text is already there is not added
+        again; its layers are compared with the project's: identical ones are counted, differing
+        ones follow ``on_conflict`` (FAIL: nothing is imported and the error names them).
         """
         report = ImportReport()
         schema = self.schema
@@ -126,6 +131,9 @@ class Importing(Recleaning):
                         raise problem
                     report.skipped.append(str(problem))
                     continue
+                for note in rec.notes:
+                    if note not in report.notes:
+                        report.notes.append(note)
                 for what, n in rec.not_imported.items():
                     report.not_imported[what] = report.not_imported.get(what, 0) + n
                 digest = text_hash(rec.text)
@@ -145,15 +153,16 @@ class Importing(Recleaning):
                     report.restored.append(copy[1])
                     continue
                 if known is not None:
-                    report.duplicates.append(rec.ext_id or known[1])
+                    report.documents_present.append(rec.ext_id or known[1])
                     if not rec.layers:
                         continue
                     self._flush()  # the layer check below reads what is already written
-                    doc_id = known[0]
+                    doc_id, ext_id = known
                 else:
                     doc_id = self._add_document(rec, digest, seen_ext, stamp)
+                    ext_id = rec.ext_id
                     by_hash[digest] = (doc_id, rec.ext_id)
-                    report.added += 1
+                    report.documents_added += 1
                     if rec.removed:
                         report.cleaned += 1
                         for cut in rec.removed:
@@ -166,14 +175,62 @@ class Importing(Recleaning):
                             "INSERT OR IGNORE INTO annotators VALUES (?, ?)", [name, stamp]
                         )
                         known_annotators.add(name)
-                    s, r = self._import_layer(doc_id, name, layer, stamp, fresh=known is None)
-                    report.spans += s
-                    report.relations += r
+                    if known is None:
+                        self._queue_layer(doc_id, name, layer, stamp, report)
+                        report.layers_added += 1
+                    else:
+                        conflict = LayerConflict(ext_id, name, rec.source, rec.line)
+                        self._meet_layer(doc_id, name, layer, stamp, on_conflict, conflict, report)
                 if len(self._rows.documents) >= BATCH:
                     self._flush()
+            if on_conflict == OnConflict.FAIL and report.conflicts:
+                raise _conflict_error(report.conflicts)
             self._flush()
             self._log("", "import", None, report.as_dict())
         return report
+
+    def _meet_layer(
+        self,
+        doc_id: int,
+        name: str,
+        layer: Layer,
+        stamp: str,
+        on_conflict: OnConflict,
+        conflict: LayerConflict,
+        report: ImportReport,
+    ) -> None:
+        """An imported layer for a document the project already has: add, skip, replace or keep."""
+        mine = self.layer(doc_id, name)
+        theirs = Layer(name, layer.status, layer.spans, layer.relations)
+        if mine.untouched():
+            self._delete_layer(doc_id, name)
+            report.layers_added += 1
+        elif mine.fingerprint() == theirs.fingerprint():
+            report.layers_identical += 1
+            return
+        else:
+            if on_conflict != OnConflict.REPLACE:
+                kept = on_conflict == OnConflict.KEEP
+                report.conflicts.append(replace(conflict, outcome="kept" if kept else ""))
+                report.layers_kept += kept
+                return
+            report.conflicts.append(replace(conflict, outcome="replaced"))
+            # the replaced layer stays readable in the change log: nothing is destroyed
+            self._log(name, "import replaced layer", doc_id, {
+                "status": mine.status,
+                "spans": [[s.sid, s.start, s.end, s.label, s.attributes] for s in mine.spans],
+                "relations": [[r.rid, r.head, r.child, r.label] for r in mine.relations],
+            })  # fmt: skip
+            self._delete_layer(doc_id, name)
+            report.layers_replaced += 1
+        self._queue_layer(doc_id, name, layer, stamp, report)
+        self._flush()
+
+    def _delete_layer(self, doc_id: int, name: str) -> None:
+        for table in ("relations", "spans", "doc_status"):
+            self.db.execute(
+                f"DELETE FROM {table} WHERE doc_id = ? AND annotator = ?", [doc_id, name]
+            )
 
     def _add_document(
         self, rec: DocumentRecord, digest: str, seen_ext: set[str], stamp: str
@@ -211,23 +268,10 @@ class Importing(Recleaning):
                 return InputError(where, problem, rec.line)
         return None
 
-    def _import_layer(
-        self, doc_id: int, annotator: str, layer: Layer, stamp: str, *, fresh: bool = False
-    ) -> tuple[int, int]:
-        """Queue an imported layer. A layer already present for this annotator is kept as is
-        (an untouched one, status todo and no spans, counts as absent). ``fresh``: the document
-        is new in this import, so it has no layer yet."""
-        if not fresh:
-            exists = self.db.execute(
-                "SELECT 1 FROM doc_status WHERE doc_id = ? AND annotator = ? AND status != 'todo'"
-                " UNION ALL SELECT 1 FROM spans WHERE doc_id = ? AND annotator = ? LIMIT 1",
-                [doc_id, annotator, doc_id, annotator],
-            ).fetchone()
-            if exists:
-                return 0, 0
-            self.db.execute(
-                "DELETE FROM doc_status WHERE doc_id = ? AND annotator = ?", [doc_id, annotator]
-            )
+    def _queue_layer(
+        self, doc_id: int, annotator: str, layer: Layer, stamp: str, report: ImportReport | None
+    ) -> int:
+        """Queue the rows of a layer the document does not have (yet); returns its span count."""
         rows = self._rows
         ids: dict[str, int] = {}
         for i, span in enumerate(layer.spans, 1):
@@ -243,9 +287,10 @@ class Importing(Recleaning):
             self._next_rel += 1
         if layer.status != Status.TODO.value or layer.spans:
             rows.statuses.append((doc_id, annotator, layer.status, stamp))
-        if not fresh:
-            self._flush()
-        return len(layer.spans), len(layer.relations)
+        if report is not None:
+            report.spans += len(layer.spans)
+            report.relations += len(layer.relations)
+        return len(layer.spans)
 
     def replace_layers(
         self,
@@ -282,7 +327,27 @@ class Importing(Recleaning):
                     f"DELETE FROM {table} WHERE doc_id = ? AND annotator = ?", keys
                 )
             for doc, layer in fitting:
-                total += self._import_layer(doc.id, layer.annotator, layer, stamp, fresh=True)[0]
+                total += self._queue_layer(doc.id, layer.annotator, layer, stamp, None)
             self._flush()
             self._log("", "replace layers", None, {"documents": len(fitting), "spans": total})
         return total
+
+
+def _conflict_error(conflicts: list[LayerConflict]) -> InputError:
+    """One sentence naming the annotators and the first documents whose layers differ."""
+    by_annotator: dict[str, list[str]] = {}
+    for c in conflicts:
+        by_annotator.setdefault(c.annotator, []).append(c.document)
+    parts = []
+    for name, docs in list(by_annotator.items())[:3]:
+        shown = ", ".join(docs[:CONFLICTS_NAMED]) + (", ..." if len(docs) > CONFLICTS_NAMED else "")
+        parts.append(f"{name!r} in {len(docs)} document(s) ({shown})")
+    more = f" and {len(by_annotator) - 3} more annotator(s)" if len(by_annotator) > 3 else ""
+    first = conflicts[0]
+    return InputError(
+        first.source or None,
+        "the project already has different layers for " + "; ".join(parts) + more
+        + "; nothing was imported (use --on-conflict replace to take the imported layers,"
+        " or --on-conflict keep to keep the project's)",
+        first.line,
+    )  # fmt: skip

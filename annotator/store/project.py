@@ -307,16 +307,6 @@ class Project(Importing, Editing, Assigning, Progress, Presence):
         with self.transaction():
             self.db.execute("INSERT OR IGNORE INTO annotators VALUES (?, ?)", [name, now()])
 
-    def layer(self, doc_id: int, annotator: str) -> Layer:
-        """One annotator's layer on a document, as files carry it (relations refer to span sids)."""
-        spans = self.spans(doc_id, annotator)
-        sid_of: dict[int | str, str] = {s.id or 0: s.sid for s in spans}
-        rels = [
-            Relation(sid_of[r.head], sid_of[r.child], r.label, r.rid, r.id, doc_id, annotator)
-            for r in self.relations(doc_id, annotator)
-        ]
-        return Layer(annotator, self.status(doc_id, annotator), spans, rels)
-
     def export_layers(self, doc_id: int, layer: str, *, done_only: bool) -> list[Layer]:
         """The layers of a document to export: one annotator's (or 'gold'), or 'all' of them.
 

@@ -13,9 +13,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor, QTextCharFormat
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QFormLayout,
     QHBoxLayout,
     QListWidget,
     QPlainTextEdit,
@@ -30,6 +32,7 @@ from annotator.importers.clean import Cleaned, clean_text, load_rules, user_rule
 from annotator.importers.formats import SUFFIXES
 from annotator.importers.options import ImportOptions
 from annotator.store import Project
+from annotator.store.base import OnConflict
 from annotator.text.decode import decode_bytes
 from annotator.ui.jobs import Job
 from annotator.ui.session import Session
@@ -57,6 +60,18 @@ class ImportDialog(QDialog):
             self.tr("Remove site debris (related articles, comment prompts, counters)"), self
         )
         self.clean.setChecked(True)
+        self.on_conflict = QComboBox(self)
+        for value, text in (
+            (OnConflict.FAIL, self.tr("Stop and import nothing")),
+            (OnConflict.REPLACE, self.tr("Replace it with the imported layer")),
+            (OnConflict.KEEP, self.tr("Keep the project's layer")),
+        ):
+            self.on_conflict.addItem(text, value.value)
+        conflict_row = QFormLayout()
+        conflict_row.addRow(
+            self.tr("When an annotator's layer is already in the project with other content:"),
+            self.on_conflict,
+        )
         pick_files = QPushButton(self.tr("Add files…"), self)
         pick_folder = QPushButton(self.tr("Add a folder…"), self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
@@ -72,6 +87,7 @@ class ImportDialog(QDialog):
         layout.addLayout(row)
         layout.addLayout(body)
         layout.addWidget(self.clean)
+        layout.addLayout(conflict_row)
         layout.addWidget(self.summary)
         layout.addWidget(buttons)
         pick_files.clicked.connect(self._pick_files)
@@ -159,13 +175,17 @@ class ImportDialog(QDialog):
             clean=self.clean.isChecked(), label_ids=schema.label_ids, schema=schema
         )
         path, paths, who = self.session.project.path, list(self.paths), self.session.annotator
+        on_conflict = OnConflict(self.on_conflict.currentData())
 
         def work(progress: Callable[[int], None]) -> int:
             with Project.open(path) as project:
                 report = project.add_documents(
-                    read_inputs(paths, options), default_annotator=who, progress=progress
+                    read_inputs(paths, options),
+                    default_annotator=who,
+                    on_conflict=on_conflict,
+                    progress=progress,
                 )
-            return int(report.added)
+            return report.documents_added
 
         self.ok.setEnabled(False)
         self.job = Job(self.tr("Importing…"), work, self).start()
