@@ -64,6 +64,7 @@ def _files(root: Path, fmt: str) -> list[tuple[Path, str]]:
 
 def read_inputs(paths: list[Path], options: ImportOptions) -> Iterator[DocumentRecord | InputError]:
     """Yield the documents of every file under ``paths``, or an InputError for each bad input."""
+    from annotator.importers.common import WRONG_SHAPE
     from annotator.importers.formats import BY_NAME, detect
 
     for root in paths:
@@ -92,6 +93,8 @@ def read_inputs(paths: list[Path], options: ImportOptions) -> Iterator[DocumentR
                 yield exc
             except OSError as exc:
                 yield InputError(path, f"cannot be read ({exc.strerror or exc})")
+            except (*WRONG_SHAPE, UnicodeError) as exc:  # a reader met a value it did not expect
+                yield InputError(path, f"a value has the wrong type or size ({exc})")
 
 
 def adopted_schema(paths: list[Path], options: ImportOptions) -> tuple[Schema, str] | None:

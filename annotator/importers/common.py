@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import math
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -64,6 +66,68 @@ def rebase_layers(raw_text: str, layers: list[Layer], where: str, line: int | No
     return text
 
 
+WRONG_SHAPE = (TypeError, ValueError, KeyError, IndexError, AttributeError, OverflowError,
+               RecursionError)  # fmt: skip
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+MAX_JSON_NUMBER = 2**53  # larger numbers are no offsets or ids anyone wrote on purpose
+
+
+class JSONProblem(ValueError):
+    """A JSON text this program will not read, with the reason in words."""
+
+
+def _no_constant(name: str) -> Any:
+    raise JSONProblem(f"not valid JSON ({name} is not a number JSON allows)")
+
+
+def _float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value) or abs(value) > MAX_JSON_NUMBER:
+        raise JSONProblem(f"the number {text[:20]} is too large")
+    return value
+
+
+def _int(text: str) -> int:
+    if len(text.lstrip("-")) > 16:
+        raise JSONProblem(f"the number {text[:20]}... is too large")
+    return int(text)
+
+
+def _has_surrogate(obj: Any) -> bool:
+    if isinstance(obj, str):
+        return any("\ud800" <= ch <= "\udfff" for ch in obj)
+    if isinstance(obj, dict):
+        return any(_has_surrogate(k) or _has_surrogate(v) for k, v in obj.items())
+    if isinstance(obj, list):
+        return any(_has_surrogate(v) for v in obj)
+    return False
+
+
+def parse_json(text: str) -> Any:
+    """``json.loads`` for files from outside: NaN, Infinity, huge numbers, nesting deeper than
+    Python's stack and lone surrogates (``\\ud800``, not a character) are refused in words."""
+    try:
+        value = json.loads(text, parse_constant=_no_constant, parse_float=_float, parse_int=_int)
+    except JSONProblem:
+        raise
+    except json.JSONDecodeError as exc:
+        raise JSONProblem(f"not valid JSON ({exc.msg} at column {exc.colno})") from None
+    except RecursionError:
+        raise JSONProblem("the JSON is nested too deeply to read") from None
+    except ValueError as exc:
+        raise JSONProblem(f"not valid JSON ({exc})") from None
+    if _SURROGATE_ESCAPE.search(text):
+        try:
+            found = _has_surrogate(value)
+        except RecursionError:
+            raise JSONProblem("the JSON is nested too deeply to read") from None
+        if found:
+            raise JSONProblem(
+                "a string holds a lone surrogate escape (\\ud800-\\udfff), not a character"
+            )
+    return value
+
+
 def json_lines(path: Path) -> Iterator[tuple[int, Any] | InputError]:
     """Each non-empty line of a JSONL file parsed, or an InputError naming the line.
 
@@ -85,9 +149,9 @@ def json_lines(path: Path) -> Iterator[tuple[int, Any] | InputError]:
             if not line.strip():
                 continue
             try:
-                yield lineno, json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield InputError(path, f"not valid JSON ({exc.msg} at column {exc.colno})", lineno)
+                yield lineno, parse_json(line)
+            except JSONProblem as exc:
+                yield InputError(path, str(exc), lineno)
 
 
 def records_from_lines(
@@ -103,3 +167,5 @@ def records_from_lines(
             yield parse(obj, lineno)
         except InputError as exc:
             yield exc
+        except WRONG_SHAPE as exc:  # a value of the wrong type where a reader did not expect it
+            yield InputError(path, f"a value has the wrong type or size ({exc})", lineno)

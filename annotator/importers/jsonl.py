@@ -118,12 +118,15 @@ def parse_object(obj: Any, options: ImportOptions, source: str, lineno: int) -> 
         meta = obj.get("meta") or {}
         if not isinstance(meta, dict):
             raise _Bad("'meta' must be an object")
+        ext_id = _str(obj, "id", "the line", required=False)
+        title = obj.get("title")
+        if title is not None and not isinstance(title, str):
+            raise _Bad("'title' must be a string")
     except _Bad as exc:
         raise InputError(source, str(exc), lineno) from None
     text = rebase_layers(raw_text, layers, source, lineno)
-    title = obj.get("title")
     return DocumentRecord(
-        ext_id=_str(obj, "id", "the line", required=False),
+        ext_id=ext_id,
         title=prepare_text(title).strip()
         if isinstance(title, str) and title.strip()
         else title_of(text),

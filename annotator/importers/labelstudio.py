@@ -11,7 +11,6 @@ the project's schema; every name that matches nothing is listed in one refusal.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -19,7 +18,13 @@ from pathlib import Path
 from typing import Any
 
 from annotator.errors import InputError
-from annotator.importers.common import rebase_layers, title_of, to_codepoints
+from annotator.importers.common import (
+    JSONProblem,
+    parse_json,
+    rebase_layers,
+    title_of,
+    to_codepoints,
+)
 from annotator.importers.lsconfig import UNLABELLED_RELATION, LabelConfig, read_label_config
 from annotator.importers.names import NameMap
 from annotator.importers.options import ImportOptions
@@ -311,13 +316,11 @@ def _min_items(items: list[tuple[str, dict[str, Any]]], options: ImportOptions, 
 
 def _load(path: Path) -> list[Any]:
     try:
-        tasks = json.loads(path.read_bytes().decode("utf-8-sig"))
+        tasks = parse_json(path.read_bytes().decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise InputError(path, "the file is not valid UTF-8") from None
-    except json.JSONDecodeError as exc:
-        raise InputError(path, f"not valid JSON ({exc.msg})", exc.lineno) from None
-    except RecursionError:
-        raise InputError(path, "the JSON is nested too deeply") from None
+    except JSONProblem as exc:
+        raise InputError(path, str(exc)) from None
     if isinstance(tasks, dict):
         tasks = [tasks]
     if not isinstance(tasks, list):

@@ -53,8 +53,8 @@ class Sample:
                 continue
             try:
                 values.append(json.loads(line))
-            except (json.JSONDecodeError, RecursionError):
-                return values if len(values) > 1 else []
+            except (ValueError, RecursionError):
+                return values  # a later line is broken: the reader names it
             if len(values) >= SAMPLED_LINES:
                 break
         return values
@@ -73,7 +73,7 @@ class Sample:
                     return None
                 return decoder.raw_decode(rest)[0]
             return decoder.raw_decode(stripped)[0]
-        except (json.JSONDecodeError, RecursionError):
+        except (ValueError, RecursionError):
             return None
 
     def objects(self) -> list[dict[str, Any]]:

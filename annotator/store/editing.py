@@ -147,8 +147,8 @@ class Editing(ProjectBase):
                 f"the {span.label} span «{span.text}» cannot come back: its place was taken"
                 " elsewhere (another window or program); nothing was changed"
             )
-        self.db.execute("INSERT OR IGNORE INTO annotators VALUES (?, ?)", [owner, now()])
         doc_id = _need_id(span.doc_id)
+        self.db.execute("INSERT OR IGNORE INTO annotators VALUES (?, ?)", [owner, now()])
         sid = span.sid
         if not sid or self._taken("spans", "sid", doc_id, owner, sid):
             sid = self._next_id("spans", "sid", doc_id, owner, "s")
