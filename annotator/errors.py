@@ -6,9 +6,11 @@ from pathlib import Path
 
 
 class AnnotatorError(Exception):
-    """Base of every error the program reports to a user as one sentence."""
+    """Base of every error the program reports to a user as one sentence. Its exit status is 2 (bad
+    input or usage), as the documented table has no other for a told error; the project's own
+    troubles are ProjectError (3)."""
 
-    exit_code = 1
+    exit_code = 2
 
     def __init__(self, message: str) -> None:
         super().__init__(message)

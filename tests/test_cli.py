@@ -99,7 +99,7 @@ def test_an_export_that_cannot_be_written_is_one_sentence(tmp_path: Path) -> Non
     blocker.write_text("", encoding="utf-8")
     out = blocker / "layla.jsonl"
     result = run("export", str(db), "--format", "jsonl", "--layer", "all", "--out", str(out))
-    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stderr.strip() == (
         f"annotator: cannot write the export at {out}: {blocker} is a file, not a folder"
     )
@@ -111,7 +111,7 @@ def test_exporting_a_project_nobody_annotated_says_so(tmp_path: Path) -> None:
     assert run("import", str(db), str(tmp_path / "a.txt")).returncode == 0
     out = tmp_path / "out.jsonl"
     result = run("export", str(db), "--format", "jsonl", "--out", str(out))
-    assert result.returncode == 1 and not out.exists()
+    assert result.returncode == 2 and not out.exists()
     assert result.stderr.strip() == (
         f"annotator: {db} has no annotations yet: annotate in the window "
         f"(annotator gui {db}) before exporting"
@@ -120,3 +120,57 @@ def test_exporting_a_project_nobody_annotated_says_so(tmp_path: Path) -> None:
     assert result.returncode == 0
     assert "Wrote 0 document(s)" in result.stdout
     assert "No document has a layer to export" in result.stdout
+
+
+def _two_annotator_project(tmp_path: Path) -> Path:
+    text = "قال وزير الخارجية إن المحادثات كانت مثمرة."
+    lines = [
+        {"id": "d1", "text": text, "annotator": "layla", "status": "done",
+         "spans": [{"start": 0, "end": 3, "label": "event"}]},
+        {"id": "d2", "text": text + " ", "annotator": "omar", "status": "done",
+         "spans": [{"start": 4, "end": 8, "label": "speaker"}]},
+    ]  # fmt: skip
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), "utf-8")
+    db = tmp_path / "p.db"
+    assert run("import", str(db), str(src)).returncode == 0
+    return db
+
+
+@pytest.mark.parametrize(
+    ("args", "sentence"),
+    [
+        (
+            ["--annotator", "layla", "--layer", "gold"],
+            "give either --annotator or --layer, not both",
+        ),
+        (["--format", "hf-bio", "--layer", "all"], "the hf-bio format holds one layer"),
+        (["--layer", "gold", "--split", "80,x"], "--split '80,x': give whole percentages"),
+        (["--layer", "gold", "--split", "50,60"], "--split '50,60': give two or three percentages"),
+        (["--layer", "gold", "--labels", "foo"], "unknown label 'foo' (the schema has"),
+        (["--annotator", "nobody"], "has no annotator 'nobody' (annotators: layla, omar)"),
+        ([], "has 2 annotators; choose one with --annotator NAME"),
+    ],
+)
+def test_export_usage_errors_exit_2_with_their_sentence(
+    tmp_path: Path, args: list[str], sentence: str
+) -> None:
+    db = _two_annotator_project(tmp_path)
+    out = tmp_path / "out.jsonl"
+    fmt = [] if "--format" in args else ["--format", "jsonl"]
+    result = run("export", str(db), *fmt, "--out", str(out), *args)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith("annotator: ") and sentence in result.stderr
+    assert result.stderr.strip().count("\n") == 0 and not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "sentence"),
+    [
+        (["--labels", "foo"], "unknown label 'foo'"),
+        (["--annotators", "layla,nobody"], "has no annotator 'nobody'"),
+    ],
+)
+def test_agreement_usage_errors_exit_2(tmp_path: Path, args: list[str], sentence: str) -> None:
+    result = run("agreement", str(_two_annotator_project(tmp_path)), *args)
+    assert result.returncode == 2 and sentence in result.stderr, result.stderr

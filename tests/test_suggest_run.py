@@ -3,6 +3,12 @@ they are done (a window keeps saving), workers give the same result as one proce
 
 from __future__ import annotations
 
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -140,3 +146,43 @@ def test_a_long_text_without_punctuation_gives_no_endless_claims() -> None:
     assert layer_problem(layer, text, default_schema()) is None
     punctuated = "وقال الوزير إن الوضع مستقر. " * 3000
     assert len([s for s in suggest(punctuated).spans if s.label == "claim"]) == 3000
+
+
+def _group(pgid: int) -> set[int]:
+    """The live (not zombie) processes of process group ``pgid`` (Linux /proc)."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rpartition(")")[2].split()
+            except OSError:
+                continue
+            if int(fields[2]) == pgid and fields[0] != "Z":
+                found.add(int(entry.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+@pytest.mark.skipif(job.workers_for(job.WORTH_PAGES) == 0, reason="one core: no workers")
+def test_a_killed_suggest_leaves_no_process_behind(tmp_path: Path) -> None:
+    db = tmp_path / "big.db"
+    _project(db, [f"{ARTICLE} رقم {i}" for i in range(job.PAGE * job.WORTH_PAGES * 2)]).close()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "from annotator.cli import main; main()", "suggest", str(db)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+    )  # fmt: skip
+    try:  # every process it starts stays in its process group (spawn is fork and exec)
+        deadline = time.monotonic() + 60
+        while len(_group(proc.pid)) < 3 and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.02)  # suggest, the resource tracker, a worker
+        assert len(_group(proc.pid)) >= 3, "suggest started no worker"
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        deadline = time.monotonic() + 5
+        while _group(proc.pid) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not _group(proc.pid)
+    finally:
+        proc.kill()
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)  # leave nothing running whatever the outcome

@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, UsageError
 from annotator.export.base import Writer
 from annotator.export.formats import ExportFormat, export_format
 from annotator.export.manifest import Manifest
@@ -33,25 +33,23 @@ __all__ = ["choose_layer", "export_dataset", "export_summary"]
 def choose_layer(store: Project, annotator: str | None, layer: str | None) -> str:
     """The layer to export from --annotator / --layer, or a sentence saying what to give."""
     if annotator and layer:
-        raise AnnotatorError("give either --annotator or --layer, not both")
+        raise UsageError("give either --annotator or --layer, not both")
     if layer:
         return layer
     names = store.annotators(kinds=[LayerKind.ANNOTATOR])
     if annotator:
         if annotator not in store.annotators():
             known = ", ".join(names) or "none yet"
-            raise AnnotatorError(
-                f"{store.path} has no annotator {annotator!r} (annotators: {known})"
-            )
+            raise UsageError(f"{store.path} has no annotator {annotator!r} (annotators: {known})")
         return annotator
     if len(names) == 1:
         return names[0]
     if not names:
-        raise AnnotatorError(
+        raise UsageError(
             f"{store.path} has no annotations yet: annotate in the window "
             f"(annotator gui {store.path}) before exporting"
         )
-    raise AnnotatorError(
+    raise UsageError(
         f"{store.path} has {len(names)} annotators; choose one with --annotator NAME "
         "or use --layer gold, majority or all"
     )
@@ -99,12 +97,12 @@ def export_dataset(
     out = Path(os.path.abspath(out))  # "." and ".." named as the folders they are
     chosen = choose_layer(store, annotator, layer)
     if chosen == "all" and not form.multi_layer:
-        raise AnnotatorError(
+        raise UsageError(
             f"the {fmt} format holds one layer; choose --annotator NAME, --layer gold or --layer majority"
         )
     unknown = [lab for lab in labels or [] if not store.schema.has_label(lab)]
     if unknown:
-        raise AnnotatorError(
+        raise UsageError(
             f"unknown label {unknown[0]!r} (the schema has {', '.join(store.schema.label_ids)})"
         )
     parts = parse_split(split) if split else None

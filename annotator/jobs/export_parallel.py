@@ -17,8 +17,6 @@ from __future__ import annotations
 import multiprocessing
 import os
 import shutil
-import signal
-import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -30,14 +28,12 @@ from annotator.export.base import Writer
 from annotator.export.formats import export_format
 from annotator.export.manifest import Manifest
 from annotator.jobs.export_stream import Plan, write_documents
+from annotator.jobs.workers import become_worker
 from annotator.store import Project
 
 CHUNK = 100  # documents per chunk: small enough to balance, large enough to amortise
 WORTH_S = 2.0  # start workers only when the rest would take longer than this alone
 MAX_WORKERS = 3
-PARENT_POLL_S = (
-    0.2  # how soon a worker notices its export was killed (export_watch.py waits longer)
-)
 
 _store: Project | None = None  # a worker's own read-only connection
 
@@ -58,17 +54,9 @@ def workers_for(store: Project) -> int:
 
 
 def _start_worker(path: str, parent: int) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
+    become_worker(parent)
     global _store
     _store = Project.open(path, readonly=True)
-
-
-def _exit_with(parent: int) -> None:
-    """End this worker as soon as the export that started it is gone (killed, even by SIGKILL)."""
-    while os.getppid() == parent:
-        time.sleep(PARENT_POLL_S)
-    os._exit(1)
 
 
 def write_chunk(

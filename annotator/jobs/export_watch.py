@@ -13,7 +13,7 @@ import sys
 import time
 from pathlib import Path
 
-WORKERS_GONE_S = 1.0  # export workers notice their parent is gone within this (export_parallel.py)
+WORKERS_GONE_S = 1.0  # export workers notice their parent is gone within this (workers.py)
 
 
 def clean(where: Path, mark: str, lock: Path, out: Path) -> None:

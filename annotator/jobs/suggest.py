@@ -7,8 +7,9 @@ skipped and named; it never costs the others their suggestions.
 
 Large projects are shared with worker processes (one per core): each opens the project itself,
 takes pages of consecutive row ids, suggests and writes them. Workers are started with "spawn"
-(safe beside the window's threads and open connections) and ignore Ctrl+C, which the main process
-handles by stopping them; every page already written is complete, and running again replaces all.
+(safe beside the window's threads and open connections), ignore Ctrl+C, which the main process
+handles by stopping them, and end themselves when the main process is killed (workers.py); every
+page already written is complete, and running again replaces all.
 """
 
 from __future__ import annotations
@@ -16,13 +17,13 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
-import signal
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 
+from annotator.jobs.workers import become_worker
 from annotator.model.document import Document, Layer
 from annotator.store import Project
 from annotator.suggest.rules import Suggester
@@ -142,8 +143,8 @@ _suggester: Suggester | None = None
 _lock: AbstractContextManager[object] | None = None  # the processes' turn to write
 
 
-def _start_worker(path: str, lock: AbstractContextManager[object]) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+def _start_worker(path: str, parent: int, lock: AbstractContextManager[object]) -> None:
+    become_worker(parent)
     global _store, _suggester, _lock
     _store = Project.open(path)
     _suggester = Suggester()
@@ -172,7 +173,7 @@ def _with_workers(
     context = multiprocessing.get_context("spawn")
     turn = context.Lock()
     pool = ProcessPoolExecutor(
-        workers, context, initializer=_start_worker, initargs=(str(store.path), turn)
+        workers, context, initializer=_start_worker, initargs=(str(store.path), os.getpid(), turn)
     )
 
     def here(ids: tuple[int, int]) -> None:
