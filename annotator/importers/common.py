@@ -93,6 +93,14 @@ def _int(text: str) -> int:
     return int(text)
 
 
+def listed(obj: dict[str, Any], key: str) -> Any:
+    """``obj[key]``, or an empty list when the key is absent or null. Any other value (an object,
+    a string, false) is returned as it is, so the caller's list check refuses it instead of reading
+    it as 'none'."""
+    value = obj.get(key)
+    return [] if value is None else value
+
+
 def _has_surrogate(obj: Any) -> bool:
     if isinstance(obj, str):
         return any("\ud800" <= ch <= "\udfff" for ch in obj)

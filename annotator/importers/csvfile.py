@@ -27,17 +27,20 @@ def read(path: Path, options: ImportOptions) -> Iterator[DocumentRecord | InputE
     csv.field_size_limit(2**31 - 1)
     header_line = content.split("\n", 1)[0]
     delimiter = csv_delimiter(header_line) or ","
-    reader = csv.DictReader(io.StringIO(content, newline=""), delimiter=delimiter)
+    # strict: a quote left open is an error, not a field that swallows every row after it
+    reader = csv.DictReader(io.StringIO(content, newline=""), delimiter=delimiter, strict=True)
     try:
         header = reader.fieldnames or []
     except csv.Error as exc:
         raise InputError(path, f"not a valid CSV file ({exc})", 1) from None
+    _refuse_repeated_columns(header, path)
     columns = {c.strip().lower(): c for c in header if c}
     if "text" not in columns:
         found = ", ".join(repr(c) for c in header[:8])
         raise InputError(
             path, f"the CSV header has no 'text' column (with ',', ';' or tab: {found})", 1
         )
+    line = 1  # the row being read starts on the line after the last one read
     try:
         for row in reader:
             line = reader.line_num
@@ -70,4 +73,25 @@ def read(path: Path, options: ImportOptions) -> Iterator[DocumentRecord | InputE
                 clean_record(record)
             yield record
     except csv.Error as exc:
+        if "end of data" in str(exc):  # the file ended inside quotes opened after the last row
+            raise InputError(
+                path,
+                "a quoted field starts on this line and its closing quote is missing",
+                line + 1,
+            ) from None
         raise InputError(path, f"not a valid CSV file ({exc})", reader.line_num) from None
+
+
+def _refuse_repeated_columns(header: list[str], path: Path) -> None:
+    """Two columns with one name: a row would keep only the last one's value, so refuse."""
+    seen: dict[str, int] = {}
+    for number, name in enumerate(header, 1):
+        key = name.strip().lower()
+        if key and key in seen:
+            raise InputError(
+                path,
+                f"the CSV header has two columns named {name.strip()!r} (columns {seen[key]} and"
+                f" {number}); rename one, or only one of them would be imported",
+                1,
+            )
+        seen.setdefault(key, number)

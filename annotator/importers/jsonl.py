@@ -9,6 +9,7 @@ from typing import Any
 from annotator.errors import InputError
 from annotator.importers.common import (
     OFFSET_UNITS,
+    listed,
     rebase_layers,
     records_from_lines,
     title_of,
@@ -68,8 +69,8 @@ def _parse_span(raw: Any, i: int, text: str, unit: str, conv: OffsetConverter) -
 
 def _parse_layer(obj: dict[str, Any], text: str, unit: str, annotator: str) -> Layer:
     conv = OffsetConverter(text)  # lazy: costs nothing for code point offsets
-    spans_raw = obj.get("spans") or []
-    rels_raw = obj.get("relations") or []
+    spans_raw = listed(obj, "spans")
+    rels_raw = listed(obj, "relations")
     if not isinstance(spans_raw, list) or not isinstance(rels_raw, list):
         raise _Bad("'spans' and 'relations' must be lists")
     spans = [_parse_span(s, i, text, unit, conv) for i, s in enumerate(spans_raw)]

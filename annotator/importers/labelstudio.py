@@ -20,6 +20,7 @@ from typing import Any
 from annotator.errors import InputError
 from annotator.importers.common import (
     JSONProblem,
+    listed,
     parse_json,
     rebase_layers,
     title_of,
@@ -199,7 +200,7 @@ def _attach(doc: _Doc, r: dict[str, Any], regions: dict[str, list[Span]],
 
 def _predictions(task: dict[str, Any], by_id: dict[str, Any], doc: _Doc, pos: str) -> Layer | None:
     """Every prediction of the task in one suggestions layer (ids renumbered)."""
-    preds = task.get("predictions") or []
+    preds = listed(task, "predictions")
     if not isinstance(preds, list):
         raise _Bad(f"{pos}: 'predictions' must be a list")
     spans: list[Span] = []
@@ -212,7 +213,7 @@ def _predictions(task: dict[str, Any], by_id: dict[str, Any], doc: _Doc, pos: st
                 continue
         if not isinstance(pred, dict):
             raise _Bad(f"{pos}, prediction {j} must be an object or an id")
-        layer = _layer(doc, pred.get("result") or [], SUGGESTIONS, "todo", f"{pos}, prediction {j}")
+        layer = _layer(doc, listed(pred, "result"), SUGGESTIONS, "todo", f"{pos}, prediction {j}")
         new = {s.sid: f"s{len(spans) + i}" for i, s in enumerate(layer.spans, 1)}
         spans += [s.with_(sid=new[s.sid]) for s in layer.spans]
         rels += [Relation(new[str(r.head)], new[str(r.child)], r.label, f"r{len(rels) + i}")
@@ -249,7 +250,7 @@ def _task(task: Any, options: ImportOptions, names: NameMap, config: LabelConfig
         raise _Bad(f"{pos}: 'data' must be an object")
     key, raw = _text(data, config, pos)
     doc = _Doc(raw, options.offsets or "codepoint", names)
-    anns = task.get("annotations") or []
+    anns = listed(task, "annotations")
     if not isinstance(anns, list):
         raise _Bad(f"{pos}: 'annotations' must be a list")
     layers: dict[str, Layer] = {}
@@ -264,7 +265,7 @@ def _task(task: Any, options: ImportOptions, names: NameMap, config: LabelConfig
             doc.skipped["cancelled annotation(s)"] += 1
             continue
         name = _who(ann.get("completed_by"))
-        layers[name] = _layer(doc, ann.get("result") or [], name, "done", f"{pos}, annotation {j}")
+        layers[name] = _layer(doc, listed(ann, "result"), name, "done", f"{pos}, annotation {j}")
     drafts = task.get("drafts")
     if isinstance(drafts, list) and drafts:
         doc.skipped["draft(s)"] += len(drafts)

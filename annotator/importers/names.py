@@ -14,14 +14,21 @@ from annotator.model.schema import Schema
 
 
 def parse_renames(items: tuple[str, ...] | list[str]) -> tuple[tuple[str, str], ...]:
-    """``["old=new", ...]`` as pairs; refuses an item without '=' or with an empty new name."""
-    pairs: list[tuple[str, str]] = []
+    """``["old=new", ...]`` as pairs; refuses an item without '=' or with an empty new name, and
+    one name given two different new names (neither may silently win)."""
+    pairs: dict[str, str] = {}
     for item in items:
         old, sep, new = item.partition("=")
         if not sep or not new.strip():
             raise InputError(None, f"--map {item!r} is not OLD=NEW (for example --map PER=speaker)")
-        pairs.append((old.strip(), new.strip()))
-    return tuple(pairs)
+        old, new = old.strip(), new.strip()
+        if pairs.get(old, new) != new:
+            raise InputError(
+                None,
+                f"--map gives {old!r} two new names ({pairs[old]!r} and {new!r}); give one",
+            )
+        pairs[old] = new
+    return tuple(pairs.items())
 
 
 @dataclass

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.errors import InputError
-from annotator.importers.common import rebase_layers, records_from_lines, title_of
+from annotator.importers.common import listed, rebase_layers, records_from_lines, title_of
 from annotator.importers.names import NameMap
 from annotator.importers.options import ImportOptions
 from annotator.model.document import DocumentRecord, Layer, Relation, Span
@@ -34,7 +34,7 @@ def _int(obj: dict[str, Any], key: str, where: str) -> int:
 
 
 def _tokens(obj: dict[str, Any]) -> list[tuple[int, int]]:
-    raw = obj.get("tokens") or []
+    raw = listed(obj, "tokens")
     if not isinstance(raw, list):
         raise _Bad("'tokens' must be a list")
     out = []
@@ -49,7 +49,7 @@ def _spans(
     obj: dict[str, Any], text: str, tokens: list[tuple[int, int]], names: NameMap
 ) -> list[tuple[Span, int, int]]:
     """(span, first token, last token) of each span; token indices -1 when unknown."""
-    raw = obj.get("spans") or []
+    raw = listed(obj, "spans")
     if not isinstance(raw, list):
         raise _Bad("'spans' must be a list")
     out = []
@@ -120,7 +120,7 @@ def parse_example(obj: Any, options: ImportOptions, source: str, lineno: int,
         tokens = _tokens(obj)
         names = NameMap(options.schema, options.renames)  # unknown labels: the store names them
         spans = _spans(obj, raw_text, tokens, names)
-        rels_raw = obj.get("relations") or []
+        rels_raw = listed(obj, "relations")
         if not isinstance(rels_raw, list):
             raise _Bad("'relations' must be a list")
         relations: list[Relation] = []
