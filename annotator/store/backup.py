@@ -29,7 +29,7 @@ from pathlib import Path
 
 from annotator.errors import ProjectError
 from annotator.store.activity import alive, notes_dir, running
-from annotator.store.base import now
+from annotator.store.base import RESTORED_AT, now
 from annotator.store.connection import Mode, describe_error, open_sqlite, sqlite_uri
 from annotator.store.identity import DOCUMENTS_TABLE, identify
 
@@ -370,6 +370,10 @@ def _replace_rows(
             conn.execute(
                 f"DELETE FROM main.meta WHERE key IN ({', '.join('?' for _ in _META_KEYS)})",
                 _META_KEYS,
+            )
+            conn.execute(  # open windows see it and drop their undo history (edits of before)
+                "INSERT OR REPLACE INTO main.meta (key, value) VALUES (?, ?)",
+                [RESTORED_AT, f"{now()} {os.getpid()}"],
             )
             conn.execute(
                 "INSERT INTO main.changelog (at, annotator, action, doc_id, detail)"

@@ -19,6 +19,9 @@ from annotator.model.layers import GOLD_LAYER
 from annotator.model.schema import Schema, parse_schema
 from annotator.store.connection import write_transaction
 
+# The meta key a restore sets, so that open windows know their undo history is of another state.
+RESTORED_AT = "restored_at"
+
 
 def now() -> str:
     """The current UTC time as ISO 8601 text."""
@@ -123,6 +126,7 @@ class ProjectBase:
         self.readonly = readonly
         self._schema: Schema | None = None
         self._last_doc: Document | None = None
+        self._replaced_texts: set[int] = set()  # documents whose text changed while cached here
         self._next_span = self._next_rel = 0
 
     def transaction(self) -> Any:
@@ -154,9 +158,18 @@ class ProjectBase:
         )
 
     def document(self, doc_id: int) -> Document:
-        """The document with row id ``doc_id`` (the last one is cached: stored text never changes)."""
+        """The document with row id ``doc_id``.
+
+        The last one is cached, but checked against its stored hash first: a re-import with
+        ``--no-clean`` may give a document its uncleaned text back while a window has it open.
+        """
         if self._last_doc is not None and self._last_doc.id == doc_id:
-            return self._last_doc
+            found = self.db.execute(
+                "SELECT sha256 FROM documents WHERE id = ?", [doc_id]
+            ).fetchone()
+            if found is not None and found[0] == self._last_doc.sha256:
+                return self._last_doc
+            self._replaced_texts.add(doc_id)
         row = self.db.execute(
             f"SELECT {self._DOC_COLUMNS} FROM documents WHERE id = ?", [doc_id]
         ).fetchone()

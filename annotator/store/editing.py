@@ -134,6 +134,11 @@ class Editing(ProjectBase):
     def _check_span(self, span: Span) -> Document:
         doc = self.document(_need_id(span.doc_id))
         problem = span_problem(span, doc.text, self.schema)
+        if problem and doc.id in self._replaced_texts:
+            raise ChangedElsewhereError(
+                f"the text of document {doc.ext_id} was replaced elsewhere (imported again) and no"
+                f" longer reads «{span.text}» there; nothing was changed: open the document again"
+            )
         if problem:
             raise EditError(problem)
         return doc

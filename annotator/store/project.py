@@ -25,7 +25,7 @@ from annotator.model.document import (
 from annotator.model.layers import HUMAN, LayerKind
 from annotator.model.schema import Schema
 from annotator.store.assigning import Assigning
-from annotator.store.base import DocSummary, now
+from annotator.store.base import RESTORED_AT, DocSummary, now
 from annotator.store.connection import connect, describe_error, folder_writable
 from annotator.store.editing import Editing
 from annotator.store.identity import identify, schema_version
@@ -156,6 +156,16 @@ class Project(Importing, Editing, Assigning, Progress, Presence):
             " (SELECT coalesce(max(id), 0) FROM spans)"
         ).fetchone()
         return tuple(int(v) for v in row)
+
+    def last_restore(self) -> str:
+        """When the project was last restored from a backup ("" when never)."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", [RESTORED_AT]).fetchone()
+        return "" if row is None else str(row[0])
+
+    def text_hash(self, doc_id: int) -> str | None:
+        """The stored hash of a document's text (None when the document is gone)."""
+        row = self.db.execute("SELECT sha256 FROM documents WHERE id = ?", [doc_id]).fetchone()
+        return None if row is None else str(row[0])
 
     def data_version(self) -> int | None:
         """A number that changes whenever another connection (window, program) commits.

@@ -126,6 +126,7 @@ class Session(QObject):
         self.window_id = uuid.uuid4().hex  # this window, for the others (open_windows)
         self._announced: int | None = None
         self._mark = project.content_mark()
+        self._restored = project.last_restore()
         self.watch = FileWatch(project, self)
         self.watch.changed.connect(self.sync)
         self.watch.start()
@@ -150,6 +151,24 @@ class Session(QObject):
         """
         mark = self.project.content_mark()
         changed, self._mark = mark != self._mark, mark
+        restored = self.project.last_restore()
+        if restored != self._restored:  # the edits on the stack belong to the replaced state
+            self._restored = restored
+            self.undo_stack.clear()
+            self.message.emit(
+                self.tr("The project was restored from a backup elsewhere; undo starts afresh.")
+            )
+        if self.document is not None and self.project.text_hash(self.document.id) not in (
+            None,
+            self.document.sha256,
+        ):  # imported again with --no-clean: show the text as it is stored now
+            self.undo_stack.clear()
+            self.open_document(self.document.id)
+            self.message.emit(
+                self.tr("This document's text was imported again elsewhere; it is shown anew.")
+            )
+            self.changedElsewhere.emit(True)
+            return
         if changed and self.document is not None:
             old = {s.id: s for s in self.spans}
             self.spans = self.project.spans(self.document.id, self.layer)
