@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from annotator.errors import InputError
@@ -82,7 +82,7 @@ def read(path: Path, options: ImportOptions) -> Iterator[DocumentRecord | InputE
         raise InputError(path, f"not a valid CSV file ({exc})", reader.line_num) from None
 
 
-def _refuse_repeated_columns(header: list[str], path: Path) -> None:
+def _refuse_repeated_columns(header: Sequence[str], path: Path) -> None:
     """Two columns with one name: a row would keep only the last one's value, so refuse."""
     seen: dict[str, int] = {}
     for number, name in enumerate(header, 1):
