@@ -21,8 +21,13 @@ def _visible(root: Path, path: Path) -> bool:
     return not any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
-def _folder_files(root: Path, fmt: str) -> Iterator[tuple[Path, str]]:
-    """(file, format or 'auto') for each file a folder walk reads.
+BRAT_OWN = frozenset({".conf", ".json"})  # annotation.conf, visual.conf, manifest.json
+NAMED = 10  # files named in the note on what a folder walk did not read
+
+
+def _folder_files(root: Path, fmt: str, passed: list[Path]) -> Iterator[tuple[Path, str]]:
+    """(file, format or 'auto') for each file a folder walk reads; the visible files it does not
+    read (suffixes no format takes) are added to ``passed``, for the summary to name.
 
     A folder holding .ann files is a brat folder: each .txt in it is a brat document (its .ann
     beside it, if any) and the rest (manifest.json, annotation.conf) is brat's, not documents.
@@ -41,18 +46,21 @@ def _folder_files(root: Path, fmt: str) -> Iterator[tuple[Path, str]]:
             for p in files:
                 if p.suffix == ".txt" or (p.suffix == ".ann" and p.stem not in texts):
                     yield p, "brat"  # an .ann without its .txt: the reader says so
+                elif p.suffix not in (".ann", *BRAT_OWN):
+                    passed.append(p)
             continue
         for p in files:
             if fmt == "auto" and p.suffix.lower() not in SUFFIXES:
+                passed.append(p)
                 continue
             if p.suffix.lower() == ".json" and is_own_manifest(Sample(p)):
                 continue  # an export's manifest beside its data: nothing to import
             yield p, fmt
 
 
-def _files(root: Path, fmt: str) -> list[tuple[Path, str]]:
+def _files(root: Path, fmt: str, passed: list[Path] | None = None) -> list[tuple[Path, str]]:
     if root.is_dir():
-        found = list(_folder_files(root, fmt))
+        found = list(_folder_files(root, fmt, [] if passed is None else passed))
         if not found:
             what = "brat .ann files" if fmt == "brat" else "files to import"
             raise InputError(root, f"the folder has no {what} (.txt, .jsonl, .json, .csv, .ann)")
@@ -68,14 +76,16 @@ def read_inputs(paths: list[Path], options: ImportOptions) -> Iterator[DocumentR
     from annotator.importers.formats import BY_NAME, detect
 
     for root in paths:
+        passed: list[Path] = []
         try:
-            files = _files(root, options.format)
+            files = _files(root, options.format, passed)
         except InputError as exc:
             yield exc
             continue
         except OSError as exc:
             yield InputError(root, f"cannot be read ({exc.strerror or exc})")
             continue
+        note = _passed_note(root, passed) if passed else ""
         for path, name in files:
             try:
                 if name not in ("auto", *BY_NAME):
@@ -88,13 +98,27 @@ def read_inputs(paths: list[Path], options: ImportOptions) -> Iterator[DocumentR
                         f"the file is {size // 2**20} MB; files above "
                         f"{limits.MAX_FILE_BYTES // 2**20} MB are refused (split it into several files)",
                     )
-                yield from fmt.read(path, options)
+                for rec in fmt.read(path, options):
+                    if note and isinstance(rec, DocumentRecord) and note not in rec.notes:
+                        rec.notes.append(note)  # notes lists may be shared by a file's records
+                    yield rec
             except InputError as exc:
                 yield exc
             except OSError as exc:
                 yield InputError(path, f"cannot be read ({exc.strerror or exc})")
             except (*WRONG_SHAPE, UnicodeError) as exc:  # a reader met a value it did not expect
                 yield InputError(path, f"a value has the wrong type or size ({exc})")
+
+
+def _passed_note(root: Path, passed: list[Path]) -> str:
+    """The sentence naming the files of a folder that no import format reads."""
+    names = [str(p.relative_to(root)) for p in passed[:NAMED]]
+    more = f" and {len(passed) - NAMED} more" if len(passed) > NAMED else ""
+    return (
+        f"{root}: {len(passed)} file(s) not imported, as no import format reads their kind: "
+        + ", ".join(names)
+        + more
+    )
 
 
 def adopted_schema(paths: list[Path], options: ImportOptions) -> tuple[Schema, str] | None:

@@ -2,15 +2,17 @@
 
 Offsets count the characters of the .txt file as written (a CR LF is two, a decomposed letter two),
 so spans are placed on that text, checked against the text column of their line, and then mapped
-onto the stored text (LF, NFC). A discontinuous T line (``0 5;6 10``) becomes one span from its
-first start to its last end, which is how annotator's own brat export splits spans at line breaks.
-Event, normalisation and note lines are counted as not imported.
+onto the stored text (LF, NFC). A discontinuous T line whose gaps are only line breaks and spaces
+(how annotator's own brat export splits spans at line breaks) becomes one span from its first start
+to its last end; one whose gaps hold text is counted as not imported (never widened over the gap),
+with the attributes and relations that need it. Event, normalisation and note lines are counted too.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 
 from annotator.errors import InputError
@@ -32,23 +34,35 @@ def read(path: Path, options: ImportOptions) -> Iterator[DocumentRecord | InputE
     relations: list[Relation] = []
     attrs: list[tuple[str, str, str]] = []
     skipped: dict[str, int] = {}
+    dropped: set[str] = set()  # T lines not imported (attributes and relations follow them)
     for lineno, line in enumerate(_ann_lines(ann), 1):
         if not line.strip():
             continue
         try:
             ident, body, *rest = [*line.split("\t"), ""]
             if ident.startswith("T"):
-                spans[ident] = _text_bound(ident, body, rest[0], raw, labels, len(spans) + 1)
+                span = _text_bound(ident, body, rest[0], raw, labels, len(spans) + 1)
+                if span is None:
+                    _count(skipped, "brat discontinuous spans with text between their pieces")
+                    dropped.add(ident)
+                else:
+                    spans[ident] = span
             elif ident.startswith("A") or ident.startswith("M"):
                 name, target, *values = body.split()
+                if target in dropped:
+                    _count(skipped, "brat attributes of those discontinuous spans")
+                    continue
                 attrs.append((target, name, values[0] if values else "true"))
             elif ident.startswith("R"):
                 kind, arg1, arg2 = body.split()
-                head, child = spans[arg1.split(":", 1)[1]], spans[arg2.split(":", 1)[1]]
+                ends = arg1.split(":", 1)[1], arg2.split(":", 1)[1]
+                if dropped.intersection(ends):
+                    _count(skipped, "brat relations to those discontinuous spans")
+                    continue
+                head, child = spans[ends[0]], spans[ends[1]]
                 relations.append(Relation(head.sid, child.sid, kind, f"r{len(relations) + 1}"))
             else:  # events, normalisations, notes: counted, not silently dropped
-                what = f"brat {_KINDS.get(ident[:1], 'other')} lines"
-                skipped[what] = skipped.get(what, 0) + 1
+                _count(skipped, f"brat {_KINDS.get(ident[:1], 'other')} lines")
         except (ValueError, KeyError, IndexError) as exc:
             what = (
                 f"refers to {exc} which is not defined above"
@@ -74,6 +88,10 @@ def read(path: Path, options: ImportOptions) -> Iterator[DocumentRecord | InputE
 _KINDS = {"E": "event", "N": "normalization", "#": "note"}
 
 
+def _count(skipped: dict[str, int], what: str) -> None:
+    skipped[what] = skipped.get(what, 0) + 1
+
+
 def _ann_lines(ann: Path) -> list[str]:
     """The lines of an .ann file (none when it is absent); UTF-8 or one sentence naming the line."""
     if not ann.exists():
@@ -88,8 +106,9 @@ def _ann_lines(ann: Path) -> list[str]:
 
 
 def _text_bound(ident: str, body: str, shown: str, raw: str, labels: dict[str, str],
-                n: int) -> Span:  # fmt: skip
-    """A T line as a span on the raw text, its text column checked against the .txt."""
+                n: int) -> Span | None:  # fmt: skip
+    """A T line as a span on the raw text, its text column checked against the .txt; None for
+    pieces with text between them, which one span cannot hold."""
     kind, _, where = body.partition(" ")
     label = labels.get(kind.lower())
     if label is None:
@@ -109,6 +128,8 @@ def _text_bound(ident: str, body: str, shown: str, raw: str, labels: dict[str, s
             f"{ident}'s text {shown!r} is not the text at those offsets ({expected!r}); "
             "offsets must count the characters of the .txt file as written"
         )
+    if any(raw[e:s].strip() for (_s, e), (s, _e) in pairwise(pieces)):
+        return None
     start, end = pieces[0][0], pieces[-1][1]
     return Span(start, end, label, raw[start:end], {}, f"s{n}")
 

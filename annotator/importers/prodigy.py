@@ -153,7 +153,52 @@ def parse_example(obj: Any, options: ImportOptions, source: str, lineno: int,
 
 
 def read(path: Path, options: ImportOptions) -> Iterator[DocumentRecord | InputError]:
-    """Yield each example of a Prodigy JSONL file."""
-    return records_from_lines(
+    """Yield each example of a Prodigy JSONL file.
+
+    Accepted examples with the same text and annotator (binary recipes make one per suggestion)
+    are combined into one layer, said in a note; they are given after the rest of the file.
+    """
+    accepted: dict[tuple[str, str], DocumentRecord] = {}
+    repeats = 0
+    for rec in records_from_lines(
         path, lambda obj, lineno: parse_example(obj, options, str(path), lineno, path.stem)
+    ):
+        if isinstance(rec, InputError) or not rec.layers:
+            yield rec
+            continue
+        key = (rec.text, rec.layers[0].annotator)
+        first = accepted.setdefault(key, rec)
+        if first is not rec:
+            first.layers[0] = _combined(first.layers[0], rec.layers[0])
+            for what, n in rec.not_imported.items():
+                first.not_imported[what] = first.not_imported.get(what, 0) + n
+            repeats += 1
+    note = (
+        f"{path}: {repeats} accepted example(s) repeat an earlier example's text; their spans and"
+        " relations were combined into that example's layer"
     )
+    for rec in accepted.values():
+        if repeats:
+            rec.notes.append(note)
+        yield rec
+
+
+def _combined(mine: Layer, theirs: Layer) -> Layer:
+    """One layer with the spans and relations of both (each span and relation once)."""
+    spans = list(mine.spans)
+    at = {(s.start, s.end, s.label): s.sid for s in spans}
+    sid: dict[str, str] = {}
+    for s in theirs.spans:
+        key = (s.start, s.end, s.label)
+        if key not in at:
+            at[key] = f"s{len(spans) + 1}"
+            spans.append(s.with_(sid=at[key]))
+        sid[s.sid] = at[key]
+    relations = list(mine.relations)
+    known = {(str(r.head), str(r.child), r.label) for r in relations}
+    for r in theirs.relations:
+        link = (sid[str(r.head)], sid[str(r.child)], r.label)
+        if link not in known:
+            known.add(link)
+            relations.append(Relation(link[0], link[1], r.label, f"r{len(relations) + 1}"))
+    return Layer(mine.annotator, mine.status, spans, relations)

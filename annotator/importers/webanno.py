@@ -131,6 +131,22 @@ def _text(sentences: list[tuple[int, str]], tokens: list[_Token]) -> str:
     return "".join(out)
 
 
+def _check_covered(text: str, conv: OffsetConverter, tokens: list[_Token]) -> None:
+    """Every letter of the #Text lines lies in a token: a token line missing from the table would
+    shorten the spans across it without a word."""
+    at, last = 0, None
+    for t in tokens:
+        start = conv.from_utf16(t.begin)
+        if text[at:start].strip():
+            raise _Bad(f"line {t.line}: the text {text[at:start].strip()[:40]!r} before this token is "
+                       "in no token line (is a line missing?)")  # fmt: skip
+        at, last = max(at, conv.from_utf16(t.end)), t
+    if text[at:].strip():
+        where = f"line {last.line}: the text" if last else "the text"
+        raise _Bad(f"{where} {text[at:].strip()[:40]!r} after this token is in no token line "
+                   "(is a line missing?)")  # fmt: skip
+
+
 def parse(
     raw: str, options: ImportOptions, source: str, annotator: str, ext_id: str
 ) -> DocumentRecord:
@@ -149,6 +165,7 @@ def parse(
                 "utf-16-le", errors="replace") != t.text:  # fmt: skip
                 raise _Bad(f"line {t.line}: the offsets {t.begin}-{t.end} (UTF-16) do not hold "
                            f"the token {t.text!r}")  # fmt: skip
+        _check_covered(text, conv, tokens)
         spans: dict[str, Span] = {}
         by_token: dict[str, list[str]] = {}  # token address -> ids of spans on it
         features = layout.span_features

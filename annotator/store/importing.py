@@ -159,9 +159,8 @@ class Importing(Recleaning):
                     self._flush()  # the layer check below reads what is already written
                     doc_id, ext_id = known
                 else:
-                    doc_id = self._add_document(rec, digest, seen_ext, stamp)
-                    ext_id = rec.ext_id
-                    by_hash[digest] = (doc_id, rec.ext_id)
+                    doc_id, ext_id = self._add_document(rec, digest, seen_ext, stamp)
+                    by_hash[digest] = (doc_id, ext_id)
                     report.documents_added += 1
                     if rec.removed:
                         report.cleaned += 1
@@ -234,7 +233,8 @@ class Importing(Recleaning):
 
     def _add_document(
         self, rec: DocumentRecord, digest: str, seen_ext: set[str], stamp: str
-    ) -> int:
+    ) -> tuple[int, str]:
+        """Queue a new document; returns its row id and its id (unique; a text hash if none)."""
         ext_id = rec.ext_id or digest[:12]
         base, k = ext_id, 1
         while ext_id in seen_ext:
@@ -247,7 +247,7 @@ class Importing(Recleaning):
             doc_id, ext_id, rec.title, rec.text, digest, json.dumps(rec.meta, ensure_ascii=False),
             rec.source, stamp, rec.original, json.dumps(rec.removed, ensure_ascii=False),
         ))  # fmt: skip
-        return doc_id
+        return doc_id, ext_id
 
     def _record_problem(
         self, rec: DocumentRecord, schema: Schema, default_annotator: str
