@@ -50,7 +50,9 @@ from annotator.ui.widgets.spanpanel import SpanPanel
 from annotator.ui.worktime import WorkTimer
 
 MESSAGE_MS = 8000  # how long a status bar sentence stays at most
-MESSAGE_MIN_CHARS = 64  # a status sentence up to this long is shown whole; the other labels give way
+MESSAGE_MIN_CHARS = (
+    64  # a status sentence up to this long is shown whole; the other labels give way
+)
 MIN_PANEL_WIDTH = 160  # the side panels; the article keeps the rest
 MIN_WINDOW = (640, 480)
 
