@@ -9,6 +9,7 @@ the same file everywhere. A second way of opening a path is how a restore once e
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -32,25 +33,62 @@ class Mode(Enum):
     CREATE = "rwc"
 
 
-def sqlite_uri(path: Path, mode: Mode) -> str:
+def sqlite_uri(path: Path, mode: Mode, *, immutable: bool = False) -> str:
     """The ``file:`` URI of ``path``: every character that means something in a URI is quoted."""
     text = path.absolute().as_posix()
     if not text.startswith("/"):  # a Windows drive: file:///C:/...
         text = "/" + text
-    return f"file:{quote(text, safe='/:')}?mode={mode.value}"
+    return f"file:{quote(text, safe='/:')}?mode={mode.value}" + (
+        "&immutable=1" if immutable else ""
+    )
+
+
+def folder_writable(path: Path) -> bool:
+    """Whether files can be made beside ``path`` (SQLite's -wal and -shm): not on a read-only
+    mount or in a folder marked immutable, which stop root too."""
+    return os.access(path.absolute().parent, os.W_OK)
 
 
 def open_sqlite(path: Path, mode: Mode, *, timeout: float = BUSY_TIMEOUT_S) -> sqlite3.Connection:
     """Open ``path`` with SQLite; the only place in the program that calls ``sqlite3.connect``.
 
     ``Mode.READ`` and ``Mode.WRITE`` never create a file; a missing one is refused by SQLite.
+    ``Mode.READ`` of a file in a folder nobody may write (a read-only mount, ``chattr +i``), where
+    SQLite cannot make the shared-memory file a WAL reader needs, reads the file as immutable
+    when no write-ahead log lies beside it: no program can be writing to it then.
     """
+    conn = _connect(path, mode, timeout, immutable=False)
+    if mode is Mode.READ and not _readable(conn) and not folder_writable(path):
+        if Path(f"{path}-wal").exists():
+            conn.close()
+            raise ProjectError(
+                f"{path} is in a read-only folder beside a write-ahead log ({path.name}-wal) "
+                "that cannot be read there; open it where it can be written once"
+            )
+        conn.close()
+        conn = _connect(path, mode, timeout, immutable=True)
+    return conn
+
+
+def _connect(path: Path, mode: Mode, timeout: float, *, immutable: bool) -> sqlite3.Connection:
     try:
         return sqlite3.connect(
-            sqlite_uri(path, mode), uri=True, timeout=timeout, check_same_thread=False
-        )
+            sqlite_uri(path, mode, immutable=immutable),
+            uri=True, timeout=timeout, check_same_thread=False,
+        )  # fmt: skip
     except sqlite3.Error as exc:
         raise describe_error(path, exc) from exc
+
+
+def _readable(conn: sqlite3.Connection) -> bool:
+    """False only when SQLite cannot open what reading needs (other errors show at the caller)."""
+    try:
+        conn.execute("PRAGMA schema_version").fetchone()
+    except sqlite3.OperationalError as exc:
+        return "unable to open" not in str(exc).lower()
+    except sqlite3.Error:
+        return True
+    return True
 
 
 def connect(path: Path, *, readonly: bool) -> Database:

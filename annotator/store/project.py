@@ -26,7 +26,7 @@ from annotator.model.layers import HUMAN, LayerKind
 from annotator.model.schema import Schema
 from annotator.store.assigning import Assigning
 from annotator.store.base import RESTORED_AT, DocSummary, now
-from annotator.store.connection import connect, describe_error
+from annotator.store.connection import connect, describe_error, folder_writable
 from annotator.store.editing import Editing
 from annotator.store.identity import identify, schema_version
 from annotator.store.importing import Importing
@@ -86,8 +86,11 @@ class Project(Importing, Editing, Assigning, Progress, Presence):
         if not p.exists():
             raise ProjectError(f"{p} does not exist (create it with: annotator init {p})")
         identity = identify(p)
-        # a file nobody may write is opened read-only, even for root (who could write it anyway)
-        if not readonly and (not os.access(p, os.W_OK) or not p.stat().st_mode & 0o222):
+        # a file nobody may write is opened read-only, even for root (who could write it anyway),
+        # and so is one in a folder where SQLite cannot make its -wal and -shm files
+        if not readonly and (
+            not os.access(p, os.W_OK) or not p.stat().st_mode & 0o222 or not folder_writable(p)
+        ):
             readonly = True
         if readonly and identity.pending:
             raise ProjectError(f"{p} needs an upgrade but is read-only; make it writable")
