@@ -5,8 +5,8 @@ and is written in shards."""
 from __future__ import annotations
 
 import subprocess
-from collections import Counter
 import sys
+from collections import Counter
 from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
