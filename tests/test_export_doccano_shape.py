@@ -40,6 +40,8 @@ def test_sequence_shape_only_label_lists(tmp_path: Path) -> None:
     assert len(lines) == 3 and all(set(x) == {"text", "doc_id", "label"} for x in lines)
     attributes = sum(len(s["attributes"]) for s in SPANS)  # type: ignore[arg-type]
     assert manifest["not_exported"] == {"attributes": attributes, "relations": len(RELATIONS)}
+    assert manifest["relations"] == 0  # the file holds none: the manifest's total says so
+    assert manifest["spans"] == sum(len(x["label"]) for x in lines)  # type: ignore[arg-type]
     doc = project.find_document("doc-1")
     before = sorted((s.start, s.end, s.label) for s in project.spans(doc.id, "layla"))
     assert _reimported(tmp_path, out) == before
