@@ -688,7 +688,9 @@ def package(project: Path, annotator_name: str, out: Path) -> None:
 def progress(project: Path, show_documents: bool, as_json: bool) -> None:
     """Progress per annotator: assigned, done, skipped, active time, spans per hour.
 
-    Active time is recorded by the window (pauses over two minutes are not counted).
+    Done and skipped count the documents assigned to the annotator; documents they finished
+    beyond those are counted apart. Active time is recorded by the window (pauses over two
+    minutes are not counted); spans per hour is given from a minute of it on.
 
     \b
     Example:
@@ -703,19 +705,34 @@ def progress(project: Path, show_documents: bool, as_json: bool) -> None:
     if as_json:
         _print_json(data)
         return
-    header = f"{'annotator':<20}{'assigned':>9}{'done':>7}{'skipped':>9}{'time':>10}{'spans/h':>9}"
-    click.echo(header)
-    click.echo("-" * len(header))
+    rows = [["annotator", "assigned", "done", "skipped", "done, not assigned", "time", "spans/h"]]
     for name, p in data["annotators"].items():
-        rate = "—" if p["spans_per_hour"] is None else f"{p['spans_per_hour']:.0f}"
-        click.echo(f"{name:<20}{p['assigned']:>9}{p['done']:>7}{p['skipped']:>9}"
-                   f"{_duration(p['seconds']):>10}{rate:>9}")  # fmt: skip
+        rate = "—" if p["spans_per_hour"] is None else f"{p['spans_per_hour']:,.0f}"
+        counts = (p["assigned"], p["done"], p["skipped"], p["done_unassigned"])
+        rows.append([name, *(f"{n:,}" for n in counts), _duration(p["seconds"]), rate])
+    for line in _table(rows):
+        click.echo(line)
     if not data["assigned_documents"]:
         click.echo(f"Nothing is assigned yet (annotator assign {project} --annotators ...).")
     if show_documents:
         for doc in data["documents"]:
             who = ", ".join(f"{n} ({st.replace('_', ' ')})" for n, st in doc["annotators"].items())
             click.echo(f"  {doc['id']}: {who}")
+
+
+def _table(rows: list[list[str]]) -> list[str]:
+    """Rows as aligned columns two spaces apart (the first left-aligned, the others right), with a
+    rule under the header: every column as wide as its widest cell."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = [
+        "  ".join(
+            c.ljust(w) if i == 0 else c.rjust(w)
+            for i, (c, w) in enumerate(zip(row, widths, strict=True))
+        )
+        for row in rows
+    ]
+    lines.insert(1, "-" * len(lines[0]))
+    return lines
 
 
 def _duration(seconds: float) -> str:
@@ -825,6 +842,8 @@ def backups(project: Path, make_now: bool) -> None:
             terminal.say(f"Backed up to {made.path}")
         else:
             terminal.say(f"Nothing changed since the newest backup ({made.path.name}); none made.")
+    if make_now and terminal.quiet:  # the list is the summary of --now
+        return
     found = list_backups(project)
     if not found:
         click.echo(f"No backups of {project} yet (make one with --now).")

@@ -128,7 +128,7 @@ def _two_annotator_project(tmp_path: Path) -> Path:
         {"id": "d1", "text": text, "annotator": "layla", "status": "done",
          "spans": [{"start": 0, "end": 3, "label": "event"}]},
         {"id": "d2", "text": text + " ", "annotator": "omar", "status": "done",
-         "spans": [{"start": 4, "end": 8, "label": "speaker"}]},
+         "spans": [{"start": 4, "end": 17, "label": "speaker"}]},
     ]  # fmt: skip
     src = tmp_path / "in.jsonl"
     src.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), "utf-8")
@@ -174,3 +174,29 @@ def test_export_usage_errors_exit_2_with_their_sentence(
 def test_agreement_usage_errors_exit_2(tmp_path: Path, args: list[str], sentence: str) -> None:
     result = run("agreement", str(_two_annotator_project(tmp_path)), *args)
     assert result.returncode == 2 and sentence in result.stderr, result.stderr
+
+
+def test_the_export_summary_states_every_span_the_manifest_lists_as_changed(
+    tmp_path: Path,
+) -> None:
+    db = _two_annotator_project(tmp_path)
+    out = tmp_path / "rows.jsonl"
+    done = run("export", str(db), "--format", "hf-bio", "--annotator", "omar",
+               "--max-tokens", "1", "--out", str(out))  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    where = done.stdout.rpartition("Details per label: ")[2].strip().rstrip(".")
+    manifest = json.loads(Path(where).read_text(encoding="utf-8"))
+    assert len(manifest["cut"]) == 1  # "وزير الخارجية" cannot stay whole in one-token rows
+    assert (
+        f"{len(manifest['widened'])} span(s) widened to whole tokens, "
+        f"{len(manifest['cut'])} cut in pieces" in done.stdout
+    )
+    assert f"{len(manifest['dropped'])} left out." in done.stdout
+
+
+def test_backups_now_quiet_prints_nothing_and_makes_the_backup(tmp_path: Path) -> None:
+    db = _two_annotator_project(tmp_path)
+    done = run("backups", str(db), "--now", "-q")
+    assert done.returncode == 0 and done.stdout == "", done.stdout
+    listed = run("backups", str(db), "-q")  # listing is what the command without --now is for
+    assert listed.returncode == 0 and len(listed.stdout.splitlines()) == 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from annotator.model.activity import IDLE_LIMIT_S, ActiveTime
-from annotator.model.document import DocumentRecord
+from annotator.model.document import DocumentRecord, Span
+from annotator.model.edits import AddSpan
 from annotator.model.schema import default_schema
 from annotator.store import Project
 from annotator.ui.mainwindow import MainWindow
@@ -103,3 +105,26 @@ def test_progress_command_and_view(qtbot: QtBot, tmp_path: Path) -> None:
     assert dialog.documents.rowCount() == 4
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
+
+
+def test_progress_table_columns_stay_apart_and_done_counts_within_assigned(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    docs = list(project.documents())
+    for doc in docs:  # three assigned to layla, one not
+        project.set_status(doc.id, "layla", "done")
+    s = TEXT.index("الوزير")
+    span = Span(s, s + 6, "speaker", "الوزير", doc_id=docs[0].id, annotator="layla")
+    project.apply(AddSpan(span), "layla")
+    project.add_work_time(docs[0].id, "layla", 0.1)  # a tenth of a second: no rate to give
+    project.close()
+    db = tmp_path / "p.db"
+    layla = json.loads(run("progress", str(db), "--json").stdout)["annotators"]["layla"]
+    assert (layla["assigned"], layla["done"], layla["done_unassigned"]) == (3, 3, 1)
+    assert layla["spans_per_hour"] is None
+    lines = run("progress", str(db)).stdout.splitlines()
+    cells = {line.split("  ")[0].strip(): re.split(r"\s{2,}", line.strip()) for line in lines}
+    assert cells["annotator"] == [
+        "annotator", "assigned", "done", "skipped", "done, not assigned", "time", "spans/h"
+    ]  # fmt: skip
+    assert cells["layla"] == ["layla", "3", "3", "0", "1", "0 min", "—"]
+    assert len({len(line) for line in lines[:4]}) == 1  # header, rule and rows line up

@@ -13,6 +13,8 @@ from annotator.model.document import DocumentRecord
 from annotator.model.schema import default_schema
 from annotator.store import Project
 from annotator.store.backup import backup_dir, list_backups
+from annotator.ui.mainwindow import MainWindow
+from tests.ui_helpers import status_sentence
 
 
 def test_the_window_opens_and_warns_when_the_startup_backup_fails(
@@ -36,9 +38,9 @@ def test_the_window_opens_and_warns_when_the_startup_backup_fails(
         and w.session.project.path == db  # type: ignore[attr-defined]
     ]
     qtbot.addWidget(window)
-    assert window.isVisible()
-    assert "Backup failed" in window.statusBar().currentMessage()
-    assert "could not be written" in window.statusBar().currentMessage()
+    assert isinstance(window, MainWindow) and window.isVisible()
+    assert "Backup failed" in status_sentence(window)
+    assert "could not be written" in status_sentence(window)
     assert list_backups(db) == []
     assert sys.excepthook is errorhook.handle
     window.close()

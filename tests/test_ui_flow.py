@@ -16,7 +16,7 @@ from annotator.store import Project
 from annotator.ui.dialogs.help import GuidelineDialog
 from annotator.ui.mainwindow import MainWindow
 from annotator.ui.session import Session
-from tests.ui_helpers import make_window
+from tests.ui_helpers import make_window, status_sentence
 
 DOCS = {
     "a": "قال الوزير إن الحوار مستمر.",
@@ -45,7 +45,7 @@ def test_ctrl_d_and_ctrl_k_move_on_to_the_next_document_to_do(qtbot: QtBot, tmp_
     assert w.doclist.model.all_rows()[1].status == "skipped"
     _key(qtbot, w, Qt.Key.Key_D, ctrl)  # a and b are finished: nothing left to do
     assert _doc(w) == "c" and w.progress.text() == "2 of 3 done"
-    assert w.statusBar().currentMessage() == "Every document is done or skipped: 3 of 3."
+    assert status_sentence(w) == "Every document is done or skipped: 3 of 3."
 
 
 def test_open_checklist_items_warn_once_before_done(qtbot: QtBot, tmp_path: Path) -> None:
@@ -58,24 +58,24 @@ def test_open_checklist_items_warn_once_before_done(qtbot: QtBot, tmp_path: Path
     assert len(w.session.checklist()) == 1
     _key(qtbot, w, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert _doc(w) == "a" and w.session.status() != "done"
-    assert w.statusBar().currentMessage().startswith("Open checklist items: 1.")
+    assert status_sentence(w).startswith("Open checklist items: 1.")
     _key(qtbot, w, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)  # anyway
     assert _doc(w) == "b"
     assert w.doclist.model.all_rows()[0].status == "done"
-    assert w.statusBar().currentMessage() == ""  # the warning no longer applies
+    assert status_sentence(w) == ""  # the warning no longer applies
 
 
 def test_alt_down_on_the_last_document_says_so(qtbot: QtBot, tmp_path: Path) -> None:
     w = make_window(qtbot, tmp_path, DOCS)
     alt = Qt.KeyboardModifier.AltModifier
     _key(qtbot, w, Qt.Key.Key_Up, alt)
-    assert w.statusBar().currentMessage() == "This is the first document of the list."
+    assert status_sentence(w) == "This is the first document of the list."
     _key(qtbot, w, Qt.Key.Key_Down, alt)
-    assert _doc(w) == "b" and w.statusBar().currentMessage() == ""
+    assert _doc(w) == "b" and status_sentence(w) == ""
     _key(qtbot, w, Qt.Key.Key_Down, alt)
     _key(qtbot, w, Qt.Key.Key_Down, alt)
     assert _doc(w) == "c"
-    assert w.statusBar().currentMessage() == "This is the last document of the list."
+    assert status_sentence(w) == "This is the last document of the list."
 
 
 def test_the_window_reopens_where_the_annotator_stopped(qtbot: QtBot, tmp_path: Path) -> None:
@@ -98,13 +98,13 @@ def test_the_window_reopens_where_the_annotator_stopped(qtbot: QtBot, tmp_path: 
 def test_a_message_goes_when_it_stops_being_true(qtbot: QtBot, tmp_path: Path) -> None:
     w = make_window(qtbot, tmp_path, DOCS)
     qtbot.keyClick(w.view, Qt.Key.Key_1)  # nothing selected
-    assert w.statusBar().currentMessage() == "Select some text first, then press a label key."
+    assert status_sentence(w) == "Select some text first, then press a label key."
     text = DOCS["a"]
     start = text.index("الوزير")
     w.view.select_range(start, start + 6)
     qtbot.keyClick(w.view, Qt.Key.Key_1)
     assert [sp.text for sp in w.session.spans] == ["الوزير"]
-    assert "Select some text first" not in w.statusBar().currentMessage()
+    assert "Select some text first" not in status_sentence(w)
 
 
 def test_the_article_never_shows_a_horizontal_scrollbar(qtbot: QtBot, tmp_path: Path) -> None:
@@ -187,7 +187,7 @@ def test_ctrl_d_in_a_read_only_project_stays_and_says_why(qtbot: QtBot, tmp_path
     ro.view.setFocus()
     _key(qtbot, ro, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert _doc(ro) == "a"
-    assert "read-only" in ro.statusBar().currentMessage()
+    assert "read-only" in status_sentence(ro)
 
 
 def test_the_chooser_goes_when_another_span_is_selected(qtbot: QtBot, tmp_path: Path) -> None:

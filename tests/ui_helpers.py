@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from annotator.importers import read_inputs
@@ -57,3 +58,17 @@ def drag(qtbot: QtBot, window: MainWindow, start: int, end: int) -> None:
     qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=a)
     qtbot.mouseMove(view.viewport(), pos=b)
     qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=b)
+
+
+def status_sentence(window: MainWindow) -> str:
+    """The sentence the annotator reads in the status bar ("" when none), checked to be on screen
+    whole: the line is visible, inside the bar, and wide enough for the sentence."""
+    QApplication.processEvents()  # the bar lays itself out on the next turn of the loop
+    line = window.message_line
+    if not line.text():
+        return ""
+    bar = window.statusBar()
+    assert line.isVisible() and bar.isVisible()
+    assert bar.rect().contains(line.geometry())
+    assert line.shown_text() == line.text(), "the sentence is cut"
+    return line.text()

@@ -227,14 +227,19 @@ def dataset_card(finals: dict[str | None, Path], manifest: Manifest) -> str:
         f1 = figures["span_exact_f1_mean"]
         lines += ["", f"Agreement of {', '.join(figures['annotators'])} on the documents they "
                   f"finished ({figures['documents']}): Krippendorff's alpha over tokens "
-                  f"{figures['token_krippendorff_alpha']:.3f}, unitizing alpha_u "
-                  f"{figures['unitizing_alpha_u']:.3f}"
+                  f"{_figure(figures['token_krippendorff_alpha'])}, unitizing alpha_u "
+                  f"{_figure(figures['unitizing_alpha_u'])}"
                   + (f", exact span F1 {f1:.3f} (mean over pairs)" if f1 is not None else "")
                   + " (`annotator agreement` gives the full report)."]  # fmt: skip
     lost = manifest.not_exported()
     lines += ["", f"Not in this format: {lost['attributes']} attribute value(s) and "
               f"{lost['relations']} relation(s) (see manifest.json).", ""]  # fmt: skip
     return "\n".join(lines)
+
+
+def _figure(value: float | None) -> str:
+    """An agreement figure, or a dash when it is undefined (no document finished by two)."""
+    return "—" if value is None else f"{value:.3f}"
 
 
 class ConllWriter(_TokenWriter):

@@ -153,13 +153,14 @@ def agreement_figures(store: Project) -> dict[str, Any] | None:
     if len(store.annotators(finished=True, kinds=[LayerKind.ANNOTATOR])) < 2:
         return None
     report = project_agreement(store)
-    pairs = report["span"]["pairs"]
+    # a pair with no document both finished has no F1 (None): the mean is over those that have one
+    f1s = [p["exact"]["f1"] for p in report["span"]["pairs"] if p["exact"]["f1"] is not None]
     return {
         "annotators": report["annotators"],
         "documents": report["documents"],
         "token_krippendorff_alpha": report["token"]["krippendorff_alpha"],
         "unitizing_alpha_u": report["unitizing"]["alpha_u"],
-        "span_exact_f1_mean": sum(p["exact"]["f1"] for p in pairs) / len(pairs) if pairs else None,
+        "span_exact_f1_mean": sum(f1s) / len(f1s) if f1s else None,
     }
 
 
@@ -188,10 +189,15 @@ def export_summary(manifest: dict[str, Any]) -> str:
             f"Not exported (the {manifest['format']} format has no place for them): "
             f"{lost['attributes']} attribute value(s), {lost['relations']} relation(s)."
         )
-    if manifest["widened"] or manifest["dropped"]:
+    if manifest["widened"] or manifest["dropped"] or manifest["cut"]:
         lines.append(
             f"{len(manifest['widened'])} span(s) widened to whole tokens, "
+            f"{len(manifest['cut'])} cut in pieces (at a paragraph break or --max-tokens window), "
             f"{len(manifest['dropped'])} left out."
+        )
+    if manifest.get("not_in_ents"):
+        lines.append(
+            f"{manifest['not_in_ents']} overlapping span(s) kept in doc.spans but not in doc.ents."
         )
     for part in manifest["split"].get("empty", []):
         lines.append(f"The {part} split has no document: no file was written for it.")

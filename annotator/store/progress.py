@@ -9,6 +9,7 @@ from annotator.errors import EditError
 from annotator.store.base import ProjectBase, now
 
 LISTED = 1000  # documents listed at most (the counts are always whole)
+RATE_MIN_S = 60.0  # spans per hour is given from a minute of active time on (less says nothing)
 _PEOPLE = "SELECT name FROM layer_kinds WHERE kind = 'annotator'"
 
 
@@ -42,8 +43,8 @@ class Progress(ProjectBase):
         per document (the first LISTED): who is assigned and each one's status."""
         names = [r[0] for r in self.db.execute(f"{_PEOPLE} ORDER BY name")]
         people: dict[str, dict[str, Any]] = {
-            n: {"assigned": 0, "done": 0, "skipped": 0, "in_progress": 0, "seconds": 0.0,
-                "spans": 0, "spans_per_hour": None}
+            n: {"assigned": 0, "done": 0, "skipped": 0, "in_progress": 0, "done_unassigned": 0,
+                "seconds": 0.0, "spans": 0, "spans_per_hour": None}
             for n in names
         }  # fmt: skip
         queries = {
@@ -55,15 +56,23 @@ class Progress(ProjectBase):
             for name, value in self.db.execute(sql):
                 if name in people:
                     people[name][key] = value
-        for name, status, n in self.db.execute(
-            "SELECT annotator, status, count(*) FROM doc_status GROUP BY 1, 2"
+        # done, skipped and in progress count the documents assigned to the annotator, so that
+        # they add up within "assigned"; what they finished beyond that is done_unassigned
+        for name, status, n, assigned in self.db.execute(
+            "SELECT st.annotator, st.status, count(*), a.doc_id IS NOT NULL FROM doc_status st"
+            " LEFT JOIN assignments a ON a.doc_id = st.doc_id AND a.annotator = st.annotator"
+            " GROUP BY 1, 2, 4"
         ):
-            if name in people and status in ("done", "skipped", "in_progress"):
+            if name not in people:
+                continue
+            if assigned and status in ("done", "skipped", "in_progress"):
                 people[name][status] = n
+            elif not assigned and status == "done":
+                people[name]["done_unassigned"] = n
         for p in people.values():
             p["seconds"] = round(float(p["seconds"]), 1)
             p["spans_per_hour"] = (
-                round(p["spans"] * 3600 / p["seconds"], 1) if p["seconds"] else None
+                round(p["spans"] * 3600 / p["seconds"], 1) if p["seconds"] >= RATE_MIN_S else None
             )
         documents: dict[int, dict[str, Any]] = {}
         rows = self.db.execute(

@@ -118,7 +118,7 @@ def run_gui(
     window.resize(1400, 900)
     window.show()
     if backup_problem:
-        window.statusBar().showMessage(window.tr("Backup failed: {0}").format(backup_problem))
+        window.say(window.tr("Backup failed: {0}").format(backup_problem), 0)
     if screenshot is not None:
         app.processEvents()
         image = window.grab()

@@ -16,7 +16,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QMainWindow,
-    QSizePolicy,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -46,10 +45,14 @@ from annotator.ui.theme import apply_theme
 from annotator.ui.widgets.doclist import STATUS_TEXT, DocList
 from annotator.ui.widgets.palette import LabelPalette, PaletteArea
 from annotator.ui.widgets.plain import inform, plain_label, warn
+from annotator.ui.widgets.sentence import SentenceLabel
 from annotator.ui.widgets.spanpanel import SpanPanel
 from annotator.ui.worktime import WorkTimer
 
 MESSAGE_MS = 8000  # how long a status bar sentence stays at most
+MESSAGE_MIN_CHARS = (
+    64  # a status sentence up to this long is shown whole; the other labels give way
+)
 MIN_PANEL_WIDTH = 160  # the side panels; the article keeps the rest
 MIN_WINDOW = (640, 480)
 
@@ -110,18 +113,24 @@ class MainWindow(QMainWindow):
             self.actions_by_id[name].setEnabled(False)
             self.controller.decidableChanged.connect(self.actions_by_id[name].setEnabled)
 
-        self.who = plain_label(parent=self)
-        self.doc_status = plain_label(parent=self)
-        self.shared = plain_label(parent=self)  # the same work open in another window
+        self.who = SentenceLabel(self)
+        # the window's own sentence line takes the room the status widgets leave (QStatusBar's
+        # temporary messages are hidden behind permanent widgets); long lines are cut with …
+        self.message_line = SentenceLabel(self, MESSAGE_MIN_CHARS)
+        self.message_line.setObjectName("message")
+        self._message_timer = QTimer(self)
+        self._message_timer.setSingleShot(True)
+        self._message_timer.timeout.connect(self._drop_stale_message)
+        self.doc_status = SentenceLabel(self)
+        self.shared = SentenceLabel(self)  # the same work open in another window
         self.shared.setStyleSheet("color: #b00020")
         self.shared.hide()
         self.progress = plain_label(parent=self)
         self.progress.setObjectName("progress")
-        # a long document line is cut rather than widening the window
-        self.doc_status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.statusBar().addWidget(self.message_line, 1)
         self.statusBar().addPermanentWidget(self.shared)
         self.statusBar().addPermanentWidget(self.progress)
-        self.statusBar().addPermanentWidget(self.doc_status, 1)
+        self.statusBar().addPermanentWidget(self.doc_status)
         self.statusBar().addPermanentWidget(self.who)
         self.flow.progressChanged.connect(self.progress.setText)
         self.progress.setText(self.flow.progress())
@@ -205,13 +214,19 @@ class MainWindow(QMainWindow):
             handlers[f"accept_suggestions:{lab.id}"] = partial(c.accept_suggestions, lab.id)
         return handlers
 
-    def say(self, text: str) -> None:
+    def say(self, text: str, ms: int = MESSAGE_MS) -> None:
         """Show a sentence in the status bar until it stops being true (the next edit, selection
-        or document) or for MESSAGE_MS at most. Sentences about a change are said after it."""
-        self.statusBar().showMessage(text, MESSAGE_MS)
+        or document) or for ``ms`` at most (0: until then). Sentences about a change are said
+        after it."""
+        self.message_line.setText(text)
+        if ms:
+            self._message_timer.start(ms)
+        else:
+            self._message_timer.stop()
 
     def _drop_stale_message(self, *_args: object) -> None:
-        self.statusBar().clearMessage()
+        self._message_timer.stop()
+        self.message_line.setText("")
 
     def _pick_attribute(self) -> None:
         self.controller.open_attribute_picker(self.session.selected)
@@ -264,7 +279,7 @@ class MainWindow(QMainWindow):
 
         job = Job(self.tr("Computing agreement…"), work, self).start()
         job.done.connect(self._show_report)
-        job.failed.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        job.failed.connect(self.say)
         self._jobs.append(job)
         return job
 
@@ -285,11 +300,10 @@ class MainWindow(QMainWindow):
     def show_export(self) -> ExportDialog:
         dialog = ExportDialog(self.session, self)
         dialog.exported.connect(
-            lambda m: self.statusBar().showMessage(
+            lambda m: self.say(
                 self.tr("Exported {0} document(s) and {1} span(s).").format(
                     m["documents"], m["spans"]
-                ),
-                8000,
+                )
             )
         )
         dialog.show()
@@ -329,7 +343,7 @@ class MainWindow(QMainWindow):
         self.doclist.refresh()
         if self.session.document is not None:
             self.session.open_document(self.session.document.id)
-        self.statusBar().showMessage(str(summary), 12000)
+        self.say(str(summary), 12000)
 
     def _open_by_ext(self, ext_id: str) -> None:
         self.session.open_document(self.session.project.find_document(ext_id).id)
@@ -383,7 +397,7 @@ class MainWindow(QMainWindow):
         try:
             path = project.backup().path
         except (OSError, AnnotatorError) as exc:
-            self.statusBar().showMessage(self.tr("Backup failed: {0}").format(exc), 8000)
+            self.say(self.tr("Backup failed: {0}").format(exc))
             return None
         self._backed_up = project.last_change()
         return path
@@ -420,9 +434,7 @@ class MainWindow(QMainWindow):
         if first is not None:
             with contextlib.suppress(AnnotatorError):  # the document may not exist in the backup
                 self.session.open_document(first)
-        self.statusBar().showMessage(
-            self.tr("Restored; the state before is kept as {0}.").format(before.path.name), 8000
-        )
+        self.say(self.tr("Restored; the state before is kept as {0}.").format(before.path.name))
 
     def show_import(self) -> ImportDialog:
         dialog = ImportDialog(self.session, self)
@@ -432,7 +444,7 @@ class MainWindow(QMainWindow):
 
     def _after_import(self, added: int) -> None:
         self.doclist.refresh()
-        self.statusBar().showMessage(self.tr("Imported {0} document(s).").format(added), 8000)
+        self.say(self.tr("Imported {0} document(s).").format(added))
 
     def _open_project(self) -> None:
         from PySide6.QtWidgets import QFileDialog
