@@ -7,8 +7,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from annotator.ui.i18n import install
 from annotator.ui.mainwindow import MainWindow
 from tests.ui_helpers import make_window
 
@@ -136,13 +138,13 @@ def test_checklist_lists_what_is_unlinked(qtbot: QtBot, tmp_path: Path) -> None:
     def items() -> list[str]:
         return [w.spanpanel.checklist.item(i).text() for i in range(w.spanpanel.checklist.count())]
 
-    qtbot.waitUntil(lambda: any("Claim" in t and "attributed to" in t for t in items()))
+    qtbot.waitUntil(lambda: any(t.startswith("Claim") and "has no speaker" in t for t in items()))
     # one language per line (the interface's), so the sentence reads in one direction
     event = next(t for t in items() if t.startswith("Event «"))
     assert event.endswith("\u2069» has no participant") and "الحدث" not in event
     assert event.startswith("Event «\u2068")  # the quoted words keep their own order
     w.session.add_relation("attributed_to", ids["claim"], ids["speaker"])
-    qtbot.waitUntil(lambda: not any("attributed to" in t for t in items()))
+    qtbot.waitUntil(lambda: not any("has no speaker" in t for t in items()))
     assert any("participant" in t for t in items())
     w.session.select(ids["claim"])
     speaker = w.session.span(ids["speaker"])
@@ -213,3 +215,46 @@ def test_span_list_shows_line_and_context_and_follows_edits(qtbot: QtBot, tmp_pa
     qtbot.keyClick(w.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert removed == [0] and model.rowCount() == 1
     assert model.index(0, 2).data() == 2
+
+
+DATED = "قال الوزير إن عام 2004 كان صعبا. وتدعم الحكومة الاتفاق بعد الزيارة."
+DATED_KEYS = {"2004": Qt.Key.Key_2, "وتدعم": Qt.Key.Key_3, "الزيارة": Qt.Key.Key_4}
+
+
+def _checklist_by_keys(qtbot: QtBot, tmp_path: Path) -> list[str]:
+    """Label a claim, a stance and an event with their keys; the checklist lines shown."""
+    w = make_window(qtbot, tmp_path, {"a": DATED})
+    for word, key in DATED_KEYS.items():
+        i = DATED.index(word)
+        w.view.select_range(i, i + len(word))
+        qtbot.keyClick(w.view, key)
+        qtbot.keyClick(w.view, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: w.spanpanel.checklist.count() == 4)
+    return [w.spanpanel.checklist.item(i).text() for i in range(4)]
+
+
+def test_each_missing_link_reads_as_a_sentence(qtbot: QtBot, tmp_path: Path) -> None:
+    assert sorted(_checklist_by_keys(qtbot, tmp_path)) == [
+        "Claim «\u20682004\u2069» has no speaker",
+        "Event «\u2068الزيارة\u2069» has no participant",
+        "Stance «\u2068تدعم\u2069» has no holder",
+        "Stance «\u2068تدعم\u2069» has no target",
+    ]
+
+
+def test_each_missing_link_reads_as_a_sentence_in_arabic(qtbot: QtBot, tmp_path: Path) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    try:
+        install(app, "ar")
+        lines = _checklist_by_keys(qtbot, tmp_path)
+    finally:
+        install(app, "en")
+    assert sorted(lines) == sorted(
+        [
+            "الادعاء «\u20682004\u2069» بلا متحدث",
+            "الحدث «\u2068الزيارة\u2069» بلا مشاركين",
+            "الموقف «\u2068تدعم\u2069» بلا صاحب موقف",
+            "الموقف «\u2068تدعم\u2069» بلا موضوع",
+        ]
+    )

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from annotator.errors import AnnotatorError
+from annotator.store.activity import alive
 from annotator.store.base import ProjectBase, now
 
 FORGET_AFTER = timedelta(hours=24)  # a window on another machine that never said goodbye
@@ -34,13 +35,7 @@ class OpenWindow:
 def _alive(host: str, pid: int) -> bool:
     if host != socket.gethostname():
         return True  # cannot look: trust the row (until FORGET_AFTER)
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+    return alive(pid)
 
 
 class Presence(ProjectBase):

@@ -120,14 +120,26 @@ class SpanPanel(QWidget):
         for m in missing[:CHECKLIST_SHOWN]:
             lab = self.session.schema.label(m.span.label)
             rel = self.session.schema.relation_type(m.relation)
-            text = self.tr("{0} «{1}» has no {2}")
             item = QListWidgetItem(
-                text.format(display_name(lab), isolate(_short(m.span.text, 40)), display_name(rel))
+                self._missing(m.relation).format(
+                    display_name(lab), isolate(_short(m.span.text, 40)), display_name(rel)
+                )
             )
             item.setData(_ID, m.span.id)
             self.checklist.addItem(item)
         if len(missing) > CHECKLIST_SHOWN:
             self.checklist.addItem(self.tr("… and {0} more").format(len(missing) - CHECKLIST_SHOWN))
+
+    def _missing(self, relation: str) -> str:
+        """The checklist sentence for a span lacking ``relation``: {0} its label, {1} its text,
+        {2} the relation's name (for relation types of other schemas)."""
+        phrases = {
+            "attributed_to": self.tr("{0} «{1}» has no speaker"),
+            "holder": self.tr("{0} «{1}» has no holder"),
+            "target": self.tr("{0} «{1}» has no target"),
+            "participant": self.tr("{0} «{1}» has no participant"),
+        }
+        return phrases.get(relation) or self.tr("{0} «{1}» has no {2} link")
 
     def _clicked(self, index: QModelIndex) -> None:
         span = self.model.span_at(index.row())
