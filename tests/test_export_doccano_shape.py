@@ -39,7 +39,11 @@ def test_sequence_shape_only_label_lists(tmp_path: Path) -> None:
     lines = _lines(out)
     assert len(lines) == 3 and all(set(x) == {"text", "doc_id", "label"} for x in lines)
     attributes = sum(len(s["attributes"]) for s in SPANS)  # type: ignore[arg-type]
-    assert manifest["not_exported"] == {"attributes": attributes, "relations": len(RELATIONS)}
+    assert manifest["not_exported"] == {
+        "attributes": attributes,
+        "relations": len(RELATIONS),
+        "statuses": 0,
+    }
     doc = project.find_document("doc-1")
     before = sorted((s.start, s.end, s.label) for s in project.spans(doc.id, "layla"))
     assert _reimported(tmp_path, out) == before

@@ -184,10 +184,19 @@ def export_summary(manifest: dict[str, Any]) -> str:
         f"Wrote {manifest['documents']} document(s), {spans} span(s) and "
         f"{relations} relation(s): {', '.join(manifest['files'])}."
     ]
-    if lost["attributes"] or lost["relations"]:
+    if lost["attributes"] or lost["relations"] or lost["statuses"]:
+        statuses = manifest["not_exported_by_label"]["statuses"]
         lines.append(
             f"Not exported (the {manifest['format']} format has no place for them): "
-            f"{lost['attributes']} attribute value(s), {lost['relations']} relation(s)."
+            f"{lost['attributes']} attribute value(s), {lost['relations']} relation(s)"
+            + (
+                f", {lost['statuses']} layer status(es) other than done ("
+                + ", ".join(f"{s} {n}" for s, n in statuses.items())
+                + "; imported back they read done)"
+                if lost["statuses"]
+                else ""
+            )
+            + "."
         )
     if manifest["widened"] or manifest["dropped"] or manifest["cut"]:
         lines.append(
