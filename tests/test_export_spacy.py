@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections import Counter
 from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from annotator.export import spacy_docbin
 from annotator.export.options import ExportOptions
 from annotator.export.spacy_tokenizer import NAME as TOKENIZER
 from annotator.export.spacy_tokenizer import AnnotatorTokenizer
-from annotator.jobs.export import export_dataset
+from annotator.jobs.export import export_dataset, export_summary
 from annotator.store import Project
 from tests.test_export_formats import RELATIONS, SPANS, TEXT, _project
 
@@ -119,3 +120,24 @@ def test_documents_are_written_in_shards(
     shards = sorted(p.name for p in out.glob("*.spacy"))
     assert shards == ["0000.spacy", "0001.spacy", "0002.spacy"]
     assert len(_docs(out, spacy.blank("ar"))) == manifest["documents"] == 13
+
+
+def test_for_ner_spans_that_cannot_be_entities_are_counted_as_dropped_per_label(
+    tmp_path: Path, project: Project
+) -> None:
+    out = tmp_path / "spacy"
+    manifest = export_dataset(project, "spacy", out, "layla", options=ExportOptions(spacy_pipeline="ner"))  # fmt: skip
+    docs = _docs(out, spacy.blank("ar"))
+    ents = [e for d in docs for e in d.ents]
+    everything = sum(len(d.spans["sc"]) for d in docs)
+    left = {d["span"]: d["label"] for d in manifest["dropped"]}
+    in_ents = {e.id_ for e in ents if e.doc.user_data["id"] == "doc-1"}
+    assert len(ents) + len(left) == everything == 6 + 12  # every span is an entity or dropped
+    assert set(left) == {"s1", "s2", "s3", "s4", "s5", "s6"} - in_ents and left
+    assert manifest["dropped_by_label"] == dict(Counter(left.values()))
+    assert manifest["labels_not_in_ner"] == sorted({"stance"} - {e.label_ for e in ents})
+    assert "not_in_ents" not in manifest
+    summary = export_summary({**manifest, "manifest": "m.json"})
+    assert f"{len(left)} left out" in summary and "NER never sees the label(s) stance" in summary
+    spancat = export_dataset(project, "spacy", tmp_path / "sc", "layla")
+    assert spancat["dropped"] == [] and spancat["not_in_ents"] == len(left)  # spancat keeps them

@@ -3,7 +3,7 @@
 Tokens are the project's tokenizer's (spacy_tokenizer.py, registered with spaCy), so every span
 aligns; a span that does not fit whole tokens is widened and reported. ``doc.spans["sc"]`` holds
 every span, ``doc.ents`` those that do not overlap (the longest wins; the others are counted as
-``not_in_ents``). Relations and attribute values ride in ``doc.user_data`` under
+``not_in_ents`` for spancat, and as dropped for ner, which trains on ``doc.ents`` alone). Relations and attribute values ride in ``doc.user_data`` under
 ``"annotator.relations"`` and ``"annotator.attributes"`` (SPEC section 5). Documents are written in
 shards of SHARD_DOCS, so memory stays flat however large the export. spaCy is an optional extra:
 ``pip install 'arabic-news-annotator[spacy]'`` (the distribution's name; the package is imported as annotator).
@@ -28,7 +28,9 @@ from annotator.model.schema import Schema
 SHARD_DOCS = 500  # documents per .spacy file: memory stays that of one shard
 SPANS_KEY = "sc"
 LANG = "ar"  # Arabic lexical attributes (numbers, stop words); the tokenizer is ours
-PIPELINES = ("spancat", "ner")
+NER = "ner"
+PIPELINES = ("spancat", NER)
+NOT_IN_ENTS = "overlaps a longer span: NER entities cannot overlap (kept in doc.spans only)"
 MAX_SUGGESTED = 60  # spancat proposes spans of up to this many tokens (claims run to ~35)
 
 
@@ -73,11 +75,22 @@ class SpacyWriter(Writer):
         ]
         sdoc.spans[SPANS_KEY] = labelled
         ents = filter_spans(labelled)
-        if len(ents) < len(labelled):
-            self.manifest.extra["not_in_ents"] = (
-                self.manifest.extra.get("not_in_ents", 0) + len(labelled) - len(ents)
-            )
         sdoc.ents = ents
+        in_ents = {id(e) for e in ents}
+        left = [f.span for f, s in zip(fitted, labelled, strict=True) if id(s) not in in_ents]
+        if self.options.spacy_pipeline == NER:  # NER trains on doc.ents only: these are lost to it
+            self.manifest.dropped += [
+                {"document": doc.ext_id, "span": s.sid, "label": s.label, "start": s.start,
+                 "end": s.end, "text": s.text, "reason": NOT_IN_ENTS}
+                for s in left
+            ]  # fmt: skip
+            entities = self.manifest.extra.setdefault("ents_by_label", {})
+            for e in ents:
+                entities[e.label_] = entities.get(e.label_, 0) + 1
+        elif left:  # spancat trains on doc.spans["sc"], which holds them all
+            self.manifest.extra["not_in_ents"] = self.manifest.extra.get("not_in_ents", 0) + len(
+                left
+            )
         longest = max((len(s) for s in labelled), default=0)
         self.manifest.extra["longest_span_tokens"] = max(
             self.manifest.extra.get("longest_span_tokens", 0), longest
@@ -128,6 +141,10 @@ class SpacyWriter(Writer):
                 "max_size": max(1, min(longest, MAX_SUGGESTED)),
             }
         config.to_disk(root / "config.cfg")
+        if pipeline == NER:  # labels with spans of which none is an entity: NER never learns them
+            entities = dict(sorted(manifest.extra.get("ents_by_label", {}).items()))
+            manifest.extra["ents_by_label"] = entities
+            manifest.extra["labels_not_in_ner"] = sorted(set(manifest.by_label) - set(entities))
         manifest.extra["spacy"] = {
             "pipeline": pipeline,
             "tokenizer": TOKENIZER,

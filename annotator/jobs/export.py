@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -20,6 +21,7 @@ from annotator.export.base import Writer
 from annotator.export.formats import ExportFormat, export_format
 from annotator.export.manifest import Manifest
 from annotator.export.options import ExportOptions
+from annotator.export.spacy_docbin import NOT_IN_ENTS
 from annotator.export.split import SPLIT_NAMES, parse_split
 from annotator.jobs.export_parallel import workers_for, write_in_parallel
 from annotator.jobs.export_stream import Plan, write_documents
@@ -208,10 +210,26 @@ def export_summary(manifest: dict[str, Any]) -> str:
         lines.append(
             f"{manifest['not_in_ents']} overlapping span(s) kept in doc.spans but not in doc.ents."
         )
+    if "labels_not_in_ner" in manifest:  # the ner pipeline learns from doc.ents alone
+        lines.append(_ner_sentence(manifest))
     for part in manifest["split"].get("empty", []):
         lines.append(f"The {part} split has no document: no file was written for it.")
     lines.append(f"Details per label: {manifest['manifest']}.")
     return "\n".join(lines)
+
+
+def _ner_sentence(manifest: dict[str, Any]) -> str:
+    """What NER will not learn from: spans left out of doc.ents, by label, and labels it never sees."""
+    left = Counter(d["label"] for d in manifest["dropped"] if d["reason"] == NOT_IN_ENTS)
+    by_label = ", ".join(f"{label} {n}" for label, n in sorted(left.items()))
+    sentence = (
+        f"NER trains on doc.ents, which cannot overlap: {sum(left.values())} span(s) left out of "
+        f"them{f' ({by_label})' if by_label else ''}"
+    )
+    missing = manifest["labels_not_in_ner"]
+    if missing:
+        sentence += f"; NER never sees the label(s) {', '.join(missing)}"
+    return sentence + "."
 
 
 def _written(
