@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QFont, QTextCursor, QTextLayout, QTextLine, QTextOption
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -142,7 +142,7 @@ def test_checklist_lists_what_is_unlinked(qtbot: QtBot, tmp_path: Path) -> None:
     # one language per line (the interface's), so the sentence reads in one direction
     event = next(t for t in items() if t.startswith("Event «"))
     assert event.endswith("\u2069» has no participant") and "الحدث" not in event
-    assert event.startswith("Event «\u2068")  # the quoted words keep their own order
+    assert event.startswith("Event «\u2067")  # the quoted words keep their own order
     w.session.add_relation("attributed_to", ids["claim"], ids["speaker"])
     qtbot.waitUntil(lambda: not any("has no speaker" in t for t in items()))
     assert any("participant" in t for t in items())
@@ -150,7 +150,7 @@ def test_checklist_lists_what_is_unlinked(qtbot: QtBot, tmp_path: Path) -> None:
     speaker = w.session.span(ids["speaker"])
     assert speaker is not None
     assert [w.spanpanel.links.item(i).text() for i in range(w.spanpanel.links.count())] == [
-        f"→ attributed to: \u2068{speaker.text}\u2069"  # isolated: keeps its own order
+        f"→ attributed to: \u2067{speaker.text}\u2069"  # isolated: keeps its own order
     ]
 
 
@@ -235,10 +235,10 @@ def _checklist_by_keys(qtbot: QtBot, tmp_path: Path) -> list[str]:
 
 def test_each_missing_link_reads_as_a_sentence(qtbot: QtBot, tmp_path: Path) -> None:
     assert sorted(_checklist_by_keys(qtbot, tmp_path)) == [
-        "Claim «\u20682004\u2069» has no speaker",
-        "Event «\u2068الزيارة\u2069» has no participant",
-        "Stance «\u2068تدعم\u2069» has no holder",
-        "Stance «\u2068تدعم\u2069» has no target",
+        "Claim «\u20672004\u2069» has no speaker",
+        "Event «\u2067الزيارة\u2069» has no participant",
+        "Stance «\u2067تدعم\u2069» has no holder",
+        "Stance «\u2067تدعم\u2069» has no target",
     ]
 
 
@@ -252,9 +252,53 @@ def test_each_missing_link_reads_as_a_sentence_in_arabic(qtbot: QtBot, tmp_path:
         install(app, "en")
     assert sorted(lines) == sorted(
         [
-            "الادعاء «\u20682004\u2069» بلا متحدث",
-            "الحدث «\u2068الزيارة\u2069» بلا مشاركين",
-            "الموقف «\u2068تدعم\u2069» بلا صاحب موقف",
-            "الموقف «\u2068تدعم\u2069» بلا موضوع",
+            "الادعاء «\u20672004\u2069» بلا متحدث",
+            "الحدث «\u2067الزيارة\u2069» بلا مشاركين",
+            "الموقف «\u2067تدعم\u2069» بلا صاحب موقف",
+            "الموقف «\u2067تدعم\u2069» بلا موضوع",
         ]
+    )
+
+
+MIXED = "قال Xi Jinping الرئيس الصيني إن المحادثات مثمرة."
+
+
+def _centre(text: str, index: int, font: QFont) -> float:
+    """Where the character at ``index`` lands on a left-to-right line of ``text`` (its centre)."""
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setTextDirection(Qt.LayoutDirection.LeftToRight)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(10_000)
+    layout.endLayout()
+    edges = [
+        line.cursorToX(index, edge) for edge in (QTextLine.Edge.Leading, QTextLine.Edge.Trailing)
+    ]
+    xs = [e[0] if isinstance(e, tuple) else e for e in edges]
+    return sum(xs) / 2
+
+
+def test_a_mixed_speaker_reads_in_the_links_as_in_the_article(qtbot: QtBot, tmp_path: Path) -> None:
+    """Tester: "→ attributed to: Xi Jinping الرئيس الصيني" put the Latin name first."""
+    w = make_window(qtbot, tmp_path, {"a": MIXED})
+    w.controller.pick_attributes = False
+    who = "Xi Jinping الرئيس الصيني"
+    for words, key in ((who, Qt.Key.Key_1), ("المحادثات مثمرة", Qt.Key.Key_2)):
+        i = MIXED.index(words)
+        w.view.select_range(i, i + len(words))
+        qtbot.keyClick(w.view, key)
+    assert [s.text for s in w.session.spans] == [who, "المحادثات مثمرة"]
+    qtbot.keyClick(w.view, Qt.Key.Key_A)  # link the selected claim to its speaker
+    qtbot.keyClick(w.view, Qt.Key.Key_Return)
+    assert len(w.session.relations) == 1
+    links = w.spanpanel.links
+    qtbot.waitUntil(lambda: links.count() == 1)
+    line = links.item(0).text()
+    assert line.startswith("→ attributed to: ")
+    # as in the article (right to left), the Latin name stands right of the Arabic title
+    font = links.font()
+    assert _centre(line, line.index("X"), font) > _centre(
+        line, line.index("ا", line.index("X")), font
     )

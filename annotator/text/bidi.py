@@ -19,8 +19,20 @@ def reading_direction(text: str) -> Literal["ltr", "rtl"] | None:
     return None
 
 
-def isolate(text: str) -> str:
-    """``text`` wrapped in first-strong isolate marks (U+2068 ... U+2069): quoted inside a sentence
-    of the other direction, it keeps its own order (digits at the start of an Arabic span stay at
-    its right) and cannot pull the sentence's punctuation into it."""
-    return f"\u2068{text}\u2069"
+_OPEN = {None: "\u2068", "ltr": "\u2066", "rtl": "\u2067"}  # first-strong, LRI, RLI
+ARTICLE_DIRECTION: Literal["rtl"] = "rtl"  # the article view lays every article out right to left
+
+
+def isolate(text: str, direction: Literal["ltr", "rtl"] | None = None) -> str:
+    """``text`` wrapped in isolate marks (U+2068 first-strong, or U+2066 / U+2067 for a given
+    direction ... U+2069): quoted inside a sentence of the other direction, it keeps its own order
+    (digits at the start of an Arabic span stay at its right) and cannot pull the sentence's
+    punctuation into it."""
+    return f"{_OPEN[direction]}{text}\u2069"
+
+
+def article_words(text: str) -> str:
+    """Words of an article quoted in an interface sentence, in the order the article shows them:
+    isolated right to left whatever letter comes first, so "Xi Jinping الرئيس الصيني" keeps the
+    Latin name on the right, where the article has it."""
+    return isolate(text, ARTICLE_DIRECTION)

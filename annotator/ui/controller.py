@@ -21,7 +21,7 @@ from PySide6.QtGui import QKeyEvent
 from annotator.model.document import Span
 from annotator.model.edits import AddSpan, Batch
 from annotator.model.layers import GOLD_LAYER
-from annotator.text.bidi import isolate
+from annotator.text.bidi import article_words
 from annotator.text.normalize import find_mentions
 from annotator.text.snap import snap_selection
 from annotator.ui.curation import CurationPanel
@@ -220,7 +220,7 @@ class Controller(QObject):
         if self.mentions:
             s.message.emit(
                 self.tr("{0} more mention(s) of «{1}»: Ctrl+Shift+M labels them all.").format(
-                    len(self.mentions), isolate(span.text)
+                    len(self.mentions), article_words(span.text)
                 )
             )
 

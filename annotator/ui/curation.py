@@ -34,7 +34,7 @@ from annotator.agreement.curation import (
 from annotator.model.document import Layer, Relation, Span
 from annotator.model.edits import AddRelation, AddSpan, Batch, Edit, SetDecision
 from annotator.model.layers import GOLD_LAYER, SUGGESTIONS_LAYER
-from annotator.text.bidi import isolate
+from annotator.text.bidi import article_words
 from annotator.ui.session import Session
 from annotator.ui.widgets.direction import display_name
 from annotator.ui.widgets.plain import plain_label
@@ -113,7 +113,7 @@ class CurationPanel(QWidget):
         n = len(self.layers)
         for c in self.open:
             lab = s.schema.label(c.label)
-            text = f"{display_name(lab)}  «{isolate(c.text[:50])}»  — {', '.join(c.annotators)} ({len(c.annotators)}/{n})"  # fmt: skip
+            text = f"{display_name(lab)}  «{article_words(c.text[:50])}»  — {', '.join(c.annotators)} ({len(c.annotators)}/{n})"  # fmt: skip
             if len(c.variants) > 1:  # marked alike, valued differently: say how
                 text += "\n    " + " | ".join(
                     f"{', '.join(f'{k}={v}' for k, v in attrs)}: {', '.join(who)}"

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.model.document import Relation
-from annotator.text.bidi import isolate
+from annotator.text.bidi import article_words
 from annotator.ui.session import Session
 from annotator.ui.widgets.direction import display_name, natural_direction
 from annotator.ui.widgets.spanmodel import SpanTableModel
@@ -122,7 +122,7 @@ class SpanPanel(QWidget):
             rel = self.session.schema.relation_type(m.relation)
             item = QListWidgetItem(
                 self._missing(m.relation).format(
-                    display_name(lab), isolate(_short(m.span.text, 40)), display_name(rel)
+                    display_name(lab), article_words(_short(m.span.text, 40)), display_name(rel)
                 )
             )
             item.setData(_ID, m.span.id)
@@ -155,7 +155,7 @@ class SpanPanel(QWidget):
         span = self.session.span(other)
         arrow = "→" if rel.child == other else "←"
         name = display_name(self.session.schema.relation_type(rel.label))
-        return f"{arrow} {name}: {isolate(_short(span.text, 40)) if span else '?'}"
+        return f"{arrow} {name}: {article_words(_short(span.text, 40)) if span else '?'}"
 
     def _show_selected(self, span_id: int) -> None:
         self.links.clear()
