@@ -44,6 +44,8 @@ def test_sequence_shape_only_label_lists(tmp_path: Path) -> None:
         "relations": len(RELATIONS),
         "statuses": 0,
     }
+    assert manifest["relations"] == 0  # the file holds none: the manifest's total says so
+    assert manifest["spans"] == sum(len(x["label"]) for x in lines)  # type: ignore[arg-type]
     doc = project.find_document("doc-1")
     before = sorted((s.start, s.end, s.label) for s in project.spans(doc.id, "layla"))
     assert _reimported(tmp_path, out) == before

@@ -469,3 +469,22 @@ def test_a_status_comes_back_where_the_format_has_a_place(tmp_path: Path, fmt: s
     assert again.layer(back.id, "layla").status == "in_progress"
     project.close()
     again.close()
+
+
+def test_labels_counts_the_relations_whose_other_end_is_outside_them(
+    tmp_path: Path, project: Project
+) -> None:
+    out = tmp_path / "claims.jsonl"
+    manifest = export_dataset(project, "jsonl", out, "layla", labels=["claim"])
+    obj = json.loads(out.read_text("utf-8"))
+    assert {s["label"] for s in obj["spans"]} == {"claim"} and obj["relations"] == []
+    # r1 and r2 join a claim to a speaker; r3 (stance to speaker) has no end in the export
+    assert manifest["relations"] == 0
+    assert manifest["not_exported"]["relations"] == 2 == manifest["relations_outside_labels"]
+    assert manifest["not_exported_by_label"]["relations"] == {"attributed_to": 2}
+    summary = export_summary({**manifest, "manifest": "m.json"})
+    assert "Wrote 1 document(s), 2 span(s) and 0 relation(s)" in summary
+    assert "Not exported: 2 relation(s) with an end outside --labels." in summary
+    assert "has no place for them" not in summary  # jsonl holds relations: that is not why
+    both = export_dataset(project, "jsonl", tmp_path / "b.jsonl", "layla", labels=["claim", "speaker"])  # fmt: skip
+    assert both["relations"] == 2 and both["not_exported"]["relations"] == 1  # r3: stance out

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from annotator.errors import UsageError
 from annotator.export import spacy_docbin
 from annotator.export.options import ExportOptions
 from annotator.export.spacy_tokenizer import NAME as TOKENIZER
@@ -141,3 +142,21 @@ def test_for_ner_spans_that_cannot_be_entities_are_counted_as_dropped_per_label(
     assert f"{len(left)} left out" in summary and "NER never sees the label(s) stance" in summary
     spancat = export_dataset(project, "spacy", tmp_path / "sc", "layla")
     assert spancat["dropped"] == [] and spancat["not_in_ents"] == len(left)  # spancat keeps them
+
+
+def test_a_split_that_leaves_dev_empty_is_refused_and_no_split_is_said(
+    tmp_path: Path, project: Project
+) -> None:
+    out = tmp_path / "spacy"
+    for split in ("100,0", "90,0,10"):  # dev would be the train or the test set
+        with pytest.raises(UsageError, match="the split leaves dev empty"):
+            export_dataset(project, "spacy", out, "layla", split=split)
+        assert not out.exists() and list(tmp_path.iterdir()) == [tmp_path / "p"]
+    manifest = export_dataset(project, "spacy", out, "layla")
+    config = spacy.util.load_config(out / "config.cfg")
+    assert config["paths"]["dev"] == config["paths"]["train"] and manifest["spacy"]["dev_is_train"]
+    summary = export_summary({**manifest, "manifest": "m.json"})
+    assert "config.cfg evaluates on the training data (no --split)" in summary
+    held = export_dataset(project, "spacy", tmp_path / "held", "layla", split="50,50", seed=3)
+    assert not held["spacy"]["dev_is_train"]
+    assert "evaluates on the training data" not in export_summary({**held, "manifest": "m.json"})

@@ -34,6 +34,8 @@ class Manifest:
     lost_relations: Counter[str] = field(default_factory=Counter)
     # layers whose status (not done) the format has no place for, by status: they read back done
     lost_statuses: Counter[str] = field(default_factory=Counter)
+    # of lost_relations: those with one end outside --labels (the format could hold them)
+    relations_outside_labels: int = 0
 
     def add(self, other: Manifest) -> None:
         """Count in what another writer of the same export wrote (documents after these)."""
@@ -47,6 +49,7 @@ class Manifest:
         self.lost_attributes.update(other.lost_attributes)
         self.lost_relations.update(other.lost_relations)
         self.lost_statuses.update(other.lost_statuses)
+        self.relations_outside_labels += other.relations_outside_labels
         if self.split:
             counts = self.split["documents"]
             for part, n in other.split.get("documents", {}).items():
@@ -61,9 +64,20 @@ class Manifest:
             "statuses": sum(self.lost_statuses.values()),
         }
 
+    def written(self) -> tuple[int, int, Counter[str]]:
+        """Spans, relations and spans per label the output holds: what the export read, less
+        the spans dropped and the relations not exported (counted in their own fields)."""
+        dropped = Counter(d["label"] for d in self.dropped)
+        return (
+            self.spans - len(self.dropped),
+            self.relations - sum(self.lost_relations.values()),
+            self.by_label - dropped,
+        )
+
     def as_dict(self) -> dict[str, Any]:
         widened_by_label = Counter(w["label"] for w in self.widened)
         dropped_by_label = Counter(d["label"] for d in self.dropped)
+        spans, relations, by_label = self.written()
         return {
             "format": self.format,
             "program": f"annotator {__version__}",
@@ -72,10 +86,11 @@ class Manifest:
             "filters": self.filters,
             "split": self.split,
             "documents": self.documents,
-            "spans": self.spans,
-            "relations": self.relations,
-            "by_label": dict(sorted(self.by_label.items())),
+            "spans": spans,
+            "relations": relations,
+            "by_label": dict(sorted(by_label.items())),
             "not_exported": self.not_exported(),
+            "relations_outside_labels": self.relations_outside_labels,
             "not_exported_by_label": {
                 "attributes": dict(sorted(self.lost_attributes.items())),
                 "relations": dict(sorted(self.lost_relations.items())),

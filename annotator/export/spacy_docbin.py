@@ -129,8 +129,13 @@ class SpacyWriter(Writer):
         pipeline = options.spacy_pipeline
         config = init_config(lang=LANG, pipeline=[pipeline])
         config["nlp"]["tokenizer"] = {"@tokenizers": TOKENIZER}
+        if None not in finals and "dev" not in finals:  # spacy train would evaluate on other data
+            raise UsageError(
+                "the split leaves dev empty, so spacy train would evaluate on data it did not hold "
+                "out for that: choose another --split (for example 80,10,10)"
+            )
         train = finals.get("train", finals.get(None))
-        dev = finals.get("dev", finals.get("test", train))
+        dev = finals.get("dev", train)  # without --split: the summary says it is the train set
         config["paths"]["train"] = str(train)
         config["paths"]["dev"] = str(dev)
         if pipeline == "spancat":
@@ -152,5 +157,6 @@ class SpacyWriter(Writer):
             "config": "config.cfg",
             "train": str(train),
             "dev": str(dev),
+            "dev_is_train": dev == train,
         }
         return finals

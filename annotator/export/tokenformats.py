@@ -211,7 +211,7 @@ def dataset_card(finals: dict[str | None, Path], manifest: Manifest) -> str:
     lines += ["---", "", f"# {manifest.schema}: token classification (BIO)", ""]
     lines.append(
         f"Exported by annotator from the {manifest.layer} layer: {manifest.documents} document(s), "
-        f"{manifest.spans} span(s). One BIO column per label group, so spans of different groups "
+        f"{manifest.written()[0]} span(s). One BIO column per label group, so spans of different groups "
         "may overlap. Tokens are the project's (clitics are not split); spans that did not fit "
         f"whole tokens were widened ({len(manifest.widened)}) and overlapping spans inside one "
         f"column left out ({len(manifest.dropped)}): each one is listed in manifest.json."

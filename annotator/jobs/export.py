@@ -180,17 +180,16 @@ def export_summary(manifest: dict[str, Any]) -> str:
     """The summary the command prints: what was written and, in the manifest's numbers, every
     span widened or left out and everything the format had no place for."""
     lost = manifest["not_exported"]
-    spans = manifest["spans"] - len(manifest["dropped"])
-    relations = manifest["relations"] - lost["relations"]
     lines = [
-        f"Wrote {manifest['documents']} document(s), {spans} span(s) and "
-        f"{relations} relation(s): {', '.join(manifest['files'])}."
+        f"Wrote {manifest['documents']} document(s), {manifest['spans']} span(s) and "
+        f"{manifest['relations']} relation(s): {', '.join(manifest['files'])}."
     ]
-    if lost["attributes"] or lost["relations"] or lost["statuses"]:
+    outside = manifest["relations_outside_labels"]
+    if lost["attributes"] or lost["relations"] > outside or lost["statuses"]:
         statuses = manifest["not_exported_by_label"]["statuses"]
         lines.append(
             f"Not exported (the {manifest['format']} format has no place for them): "
-            f"{lost['attributes']} attribute value(s), {lost['relations']} relation(s)"
+            f"{lost['attributes']} attribute value(s), {lost['relations'] - outside} relation(s)"
             + (
                 f", {lost['statuses']} layer status(es) other than done ("
                 + ", ".join(f"{s} {n}" for s, n in statuses.items())
@@ -200,6 +199,8 @@ def export_summary(manifest: dict[str, Any]) -> str:
             )
             + "."
         )
+    if outside:
+        lines.append(f"Not exported: {outside} relation(s) with an end outside --labels.")
     if manifest["widened"] or manifest["dropped"] or manifest["cut"]:
         lines.append(
             f"{len(manifest['widened'])} span(s) widened to whole tokens, "
@@ -209,6 +210,11 @@ def export_summary(manifest: dict[str, Any]) -> str:
     if manifest.get("not_in_ents"):
         lines.append(
             f"{manifest['not_in_ents']} overlapping span(s) kept in doc.spans but not in doc.ents."
+        )
+    if manifest.get("spacy", {}).get("dev_is_train"):
+        lines.append(
+            "config.cfg evaluates on the training data (no --split): give --split 80,10,10 "
+            "to hold documents out for spacy train."
         )
     if "labels_not_in_ner" in manifest:  # the ner pipeline learns from doc.ents alone
         lines.append(_ner_sentence(manifest))

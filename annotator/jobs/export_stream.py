@@ -54,7 +54,7 @@ def write_documents(
         if progress is not None:
             progress(n)
         if plan.labels:
-            layers = [_keep_labels(la, plan.labels) for la in layers]
+            layers = [_keep_labels(la, plan.labels, manifest) for la in layers]
         if not layers:
             continue
         part = split_of(doc.ext_id, plan.seed, plan.parts) if plan.parts else None
@@ -116,8 +116,19 @@ def _with_suggestions(
         yield doc, layers
 
 
-def _keep_labels(layer: Layer, labels: frozenset[str]) -> Layer:
+def _keep_labels(layer: Layer, labels: frozenset[str], manifest: Manifest) -> Layer:
+    """The layer's spans of ``labels``; a relation between a kept span and one of another label
+    is counted as not exported (its spans are outside the export, so it is not)."""
     spans = [s for s in layer.spans if s.label in labels]
     kept = {s.sid for s in spans}
     rels = [r for r in layer.relations if str(r.head) in kept and str(r.child) in kept]
+    halves = [
+        r
+        for r in layer.relations
+        if r not in rels and (str(r.head) in kept or str(r.child) in kept)
+    ]
+    if halves and layer.annotator != SUGGESTIONS_LAYER:
+        manifest.relations += len(halves)
+        manifest.lost_relations.update(r.label for r in halves)
+        manifest.relations_outside_labels += len(halves)
     return Layer(layer.annotator, layer.status, spans, rels)
