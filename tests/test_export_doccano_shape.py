@@ -39,7 +39,11 @@ def test_sequence_shape_only_label_lists(tmp_path: Path) -> None:
     lines = _lines(out)
     assert len(lines) == 3 and all(set(x) == {"text", "doc_id", "label"} for x in lines)
     attributes = sum(len(s["attributes"]) for s in SPANS)  # type: ignore[arg-type]
-    assert manifest["not_exported"] == {"attributes": attributes, "relations": len(RELATIONS)}
+    assert manifest["not_exported"] == {
+        "attributes": attributes,
+        "relations": len(RELATIONS),
+        "statuses": 0,
+    }
     assert manifest["relations"] == 0  # the file holds none: the manifest's total says so
     assert manifest["spans"] == sum(len(x["label"]) for x in lines)  # type: ignore[arg-type]
     doc = project.find_document("doc-1")

@@ -330,8 +330,10 @@ def test_what_a_format_cannot_carry_is_counted_in_manifest_and_summary(
     assert manifest["not_exported"] == {
         "attributes": sum(attrs.values()),
         "relations": sum(rels.values()),
+        "statuses": 0,
     }
-    assert manifest["not_exported_by_label"] == {"attributes": attrs, "relations": rels}
+    assert manifest["not_exported_by_label"] == {"attributes": attrs, "relations": rels,
+                                                 "statuses": {}}  # fmt: skip
     on_disk = json.loads(Path(manifest["manifest"]).read_text("utf-8"))
     assert on_disk["not_exported"] == manifest["not_exported"]
     summary = export_summary(manifest)
@@ -431,6 +433,42 @@ def test_hf_bio_parquet_loads_as_the_json_lines_do(tmp_path: Path, project: Proj
     b = datasets.load_dataset(str(tmp_path / "p"), split="train")
     assert a.features == b.features and list(a) == list(b)
     assert as_json["widened"] == as_parquet["widened"]
+
+
+def _in_progress(tmp_path: Path) -> Project:
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "doc-1", "text": RAW, "annotator": "layla",
+                               "status": "in_progress", "spans": SPANS[:1]}), "utf-8")  # fmt: skip
+    project = Project.create(tmp_path / "p.db", default_schema())
+    project.add_documents(read_inputs([src], ImportOptions()))
+    return project
+
+
+@pytest.mark.parametrize("fmt", ["webanno", "brat", "doccano", "prodigy", "spans-csv", "conll"])
+def test_a_status_the_format_cannot_carry_is_counted(tmp_path: Path, fmt: str) -> None:
+    project = _in_progress(tmp_path)
+    row = export_format(fmt)
+    manifest = export_dataset(project, fmt, tmp_path / ("d" if row.folder else f"d{row.suffix}"),
+                              "layla")  # fmt: skip
+    assert manifest["not_exported"]["statuses"] == 1
+    assert manifest["not_exported_by_label"]["statuses"] == {"in_progress": 1}
+    assert "1 layer status(es) other than done (in_progress 1;" in export_summary(manifest)
+    project.close()
+
+
+@pytest.mark.parametrize("fmt", ["label-studio", "jsonl"])
+def test_a_status_comes_back_where_the_format_has_a_place(tmp_path: Path, fmt: str) -> None:
+    project = _in_progress(tmp_path / "a")
+    out = tmp_path / ("ls" if fmt == "label-studio" else "d.jsonl")
+    manifest = export_dataset(project, fmt, out, "layla")
+    assert manifest["not_exported"]["statuses"] == 0
+    again = Project.create(tmp_path / "b.db", default_schema())
+    again.add_documents(read_inputs([out], ImportOptions(schema=again.schema)))
+    back = again.find_document("doc-1")
+    assert again.layer(back.id, "layla").status == "in_progress"
+    project.close()
+    again.close()
 
 
 def test_labels_counts_the_relations_whose_other_end_is_outside_them(

@@ -59,6 +59,7 @@ class ExportFormat:
     suggestions: bool = False  # also given the document's suggestions layer (as predictions)
     needs: str = ""  # an optional extra, named in the sentence when it is missing
     agreement: bool = False  # its dataset card reports the project's agreement figures
+    status: bool = False  # carries each layer's status; else those not done are not_exported
 
     def writer_class(self) -> type[Writer]:
         module, name = self.writer.split(":")
@@ -96,6 +97,7 @@ FORMATS: tuple[ExportFormat, ...] = (
         multi_layer=True,
         joinable=True,
         options=("tokens",),
+        status=True,
     ),
     ExportFormat(
         "doccano",
@@ -131,6 +133,7 @@ FORMATS: tuple[ExportFormat, ...] = (
         folder=True,
         multi_layer=True,
         suggestions=True,
+        status=True,
     ),
     ExportFormat(
         "spans-csv",

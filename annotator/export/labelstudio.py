@@ -16,7 +16,7 @@ from xml.sax.saxutils import quoteattr
 
 from annotator.export.base import Writer
 from annotator.model.document import Document, Layer
-from annotator.model.layers import GOLD_LAYER, SUGGESTIONS_LAYER
+from annotator.model.layers import GOLD_LAYER, STATUS_FIELD, SUGGESTIONS_LAYER
 from annotator.model.schema import Schema
 
 LABELS = "label"  # from_name of the labels control
@@ -81,7 +81,7 @@ class LabelStudioWriter(Writer):
         names = choice_names(self.schema)
         annotations = [
             {"completed_by": {"email": la.annotator}, "ground_truth": la.annotator == GOLD_LAYER,
-             "was_cancelled": False, "result": results(la, names)}
+             "was_cancelled": False, STATUS_FIELD: la.status, "result": results(la, names)}
             for la in layers if la.annotator != SUGGESTIONS_LAYER
         ]  # fmt: skip
         predictions = [

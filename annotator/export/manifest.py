@@ -32,6 +32,8 @@ class Manifest:
     # what the format has no place for: attribute values by span label, relations by label
     lost_attributes: Counter[str] = field(default_factory=Counter)
     lost_relations: Counter[str] = field(default_factory=Counter)
+    # layers whose status (not done) the format has no place for, by status: they read back done
+    lost_statuses: Counter[str] = field(default_factory=Counter)
     # of lost_relations: those with one end outside --labels (the format could hold them)
     relations_outside_labels: int = 0
 
@@ -46,6 +48,7 @@ class Manifest:
         self.cut += other.cut
         self.lost_attributes.update(other.lost_attributes)
         self.lost_relations.update(other.lost_relations)
+        self.lost_statuses.update(other.lost_statuses)
         self.relations_outside_labels += other.relations_outside_labels
         if self.split:
             counts = self.split["documents"]
@@ -53,10 +56,12 @@ class Manifest:
                 counts[part] = counts.get(part, 0) + n
 
     def not_exported(self) -> dict[str, int]:
-        """How many attribute values and relations of the exported layer the format could not hold."""
+        """How many attribute values, relations and layer statuses (other than done) of the
+        exported layers the format could not hold."""
         return {
             "attributes": sum(self.lost_attributes.values()),
             "relations": sum(self.lost_relations.values()),
+            "statuses": sum(self.lost_statuses.values()),
         }
 
     def written(self) -> tuple[int, int, Counter[str]]:
@@ -89,6 +94,7 @@ class Manifest:
             "not_exported_by_label": {
                 "attributes": dict(sorted(self.lost_attributes.items())),
                 "relations": dict(sorted(self.lost_relations.items())),
+                "statuses": dict(sorted(self.lost_statuses.items())),  # by status
             },
             "widened_by_label": dict(sorted(widened_by_label.items())),
             "dropped_by_label": dict(sorted(dropped_by_label.items())),

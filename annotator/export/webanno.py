@@ -1,6 +1,7 @@
 """WebAnno TSV 3.3, INCEpTION's exchange format: a folder with ``DOC/ANNOTATOR.tsv`` per layer.
 
-Sentences are the text's lines, tokens the project's tokens cut again at every span boundary, so
+Sentences are the text's lines (blank lines and the text's end ride along in the sentence before
+them, so the text comes back exactly), tokens the project's tokens cut again at every span boundary, so
 each span covers whole tokens exactly (nothing widened). Offsets are UTF-16 units, as INCEpTION
 (Java) counts them. Spans are ``webanno.custom.Span`` with a ``label`` feature and one feature per
 attribute name; relations ``webanno.custom.Relation`` with a ``label``, written on the child span's
@@ -61,6 +62,18 @@ def pieces(text: str, spans: list[Span]) -> list[tuple[int, int]]:
     return out
 
 
+def sentences(
+    text: str, newlines: list[int], groups: dict[int, list[tuple[int, int]]]
+) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    """Each sentence's text range and tokens. A sentence is a line with tokens, holding the blank
+    lines after it (escaped line breaks); the first also holds those before it and the last the
+    text's end, so every character is in a ``#Text`` and the text comes back exactly."""
+    line_begins = [newlines[line - 1] + 1 if line else 0 for line in groups]
+    ends = [b - 1 for b in line_begins[1:]] + [len(text)]
+    return [(0 if k == 0 else begin, end, group)
+            for k, (begin, end, group) in enumerate(zip(line_begins, ends, groups.values(), strict=True))]  # fmt: skip
+
+
 def document_tsv(doc: Document, layer: Layer, schema: Schema, manifest: Manifest) -> str:
     """One layer of one document as WebAnno TSV 3.3 text."""
     text, conv = doc.text, OffsetConverter(doc.text)
@@ -90,10 +103,8 @@ def document_tsv(doc: Document, layer: Layer, schema: Schema, manifest: Manifest
                for k, (start, _end) in enumerate(group, 1)}  # fmt: skip
     lines = [FORMAT_LINE, f"#T_SP={SPAN_TYPE}|" + "|".join(features),
              f"#T_RL={RELATION_TYPE}|label|BT_{SPAN_TYPE}", ""]  # fmt: skip
-    for line, group in groups.items():
-        line_begin = newlines[line - 1] + 1 if line else 0
-        line_end = newlines[line] if line < len(newlines) else len(text)
-        lines += ["", "#Text=" + escape_text(text[line_begin:line_end])]
+    for begin, end, group in sentences(text, newlines, groups):
+        lines += ["", "#Text=" + escape_text(text[begin:end])]
         for start, end in group:
             covering = [s for s in spans if s.start <= start and end <= s.end]
             cells = []

@@ -1,7 +1,8 @@
 """CSV files: a ``text`` column, optional ``id`` and ``title``; other columns become metadata.
 
 The separator is whichever of ',', ';' and tab makes the header name a ``text`` column (spreadsheets
-in Arabic and French locales save with ';').
+in Arabic and French locales save with ';'). A spans table this program exported (spans-csv) is
+refused: its rows are spans, not articles.
 """
 
 from __future__ import annotations
@@ -17,6 +18,13 @@ from annotator.importers.options import ImportOptions
 from annotator.importers.sniff import csv_delimiter
 from annotator.model.document import DocumentRecord
 from annotator.text.decode import decode, prepare_text
+
+# The header of ``export --format spans-csv`` (annotator/export/spanscsv.py COLUMNS): one row per
+# span, each holding a few words, not an article. Read as articles it would make every span a
+# document, so it is refused.
+SPANS_TABLE = frozenset({"document", "annotator", "sid", "label", "start", "end", "text"})
+SPANS_TABLE_REFUSAL = ("this is a spans table exported by annotator; it has no article texts: "
+                       "import the jsonl export instead")  # fmt: skip
 
 
 def read(path: Path, options: ImportOptions) -> Iterator[DocumentRecord | InputError]:
@@ -35,6 +43,8 @@ def read(path: Path, options: ImportOptions) -> Iterator[DocumentRecord | InputE
         raise InputError(path, f"not a valid CSV file ({exc})", 1) from None
     _refuse_repeated_columns(header, path)
     columns = {c.strip().lower(): c for c in header if c}
+    if columns.keys() >= SPANS_TABLE:
+        raise InputError(path, SPANS_TABLE_REFUSAL, 1)
     if "text" not in columns:
         found = ", ".join(repr(c) for c in header[:8])
         raise InputError(

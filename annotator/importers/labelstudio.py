@@ -29,7 +29,8 @@ from annotator.importers.common import (
 from annotator.importers.lsconfig import UNLABELLED_RELATION, LabelConfig, read_label_config
 from annotator.importers.names import NameMap
 from annotator.importers.options import ImportOptions
-from annotator.model.document import DocumentRecord, Layer, Relation, Span
+from annotator.model.document import STATUSES, DocumentRecord, Layer, Relation, Span
+from annotator.model.layers import STATUS_FIELD
 from annotator.text.offsets import OffsetConverter
 
 SUGGESTIONS = "suggestions"
@@ -265,7 +266,9 @@ def _task(task: Any, options: ImportOptions, names: NameMap, config: LabelConfig
             doc.skipped["cancelled annotation(s)"] += 1
             continue
         name = _who(ann.get("completed_by"))
-        layers[name] = _layer(doc, listed(ann, "result"), name, "done", f"{pos}, annotation {j}")
+        status = ann.get(STATUS_FIELD)  # ours: Label Studio has no status of its own
+        status = status if status in STATUSES else "done"
+        layers[name] = _layer(doc, listed(ann, "result"), name, status, f"{pos}, annotation {j}")
     drafts = task.get("drafts")
     if isinstance(drafts, list) and drafts:
         doc.skipped["draft(s)"] += len(drafts)

@@ -185,10 +185,19 @@ def export_summary(manifest: dict[str, Any]) -> str:
         f"{manifest['relations']} relation(s): {', '.join(manifest['files'])}."
     ]
     outside = manifest["relations_outside_labels"]
-    if lost["attributes"] or lost["relations"] > outside:
+    if lost["attributes"] or lost["relations"] > outside or lost["statuses"]:
+        statuses = manifest["not_exported_by_label"]["statuses"]
         lines.append(
             f"Not exported (the {manifest['format']} format has no place for them): "
-            f"{lost['attributes']} attribute value(s), {lost['relations'] - outside} relation(s)."
+            f"{lost['attributes']} attribute value(s), {lost['relations'] - outside} relation(s)"
+            + (
+                f", {lost['statuses']} layer status(es) other than done ("
+                + ", ".join(f"{s} {n}" for s, n in statuses.items())
+                + "; imported back they read done)"
+                if lost["statuses"]
+                else ""
+            )
+            + "."
         )
     if outside:
         lines.append(f"Not exported: {outside} relation(s) with an end outside --labels.")

@@ -16,7 +16,7 @@ from annotator.export.majority import majority_layer
 from annotator.export.manifest import Manifest
 from annotator.export.options import ExportOptions
 from annotator.export.split import split_of
-from annotator.model.document import Document, Layer
+from annotator.model.document import Document, Layer, Status
 from annotator.model.layers import SUGGESTIONS_LAYER, LayerKind
 from annotator.store import Project
 
@@ -76,6 +76,8 @@ def write_documents(
                 manifest.lost_attributes.update(s.label for s in la.spans for _ in s.attributes)
             if not fmt.relations:
                 manifest.lost_relations.update(r.label for r in la.relations)
+            if not fmt.status and la.status != Status.DONE:
+                manifest.lost_statuses[la.status] += 1
     return n
 
 

@@ -21,4 +21,7 @@ class LayerKind(StrEnum):
 
 GOLD_LAYER = "gold"
 SUGGESTIONS_LAYER = "suggestions"
+# the key of an annotation in our Label Studio export that carries its layer's status (Label Studio
+# has none; it keeps a key it does not know): what the exporter writes and the importer reads
+STATUS_FIELD = "annotator_status"
 HUMAN = (LayerKind.ANNOTATOR, LayerKind.GOLD)  # work people did (spans and relations counted)

@@ -117,6 +117,8 @@ class Importing(Recleaning):
             known_annotators = {r[0] for r in self.db.execute("SELECT name FROM annotators")}
             stamp = now()
             self._reserve_ids()
+            present: set[str] = set()  # names already in report.documents_present
+            added: set[int] = set()  # documents this import added (another file of one is no news)
             for n, rec in enumerate(records, 1):
                 if progress is not None:
                     progress(n)
@@ -153,7 +155,11 @@ class Importing(Recleaning):
                     report.restored.append(copy[1])
                     continue
                 if known is not None:
-                    report.documents_present.append(rec.ext_id or known[1])
+                    name = rec.ext_id or known[1]
+                    again = known[0] in added and name == known[1]  # another layer file of it
+                    if name not in present and not again:  # each named once
+                        present.add(name)
+                        report.documents_present.append(name)
                     if not rec.layers:
                         continue
                     self._flush()  # the layer check below reads what is already written
@@ -161,6 +167,7 @@ class Importing(Recleaning):
                 else:
                     doc_id, ext_id = self._add_document(rec, digest, seen_ext, stamp)
                     by_hash[digest] = (doc_id, ext_id)
+                    added.add(doc_id)
                     report.documents_added += 1
                     if rec.removed:
                         report.cleaned += 1
