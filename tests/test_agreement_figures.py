@@ -390,3 +390,17 @@ def test_agreement_benchmark_reports_its_goals_as_shares() -> None:
     assert (result["goal_s"], result["bootstrap_goal_s"]) == (GOAL_S, BOOTSTRAP_GOAL_S)
     assert result["share_of_goal"] > 0 and result["bootstrap_share_of_goal"] > 0
     assert result["alpha_u"] is not None and len(result["alpha_u_ci95"]) == 2
+
+
+def test_the_table_with_intervals_keeps_every_figure_apart() -> None:
+    # a tester read "0.445–0.4450.125–0.125": intervals wider than their column ran together
+    from annotator.agreement.table import render
+
+    report = agreement_report(_noisy_corpus(30, 1), ["a", "b", "c"], bootstrap=50, seed=7)
+    text = render(report)
+    interval = r"-?\d\.\d{3}–-?\d\.\d{3}"
+    import re
+
+    assert re.search(interval, text)  # the intervals are there
+    assert not re.search(interval + r"-?\d", text)  # and none runs into the next figure
+    assert not re.search(r"\d\.\d{3}-?\d\.\d{3}", text)  # nor a figure into another

@@ -71,9 +71,11 @@ def render(report: dict[str, Any], worst: int = 5) -> str:
         )
         if boot:
             lines.append(
-                f"{'  95%':<24}{'':>6}{_range(tok.get('ci95')):>18}"
-                f"{_range(sp['exact'].get('ci95')):>10}{_range(sp['overlap'].get('ci95')):>12}"
-                f"{_range(r['exact'].get('ci95')):>13}{_range(r['relaxed'].get('ci95')):>15}"
+                f"{'  95%':<24}{'':>6}{_cell(_range(tok.get('ci95')), 18)}"
+                f"{_cell(_range(sp['exact'].get('ci95')), 10)}"
+                f"{_cell(_range(sp['overlap'].get('ci95')), 12)}"
+                f"{_cell(_range(r['exact'].get('ci95')), 13)}"
+                f"{_cell(_range(r['relaxed'].get('ci95')), 15)}"
             )
     header = f"{'label':<16}{'alpha_U':>9}{'units':>7}{'token alpha':>13}{'exact F1':>10}{'overlap F1':>12}"
     lines += ["", header, "-" * len(header)]
@@ -95,7 +97,7 @@ def render(report: dict[str, Any], worst: int = 5) -> str:
                 name = f"{row['a']}/{row['b']} {row['label']}.{attribute}"
                 lines.append(
                     f"{name:<36}{row['matched']:>8}{num(row['observed']):>10}"
-                    f"{with_ci(row['cohen_kappa'], row.get('ci95')):>8}"
+                    f"{_cell(with_ci(row['cohen_kappa'], row.get('ci95')), 8)}"
                 )
     docs = [d for d in report["per_document"] if d["alpha"] is not None][:worst]
     if docs:
@@ -109,6 +111,11 @@ def render(report: dict[str, Any], worst: int = 5) -> str:
     if reasons:
         lines += ["", "— means undefined:"] + [f"  {k}: {v}" for k, v in reasons.items()]
     return "\n".join(lines)
+
+
+def _cell(text: str, width: int) -> str:
+    """``text`` right-aligned in ``width``, and never touching the cell before it."""
+    return f"{text:>{width}}" if len(text) < width else f"  {text}"
 
 
 def _range(ci: Any) -> str:

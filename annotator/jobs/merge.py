@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from annotator.errors import ProjectError
+from annotator.errors import ProjectError, UsageError
 from annotator.model.document import DocumentRecord, Layer
 from annotator.model.schema import Schema
 from annotator.store import Project
@@ -65,9 +65,7 @@ def merge_projects(project: Project, others: list[Path]) -> dict[str, MergeRepor
         if not path.exists():
             raise ProjectError(f"{path} does not exist; nothing was merged")
         if path.resolve() == project.path.resolve():
-            raise ProjectError(
-                f"{path} is the project itself; name the annotators' copies to merge"
-            )
+            raise UsageError(f"{path} is the project itself; name the annotators' copies to merge")
         with Project.open(path, readonly=True) as other:
             difference = schema_difference(project.schema, other.schema)
         if difference:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from annotator.errors import ProjectError, UsageError
+from annotator.errors import UsageError
 from annotator.model.document import DocumentRecord, Status
 from annotator.model.layers import LayerKind
 from annotator.store import Project
@@ -36,9 +36,9 @@ def package_for(store: Project, annotator: str, out: Path) -> PackageReport:
             f"(annotator assign {store.path} --annotators {annotator},...)"
         )
     if out.exists() or out.is_symlink():
-        raise ProjectError(f"{out} already exists; a package is a new file: choose another --out")
+        raise UsageError(f"{out} already exists; a package is a new file: choose another --out")
     if out.resolve() == store.path.resolve():
-        raise ProjectError(f"{out} is the project itself; choose another --out")
+        raise UsageError(f"{out} is the project itself; choose another --out")
     records = []
     with_work = 0
     for doc in store.documents(ids):
