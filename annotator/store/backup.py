@@ -68,17 +68,22 @@ class Backup:
     new: bool = False  # made by this call (False: an existing backup already held this state)
 
 
-def state_mark(conn: sqlite3.Connection) -> str:
-    """A cheap summary of the project's state: rows and highest row id of every table, the newest
-    change-log entry. Any edit, import or restore changes it; equal marks mean nothing changed."""
-    tables = [
+def _work_tables(conn: sqlite3.Connection) -> list[str]:
+    """The main database's tables that hold work (not SQLite's own, not running state), by name."""
+    return [
         r[0]
         for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-            " ORDER BY name"
+            "SELECT name FROM main.sqlite_master WHERE type = 'table'"
+            " AND name NOT LIKE 'sqlite_%' ORDER BY name"
         )
         if r[0] not in RUNNING_STATE_TABLES
     ]
+
+
+def state_mark(conn: sqlite3.Connection) -> str:
+    """A cheap summary of the project's state: rows and highest row id of every table, the newest
+    change-log entry. Any edit, import or restore changes it; equal marks mean nothing changed."""
+    tables = _work_tables(conn)
     parts: dict[str, object] = {}
     for table in tables:
         if table == "meta":
@@ -343,14 +348,7 @@ def _replace_rows(
         try:
             before = make_backup(project, reason=BEFORE_RESTORE)
             conn.execute("PRAGMA defer_foreign_keys = ON")
-            tables = [
-                r[0]
-                for r in conn.execute(
-                    "SELECT name FROM main.sqlite_master WHERE type = 'table'"
-                    " AND name NOT LIKE 'sqlite_%'"
-                )
-                if r[0] not in RUNNING_STATE_TABLES
-            ]
+            tables = _work_tables(conn)
             for table in tables:
                 conn.execute(f'DELETE FROM main."{table}"')
             for table in tables:
