@@ -35,8 +35,10 @@ from annotator.model.document import Layer, Relation, Span
 from annotator.model.edits import AddRelation, AddSpan, Batch, Edit, SetDecision
 from annotator.model.layers import GOLD_LAYER, SUGGESTIONS_LAYER
 from annotator.text.bidi import article_words
+from annotator.ui import counts
+from annotator.ui.names import attributes_text
+from annotator.ui.names import name as display_name
 from annotator.ui.session import Session
-from annotator.ui.widgets.direction import display_name
 from annotator.ui.widgets.plain import plain_label
 
 GOLD = GOLD_LAYER
@@ -116,13 +118,13 @@ class CurationPanel(QWidget):
             text = f"{display_name(lab)}  «{article_words(c.text[:50])}»  — {', '.join(c.annotators)} ({len(c.annotators)}/{n})"  # fmt: skip
             if len(c.variants) > 1:  # marked alike, valued differently: say how
                 text += "\n    " + " | ".join(
-                    f"{', '.join(f'{k}={v}' for k, v in attrs)}: {', '.join(who)}"
+                    f"{attributes_text(lab, dict(attrs))} ({', '.join(who)})"
                     for attrs, who in c.variants
                 )
             self.list.addItem(QListWidgetItem(text))
         self.summary.setText(
-            self.tr("{0} annotator(s) finished this document; {1} disagreement(s) open; gold has {2} span(s).")
-            .format(n, len(self.open), len(s.spans))
+            self.tr("Finished this document: {0}. Open: {1}. Gold has {2}.")
+            .format(counts.annotators(n), counts.disagreements(len(self.open)), counts.spans(len(s.spans)))
         )  # fmt: skip
         self.candidatesChanged.emit(
             [
@@ -191,5 +193,7 @@ class CurationPanel(QWidget):
         if links:
             s.apply(Batch(tuple(links), "accept links into gold"))
         s.message.emit(
-            self.tr("Accepted {0} span(s) and {1} link(s) into gold.").format(len(todo), len(links))
+            self.tr("Accepted {0} and {1} into gold.").format(
+                counts.spans(len(todo)), counts.links(len(links))
+            )
         )

@@ -25,7 +25,8 @@ from annotator.errors import AnnotatorError
 from annotator.model.document import Status
 from annotator.model.layers import GOLD_LAYER
 from annotator.text.bidi import isolate
-from annotator.ui.actions import MENUS, all_specs, build_actions
+from annotator.ui import counts
+from annotator.ui.actions import MENUS, all_specs, build_actions, tr_action
 from annotator.ui.agreementview import AgreementDialog
 from annotator.ui.compare import CompareDialog
 from annotator.ui.controller import Controller
@@ -38,11 +39,12 @@ from annotator.ui.docview import ArticleView
 from annotator.ui.flow import DocumentFlow
 from annotator.ui.fonts import article_font
 from annotator.ui.jobs import Job
+from annotator.ui.names import status_text
 from annotator.ui.progressview import ProgressDialog
 from annotator.ui.session import Session
 from annotator.ui.settings import Settings
 from annotator.ui.theme import apply_theme
-from annotator.ui.widgets.doclist import STATUS_TEXT, DocList
+from annotator.ui.widgets.doclist import DocList
 from annotator.ui.widgets.palette import LabelPalette, PaletteArea
 from annotator.ui.widgets.plain import inform, plain_label, warn
 from annotator.ui.widgets.sentence import SentenceLabel
@@ -301,8 +303,8 @@ class MainWindow(QMainWindow):
         dialog = ExportDialog(self.session, self)
         dialog.exported.connect(
             lambda m: self.say(
-                self.tr("Exported {0} document(s) and {1} span(s).").format(
-                    m["documents"], m["spans"]
+                self.tr("Exported {0} and {1}.").format(
+                    counts.documents(m["documents"]), counts.spans(m["spans"])
                 )
             )
         )
@@ -318,7 +320,7 @@ class MainWindow(QMainWindow):
 
         if paths is None:
             names, _ = QFileDialog.getOpenFileNames(
-                self, self.tr("Annotators' copies"), "", "Projects (*.db)"
+                self, self.tr("Annotators' copies"), "", self.tr("Projects (*.db)")
             )
             paths = [Path(n) for n in names]
         if not paths:
@@ -444,7 +446,7 @@ class MainWindow(QMainWindow):
 
     def _after_import(self, added: int) -> None:
         self.doclist.refresh()
-        self.say(self.tr("Imported {0} document(s).").format(added))
+        self.say(self.tr("Imported {0}.").format(counts.documents(added)))
 
     def _open_project(self) -> None:
         from PySide6.QtWidgets import QFileDialog
@@ -452,7 +454,7 @@ class MainWindow(QMainWindow):
         from annotator.store import Project
 
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open a project"), "", "Projects (*.db);;All files (*)"
+            self, self.tr("Open a project"), "", self.tr("Projects (*.db);;All files (*)")
         )
         if not name:
             return
@@ -469,7 +471,7 @@ class MainWindow(QMainWindow):
 
     def _menus(self) -> None:
         for title, ids in MENUS:
-            menu = self.menuBar().addMenu(self.tr(title))
+            menu = self.menuBar().addMenu(tr_action(title))
             for action_id in ids:
                 if action_id is None:
                     menu.addSeparator()
@@ -494,10 +496,10 @@ class MainWindow(QMainWindow):
             return
         # the document id is isolated so a Latin id cannot reorder the Arabic around it, and a
         # right-to-left interface starts the line right-to-left whatever comes first
-        text = self.tr("{0} · {1} spans · {2}").format(
+        text = self.tr("{0} · {1} · {2}").format(
             isolate(s.document.ext_id),
-            len(s.spans),
-            self.tr(STATUS_TEXT.get(s.status(), s.status())),
+            counts.spans(len(s.spans)),
+            status_text(s.status()),
         )
         if self.layoutDirection() == Qt.LayoutDirection.RightToLeft:
             text = "\u200f" + text
@@ -505,7 +507,7 @@ class MainWindow(QMainWindow):
         open_ = 0 if review.isChecked() else self.controller.review.stored_open()
         if open_:  # otherwise nobody would know `annotator suggest` left something here
             key = review.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            text += self.tr(" · {0} suggestions: press {1} to review").format(open_, key)
+            text += self.tr(" · {0}: press {1} to review").format(counts.suggestions(open_), key)
         self.doc_status.setText(text)
 
     def _show_shared(self) -> None:

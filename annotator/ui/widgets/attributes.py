@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QPushButton, QW
 
 from annotator.model.document import Span
 from annotator.model.schema import Label
+from annotator.ui.names import attribute_name, value_name
 from annotator.ui.widgets.plain import plain_label
 
 
@@ -51,11 +52,12 @@ class AttributeChooser(QFrame):
         self.span_id = span.id or 0
         self.choices, self.buttons = [], []
         for attr in label.attributes:
-            self._layout.addWidget(plain_label(attr.name + ":", self))
+            self._layout.addWidget(plain_label(attribute_name(label, attr.name) + ":", self))
             for value in attr.values:
                 number = len(self.choices) + 1
                 mark = "✓ " if span.attributes.get(attr.name) == value else ""
-                shown = f"{number}  {mark}{value}" if number < 10 else f"{mark}{value}"
+                named = value_name(label, attr.name, value)
+                shown = f"{number}  {mark}{named}" if number < 10 else f"{mark}{named}"
                 button = QPushButton(shown, self)
                 button.setObjectName(f"{attr.name}={value}")
                 button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
