@@ -28,6 +28,7 @@ from annotator.store.assigning import Assigning
 from annotator.store.base import RESTORED_AT, DocSummary, now
 from annotator.store.connection import connect, describe_error, folder_writable
 from annotator.store.editing import Editing
+from annotator.store.exchanges import Exchanges
 from annotator.store.identity import identify, schema_version
 from annotator.store.importing import Importing
 from annotator.store.migrations import migrations
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
     from annotator.store.backup import Backup
 
 
-class Project(Importing, Editing, Assigning, Progress, Presence):
+class Project(Importing, Editing, Assigning, Progress, Presence, Exchanges):
     """An open project file."""
 
     # ----------------------------------------------------------------- opening

@@ -315,6 +315,7 @@ class MainWindow(QMainWindow):
 
         from annotator.jobs.merge import merge_projects
         from annotator.store import Project
+        from annotator.store.base import OnConflict
 
         if paths is None:
             names, _ = QFileDialog.getOpenFileNames(
@@ -327,7 +328,7 @@ class MainWindow(QMainWindow):
 
         def work(progress: Callable[[int], None]) -> str:
             with Project.open(target) as project:
-                reports = merge_projects(project, paths)
+                reports = merge_projects(project, paths, OnConflict.KEEP)
             return "; ".join(
                 f"{Path(name).name}: +{r.layers_added} layer(s), {len(r.conflicts)} conflict(s)"
                 for name, r in reports.items()
