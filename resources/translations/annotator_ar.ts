@@ -75,6 +75,29 @@
     </message>
 </context>
 <context>
+    <name>Backups</name>
+    <message>
+        <source>Backup failed: {0}</source>
+        <translation>تعذّر النسخ الاحتياطي: {0}</translation>
+    </message>
+    <message>
+        <source>This project has no backups yet.</source>
+        <translation>لا توجد نسخ احتياطية لهذا المشروع بعد.</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>استعادة نسخة احتياطية</translation>
+    </message>
+    <message>
+        <source>Backup:</source>
+        <translation>النسخة الاحتياطية:</translation>
+    </message>
+    <message>
+        <source>Restored; the state before is kept as {0}.</source>
+        <translation>تمت الاستعادة؛ وحُفظت الحالة السابقة باسم {0}.</translation>
+    </message>
+</context>
+<context>
     <name>CompareDialog</name>
     <message>
         <source>Compare annotators — {0}</source>
@@ -92,7 +115,7 @@
         <translation>{0}: Enter للقبول، Backspace للرفض، F3 للانتقال.</translation>
     </message>
     <message>
-        <source>Accepted {0} of the suggested «{1}».</source>
+        <source>Accepted {0} suggested as «{1}».</source>
         <translation>قُبل من اقتراحات «{1}»: {0}.</translation>
     </message>
     <message>
@@ -507,88 +530,16 @@
         <translation>التدقيق</translation>
     </message>
     <message>
-        <source>Annotator: {0}</source>
-        <translation>المُعلِّم: {0}</translation>
-    </message>
-    <message>
-        <source>  —  READ-ONLY: changes are not saved</source>
-        <translation>  —  للقراءة فقط: لن تُحفظ التغييرات</translation>
-    </message>
-    <message>
         <source>Main</source>
         <translation>الرئيسي</translation>
-    </message>
-    <message>
-        <source>Lead {0}: curating gold</source>
-        <translation>المشرف {0}: تدقيق الطبقة الذهبية</translation>
-    </message>
-    <message>
-        <source>Computing agreement…</source>
-        <translation>جارٍ حساب الاتفاق…</translation>
-    </message>
-    <message>
-        <source>Exported {0} and {1}.</source>
-        <translation>صُدِّر: {0} و{1}.</translation>
-    </message>
-    <message>
-        <source>Imported {0}.</source>
-        <translation>استُورد: {0}.</translation>
     </message>
     <message>
         <source>Projects (*.db);;All files (*)</source>
         <translation>المشاريع (*.db);;كل الملفات (*)</translation>
     </message>
     <message>
-        <source>{0} · {1} · {2}</source>
-        <translation>{0} · {1} · {2}</translation>
-    </message>
-    <message>
-        <source> · {0}: press {1} to review</source>
-        <translation> · {0}: اضغط {1} للمراجعة</translation>
-    </message>
-    <message>
-        <source>Annotators&apos; copies</source>
-        <translation>نسخ المُعلِّمين</translation>
-    </message>
-    <message>
-        <source>Projects (*.db)</source>
-        <translation>المشاريع (*.db)</translation>
-    </message>
-    <message>
-        <source>Merging…</source>
-        <translation>جارٍ الدمج…</translation>
-    </message>
-    <message>
-        <source>Fewer than two layers on this document: nothing to compare.</source>
-        <translation>أقل من طبقتين في هذا المستند: لا شيء للمقارنة.</translation>
-    </message>
-    <message>
-        <source>Backup failed: {0}</source>
-        <translation>تعذّر النسخ الاحتياطي: {0}</translation>
-    </message>
-    <message>
-        <source>This project has no backups yet.</source>
-        <translation>لا توجد نسخ احتياطية لهذا المشروع بعد.</translation>
-    </message>
-    <message>
-        <source>Restore a backup</source>
-        <translation>استعادة نسخة احتياطية</translation>
-    </message>
-    <message>
-        <source>Backup:</source>
-        <translation>النسخة الاحتياطية:</translation>
-    </message>
-    <message>
-        <source>Restored; the state before is kept as {0}.</source>
-        <translation>تمت الاستعادة؛ وحُفظت الحالة السابقة باسم {0}.</translation>
-    </message>
-    <message>
         <source>Open a project</source>
         <translation>فتح مشروع</translation>
-    </message>
-    <message>
-        <source>{0} also has this document open in another window: its changes show here, and an edit of a span changed there is refused.</source>
-        <translation>{0} يفتح هذا المستند في نافذة أخرى أيضًا: تظهر تغييراتها هنا، ويُرفض تعديل مقطع غُيّر هناك.</translation>
     </message>
 </context>
 <context>
@@ -698,6 +649,29 @@
     </message>
 </context>
 <context>
+    <name>ProjectJobs</name>
+    <message>
+        <source>Computing agreement…</source>
+        <translation>جارٍ حساب الاتفاق…</translation>
+    </message>
+    <message>
+        <source>Annotators&apos; copies</source>
+        <translation>نسخ المُعلِّمين</translation>
+    </message>
+    <message>
+        <source>Projects (*.db)</source>
+        <translation>المشاريع (*.db)</translation>
+    </message>
+    <message>
+        <source>{0}: +{1}, {2}</source>
+        <translation>{0}: +{1}، {2}</translation>
+    </message>
+    <message>
+        <source>Merging…</source>
+        <translation>جارٍ الدمج…</translation>
+    </message>
+</context>
+<context>
     <name>Session</name>
     <message>
         <source>The project was restored from a backup elsewhere; undo starts afresh.</source>
@@ -772,6 +746,48 @@
     <message>
         <source>Links of the selected span: {0}</source>
         <translation>روابط المقطع المحدد: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>StatusLine</name>
+    <message>
+        <source>Lead {0}: curating gold</source>
+        <translation>المشرف {0}: تدقيق الطبقة الذهبية</translation>
+    </message>
+    <message>
+        <source>Annotator: {0}</source>
+        <translation>المُعلِّم: {0}</translation>
+    </message>
+    <message>
+        <source>  —  READ-ONLY: changes are not saved</source>
+        <translation>  —  للقراءة فقط: لن تُحفظ التغييرات</translation>
+    </message>
+    <message>
+        <source>{0} · {1} · {2}</source>
+        <translation>{0} · {1} · {2}</translation>
+    </message>
+    <message>
+        <source> · {0}: press {1} to review</source>
+        <translation> · {0}: اضغط {1} للمراجعة</translation>
+    </message>
+    <message>
+        <source>{0} also has this document open in another window: its changes show here, and an edit of a span changed there is refused.</source>
+        <translation>{0} يفتح هذا المستند في نافذة أخرى أيضًا: تظهر تغييراتها هنا، ويُرفض تعديل مقطع غُيّر هناك.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowDialogs</name>
+    <message>
+        <source>Imported {0}.</source>
+        <translation>استُورد: {0}.</translation>
+    </message>
+    <message>
+        <source>Exported {0} and {1}.</source>
+        <translation>صُدِّر: {0} و{1}.</translation>
+    </message>
+    <message>
+        <source>Fewer than two layers on this document: nothing to compare.</source>
+        <translation>أقل من طبقتين في هذا المستند: لا شيء للمقارنة.</translation>
     </message>
 </context>
 <context>
