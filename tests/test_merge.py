@@ -65,7 +65,7 @@ def test_conflicting_edits_are_reported_not_overwritten(copies: dict[str, Path])
     result = run("merge", str(copies["lead"]), str(copies["layla"]))
     assert (
         result.returncode == 0
-        and "1 conflict(s)" in result.stdout
+        and "1 conflict." in result.stdout
         and "conflict: layla on a" in result.stdout
     )
     with Project.open(copies["lead"]) as lead:

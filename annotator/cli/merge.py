@@ -13,6 +13,7 @@ from annotator.cli.options import (
     quiet_option,
 )
 from annotator.terminal import terminal
+from annotator.text.plural import plural
 
 
 @cli.command()
@@ -39,9 +40,9 @@ def merge(project: Path, others: tuple[Path, ...], as_json: bool) -> None:
         print_json({name: r.as_dict() for name, r in reports.items()})
         return
     for name, r in reports.items():
-        terminal.say(f"{name}: {r.documents_added} new document(s), {r.layers_added} layer(s) merged, "
-                   f"{r.identical} already identical, {len(r.conflicts)} conflict(s).")  # fmt: skip
+        terminal.say(f"{name}: {plural(r.documents_added, 'new document')}, {plural(r.layers_added, 'layer')} merged, "
+                   f"{r.identical} already identical, {plural(len(r.conflicts), 'conflict')}.")  # fmt: skip
         for c in r.conflicts:
             terminal.say(f"  conflict: {c['annotator']} on {c['document']}: here {c['here']['status']} with "
-                       f"{c['here']['spans']} span(s), there {c['there']['status']} with "
-                       f"{c['there']['spans']} span(s); kept the version here")  # fmt: skip
+                       f"{plural(c['here']['spans'], 'span')}, there {c['there']['status']} with "
+                       f"{plural(c['there']['spans'], 'span')}; kept the version here")  # fmt: skip
