@@ -28,7 +28,7 @@ def test_lang_before_a_terminal_command_changes_nothing_it_prints(
     result = CliRunner().invoke(cli, [*ahead, "stats", str(project)])
     assert result.exit_code == 0, result.output
     assert result.output == plain.output  # stats prints its table even with --quiet
-    assert "1 documents" in result.output
+    assert "1 document, 0 spans" in result.output
 
 
 def test_quiet_and_lang_before_import_silence_its_summary(project: Path, tmp_path: Path) -> None:
