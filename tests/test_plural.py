@@ -58,7 +58,7 @@ def test_one_and_two_read_as_english_in_every_summary(tmp_path: Path) -> None:
     layla = tmp_path / "layla.db"
     _say("package", str(db), "--annotator", "layla", "--out", str(layla))
     merged = _say("merge", str(db), str(layla))
-    assert "0 new documents, 0 layers merged" in merged and "0 conflicts." in merged
+    assert "0 new documents, 0 new layers" in merged and "0 conflicts." in merged
     exported = CliRunner().invoke(cli, ["export", str(db), "--format", "jsonl", "--layer", "all",
                                         "--out", str(out)])  # fmt: skip
     assert "(s)" not in exported.output
