@@ -35,7 +35,16 @@ class ActionSpec:
 
 
 FIXED: tuple[ActionSpec, ...] = (
-    ActionSpec("undo", QT_TRANSLATE_NOOP("actions", "Undo"), "fa5s.undo", "Ctrl+Z"),
+    ActionSpec(
+        "undo",
+        QT_TRANSLATE_NOOP("actions", "Undo"),
+        "fa5s.undo",
+        "Ctrl+Z",
+        QT_TRANSLATE_NOOP(
+            "actions",
+            "Undo the last edit made since this window opened (earlier sessions' edits stay saved)",
+        ),
+    ),
     ActionSpec("redo", QT_TRANSLATE_NOOP("actions", "Redo"), "fa5s.redo", "Ctrl+Shift+Z"),
     ActionSpec(
         "delete_span",

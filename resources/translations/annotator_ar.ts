@@ -690,6 +690,14 @@
         <translation>هذا المقطع موسوم مسبقاً بـ {0}.</translation>
     </message>
     <message>
+        <source>Nothing to undo since this window opened: undo covers this session only; earlier edits are saved and stay.</source>
+        <translation>لا شيء للتراجع عنه منذ فتح هذه النافذة: التراجع يشمل هذه الجلسة وحدها؛ تعديلات الجلسات السابقة محفوظة وباقية.</translation>
+    </message>
+    <message>
+        <source>Nothing to redo.</source>
+        <translation>لا شيء لإعادته.</translation>
+    </message>
+    <message>
         <source>Cannot undo</source>
         <translation>تعذّر التراجع</translation>
     </message>
@@ -795,6 +803,10 @@
     <message>
         <source>Undo</source>
         <translation>تراجع</translation>
+    </message>
+    <message>
+        <source>Undo the last edit made since this window opened (earlier sessions&apos; edits stay saved)</source>
+        <translation>التراجع عن آخر تعديل منذ فتح هذه النافذة (تعديلات الجلسات السابقة تبقى محفوظة)</translation>
     </message>
     <message>
         <source>Redo</source>
