@@ -22,6 +22,7 @@ from annotator.model.validate import layer_problem
 from annotator.store.activity import announce
 from annotator.store.base import ImportReport, LayerConflict, OnConflict, now, text_hash
 from annotator.store.recleaning import Recleaning
+from annotator.store.search import index_documents
 
 BATCH = 500  # documents per executemany round
 CONFLICTS_NAMED = 5  # documents named per annotator when an import refuses differing layers
@@ -74,6 +75,7 @@ class Importing(Recleaning):
                 " original, removed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows.documents,
             )
+            index_documents(conn, ((row[0], row[3]) for row in rows.documents))
         if rows.spans:
             conn.executemany(
                 'INSERT INTO spans (id, doc_id, annotator, sid, start, "end", label, text, attributes,'

@@ -236,3 +236,12 @@ def _rebuild_with_autoincrement(db: Database, table: str) -> None:
         db.execute("PRAGMA legacy_alter_table = OFF")
     for statement in extras:
         db.execute(statement)
+
+
+@migrations(name="0011_document_search")
+def m0011_document_search(db: Database) -> None:
+    """An FTS5 index of every document's text normalised for search (find in all documents);
+    imports keep it up to date, and existing documents are indexed here."""
+    from annotator.store.search import build_index
+
+    build_index(db.conn)

@@ -33,12 +33,13 @@ from annotator.store.importing import Importing
 from annotator.store.migrations import migrations
 from annotator.store.presence import Presence
 from annotator.store.progress import Progress
+from annotator.store.search import Searching
 
 if TYPE_CHECKING:
     from annotator.store.backup import Backup
 
 
-class Project(Importing, Editing, Assigning, Progress, Presence):
+class Project(Importing, Editing, Assigning, Progress, Presence, Searching):
     """An open project file."""
 
     # ----------------------------------------------------------------- opening
