@@ -139,6 +139,7 @@ def test_context_is_a_few_words_on_one_line() -> None:
     assert before.startswith("…كلمة") and after.endswith("كلمة…")
     assert "\n" not in before + after
     assert line_and_context("هدف", 0, 3) == (1, "", "")
+    assert line_and_context("أول\nهدف ثم\nآخر", 4, 7) == (2, "", " ثم")  # its own line only
 
 
 ALPHABET = st.sampled_from(

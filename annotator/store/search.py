@@ -113,19 +113,20 @@ def match_expression(needle: str) -> str:
 
 
 def line_and_context(text: str, start: int, end: int) -> tuple[int, str, str]:
-    """The line number of ``start`` and a few words either side of ``text[start:end]``, each
-    on one line (line breaks shown as spaces), cut at a word with an ellipsis."""
+    """The line number of ``start`` and a few words of its line either side of
+    ``text[start:end]``, cut at a word with an ellipsis."""
     line = text.count("\n", 0, start) + 1
-    lo = max(0, start - CONTEXT_CHARS)
-    hi = min(len(text), end + CONTEXT_CHARS)
+    lo = max(text.rfind("\n", 0, start) + 1, start - CONTEXT_CHARS)
+    line_end = text.find("\n", end)
+    hi = min(len(text) if line_end < 0 else line_end, end + CONTEXT_CHARS)
     before, after = text[lo:start], text[end:hi]
-    if lo > 0:
+    if lo > 0 and text[lo - 1] != "\n":
         cut = before.find(" ")
         before = "…" + (before[cut + 1 :] if 0 <= cut < len(before) - 1 else before)
-    if hi < len(text):
+    if hi < len(text) and text[hi] != "\n":
         cut = after.rfind(" ")
         after = (after[:cut] if cut > 0 else after) + "…"
-    return line, " ".join(before.split("\n")), " ".join(after.split("\n"))
+    return line, before, after
 
 
 class Searching(ProjectBase):

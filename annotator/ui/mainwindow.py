@@ -31,10 +31,12 @@ from annotator.ui.compare import CompareDialog
 from annotator.ui.controller import Controller
 from annotator.ui.curation import CurationPanel
 from annotator.ui.dialogs.exportdialog import ExportDialog
+from annotator.ui.dialogs.findall import FindAllDialog
 from annotator.ui.dialogs.help import GuidelineDialog, ShortcutSheet
 from annotator.ui.dialogs.importdialog import ImportDialog
 from annotator.ui.dialogs.preferences import PreferencesDialog
 from annotator.ui.docview import ArticleView
+from annotator.ui.finder import Finder
 from annotator.ui.flow import DocumentFlow
 from annotator.ui.fonts import article_font
 from annotator.ui.jobs import Job
@@ -43,6 +45,7 @@ from annotator.ui.session import Session
 from annotator.ui.settings import Settings
 from annotator.ui.theme import apply_theme
 from annotator.ui.widgets.doclist import STATUS_TEXT, DocList
+from annotator.ui.widgets.findbar import FindBar
 from annotator.ui.widgets.palette import LabelPalette, PaletteArea
 from annotator.ui.widgets.plain import inform, plain_label, warn
 from annotator.ui.widgets.sentence import SentenceLabel
@@ -82,7 +85,11 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(PaletteArea(self.label_bar, central))
+        self.find_bar = FindBar(central)
+        layout.addWidget(self.find_bar)
         layout.addWidget(self.view, 1)
+        self.finder = Finder(session, self.view, self.find_bar, self)
+        self.find_all_dialog: FindAllDialog | None = None
         self.setCentralWidget(central)
         # the document list on the side a reader starts from: right in Arabic, left in English
         rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
@@ -169,7 +176,7 @@ class MainWindow(QMainWindow):
         return dock
 
     def _handlers(self) -> dict[str, Callable[[], object]]:
-        s, c = self.session, self.controller
+        s, c, f = self.session, self.controller, self.finder
         handlers: dict[str, Callable[[], object]] = {
             "undo": s.undo,
             "redo": s.redo,
@@ -198,8 +205,11 @@ class MainWindow(QMainWindow):
             "suggestions": lambda: c.toggle_review(self.actions_by_id["suggestions"].isChecked()),
             "accept_item": c.accept_current,
             "reject_item": c.reject_current,
-            "next_suggestion": lambda: c.step_suggestion(1),
-            "prev_suggestion": lambda: c.step_suggestion(-1),
+            # F3 follows the find bar while it is open, the suggestions otherwise
+            "next_suggestion": lambda: f.step(1) if f.is_open else c.step_suggestion(1),
+            "prev_suggestion": lambda: f.step(-1) if f.is_open else c.step_suggestion(-1),
+            "find": f.open,
+            "find_all": self.show_find_all,
             "label_mentions": c.label_mentions,
             "agreement": self.show_agreement,
             "progress": self.show_progress,
@@ -348,6 +358,23 @@ class MainWindow(QMainWindow):
     def _open_by_ext(self, ext_id: str) -> None:
         self.session.open_document(self.session.project.find_document(ext_id).id)
         self.show_compare()
+
+    def show_find_all(self) -> FindAllDialog:
+        """The project-wide search; choosing a hit opens its document with the hit selected."""
+        if self.find_all_dialog is None:
+            self.find_all_dialog = FindAllDialog(self.session.project, self)
+            self.find_all_dialog.hitChosen.connect(self._open_hit)
+        dialog = self.find_all_dialog
+        dialog.show()
+        dialog.activateWindow()
+        dialog.box.setFocus()
+        dialog.box.selectAll()
+        return dialog
+
+    def _open_hit(self, doc_id: int, start: int, end: int) -> None:
+        self.session.open_document(doc_id)
+        self.view.select_range(start, end)
+        self.view.setFocus()
 
     def show_compare(self) -> CompareDialog | None:
         s = self.session
