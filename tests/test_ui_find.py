@@ -192,7 +192,7 @@ def test_find_in_all_documents_opens_the_hit_even_from_a_document_imported_elsew
     with Project.open(w.session.project.path) as other:  # another process, window open
         other.add_documents([DocumentRecord("late", "وصل متأخرا", "سطر\nوفي دمشقَ اليوم مؤتمر")])
     qtbot.keyClick(w.view, Qt.Key.Key_F, CTRL | SHIFT)
-    dialog = w.find_all_dialog
+    dialog = w.finder.find_all_dialog
     assert dialog is not None and dialog.isVisible()
     type_text(dialog.box, "دمشق")
     qtbot.keyClick(dialog.box, Qt.Key.Key_Return)

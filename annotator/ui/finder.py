@@ -1,4 +1,5 @@
-"""Find in the open document (Ctrl+F): hits ignoring diacritics, tatweel and hamza forms.
+"""Find in the open document (Ctrl+F) and in all documents (Ctrl+Shift+F), ignoring
+diacritics, tatweel and hamza forms.
 
 The hits come from the text layer's ``find_all`` (the function the document filter's folding and
 the project search share), in stored code point offsets, end exclusive. The open document is
@@ -26,6 +27,7 @@ from annotator.text.normalize import (
     normalize_for_search,
     normalize_query,
 )
+from annotator.ui.dialogs.findall import FindAllDialog
 from annotator.ui.docview import ArticleView
 from annotator.ui.session import Session
 from annotator.ui.widgets.findbar import FindBar
@@ -46,6 +48,7 @@ class Finder(QObject):
         self.capped = False
         self.is_open = False
         self._norm: NormalizedText | None = None  # the open document, normalised
+        self.find_all_dialog: FindAllDialog | None = None
         bar.hide()
         bar.searched.connect(self.search)
         bar.stepped.connect(self.step)
@@ -140,6 +143,25 @@ class Finder(QObject):
         else:
             text = self.tr("{0} of {1}").format(self.index + 1, len(self.hits))
         self.bar.count.setText(text)
+
+    # ------------------------------------------------------- all documents
+    def show_find_all(self) -> FindAllDialog:
+        """The project-wide search (Ctrl+Shift+F); a chosen hit opens its document selected."""
+        if self.find_all_dialog is None:
+            self.find_all_dialog = FindAllDialog(self.session.project, self.view.window())
+            self.find_all_dialog.hitChosen.connect(self.open_hit)
+        dialog = self.find_all_dialog
+        dialog.show()
+        dialog.activateWindow()
+        dialog.box.setFocus()
+        dialog.box.selectAll()
+        return dialog
+
+    def open_hit(self, doc_id: int, start: int, end: int) -> None:
+        """Open a document with ``text[start:end]`` selected, ready for a label key."""
+        self.session.open_document(doc_id)
+        self.view.select_range(start, end)
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _view_key(self, e: QKeyEvent) -> bool:
         if self.is_open and e.key() == Qt.Key.Key_Escape:
