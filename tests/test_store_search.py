@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from annotator.model.document import DocumentRecord
 from annotator.model.schema import default_schema
 from annotator.store import Project
+from annotator.store.identity import schema_version
 from annotator.store.search import MAX_PROJECT_HITS, SEARCH_TABLE, line_and_context
 from annotator.text.normalize import find_all
 from tests.conftest import ARTICLE
@@ -115,8 +116,8 @@ def test_the_index_is_built_for_a_project_made_before_it(tmp_path: Path) -> None
     con = sqlite3.connect(path)
     with con:  # as a project of the previous version left it
         con.execute(f"DROP TABLE {SEARCH_TABLE}")
-        con.execute("DELETE FROM _sqlite_migrations WHERE name = '0011_document_search'")
-        con.execute("PRAGMA user_version = 10")
+        con.execute("DELETE FROM _sqlite_migrations WHERE name = '0012_document_search'")
+        con.execute(f"PRAGMA user_version = {schema_version() - 1}")
     con.close()
     with Project.open(path) as p:
         assert [h.ext_id for h in p.search("الاسد").hits] == ["d2"]

@@ -11,7 +11,7 @@ reaches FTS5 as query syntax: every piece is quoted, so quotes, ``*``, ``NEAR``,
 and parentheses are letters like any other.
 
 The importer keeps the index up to date in the transaction that adds a document; the migration
-``0011_document_search`` builds it for projects made before it.
+``0012_document_search`` builds it for projects made before it.
 """
 
 from __future__ import annotations

@@ -60,6 +60,7 @@ class ProjectJobs(QObject):
         """Merge annotators' copies into this project (None: ask which files)."""
         from annotator.jobs.merge import merge_projects
         from annotator.store import Project
+        from annotator.store.base import OnConflict
 
         if paths is None:
             names, _ = QFileDialog.getOpenFileNames(
@@ -72,9 +73,10 @@ class ProjectJobs(QObject):
 
         def work(progress: Callable[[int], None]) -> str:
             with Project.open(target) as project:
-                reports = merge_projects(project, paths)
+                reports = merge_projects(project, paths, OnConflict.KEEP)  # conflicts: listed
             return "; ".join(
-                f"{Path(name).name}: +{r.layers_added} layer(s), {len(r.conflicts)} conflict(s)"
+                f"{Path(name).name}: +{r.layers_added + r.layers_replaced} layer(s), "
+                f"{len(r.conflicts)} conflict(s)"
                 for name, r in reports.items()
             )
 
