@@ -74,7 +74,6 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
     "work_time": ("Active seconds each annotator spent on each document (idle stretches left out).", {
         "doc_id": "documents.id", "annotator": "annotators.name", "seconds": "active seconds",
         "updated_at": "when (UTC)"}),
-<<<<<<< HEAD
     "document_search": ("Find in all documents: an FTS5 trigram index of each text normalised for "
                         "search (no copy of the text; rowid is documents.id).", {
         "body": "the normalised text (not stored: the index keeps only its trigrams)"}),
@@ -86,12 +85,10 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "id": "documents.id", "sz": "FTS5 token counts"}),
     "document_search_config": ("FTS5's own storage of document_search.", {
         "k": "FTS5 setting", "v": "value"}),
-=======
     "layer_exchanges": ("Versions of layers that left in a package or came back in one.", {
         "doc_id": "documents.id", "annotator": "annotators.name",
         "fingerprint": "a hash of the layer's content", "edited_at": "its last edit (UTC)",
         "direction": "packaged or merged", "at": "when (UTC)"}),
->>>>>>> main
     "meta": ("Project settings: the schema TOML, who created it.", {
         "key": "setting", "value": "value"}),
     "span_texts": ("View: every span with its document id and text, for reading and faceting.", {
