@@ -200,7 +200,7 @@ def test_find_in_all_documents_opens_the_hit_even_from_a_document_imported_elsew
         [dialog.list.topLevelItem(i).text(c) for c in range(3)]
         for i in range(dialog.list.topLevelItemCount())
     ]
-    assert len(rows) == 3 and dialog.summary.text() == "3 hit(s) in 3 document(s)."
+    assert len(rows) == 3 and dialog.summary.text() == "Hits: 3 · documents: 3"
     assert rows[2][1:] == ["2", "وفي [دمشقَ] اليوم مؤتمر"]
     dialog.list.setCurrentItem(dialog.list.topLevelItem(2))
     qtbot.keyClick(dialog.list, Qt.Key.Key_Return)

@@ -97,9 +97,7 @@ class FindAllDialog(QDialog):
                 "More than {0} hits; the first {0} are listed: add words to narrow the search."
             ).format(len(found.hits))
         else:
-            text = self.tr("{0} hit(s) in {1} document(s).").format(
-                len(found.hits), found.documents
-            )
+            text = self.tr("Hits: {0} · documents: {1}").format(len(found.hits), found.documents)
         self.summary.setText(text)
         if items:
             self.list.setCurrentItem(items[0])
