@@ -94,7 +94,26 @@ FIXED: tuple[ActionSpec, ...] = (
         ),
     ),
     ActionSpec(
-        "focus_filter", QT_TRANSLATE_NOOP("actions", "Find document"), "fa5s.filter", "Ctrl+F"
+        "focus_filter", QT_TRANSLATE_NOOP("actions", "Find document"), "fa5s.filter", "Ctrl+G"
+    ),
+    ActionSpec(
+        "find",
+        QT_TRANSLATE_NOOP("actions", "Find in this document…"),
+        "fa5s.search",
+        "Ctrl+F",
+        QT_TRANSLATE_NOOP(
+            "actions",
+            "Diacritics, tatweel and hamza forms ignored; F3 moves, Enter selects the hit, Esc closes",
+        ),
+    ),
+    ActionSpec(
+        "find_all",
+        QT_TRANSLATE_NOOP("actions", "Find in all documents…"),
+        "fa5s.search-location",
+        "Ctrl+Shift+F",
+        QT_TRANSLATE_NOOP(
+            "actions", "Every hit in the project with the words around it; Enter opens one"
+        ),
     ),
     ActionSpec(
         "suggestions",
@@ -123,9 +142,24 @@ FIXED: tuple[ActionSpec, ...] = (
             "actions", "Reject the highlighted suggestion (or, in lead mode, curation candidate)"
         ),
     ),
-    ActionSpec("next_suggestion", QT_TRANSLATE_NOOP("actions", "Next suggestion"), "", "F3"),
     ActionSpec(
-        "prev_suggestion", QT_TRANSLATE_NOOP("actions", "Previous suggestion"), "", "Shift+F3"
+        "next_suggestion",
+        QT_TRANSLATE_NOOP("actions", "Next find hit (find bar open) or suggestion"),
+        "",
+        "F3",
+        QT_TRANSLATE_NOOP(
+            "actions", "While the find bar is open F3 follows its hits; otherwise the suggestions"
+        ),
+    ),
+    ActionSpec(
+        "prev_suggestion",
+        QT_TRANSLATE_NOOP("actions", "Previous find hit (find bar open) or suggestion"),
+        "",
+        "Shift+F3",
+        QT_TRANSLATE_NOOP(
+            "actions",
+            "While the find bar is open Shift+F3 follows its hits; otherwise the suggestions",
+        ),
     ),
     ActionSpec(
         "label_mentions",
@@ -189,8 +223,8 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
     (QT_TRANSLATE_NOOP("actions", "&File"), ("open_project", "import", "export", None, "restore", None, "preferences", None,
                "quit")),
     (QT_TRANSLATE_NOOP("actions", "&Edit"), ("undo", "redo", None, "delete_span", "pick_attribute", "whole_words", "label_mentions")),
-    (QT_TRANSLATE_NOOP("actions", "&Document"), ("prev_doc", "next_doc", None, "mark_done", "mark_skipped", None, "focus_filter",
-                   "zoom_in", "zoom_out")),
+    (QT_TRANSLATE_NOOP("actions", "&Document"), ("prev_doc", "next_doc", None, "mark_done", "mark_skipped", None, "find",
+                   "find_all", "focus_filter", None, "zoom_in", "zoom_out")),
     (QT_TRANSLATE_NOOP("actions", "&Suggestions"), ("suggestions", "accept_item", "reject_item", "next_suggestion", "prev_suggestion",
                       None, "accept_suggestions:*")),
     (QT_TRANSLATE_NOOP("actions", "&Lead"), ("lead_mode", "compare", "agreement", "progress", None, "merge")),

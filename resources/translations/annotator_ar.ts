@@ -408,6 +408,83 @@
     </message>
 </context>
 <context>
+    <name>FindAllDialog</name>
+    <message>
+        <source>Find in all documents</source>
+        <translation>بحث في كل الوثائق</translation>
+    </message>
+    <message>
+        <source>Words to find in every document (diacritics and hamza forms ignored)</source>
+        <translation>كلمات للبحث عنها في كل الوثائق (يُتجاهل التشكيل وصور الهمزة)</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>الوثيقة</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>السطر</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>النتيجة</translation>
+    </message>
+    <message>
+        <source>Type at least {0} letters to search every document.</source>
+        <translation>اكتب {0} أحرف على الأقل للبحث في كل الوثائق.</translation>
+    </message>
+    <message>
+        <source>No document contains this.</source>
+        <translation>لا توجد وثيقة تحتوي على هذا.</translation>
+    </message>
+    <message>
+        <source>More than {0} hits; the first {0} are listed: add words to narrow the search.</source>
+        <translation>أكثر من {0} نتيجة؛ عُرضت أول {0}: أضف كلمات لتضييق البحث.</translation>
+    </message>
+    <message>
+        <source>Hits: {0} · documents: {1}</source>
+        <translation>النتائج: {0} · الوثائق: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find in this document (diacritics and hamza forms ignored)</source>
+        <translation>بحث في هذه الوثيقة (يُتجاهل التشكيل وصور الهمزة)</translation>
+    </message>
+    <message>
+        <source>Previous hit (Shift+F3)</source>
+        <translation>النتيجة السابقة (Shift+F3)</translation>
+    </message>
+    <message>
+        <source>Next hit (F3)</source>
+        <translation>النتيجة التالية (F3)</translation>
+    </message>
+    <message>
+        <source>Close the find bar (Esc)</source>
+        <translation>إغلاق شريط البحث (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>Finder</name>
+    <message>
+        <source>Only diacritics: type letters</source>
+        <translation>تشكيل فقط: اكتب حروفًا</translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>لا نتيجة</translation>
+    </message>
+    <message>
+        <source>{0} of the first {1} (more not shown)</source>
+        <translation>{0} من أول {1} (والباقي غير معروض)</translation>
+    </message>
+    <message>
+        <source>{0} of {1}</source>
+        <translation>{0} من {1}</translation>
+    </message>
+</context>
+<context>
     <name>GuidelineDialog</name>
     <message>
         <source>Annotation guideline</source>
@@ -881,6 +958,22 @@
         <translation>البحث عن مستند</translation>
     </message>
     <message>
+        <source>Find in this document…</source>
+        <translation>بحث في هذه الوثيقة…</translation>
+    </message>
+    <message>
+        <source>Diacritics, tatweel and hamza forms ignored; F3 moves, Enter selects the hit, Esc closes</source>
+        <translation>يُتجاهل التشكيل والتطويل وصور الهمزة؛ F3 للتنقل، وEnter لتحديد النتيجة، وEsc للإغلاق</translation>
+    </message>
+    <message>
+        <source>Find in all documents…</source>
+        <translation>بحث في كل الوثائق…</translation>
+    </message>
+    <message>
+        <source>Every hit in the project with the words around it; Enter opens one</source>
+        <translation>كل نتيجة في المشروع مع الكلمات المحيطة بها؛ Enter يفتحها</translation>
+    </message>
+    <message>
         <source>Show suggestions</source>
         <translation>إظهار الاقتراحات</translation>
     </message>
@@ -905,12 +998,20 @@
         <translation>رفض الاقتراح المظلَّل (أو، في وضع المشرف، المرشَّح المظلَّل للطبقة المرجعية)</translation>
     </message>
     <message>
-        <source>Next suggestion</source>
-        <translation>الاقتراح التالي</translation>
+        <source>Next find hit (find bar open) or suggestion</source>
+        <translation>نتيجة البحث التالية (وشريط البحث مفتوح) أو الاقتراح التالي</translation>
     </message>
     <message>
-        <source>Previous suggestion</source>
-        <translation>الاقتراح السابق</translation>
+        <source>While the find bar is open F3 follows its hits; otherwise the suggestions</source>
+        <translation>ما دام شريط البحث مفتوحًا ينتقل F3 بين نتائجه، وإلا فبين الاقتراحات</translation>
+    </message>
+    <message>
+        <source>Previous find hit (find bar open) or suggestion</source>
+        <translation>نتيجة البحث السابقة (وشريط البحث مفتوح) أو الاقتراح السابق</translation>
+    </message>
+    <message>
+        <source>While the find bar is open Shift+F3 follows its hits; otherwise the suggestions</source>
+        <translation>ما دام شريط البحث مفتوحًا ينتقل Shift+F3 بين نتائجه، وإلا فبين الاقتراحات</translation>
     </message>
     <message>
         <source>Label the other mentions</source>
