@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ar">
 <context>
     <name>AgreementDialog</name>
@@ -8,7 +7,7 @@
         <translation>الاتفاق بين المُعلِّمين</translation>
     </message>
     <message>
-        <source>{0} documents · Krippendorff&apos;s alpha {1} · Fleiss&apos; kappa {2}
+        <source>{0} documents · Krippendorff's alpha {1} · Fleiss' kappa {2}
 {3}</source>
         <translation>{0} مستند · ألفا كريبندورف {1} · كابا فلايس {2}
 {3}</translation>
@@ -284,6 +283,17 @@
     </message>
 </context>
 <context>
+    <name>Curation</name>
+    <message>
+        <source>No annotator has finished this document yet.</source>
+        <translation>لم يُنهِ أي مُعلِّم هذا المستند بعد.</translation>
+    </message>
+    <message>
+        <source>Accepted {0} and {1} into gold.</source>
+        <translation>قُبل في الطبقة الذهبية: {0} و{1}.</translation>
+    </message>
+</context>
+<context>
     <name>CurationPanel</name>
     <message>
         <source>Accept unanimous</source>
@@ -300,14 +310,6 @@
     <message>
         <source>Finished this document: {0}. Open: {1}. Gold has {2}.</source>
         <translation>أنهى هذا المستند: {0}. المفتوح: {1}. في الطبقة الذهبية: {2}.</translation>
-    </message>
-    <message>
-        <source>Accepted {0} and {1} into gold.</source>
-        <translation>قُبل في الطبقة الذهبية: {0} و{1}.</translation>
-    </message>
-    <message>
-        <source>No annotator has finished this document yet.</source>
-        <translation>لم يُنهِ أي مُعلِّم هذا المستند بعد.</translation>
     </message>
 </context>
 <context>
@@ -521,11 +523,11 @@
         <translation>استبدالها بالطبقة المستوردة</translation>
     </message>
     <message>
-        <source>Keep the project&apos;s layer</source>
+        <source>Keep the project's layer</source>
         <translation>الإبقاء على طبقة المشروع</translation>
     </message>
     <message>
-        <source>When an annotator&apos;s layer is already in the project with other content:</source>
+        <source>When an annotator's layer is already in the project with other content:</source>
         <translation>إذا كانت طبقة المُعلِّق موجودة في المشروع بمحتوى مختلف:</translation>
     </message>
     <message>
@@ -732,7 +734,7 @@
         <translation>جارٍ حساب الاتفاق…</translation>
     </message>
     <message>
-        <source>Annotators&apos; copies</source>
+        <source>Annotators' copies</source>
         <translation>نسخ المُعلِّمين</translation>
     </message>
     <message>
@@ -755,7 +757,7 @@
         <translation>استُعيد المشروع من نسخة احتياطية في مكان آخر؛ يبدأ سجل التراجع من جديد.</translation>
     </message>
     <message>
-        <source>This document&apos;s text was imported again elsewhere; it is shown anew.</source>
+        <source>This document's text was imported again elsewhere; it is shown anew.</source>
         <translation>استُورد نص هذا المستند من جديد في مكان آخر؛ يُعرض الآن كما هو محفوظ.</translation>
     </message>
     <message>
@@ -882,7 +884,7 @@
         <translation>تراجع</translation>
     </message>
     <message>
-        <source>Undo the last edit made since this window opened (earlier sessions&apos; edits stay saved)</source>
+        <source>Undo the last edit made since this window opened (earlier sessions' edits stay saved)</source>
         <translation>التراجع عن آخر تعديل منذ فتح هذه النافذة (تعديلات الجلسات السابقة تبقى محفوظة)</translation>
     </message>
     <message>
@@ -1022,7 +1024,7 @@
         <translation>وضع المشرف: تدقيق الطبقة الذهبية</translation>
     </message>
     <message>
-        <source>Show the gold layer and the annotators&apos; open disagreements</source>
+        <source>Show the gold layer and the annotators' open disagreements</source>
         <translation>إظهار الطبقة الذهبية والخلافات المفتوحة بين المُعلِّمين</translation>
     </message>
     <message>
@@ -1058,7 +1060,7 @@
         <translation>تصدير التعليقات…</translation>
     </message>
     <message>
-        <source>Merge annotators&apos; copies…</source>
+        <source>Merge annotators' copies…</source>
         <translation>دمج نسخ المُعلِّمين…</translation>
     </message>
     <message>
