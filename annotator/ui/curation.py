@@ -33,14 +33,13 @@ from annotator.agreement.curation import (
 )
 from annotator.model.document import Layer, Relation, Span
 from annotator.model.edits import AddRelation, AddSpan, Batch, Edit, SetDecision
-from annotator.model.layers import GOLD_LAYER, SUGGESTIONS_LAYER
+from annotator.model.layers import ALL_LAYERS, GOLD_LAYER, LayerKind
 from annotator.text.bidi import article_words
 from annotator.ui.session import Session
 from annotator.ui.widgets.direction import display_name
 from annotator.ui.widgets.plain import plain_label
 
 GOLD = GOLD_LAYER
-NOT_ANNOTATORS = (GOLD_LAYER, SUGGESTIONS_LAYER)
 
 
 class CandidateList(QListWidget):
@@ -104,8 +103,10 @@ class CurationPanel(QWidget):
             self.open = []
             self.candidatesChanged.emit([])
             return
-        finished = s.project.export_layers(s.document.id, "all", done_only=True)
-        self.layers = {la.annotator: la for la in finished if la.annotator not in NOT_ANNOTATORS}
+        finished = s.project.export_layers(s.document.id, ALL_LAYERS, done_only=True)
+        kinds = s.project.layer_kinds()
+        self.layers = {la.annotator: la for la in finished
+                       if kinds.get(la.annotator) == LayerKind.ANNOTATOR}  # fmt: skip
         decisions = s.project.decisions(s.document.id)
         self.open = open_disagreements(
             candidates(self.layers), len(self.layers), s.spans, decisions

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
-from annotator.model.layers import SUGGESTIONS_LAYER
+from annotator.model.layers import ALL_LAYERS
 from annotator.ui.actions import ActionSpec
 from annotator.ui.agreementview import AgreementDialog
 from annotator.ui.compare import CompareDialog
@@ -92,8 +92,9 @@ class WindowDialogs(QObject):
         s = self.session
         if s.document is None:
             return None
-        layers = {la.annotator: la for la in s.project.export_layers(s.document.id, "all", done_only=False)
-                  if la.annotator != SUGGESTIONS_LAYER and (la.spans or la.status != "todo")}  # fmt: skip
+        # every human layer (annotators' and gold: export_layers "all" asks the kinds) with work
+        layers = {la.annotator: la for la in s.project.export_layers(s.document.id, ALL_LAYERS, done_only=False)
+                  if not la.untouched()}  # fmt: skip
         if len(layers) < 2:
             s.message.emit(self.tr("Fewer than two layers on this document: nothing to compare."))
             return None

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from annotator.export.formats import FORMATS
 from annotator.jobs.export import export_dataset
+from annotator.model.layers import COMBINED_LAYERS, LayerKind
 from annotator.store import Project
 from annotator.ui.jobs import Job
 from annotator.ui.session import Session
@@ -45,10 +46,10 @@ class ExportDialog(QDialog):
                 self.format.count() - 1, fmt.description, Qt.ItemDataRole.ToolTipRole
             )
         self.layer = QComboBox(self)
-        names = [a for a in session.project.annotators() if a not in ("gold", "suggestions")]
+        names = session.project.annotators(kinds=[LayerKind.ANNOTATOR])
         for name in names:
             self.layer.addItem(name, ("annotator", name))
-        for layer in ("gold", "majority", "all"):
+        for layer in COMBINED_LAYERS:
             self.layer.addItem(self.tr(layer), ("layer", layer))
         if session.annotator in names:
             self.layer.setCurrentIndex(names.index(session.annotator))
