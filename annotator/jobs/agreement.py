@@ -92,7 +92,7 @@ def report_target(store: Project, out: Path, force: bool) -> Target:
             raise TargetError(f"{target.manifest} is the project file; choose another --report")
         check_existing(target, force)
     except TargetError as exc:
-        raise TargetError(exc.message.replace("--out", "--report")) from None
+        raise TargetError(_as_report(exc.message)) from None
     return target
 
 
@@ -120,9 +120,14 @@ def write_report(store: Project, report: dict[str, Any], out: Path, *, force: bo
             )
             lease.commit(replaced)
     except TargetError as exc:
-        raise TargetError(exc.message.replace("--out", "--report")) from None
+        raise TargetError(_as_report(exc.message)) from None
     except OSError as exc:  # a folder that cannot be written, a full disk
         blocker = next((p for p in out.parents if p.exists() and not p.is_dir()), None)
         reason = f"{blocker} is a file, not a folder" if blocker else exc.strerror or str(exc)
         raise AnnotatorError(f"cannot write the report at {out}: {reason}") from None
     return target.manifest
+
+
+def _as_report(message: str) -> str:
+    """An output path's refusal, in the words of a report (the checks are the exports')."""
+    return message.replace("--out", "--report").replace("an earlier export", "an earlier report")
