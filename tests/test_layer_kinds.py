@@ -55,7 +55,7 @@ def test_kinds_are_stored_and_asked_for(tmp_path: Path) -> None:
                                    "omar": LayerKind.ANNOTATOR, "suggestions": LayerKind.SUGGESTIONS,
                                    "tagger": LayerKind.MODEL}  # fmt: skip
         assert p.annotators(kinds=[LayerKind.ANNOTATOR]) == ["layla", "omar"]
-        report = project_agreement(p)
+        report = project_agreement(p).to_json()
     assert report["annotators"] == ["layla", "omar"]  # not gold, not the model's layer
     raw = sqlite3.connect(db)
     assert dict(raw.execute("SELECT name, kind FROM layer_kinds").fetchall())["tagger"] == "model"

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
+from annotator.agreement.records import AgreementReport
 from annotator.model.layers import ALL_LAYERS
 from annotator.ui.actions import ActionSpec
 from annotator.ui.agreementview import AgreementDialog
@@ -77,7 +78,7 @@ class WindowDialogs(QObject):
 
     def show_agreement(self, report: object) -> AgreementDialog:
         """The agreement report; a document in it opens that document's comparison."""
-        assert isinstance(report, dict)
+        assert isinstance(report, AgreementReport)
         self.agreement_dialog = AgreementDialog(report, self.window)
         self.agreement_dialog.documentRequested.connect(self._open_by_ext)
         self.agreement_dialog.show()
