@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from annotator.agreement.records import AgreementReport, SpanRef
+from annotator.text.plural import form, plural
 
 
 def num(value: Any) -> str:
@@ -43,12 +44,12 @@ def render(report: AgreementReport, worst: int = 5) -> str:
     names = ", ".join(report.annotators)
     boot = report.bootstrap
     lines = [
-        f"Agreement of {names} on {report.documents} document(s) with finished work"
+        f"Agreement of {names} on {plural(report.documents, 'document')} with finished work"
         f" ({token.tokens:,} tokens).",
         f"Tokens: {token.tagging}.",
         f"Spans: {span.pooling}.",
-        f"Unitizing alpha: {unit.continuum}; {unit.documents} document(s),"
-        f" {unit.length:,} code points, {unit.units:,} unit(s).",
+        f"Unitizing alpha: {unit.continuum}; {plural(unit.documents, 'document')},"
+        f" {unit.length:,} code points, {unit.units:,} {form(unit.units, 'unit')}.",
     ]
     if boot:
         lines.append(
@@ -144,7 +145,10 @@ def why_low(report: AgreementReport, documents: int = 3, spans: int = 6) -> list
         f"{kind.replace('_', ' ')} {n} ({dis.share(kind) or 0.0:.0%})"
         for kind, n in dis.counts.items()
     )
-    lines = ["", f"Why agreement is low: {dis.total} disagreement(s) over all pairs: {shares}."]
+    lines = [
+        "",
+        f"Why agreement is low: {plural(dis.total, 'disagreement')} over all pairs: {shares}.",
+    ]
     if dis.confusion:
         lines.append(
             "Labels confused on overlapping spans: "
@@ -152,7 +156,7 @@ def why_low(report: AgreementReport, documents: int = 3, spans: int = 6) -> list
         )
     for doc in dis.worst_documents[:documents]:
         found = doc.disagreements
-        lines.append(f"  {doc.id}: {len(found)} disagreement(s)")
+        lines.append(f"  {doc.id}: {plural(len(found), 'disagreement')}")
         for d in found[:spans]:
             lines.append(f"    {d.kind:<20}{_side(d.a, d.a_span)}  |  {_side(d.b, d.b_span)}")
         if len(found) > spans:

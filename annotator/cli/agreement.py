@@ -15,6 +15,7 @@ from annotator.cli.options import (
     quiet_option,
 )
 from annotator.terminal import terminal
+from annotator.text.plural import plural
 
 if TYPE_CHECKING:
     from annotator.agreement.records import AgreementReport
@@ -82,9 +83,9 @@ def agreement(
         click.echo(f"\nFleiss' kappa and unitizing alpha need documents every selected annotator "
                    f"finished, and these annotators share documents only in pairs (as 'assign "
                    f"--per-overlap 2' gives them): for one pair, annotator agreement {project} "
-                   f"--annotators {a},{b} ({n} document(s)).")  # fmt: skip
+                   f"--annotators {a},{b} ({plural(n, 'document')}).")  # fmt: skip
     if report_path is not None and not as_json:
-        click.echo(f"\nWrote the report to {report_path} ({report.documents} document(s)).")
+        click.echo(f"\nWrote the report to {report_path} ({plural(report.documents, 'document')}).")
 
 
 def _pair_hint(report: AgreementReport) -> tuple[str, str, int] | None:
