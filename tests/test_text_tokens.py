@@ -151,3 +151,11 @@ def test_the_cluster_classes_are_unicodes() -> None:
     from annotator.text import clusters
 
     assert {name: getattr(clusters, name) for name in clusters.generated()} == clusters.generated()
+
+
+@given(st.text(ALPHABET, max_size=60))
+@example("\u0600١٢ و\u0600ب \u0600 1\ufe0f\u20e3")
+def test_token_kind_of_a_split_token_is_the_tokenizers(text: str) -> None:
+    from annotator.text.tokens import split_tokens, token_kind
+
+    assert [token_kind(t) for t in split_tokens(text)[1::2]] == [t.kind for t in tokenize(text)]

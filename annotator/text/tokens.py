@@ -130,11 +130,15 @@ def split_tokens(text: str) -> list[str]:
 _WORD_START = re.compile(rf"{_LETTER}|[{_IN_WORD}]")
 
 
+_PREPENDED = re.compile(f"^[{PREPEND}]+")
+
+
 def token_kind(token: str) -> str:
     """The kind ``tokenize`` gives a token found by ``split_tokens``: "num", "word" or "other"."""
-    if token[0].isdecimal():
+    core = _PREPENDED.sub("", token, count=1) or token  # U+0600 before digits: a number
+    if core[0].isdecimal():
         return "num"
-    return "word" if _WORD_START.match(token) else "other"
+    return "word" if _WORD_START.match(core) else "other"
 
 
 def iter_tokens(text: str) -> Iterator[Token]:
