@@ -55,4 +55,4 @@ def test_a_copy_of_the_project_and_its_old_backups_still_restore(tmp_path: Path)
     stray = tmp_path / "stray.db"  # the same, outside the backups: it cannot say whose it is
     shutil.copy(old, stray)
     refused = run("restore", str(db), str(stray))
-    assert refused.returncode == 3 and "does not say which project" in refused.stderr
+    assert refused.returncode == 3 and "does not say which project it is of" in refused.stderr

@@ -324,11 +324,17 @@ def _check_same_project(project: Path, ours: str, source: Path) -> None:
         return
     if theirs is None and source.resolve().parent == backup_dir(project).resolve():
         return  # one of its own backups, taken before projects recorded their id
-    why = "another project's file" if theirs else "a file that does not say which project it is of"
+    if theirs is None:
+        raise ProjectError(
+            "{source} is not a backup of {project} (it does not say which project it is of);"
+            " nothing was restored (to replace {name} with it all the same, add --another-project)",
+            source=source, project=project, name=project.name,
+        )  # fmt: skip
     raise ProjectError(
-        f"{source} is not a backup of {project} ({why}); nothing was restored (to replace "
-        f"{project.name} with it all the same, add --another-project)"
-    )
+        "{source} is not a backup of {project} (it is another project's file); nothing was"
+        " restored (to replace {name} with it all the same, add --another-project)",
+        source=source, project=project, name=project.name,
+    )  # fmt: skip
 
 
 def restore_backup(
