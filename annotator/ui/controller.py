@@ -73,6 +73,7 @@ class Controller(QObject):
         session.documentOpened.connect(self._document_opened)
         session.spansChanged.connect(self._spans_changed)
         session.selectionChanged.connect(self._selection_changed)
+        session.layerChanged.connect(lambda: view.set_relations(session.relations))
         view.verticalScrollBar().valueChanged.connect(lambda _v: self.chooser.hide())
 
     # ---------------------------------------------------------------- display
@@ -83,6 +84,7 @@ class Controller(QObject):
         self.suggestions = []
         self.mentions = []
         self.view.set_text(self.session.document.text, self.session.spans, self.emphasis())
+        self.view.set_relations(self.session.relations)
         if self.review.enabled:
             self.show_review()
 
@@ -160,6 +162,7 @@ class Controller(QObject):
     def repaint(self) -> None:
         """Show the selection, its partners and a link candidate emphasised."""
         self.view.set_emphasis(self.emphasis())
+        self.view.structure.set_focus(self.session.selected)
         decidable = self.current_item() is not None
         if decidable != self._decidable:
             self._decidable = decidable

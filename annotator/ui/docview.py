@@ -30,17 +30,22 @@ from PySide6.QtGui import (
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
+    QPainter,
+    QPaintEvent,
     QResizeEvent,
     QTextCharFormat,
     QTextCursor,
+    QTextDocument,
     QTextOption,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
-from annotator.model.document import Span
+from annotator.model.document import Relation, Span
 from annotator.model.schema import Schema
 from annotator.text.offsets import OffsetConverter
 from annotator.ui.highlights import Mark, Segment, SpanLayer
+from annotator.ui.structpaint import StructurePainter
+from annotator.ui.structscene import ArcMode, StructureScene
 
 SWEEP_STEP = 2  # pixels between the positions read along a drag
 MIN_ARTICLE_WIDTH = 280  # pixels: at the window's minimum size the article keeps this much
@@ -54,6 +59,8 @@ class ArticleView(QPlainTextEdit):
 
     def __init__(self, schema: Schema, font: QFont, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.layer = SpanLayer()
+        self.structure = StructureScene(self, StructurePainter(schema))
         self.setReadOnly(True)
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
@@ -70,7 +77,6 @@ class ArticleView(QPlainTextEdit):
         self._schema = schema
         self.text = ""
         self.conv = OffsetConverter("")
-        self.layer = SpanLayer()
         self._colours = {lab.id: QColor(lab.color) for lab in schema.labels}
         self._formats: dict[tuple[object, ...], QTextCharFormat] = {}
         self._painting = False
@@ -112,6 +118,7 @@ class ArticleView(QPlainTextEdit):
         self.layer.replace(self._marks(self._spans, []))
         self.layer.set_emphasis(emphasis or set())
         self.setExtraSelections([])
+        self.structure.reset()
         self.setPlainText(text)
         self._apply_direction()
         self.moveCursor(QTextCursor.MoveOperation.Start)
@@ -141,6 +148,7 @@ class ArticleView(QPlainTextEdit):
         """Show these spans (a full replacement)."""
         self._spans, self._suggestions = spans, suggestions
         dirty = self.layer.replace(self._marks(spans, suggestions))
+        self.structure.relayout(dirty)
         dirty |= self.layer.set_emphasis(emphasis)
         if dirty:
             self.refresh_highlights()
@@ -155,6 +163,7 @@ class ArticleView(QPlainTextEdit):
             gone = [m for m in self.layer.marks() if m.span_id in ids and not m.suggestion]
         self._spans = spans
         dirty = self.layer.change(self._marks(added, [], keep=True), gone)
+        self.structure.relayout(dirty)
         dirty |= self.layer.set_emphasis(emphasis)
         if dirty:
             self.refresh_highlights()
@@ -162,6 +171,11 @@ class ArticleView(QPlainTextEdit):
     def set_emphasis(self, emphasis: set[int]) -> None:
         if self.layer.set_emphasis(emphasis):
             self.refresh_highlights()
+            self.viewport().update()  # the tags of emphasised spans are drawn stronger
+
+    def set_relations(self, relations: list[Relation]) -> None:
+        """Show these relations as arcs (a full replacement; only changed ones are re-placed)."""
+        self.structure.set_relations(relations)
 
     # --------------------------------------------------------------- painting
     def _format(self, seg: Segment) -> QTextCharFormat:
@@ -249,6 +263,19 @@ class ArticleView(QPlainTextEdit):
                 sel.format = self._format(seg)
                 selections.append(sel)
         self.setExtraSelections(selections)
+
+    def paintEvent(self, e: QPaintEvent) -> None:
+        super().paintEvent(e)
+        painter = QPainter(self.viewport())
+        try:
+            self.structure.paint(painter)
+        finally:
+            painter.end()
+
+    def changeEvent(self, e: QEvent) -> None:
+        super().changeEvent(e)
+        if e.type() == QEvent.Type.FontChange:
+            self.structure.font_changed()
 
     def resizeEvent(self, e: QResizeEvent) -> None:
         super().resizeEvent(e)
