@@ -35,7 +35,6 @@ from PySide6.QtGui import (
     QResizeEvent,
     QTextCharFormat,
     QTextCursor,
-    QTextDocument,
     QTextOption,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
@@ -45,7 +44,7 @@ from annotator.model.schema import Schema
 from annotator.text.offsets import OffsetConverter
 from annotator.ui.highlights import Mark, Segment, SpanLayer
 from annotator.ui.structpaint import StructurePainter
-from annotator.ui.structscene import ArcMode, StructureScene
+from annotator.ui.structscene import StructureScene
 
 SWEEP_STEP = 2  # pixels between the positions read along a drag
 MIN_ARTICLE_WIDTH = 280  # pixels: at the window's minimum size the article keeps this much

@@ -12,7 +12,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 
 from annotator.model.schema import Schema
-from annotator.ui.structure import Arc, BlockGeometry, Gutter, Metrics, TAG_PAD_X
+from annotator.ui.structure import TAG_PAD_X, Arc, BlockGeometry, Gutter, Metrics
 from annotator.ui.widgets.direction import display_name
 
 TAG_SCALE = 0.36  # a tag's text size against the article's line height

@@ -14,7 +14,6 @@ bracket under each piece. Positions are UTF-16 units relative to the block, like
 
 from __future__ import annotations
 
-import bisect
 import enum
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
