@@ -404,3 +404,23 @@ def test_the_table_with_intervals_keeps_every_figure_apart() -> None:
     assert re.search(interval, text)  # the intervals are there
     assert not re.search(interval + r"-?\d", text)  # and none runs into the next figure
     assert not re.search(r"\d\.\d{3}-?\d\.\d{3}", text)  # nor a figure into another
+
+
+def _without_intervals(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _without_intervals(v) for k, v in value.items()
+                if k != "bootstrap" and not k.endswith("ci95")}  # fmt: skip
+    if isinstance(value, list):
+        return [_without_intervals(v) for v in value]
+    return value
+
+
+def test_the_bootstrap_adds_intervals_and_changes_no_figure() -> None:
+    # without --bootstrap the documents' sums go straight into one total (the speed fix): the
+    # figures must be exactly those computed from per-document sums
+    plain = agreement_report(_noisy_corpus(25, 2), ["a", "b", "c"])
+    booted = agreement_report(_noisy_corpus(25, 2), ["a", "b", "c"], bootstrap=10, seed=1)
+    assert plain["documents"] == 25 and "bootstrap" not in plain
+    assert json.dumps(_without_intervals(booted), sort_keys=True) == json.dumps(
+        plain, sort_keys=True
+    )

@@ -109,7 +109,7 @@ def test_import_dialog_previews_and_imports(qtbot: object, tmp_path: Path) -> No
     w = make_window(qtbot, tmp_path, {"a": "نص موجود"})  # type: ignore[arg-type]
     (tmp_path / "new").mkdir()
     (tmp_path / "new" / "scraped.txt").write_text(SCRAPED, encoding="utf-8")
-    dialog = w.show_import()
+    dialog = w.dialogs.show_import()
     dialog.add_paths([tmp_path / "new"])
     preview = dialog.preview.toPlainText()
     assert "إقرأ أيضاً:  [line 13: related articles]" in preview  # struck through where it stands

@@ -217,7 +217,7 @@ def test_the_import_window_says_when_the_users_rules_are_broken(
     load_rules.cache_clear()
     (tmp_path / "new").mkdir()
     (tmp_path / "new" / "law.txt").write_text(scraped(PRIVACY_LAW), encoding="utf-8")
-    dialog = w.show_import()
+    dialog = w.dialogs.show_import()
     dialog.add_paths([tmp_path / "new"])
     assert "cleaning.toml" in dialog.summary.text() and "needs a kind" in dialog.summary.text()
     dialog.clean.setChecked(False)  # without cleaning the preview is the file as it is

@@ -177,7 +177,7 @@ def test_the_import_dialog_offers_the_choice(qtbot: object, tmp_path: Path) -> N
     project = w.session.project
     first = _file(tmp_path / "first.jsonl", _line("d1", ARTICLE, [("وزير الخارجية", "speaker")]))
     _import(project, first)
-    dialog = w.show_import()
+    dialog = w.dialogs.show_import()
     dialog.add_paths([_file(tmp_path / "c.jsonl", _line("d1", ARTICLE, [("وزير", "speaker")]))])
     assert dialog.on_conflict.currentData() == "fail"
     job = dialog.run_import()

@@ -95,7 +95,7 @@ def test_progress_command_and_view(qtbot: QtBot, tmp_path: Path) -> None:
     window.show()
     window.menuBar().setFocus()
     window.actions_by_id["progress"].trigger()
-    dialog = window.progress_dialog
+    dialog = window.dialogs.progress_dialog
     assert dialog.annotators.rowCount() == 3  # layla, omar and the lead who opened the window
     row = [dialog.annotators.verticalHeaderItem(r).text() for r in range(3)].index("layla")
     assert (

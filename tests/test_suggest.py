@@ -116,17 +116,17 @@ def test_editorial_aside_is_left_out_of_the_claim() -> None:
 
 def test_the_status_bar_tells_of_stored_suggestions(qtbot: QtBot, tmp_path: Path) -> None:
     w = make_window(qtbot, tmp_path, {"a": TEXT})
-    assert "suggestions" not in w.doc_status.text()  # none stored: nothing to tell
+    assert "suggestions" not in w.status_line.doc_status.text()  # none stored: nothing to tell
     suggest_project(w.session.project)
     stored = len(w.session.project.layer(w.session.document.id, "suggestions").spans)
     w.session.open_document(w.session.document.id)
-    assert f"{stored} suggestions: press S to review" in w.doc_status.text()
+    assert f"{stored} suggestions: press S to review" in w.status_line.doc_status.text()
     w.action("suggestions").trigger()
-    assert "suggestions" not in w.doc_status.text()  # reviewing: the panel says it
+    assert "suggestions" not in w.status_line.doc_status.text()  # reviewing: the panel says it
     qtbot.keyClick(w.view, Qt.Key.Key_Return)  # accept one
     w.action("suggestions").trigger()
-    assert f"{stored - 1} suggestions: press S" in w.doc_status.text()
+    assert f"{stored - 1} suggestions: press S" in w.status_line.doc_status.text()
     w.action("suggestions").trigger()
     qtbot.keyClick(w.view, Qt.Key.Key_Backspace)  # reject one: no longer open either
     w.action("suggestions").trigger()
-    assert f"{stored - 2} suggestions: press S" in w.doc_status.text()
+    assert f"{stored - 2} suggestions: press S" in w.status_line.doc_status.text()

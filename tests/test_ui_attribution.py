@@ -48,8 +48,8 @@ def test_each_relation_by_keyboard(
     w.session.select(ids[head])
     _no_selection(w)
     qtbot.keyClick(w.view, RELATION_KEYS[relation])
-    assert w.controller.link is not None
-    while w.controller.link.current != ids[child]:
+    assert w.modes.link is not None
+    while w.modes.link.current != ids[child]:
         qtbot.keyClick(w.view, Qt.Key.Key_Left)
     qtbot.keyClick(w.view, Qt.Key.Key_Return)
     (rel,) = w.session.relations
@@ -80,7 +80,7 @@ def test_forbidden_pair_is_refused_with_a_message(qtbot: QtBot, tmp_path: Path) 
     with qtbot.waitSignal(w.session.message) as blocker:
         w.action("relation:attributed_to").trigger()
     assert "start at a claim span" in blocker.args[0]  # type: ignore[index]
-    assert w.controller.link is None and w.session.relations == []
+    assert w.modes.link is None and w.session.relations == []
     # the store refuses it too, whoever asks
     assert w.session.add_relation("attributed_to", ids["speaker"], ids["claim"]) is None
 

@@ -22,7 +22,7 @@ TEXT = "قال الوزير إن المحادثات مثمرة"
 
 def test_preferences_persist_and_apply(qtbot: QtBot, tmp_path: Path) -> None:
     w = make_window(qtbot, tmp_path, {"a": TEXT})
-    dialog = w.show_preferences()
+    dialog = w.dialogs.show_preferences(w.specs)
     qtbot.addWidget(dialog)
     dialog.name.setText("ليلى")
     dialog.font_size.setValue(24)
@@ -56,7 +56,7 @@ def test_preferences_persist_and_apply(qtbot: QtBot, tmp_path: Path) -> None:
 
 def test_a_key_clash_is_refused_with_both_names(qtbot: QtBot, tmp_path: Path) -> None:
     w = make_window(qtbot, tmp_path, {"a": TEXT})
-    dialog = w.show_preferences()
+    dialog = w.dialogs.show_preferences(w.specs)
     qtbot.addWidget(dialog)
     dialog.editors["undo"].setKeySequence(QKeySequence("Ctrl+D"))
     assert not dialog.save()
@@ -75,7 +75,7 @@ def test_a_long_import_can_be_cancelled_and_changes_nothing(qtbot: QtBot, tmp_pa
         "\n".join(json.dumps({"id": f"n{i}", "text": f"{TEXT} {i}"}) for i in range(5000)),
         encoding="utf-8",
     )
-    dialog = w.show_import()
+    dialog = w.dialogs.show_import()
     qtbot.addWidget(dialog)
     dialog.add_paths([src])
     job = dialog.run_import()
@@ -92,7 +92,7 @@ def test_a_long_import_can_be_cancelled_and_changes_nothing(qtbot: QtBot, tmp_pa
 def test_export_runs_in_the_background(qtbot: QtBot, tmp_path: Path) -> None:
     w = make_window(qtbot, tmp_path, {"a": TEXT})
     w.session.add_span(4, 10, "speaker")
-    dialog = w.show_export()
+    dialog = w.dialogs.show_export()
     qtbot.addWidget(dialog)
     dialog.out.setText(str(tmp_path / "out" / "layla.jsonl"))
     job = dialog.run_export()
@@ -109,7 +109,7 @@ def test_the_export_dialog_offers_the_registry_and_never_replaces_a_file(
 
     w = make_window(qtbot, tmp_path, {"a": TEXT})
     w.session.add_span(4, 10, "speaker")
-    dialog = w.show_export()
+    dialog = w.dialogs.show_export()
     qtbot.addWidget(dialog)
     assert [dialog.format.itemText(i) for i in range(dialog.format.count())] == [
         f.name for f in FORMATS
@@ -152,7 +152,7 @@ def test_a_large_export_from_the_window_shares_work_with_worker_processes(
     monkeypatch.setattr(export_parallel, "ProcessPoolExecutor", SpyPool)
     monkeypatch.setattr(export_job, "workers_for", lambda store: 1)
     SpyPool.submitted = 0
-    dialog = w.show_export()
+    dialog = w.dialogs.show_export()
     qtbot.addWidget(dialog)
     dialog.out.setText(str(tmp_path / "out" / "layla.jsonl"))
     job = dialog.run_export()  # spawned from the job's thread, beside the Qt event loop
@@ -165,14 +165,14 @@ def test_a_large_export_from_the_window_shares_work_with_worker_processes(
 
 def test_help_shortcut_sheet_and_guideline(qtbot: QtBot, tmp_path: Path) -> None:
     w = make_window(qtbot, tmp_path, {"a": TEXT})
-    sheet = w._show_shortcuts()
+    sheet = w.dialogs.show_shortcuts(list(w.actions_by_id.values()))
     qtbot.addWidget(sheet)
     rows = {
         sheet.table.item(r, 1).text(): sheet.table.item(r, 0).text()
         for r in range(sheet.table.rowCount())
     }
     assert rows["Undo"] == "Ctrl+Z" and any(k == "A" for k in rows.values())
-    guide = w.show_guideline()
+    guide = w.dialogs.show_guideline()
     qtbot.addWidget(guide)
     text = guide.browser.toPlainText()
     assert "المتحدث · Speaker" in text and "direct_quote" in text and "attributed to" in text

@@ -37,14 +37,14 @@ def _doc(w: MainWindow) -> str:
 def test_ctrl_d_and_ctrl_k_move_on_to_the_next_document_to_do(qtbot: QtBot, tmp_path: Path) -> None:
     w = make_window(qtbot, tmp_path, DOCS)
     ctrl = Qt.KeyboardModifier.ControlModifier
-    assert w.progress.text() == "0 of 3 done"
+    assert w.status_line.progress.text() == "0 of 3 done"
     _key(qtbot, w, Qt.Key.Key_D, ctrl)
-    assert _doc(w) == "b" and w.progress.text() == "1 of 3 done"
+    assert _doc(w) == "b" and w.status_line.progress.text() == "1 of 3 done"
     _key(qtbot, w, Qt.Key.Key_K, ctrl)  # skipped, on to c
     assert _doc(w) == "c"
     assert w.doclist.model.all_rows()[1].status == "skipped"
     _key(qtbot, w, Qt.Key.Key_D, ctrl)  # a and b are finished: nothing left to do
-    assert _doc(w) == "c" and w.progress.text() == "2 of 3 done"
+    assert _doc(w) == "c" and w.status_line.progress.text() == "2 of 3 done"
     assert status_sentence(w) == "Every document is done or skipped: 3 of 3."
 
 

@@ -61,7 +61,7 @@ def test_arabic_mirrors_the_window_and_translates_it(qtbot: QtBot, tmp_path: Pat
         assert w.doclist.filter.placeholderText().startswith("ابحث")
         assert w.layoutDirection() == Qt.LayoutDirection.RightToLeft
         # the status line reads right to left even though the document id "a" is Latin
-        assert w.doc_status.text() == "\u200f\u2068a\u2069 · 0 مقطع · للعمل"
+        assert w.status_line.doc_status.text() == "\u200f\u2068a\u2069 · 0 مقطع · للعمل"
     finally:
         install(app, "en")
     assert app.layoutDirection() == Qt.LayoutDirection.LeftToRight

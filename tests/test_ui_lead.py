@@ -93,7 +93,7 @@ def test_curation_auto_accept_walk_and_undo(qtbot: QtBot, tmp_path: Path) -> Non
 
 def test_compare_marks_differences(qtbot: QtBot, tmp_path: Path) -> None:
     w = _window(qtbot, tmp_path)
-    dialog = w.show_compare()
+    dialog = w.dialogs.show_compare()
     assert dialog is not None and set(dialog.views) == {"layla", "omar", "sara"}
     qtbot.addWidget(dialog)
     # the unanimous speaker is plain; the event omar lacks and the claim sara cut short are emphasised
@@ -105,9 +105,9 @@ def test_compare_marks_differences(qtbot: QtBot, tmp_path: Path) -> None:
 
 def test_agreement_view_and_opening_a_document(qtbot: QtBot, tmp_path: Path) -> None:
     w = _window(qtbot, tmp_path)
-    w.show_agreement()  # computed off the GUI thread
-    qtbot.waitUntil(lambda: w.agreement_dialog is not None, timeout=20000)
-    dialog = w.agreement_dialog
+    w.jobs.agreement()  # computed off the GUI thread
+    qtbot.waitUntil(lambda: w.dialogs.agreement_dialog is not None, timeout=20000)
+    dialog = w.dialogs.agreement_dialog
     assert dialog is not None
     assert dialog.matrix.rowCount() == 3 and dialog.matrix.item(0, 1).text().startswith("κ")
     assert dialog.documents.item(0, 0).text() == "d1"

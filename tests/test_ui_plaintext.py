@@ -70,10 +70,10 @@ def test_status_bar_shows_the_annotator_name_and_document_id_literally(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
     w = _window(qtbot, tmp_path)
-    assert NAME in shown(w.who)
-    assert DOC_ID in shown(w.doc_status)
+    assert NAME in shown(w.status_line.who)
+    assert DOC_ID in shown(w.status_line.doc_status)
     w.action("lead_mode").trigger()
-    assert NAME in shown(w.who)
+    assert NAME in shown(w.status_line.who)
 
 
 def test_tooltips_show_ids_titles_and_span_text_literally(qtbot: QtBot, tmp_path: Path) -> None:

@@ -161,7 +161,9 @@ def test_accepting_a_suggestion_keeps_the_others_shown_and_counted(
     assert dashed(w) == len(review.items) > 0 and w.action("suggestions").isChecked()
     qtbot.keyClick(w.view, Qt.Key.Key_S)  # hide
     assert dashed(w) == 0
-    assert f"{len(review.items)} suggestions" not in w.doc_status.text()  # nothing stored
+    assert (
+        f"{len(review.items)} suggestions" not in w.status_line.doc_status.text()
+    )  # nothing stored
     qtbot.keyClick(w.view, Qt.Key.Key_S)  # and show again at once
     assert dashed(w) == len(review.items) > 0
 
@@ -173,7 +175,7 @@ def test_rejected_suggestions_stay_rejected_after_a_restart(qtbot: QtBot, tmp_pa
     assert doc is not None
     w.session.open_document(doc.id)
     stored = w.controller.review.stored_open()
-    assert f"{stored} suggestions: press S" in w.doc_status.text()
+    assert f"{stored} suggestions: press S" in w.status_line.doc_status.text()
     qtbot.keyClick(w.view, Qt.Key.Key_S)
     rejected = w.controller.review.current_item()
     assert rejected is not None
@@ -182,7 +184,7 @@ def test_rejected_suggestions_stay_rejected_after_a_restart(qtbot: QtBot, tmp_pa
         (s.start, s.end, s.label) for s in w.controller.review.items
     }
     qtbot.keyClick(w.view, Qt.Key.Key_S)
-    assert f"{stored - 1} suggestions: press S" in w.doc_status.text()
+    assert f"{stored - 1} suggestions: press S" in w.status_line.doc_status.text()
     path = w.session.project.path
     w.close()
 
@@ -194,7 +196,7 @@ def test_rejected_suggestions_stay_rejected_after_a_restart(qtbot: QtBot, tmp_pa
     again.activateWindow()
     qtbot.waitUntil(again.isActiveWindow)
     again.session.open_document(doc.id)
-    assert f"{stored - 1} suggestions: press S" in again.doc_status.text()
+    assert f"{stored - 1} suggestions: press S" in again.status_line.doc_status.text()
     qtbot.keyClick(again.view, Qt.Key.Key_S)
     keys = {(s.start, s.end, s.label) for s in again.controller.review.items}
     assert (rejected.start, rejected.end, rejected.label) not in keys

@@ -24,7 +24,11 @@ def test_alt_down_on_the_last_document_is_seen(qtbot: QtBot, tmp_path: Path) -> 
     assert status_sentence(w) == ""
     qtbot.keyClick(w.view, Qt.Key.Key_Down, ALT)
     assert status_sentence(w) == "This is the last document of the list."
-    assert w.message_line.isVisible() and w.doc_status.isVisible() and w.who.isVisible()
+    assert (
+        w.status_line.message_line.isVisible()
+        and w.status_line.doc_status.isVisible()
+        and w.status_line.who.isVisible()
+    )
 
 
 def test_the_first_ctrl_d_with_open_checklist_items_is_seen(qtbot: QtBot, tmp_path: Path) -> None:
@@ -73,11 +77,13 @@ def test_an_undo_refused_in_a_stale_window_is_seen(qtbot: QtBot, tmp_path: Path)
     assert "Cannot undo" in said and "changed elsewhere" in said
     # the "also open in another window" warning is long: the window keeps its width, the
     # warning is cut with … (whole in its tooltip) and the annotator's name stays in the bar
-    assert b.shared.isVisible()
+    assert b.status_line.shared.isVisible()
     b.resize(700, 600)
     QApplication.processEvents()
     assert b.width() == 700 and b.statusBar().width() <= 700
     bar = b.statusBar().rect()
-    assert bar.contains(b.shared.geometry()) and bar.contains(b.who.geometry())
-    assert b.shared.shown_text().endswith("…")
-    assert "also has this document open" in b.shared.toolTip()
+    assert bar.contains(b.status_line.shared.geometry()) and bar.contains(
+        b.status_line.who.geometry()
+    )
+    assert b.status_line.shared.shown_text().endswith("…")
+    assert "also has this document open" in b.status_line.shared.toolTip()

@@ -51,10 +51,10 @@ def test_documents_imported_and_suggestions_written_by_the_cli_appear(
     result = CliRunner().invoke(cli, ["import", str(path), str(more)])
     assert result.exit_code == 0, result.output
     qtbot.waitUntil(lambda: w.doclist.model.rowCount() == 4, timeout=WAIT)
-    assert "suggestions" not in w.doc_status.text()
+    assert "suggestions" not in w.status_line.doc_status.text()
     result = CliRunner().invoke(cli, ["suggest", str(path)])
     assert result.exit_code == 0, result.output
-    qtbot.waitUntil(lambda: "suggestions: press S" in w.doc_status.text(), timeout=WAIT)
+    qtbot.waitUntil(lambda: "suggestions: press S" in w.status_line.doc_status.text(), timeout=WAIT)
 
 
 def test_a_span_labelled_in_another_window_appears_with_the_counts(
@@ -71,7 +71,7 @@ def test_a_span_labelled_in_another_window_appears_with_the_counts(
     assert len(b.session.spans) == 1
     qtbot.waitUntil(lambda: len(a.session.spans) == 1, timeout=WAIT)
     assert a.view.layer.marks()  # drawn
-    assert "1 spans" in a.doc_status.text()
+    assert "1 spans" in a.status_line.doc_status.text()
     row = a.doclist.model.doc_at(0)
     assert row is not None and row.spans == 1
 
@@ -120,26 +120,29 @@ def test_a_second_window_on_the_same_annotator_and_document_says_so(
     a = make_window(qtbot, tmp_path, {"a": TEXT, "b": TEXT + " ب"})
     doc = a.session.document
     assert doc is not None
-    assert not a.shared.isVisible()
+    assert not a.status_line.shared.isVisible()
     resets: list[int] = []
     a.doclist.model.modelReset.connect(lambda: resets.append(1))
     other = second_window(qtbot, a.session.project.path, doc.id, annotator="omar")
-    assert not other.shared.isVisible()  # another annotator's layer: nothing shared
+    assert not other.status_line.shared.isVisible()  # another annotator's layer: nothing shared
     b = second_window(qtbot, a.session.project.path, doc.id)
-    assert b.shared.isVisible() and "layla also has this document open" in b.shared.text()
-    qtbot.waitUntil(a.shared.isVisible, timeout=WAIT)  # the first window learns it too
-    assert not other.shared.isVisible()
+    assert (
+        b.status_line.shared.isVisible()
+        and "layla also has this document open" in b.status_line.shared.text()
+    )
+    qtbot.waitUntil(a.status_line.shared.isVisible, timeout=WAIT)  # the first window learns it too
+    assert not other.status_line.shared.isVisible()
     assert resets == []  # a window saying hello is not a change of the documents: no re-read
     focus(qtbot, b)
     qtbot.keyClick(b.view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)  # b moves on
     assert b.session.document is not None and b.session.document.id != doc.id
-    assert not b.shared.isVisible()
-    qtbot.waitUntil(lambda: not a.shared.isVisible(), timeout=WAIT)
+    assert not b.status_line.shared.isVisible()
+    qtbot.waitUntil(lambda: not a.status_line.shared.isVisible(), timeout=WAIT)
     focus(qtbot, b)
     qtbot.keyClick(b.view, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)  # and back
-    qtbot.waitUntil(a.shared.isVisible, timeout=WAIT)
+    qtbot.waitUntil(a.status_line.shared.isVisible, timeout=WAIT)
     b.close()  # closing says goodbye
-    qtbot.waitUntil(lambda: not a.shared.isVisible(), timeout=WAIT)
+    qtbot.waitUntil(lambda: not a.status_line.shared.isVisible(), timeout=WAIT)
 
 
 def test_a_window_that_died_is_not_counted(qtbot: QtBot, tmp_path: Path) -> None:

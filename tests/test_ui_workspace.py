@@ -190,7 +190,7 @@ def test_a_read_only_project_says_so_and_refuses_edits(qtbot: QtBot, tmp_path: P
     try:
         ro = MainWindow(Session(Project.open(tmp_path / "p.db"), "layla"))
         qtbot.addWidget(ro)
-        assert "READ-ONLY" in ro.who.text()
+        assert "READ-ONLY" in ro.status_line.who.text()
         ro.session.open_document(ro.session.project.find_document("a").id)
         with qtbot.waitSignal(ro.session.message) as blocker:
             ro.session.add_span(4, 8, "speaker")
@@ -204,12 +204,12 @@ def test_the_window_backs_up_when_something_changed(qtbot: QtBot, tmp_path: Path
     from annotator.store.backup import list_backups
 
     w = make_window(qtbot, tmp_path, {"a": TEXT})
-    assert w.backup_if_changed() is None  # nothing changed since the window opened
+    assert w.backups.backup_if_changed() is None  # nothing changed since the window opened
     w.session.add_span(4, 8, "speaker")
-    path = w.backup_if_changed()
+    path = w.backups.backup_if_changed()
     assert path is not None and path in [b.path for b in list_backups(tmp_path / "p.db")]
     w.session.add_span(9, 18, "speaker")
-    w.restore_backup(path.name)
+    w.backups.restore(path.name)
     assert [s.text for s in w.session.spans] == [TEXT[4:8]]
 
 

@@ -64,7 +64,7 @@ def status_sentence(window: MainWindow) -> str:
     """The sentence the annotator reads in the status bar ("" when none), checked to be on screen
     whole: the line is visible, inside the bar, and wide enough for the sentence."""
     QApplication.processEvents()  # the bar lays itself out on the next turn of the loop
-    line = window.message_line
+    line = window.status_line.message_line
     if not line.text():
         return ""
     bar = window.statusBar()

@@ -1,10 +1,10 @@
 """Why two annotators disagree: every span that is not matched exactly, with what went wrong.
 
 Spans matched exactly (same start, end and label) agree. The rest are paired one-to-one by
-overlap whatever their labels (largest overlap first): a pair with the same label differs in its
-boundaries only; a pair with the same boundaries differs in its label only; a pair differing in
-both is counted as such. A span overlapping nothing left on the other side was missed by the other
-annotator. Each disagreement counts once, whichever side it is seen from.
+overlap (largest overlap first), spans of the same label first: such a pair differs in its
+boundaries only. What is left is paired by overlap whatever the labels: a pair with the same
+boundaries differs in its label only; a pair differing in both is counted as such. A span
+overlapping nothing left on the other side was missed by the other annotator. Each disagreement counts once, whichever side it is seen from.
 """
 
 from __future__ import annotations
@@ -54,14 +54,17 @@ def classify(
     rest_a = [s for s in a_spans if id(s) not in done_a]
     rest_b = [s for s in b_spans if id(s) not in done_b]
     out: list[Disagreement] = []
-    for x, y in overlap_matches(rest_a, rest_b, any_label=True):
-        done_a.add(id(x))
-        done_b.add(id(y))
-        same_bounds = (x.start, x.end) == (y.start, y.end)
-        kind = Kind.BOUNDARY if x.label == y.label else Kind.LABEL if same_bounds else Kind.BOTH
-        out.append(Disagreement(kind, a, b, x, y))
-    out += [Disagreement(Kind.MISSED, a, b, s, None) for s in rest_a if id(s) not in done_a]
-    out += [Disagreement(Kind.MISSED, a, b, None, s) for s in rest_b if id(s) not in done_b]
+    for any_label in (False, True):  # same label first: its overlapping span is its partner
+        for x, y in overlap_matches(rest_a, rest_b, any_label=any_label):
+            done_a.add(id(x))
+            done_b.add(id(y))
+            same_bounds = (x.start, x.end) == (y.start, y.end)
+            kind = Kind.BOUNDARY if x.label == y.label else Kind.LABEL if same_bounds else Kind.BOTH
+            out.append(Disagreement(kind, a, b, x, y))
+        rest_a = [s for s in rest_a if id(s) not in done_a]
+        rest_b = [s for s in rest_b if id(s) not in done_b]
+    out += [Disagreement(Kind.MISSED, a, b, s, None) for s in rest_a]
+    out += [Disagreement(Kind.MISSED, a, b, None, s) for s in rest_b]
     return sorted(out, key=lambda d: _position(d))
 
 

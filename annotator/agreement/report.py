@@ -38,8 +38,8 @@ POOLING = "counts pooled over the documents both annotators finished; a is the r
 CONTINUUM = "code points of the documents every selected annotator finished, one label at a time; gaps end at document ends"
 TWO_NEEDED = "agreement needs at least two annotators"
 DISAGREEMENT = (
-    "spans not matched exactly, paired one-to-one by overlap whatever their labels: same label is a"
-    " boundary disagreement, same start and end a label one; a span overlapping nothing was missed"
+    "spans not matched exactly, paired one-to-one by overlap, same label first (a boundary"
+    " disagreement), then any label (same start and end: a label one); a span left unpaired was missed"
 )
 
 
@@ -176,13 +176,13 @@ class _Selected:
     labels: dict[str, Counter[str]]
 
 
-def _pair_part(part: DocPart, a: str, b: str, ia: int, ib: int, covered: list[tuple[str, ...]],
+def _pair_part(part: DocPart, a: str, b: str, ia: int, ib: int, covered: Counter[tuple[str, ...]],
                sel: _Selected, tokens: int) -> float | None:  # fmt: skip
     """Tokens, spans, attributes and relations of one pair on one document; its exact F1."""
     st = part.stats
-    for (va, vb), n in Counter((v[ia], v[ib]) for v in covered).items():
-        st[("tok", a, b, va, vb)] += n
-    st[("tok", a, b, "O", "O")] += tokens - len(covered)
+    for v, n in covered.items():
+        st[("tok", a, b, v[ia], v[ib])] += n
+    st[("tok", a, b, "O", "O")] += tokens - covered.total()
     sa, sb = sel.spans[a], sel.spans[b]
     exact, overlap = exact_matches(sa, sb), overlap_matches(sa, sb)
     st[("docs", a, b)] += 1
@@ -224,14 +224,22 @@ def _pair_part(part: DocPart, a: str, b: str, ia: int, ib: int, covered: list[tu
     return 2 * len(exact) / both if both else None
 
 
-def document_part(doc: DocInput, names: list[str], labels: set[str] | None) -> DocPart | None:
-    """Reduce a document to the sums every figure is computed from (None: nobody finished it)."""
+def document_part(doc: DocInput, names: list[str], labels: set[str] | None,
+                  into: defaultdict[Key, float] | None = None) -> DocPart | None:  # fmt: skip
+    """Reduce a document to the sums every figure is computed from (None: nobody finished it).
+
+    The sums go into a dictionary of the document's own (the bootstrap resamples them), or are
+    added straight to ``into``: without a bootstrap, one running total is all the figures need,
+    and ten thousand per-document dictionaries would only feed the garbage collector.
+    """
     present = [a for a in names if a in doc.layers]
     if not present:
         return None
     part = DocPart(summary={"id": doc.ext_id, "annotators": present})
+    if into is not None:
+        part.stats = into
     tokens = count_tokens(doc.text)
-    covered = _token_part(part, doc, present, names, labels, tokens)
+    covered = Counter(_token_part(part, doc, present, names, labels, tokens))
     spans = {a: _selected(doc.layers[a].spans, labels) for a in present}
     sel = _Selected(
         spans,
@@ -444,14 +452,15 @@ def agreement_report(
     label_set = set(labels) if labels else None
     names = list(annotators)
     parts: list[DocPart] = []
-    total: dict[Key, float] = {}
+    running: defaultdict[Key, float] = defaultdict(float)
     seen: set[str] = set()
     for doc in docs:
-        part = document_part(doc, names, label_set)
+        part = document_part(doc, names, label_set, None if bootstrap > 0 else running)
         if part is None:
             continue
-        for k, v in part.stats.items():
-            total[k] = total.get(k, 0.0) + v
+        if bootstrap > 0:
+            for k, v in part.stats.items():
+                running[k] += v
         seen.update(s.label for a in part.summary["annotators"] for s in doc.layers[a].spans)
         parts.append(part)
     plan = Plan(names, sorted(label_set if label_set is not None else seen))
@@ -461,7 +470,7 @@ def agreement_report(
     if bootstrap > 0:
         ci = intervals([p.stats for p in parts], _unit_samples(parts, plan.labels, r),
                        plan.headline, bootstrap, seed)  # fmt: skip
-    g = _groups(total)
+    g = _groups(running)
     return {
         "annotators": names,
         "labels": plan.labels,

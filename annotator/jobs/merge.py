@@ -1,9 +1,21 @@
-"""Merge annotators' copies of a project into one: documents by text hash, layers by annotator.
+"""Merge annotators' packages and copies into one project: documents by text hash, layers by name.
 
-Each annotator works in their own copy; the lead merges them. A layer the project lacks (or holds
-untouched) is copied; an identical one is skipped, so merging the same file twice adds nothing; a
-layer that differs is a conflict: reported with both versions, never overwritten. Projects with
-different schemas are refused with the difference named. All of one merge is one transaction.
+A layer the project lacks (or holds untouched) is taken; an identical one is skipped, so merging
+the same file twice adds nothing. A package (``annotator package``) says which project it came
+from, and the project remembers every version of a layer that left in a package or came back in
+one, so a layer that differs is one of three things:
+
+- a newer version: the project's copy is still the one that was packaged or last merged, so the
+  package's replaces it (the replaced one stays readable in the change log);
+- an old version: the package brings a version the project already had, or one edited before
+  the version merged last (packages merged out of order): nothing is taken, and it is counted;
+- a conflict: both sides changed since. A plain copy (no package mark) has no common version,
+  so every difference is a conflict. Conflicts follow ``on_conflict`` as ``import`` does: FAIL
+  (nothing is merged and the sentence names them), REPLACE (the package's wins) or KEEP.
+
+Layer kinds travel with the layers (a model's layer stays a model's). Projects with different
+schemas, packages of another project and layers whose kind differs on the two sides are refused
+before anything is written. All of one merge is one transaction.
 """
 
 from __future__ import annotations
@@ -12,21 +24,52 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from annotator.errors import ProjectError, UsageError
-from annotator.model.document import DocumentRecord, Layer
+from annotator.errors import InputError, ProjectError, UsageError
+from annotator.model.document import Document, DocumentRecord, Layer
 from annotator.model.schema import Schema
 from annotator.store import Project
 from annotator.store.activity import announce
+from annotator.store.base import OnConflict, text_hash
+from annotator.store.exchanges import PROJECT_ID, Direction, PackageOrigin, fingerprint
+
+CONFLICTS_NAMED = 3  # documents a refused merge names per annotator
+
+
+@dataclass(frozen=True)
+class LayerSide:
+    """One side of a conflict: what the layer holds there."""
+
+    status: str
+    spans: int
+    relations: int
+
+    @classmethod
+    def of(cls, layer: Layer) -> LayerSide:
+        return cls(layer.status, len(layer.spans), len(layer.relations))
+
+
+@dataclass(frozen=True)
+class MergeConflict:
+    """A layer both the project and the package (or copy) changed: ``outcome`` says which won."""
+
+    document: str
+    annotator: str
+    here: LayerSide
+    there: LayerSide
+    outcome: str  # "kept" (the project's), "replaced" (by the package's) or "" (merge refused)
 
 
 @dataclass
 class MergeReport:
-    """What a merge did, per other project."""
+    """What a merge did with one package or copy."""
 
     documents_added: int = 0
-    layers_added: int = 0
+    layers_added: int = 0  # layers the project did not have (or held untouched)
+    layers_replaced: int = 0  # newer versions that replaced the project's (and conflicts replaced)
     identical: int = 0
-    conflicts: list[dict[str, Any]] = field(default_factory=list)
+    older: int = 0  # versions the project already had or older ones: nothing taken
+    conflicts: list[MergeConflict] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what the lead should know, in words
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -54,60 +97,184 @@ def schema_difference(mine: Schema, theirs: Schema) -> str | None:
     return None
 
 
-def merge_projects(project: Project, others: list[Path]) -> dict[str, MergeReport]:
-    """Merge every other project into ``project``; returns a report per other project.
-
-    Every copy is checked first (a project of a version we read, not the project itself, the same
-    schema); only then is anything written, and all of it in one transaction: a merge that fails
-    on its third copy leaves the project as it was.
-    """
-    for path in others:
-        if not path.exists():
-            raise ProjectError(f"{path} does not exist; nothing was merged")
-        if path.resolve() == project.path.resolve():
-            raise UsageError(f"{path} is the project itself; name the annotators' copies to merge")
-        with Project.open(path, readonly=True) as other:
-            difference = schema_difference(project.schema, other.schema)
+def _check(project: Project, path: Path, seen: set[Path]) -> None:
+    """Refuse a file that cannot be merged into ``project``, before anything is written."""
+    if not path.exists():
+        raise ProjectError(f"{path} does not exist; nothing was merged")
+    if path.resolve() == project.path.resolve():
+        raise UsageError(f"{path} is the project itself; name the annotators' copies to merge")
+    if path.resolve() in seen:
+        raise UsageError(f"{path} is named twice; nothing was merged")
+    seen.add(path.resolve())
+    with Project.open(path, readonly=True) as other:
+        difference = schema_difference(project.schema, other.schema)
         if difference:
             raise ProjectError(
                 f"{path} has a different label schema: {difference}; nothing was merged"
             )
+        origin = other.package_origin()
+        if origin is not None and origin.project_id != project.meta_value(PROJECT_ID):
+            raise UsageError(
+                f"{path} is a package of another project ({origin.project}, made for "
+                f"{origin.annotator} on {origin.made_at[:10]}); nothing was merged"
+            )
+        kinds = project.layer_kinds()
+        for name, kind in sorted(other.layer_kinds().items()):
+            if name in kinds and kinds[name] != kind:
+                raise ProjectError(
+                    f"{path} holds {name!r} as a layer of kind {kind.value}, this project as one "
+                    f"of kind {kinds[name].value}; nothing was merged"
+                )
+
+
+def merge_projects(
+    project: Project, others: list[Path], on_conflict: OnConflict = OnConflict.FAIL
+) -> dict[str, MergeReport]:
+    """Merge every package or copy in ``others`` into ``project``; a report per file.
+
+    Every file is checked first; only then is anything written, and all of it in one
+    transaction: a merge that fails on its third file (or refuses its conflicts) leaves the
+    project as it was.
+    """
+    seen: set[Path] = set()
+    for path in others:
+        _check(project, path, seen)
     reports: dict[str, MergeReport] = {}
     with announce(project.path, "a merge"), project.transaction():
         for path in others:
             with Project.open(path, readonly=True) as other:
-                reports[str(path)] = _merge_one(project, other, path)
+                reports[str(path)] = _merge_one(project, other, path, on_conflict)
+        refused = [(p, c) for p, r in reports.items() for c in r.conflicts if not c.outcome]
+        if refused:
+            raise _conflict_error(refused)
     return reports
 
 
-def _merge_one(project: Project, other: Project, path: Path) -> MergeReport:
+def _conflict_error(refused: list[tuple[str, MergeConflict]]) -> InputError:
+    """One sentence naming the files, annotators and first documents both sides changed."""
+    by_layer: dict[tuple[str, str], list[str]] = {}
+    for path, c in refused:
+        by_layer.setdefault((path, c.annotator), []).append(c.document)
+    parts = []
+    for (path, name), docs in list(by_layer.items())[:3]:
+        shown = ", ".join(docs[:CONFLICTS_NAMED]) + (", ..." if len(docs) > CONFLICTS_NAMED else "")
+        parts.append(f"{name!r} from {Path(path).name} in {len(docs)} document(s) ({shown})")
+    more = f" and {len(by_layer) - 3} more" if len(by_layer) > 3 else ""
+    return InputError(
+        None,
+        "both the project and the file changed the layers of " + "; ".join(parts) + more
+        + "; nothing was merged (use --on-conflict replace to take the files' layers,"
+        " or --on-conflict keep to keep the project's)",
+    )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _Taken:
+    """A layer the merge takes, and what to remember about the version."""
+
+    layer: Layer
+    edited_at: str
+    replaces: bool
+
+
+def _merge_one(project: Project, other: Project, path: Path, on_conflict: OnConflict) -> MergeReport:  # fmt: skip
     report = MergeReport()
-    records: list[DocumentRecord] = []
+    origin = other.package_origin()
+    records: list[tuple[DocumentRecord, list[_Taken]]] = []
+    strangers: dict[str, int] = {}  # layers of a package under another name than its annotator's
     for doc, layers in other.stream_layers():
         existing = project.find_by_hash(doc.sha256)
-        take: list[Layer] = []
+        take: list[_Taken] = []
         for name, theirs in layers.items():
             if theirs.untouched():
                 continue
-            if existing is not None:
-                mine = project.layer(existing.id, name)
-                if mine.fingerprint() == theirs.fingerprint():
-                    report.identical += 1
-                    continue
-                if not mine.untouched():
-                    report.conflicts.append({
-                        "document": existing.ext_id, "annotator": name,
-                        "here": {"status": mine.status, "spans": len(mine.spans), "relations": len(mine.relations)},
-                        "there": {"status": theirs.status, "spans": len(theirs.spans), "relations": len(theirs.relations)},
-                    })  # fmt: skip
-                    continue
-            take.append(theirs)
+            if origin is not None and name != origin.annotator:
+                strangers[name] = strangers.get(name, 0) + 1
+            edited = other.layer_edited_at(doc.id, name)
+            got = _decide(project, existing, name, theirs, edited, origin, on_conflict, report)
+            if got is not None:
+                take.append(got)
         if existing is None:
             report.documents_added += 1
         elif not take:
             continue
-        report.layers_added += len(take)
-        records.append(DocumentRecord(doc.ext_id, doc.title, doc.text, doc.meta,
-                                      f"{path.name}:{doc.ext_id}", take))  # fmt: skip
-    project.add_documents(records)
+        records.append((DocumentRecord(doc.ext_id, doc.title, doc.text, doc.meta,
+                                       f"{path.name}:{doc.ext_id}", [t.layer for t in take]), take))  # fmt: skip
+    kinds = other.layer_kinds()
+    new_names = {t.layer.annotator for _r, taken in records for t in taken} - set(
+        project.layer_kinds()
+    )
+    # every layer taken was decided above: replacing is what the decision asked for
+    project.add_documents([r for r, _t in records], on_conflict=OnConflict.REPLACE)
+    for name in sorted(new_names):
+        if name in kinds:
+            project.set_layer_kind(name, kinds[name])
+    for rec, taken in records:
+        if origin is None:
+            continue
+        target = project.find_by_hash(text_hash(rec.text))
+        if target is None:  # add_documents refuses rather than drops: cannot happen
+            raise ProjectError(f"{rec.source}: the merged document is missing from {project.path}")
+        for t in taken:
+            project.record_exchange(target.id, t.layer.annotator, t.layer, t.edited_at,
+                                    Direction.MERGED)  # fmt: skip
+    for name, n in sorted(strangers.items()):
+        assert origin is not None
+        report.notes.append(
+            f"{path.name} was packaged for {origin.annotator} but holds work by {name!r} on "
+            f"{n} document(s) (the window was opened under another name?): merged as the "
+            f"layer {name!r}"
+        )
+    if report.older:
+        report.notes.append(
+            f"{report.older} layer(s) in {path.name} are versions this project already has or "
+            "older ones (edited before the version merged last): the project's were kept"
+        )
     return report
+
+
+def _decide(
+    project: Project,
+    existing: Document | None,
+    name: str,
+    theirs: Layer,
+    edited: str,
+    origin: PackageOrigin | None,
+    on_conflict: OnConflict,
+    report: MergeReport,
+) -> _Taken | None:
+    """Whether to take the file's layer ``theirs`` (and counting what was not taken)."""
+    if existing is None:
+        report.layers_added += 1
+        return _Taken(theirs, edited, False)
+    mine = project.layer(existing.id, name)
+    if fingerprint(mine) == fingerprint(theirs):
+        report.identical += 1
+        if origin is not None:  # the version both sides have is now the common one
+            project.record_exchange(existing.id, name, theirs, edited, Direction.MERGED)
+        return None
+    if mine.untouched():
+        report.layers_added += 1
+        return _Taken(theirs, edited, False)
+    if origin is not None:
+        history = project.exchanges(existing.id, name)
+        latest = history[-1] if history else None
+        if fingerprint(theirs) in {e.fingerprint for e in history} or (
+            latest is not None
+            and latest.direction == Direction.MERGED
+            and edited
+            and edited < latest.edited_at
+        ):
+            report.older += 1
+            return None
+        if latest is not None and fingerprint(mine) == latest.fingerprint:
+            report.layers_replaced += 1  # she edited it; the project's copy is as it left
+            return _Taken(theirs, edited, True)
+    outcome = {OnConflict.REPLACE: "replaced", OnConflict.KEEP: "kept"}.get(on_conflict, "")
+    report.conflicts.append(
+        MergeConflict(existing.ext_id, name, LayerSide.of(mine), LayerSide.of(theirs), outcome)
+    )
+    if on_conflict == OnConflict.REPLACE:
+        report.layers_replaced += 1
+        return _Taken(theirs, edited, True)
+    return None

@@ -1,6 +1,8 @@
 """An annotator's package: a new project file with only her assigned documents and her own layer.
 
-She annotates it blind (no other layer travels with it); ``annotator merge`` brings it back.
+She annotates it blind (no other layer travels with it); ``annotator merge`` brings it back. The
+package says which project it came from, and the project remembers the version of her layer that
+left, so a merge can tell her newer work from a conflict.
 """
 
 from __future__ import annotations
@@ -9,9 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.errors import UsageError
-from annotator.model.document import DocumentRecord, Status
+from annotator.model.document import DocumentRecord, Layer
 from annotator.model.layers import LayerKind
 from annotator.store import Project
+from annotator.store.base import now
+from annotator.store.exchanges import Direction, PackageOrigin
 
 
 @dataclass(frozen=True)
@@ -40,18 +44,25 @@ def package_for(store: Project, annotator: str, out: Path) -> PackageReport:
     if out.resolve() == store.path.resolve():
         raise UsageError(f"{out} is the project itself; choose another --out")
     records = []
+    versions: list[tuple[int, Layer, str]] = []  # what leaves, so merge can tell what came back
     with_work = 0
     for doc in store.documents(ids):
         layer = store.layer(doc.id, annotator)
-        mine = layer.spans or layer.status != Status.TODO.value
-        with_work += bool(mine)
+        mine = not layer.untouched()
+        with_work += mine
+        versions.append((doc.id, layer, store.layer_edited_at(doc.id, annotator)))
         records.append(DocumentRecord(doc.ext_id, doc.title, doc.text, doc.meta, doc.source,
                                       [layer] if mine else []))  # fmt: skip
+    origin = PackageOrigin(store.project_id(), store.path.name, annotator, now())
     copy = Project.create(out, store.schema)
     try:
         copy.ensure_annotator(annotator)
         copy.add_documents(records)
         copy.assign([annotator], 0.0, 0, 0)  # everything in her copy is hers
+        copy.mark_package(origin)
+        with store.transaction():
+            for doc_id, layer, edited in versions:
+                store.record_exchange(doc_id, annotator, layer, edited, Direction.PACKAGED)
     except BaseException:
         copy.close()
         for suffix in ("", "-wal", "-shm"):

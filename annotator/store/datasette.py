@@ -72,6 +72,10 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
     "work_time": ("Active seconds each annotator spent on each document (idle stretches left out).", {
         "doc_id": "documents.id", "annotator": "annotators.name", "seconds": "active seconds",
         "updated_at": "when (UTC)"}),
+    "layer_exchanges": ("Versions of layers that left in a package or came back in one.", {
+        "doc_id": "documents.id", "annotator": "annotators.name",
+        "fingerprint": "a hash of the layer's content", "edited_at": "its last edit (UTC)",
+        "direction": "packaged or merged", "at": "when (UTC)"}),
     "meta": ("Project settings: the schema TOML, who created it.", {
         "key": "setting", "value": "value"}),
     "span_texts": ("View: every span with its document id and text, for reading and faceting.", {

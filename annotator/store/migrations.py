@@ -236,3 +236,19 @@ def _rebuild_with_autoincrement(db: Database, table: str) -> None:
         db.execute("PRAGMA legacy_alter_table = OFF")
     for statement in extras:
         db.execute(statement)
+
+
+@migrations(name="0011_layer_exchanges")
+def m0011_layer_exchanges(db: Database) -> None:
+    """Every version of a layer that left in a package or came back in one (its fingerprint and
+    when it was last edited): merge tells a newer version from an old one and from a conflict."""
+    db.execute(
+        """CREATE TABLE layer_exchanges (
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            annotator TEXT NOT NULL REFERENCES annotators(name),
+            fingerprint TEXT NOT NULL,
+            edited_at TEXT NOT NULL,
+            direction TEXT NOT NULL CHECK (direction IN ('packaged', 'merged')),
+            at TEXT NOT NULL,
+            PRIMARY KEY (doc_id, annotator, fingerprint))"""
+    )

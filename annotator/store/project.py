@@ -28,6 +28,7 @@ from annotator.store.assigning import Assigning
 from annotator.store.base import RESTORED_AT, DocSummary, now
 from annotator.store.connection import connect, describe_error, folder_writable
 from annotator.store.editing import Editing
+from annotator.store.exchanges import Exchanges
 from annotator.store.identity import identify, schema_version
 from annotator.store.importing import Importing
 from annotator.store.migrations import migrations
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
     from annotator.store.backup import Backup
 
 
-class Project(Importing, Editing, Assigning, Progress, Presence):
+class Project(Importing, Editing, Assigning, Progress, Presence, Exchanges):
     """An open project file."""
 
     # ----------------------------------------------------------------- opening
@@ -396,19 +397,11 @@ class Project(Importing, Editing, Assigning, Progress, Presence):
             layers: dict[str, Layer] = {}
             status_of = {a: st for _d, a, st in take("status", statuses, doc.id)}
             for d, a, sid_row, sid, start, end, label, text, attrs in take("span", spans, doc.id):
-                layers.setdefault(a, Layer(a, status_of.get(a, Status.TODO.value))).spans.append(
-                    Span(
-                        start,
-                        end,
-                        label,
-                        text,
-                        json.loads(attrs) if attrs != "{}" else {},
-                        sid,
-                        sid_row,
-                        d,
-                        a,
-                    )
-                )
+                layer = layers.get(a)
+                if layer is None:  # not setdefault: that would build a Layer for every span
+                    layer = layers[a] = Layer(a, status_of.get(a, Status.TODO.value))
+                attributes = json.loads(attrs) if attrs != "{}" else {}
+                layer.spans.append(Span(start, end, label, text, attributes, sid, sid_row, d, a))
             for _d, a, rid, head, child, label, rel_id in take("rel", relations, doc.id):
                 if a in layers:
                     layers[a].relations.append(Relation(head, child, label, rid, rel_id, doc.id, a))

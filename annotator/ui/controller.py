@@ -20,12 +20,12 @@ from PySide6.QtGui import QKeyEvent
 
 from annotator.model.document import Span
 from annotator.model.edits import AddSpan, Batch
-from annotator.model.layers import GOLD_LAYER
 from annotator.text.bidi import article_words
 from annotator.text.normalize import find_mentions
 from annotator.text.snap import snap_selection
 from annotator.ui.curation import CurationPanel
 from annotator.ui.docview import ArticleView
+from annotator.ui.modes import Modes
 from annotator.ui.session import Session
 from annotator.ui.suggestions import SuggestionReview
 from annotator.ui.widgets.attributes import AttributeChooser
@@ -33,36 +33,24 @@ from annotator.ui.widgets.attributes import AttributeChooser
 _DIGITS = {getattr(Qt.Key, f"Key_{i}"): i for i in range(1, 10)}
 
 
-class LinkMode:
-    """The state of choosing the other end of a relation."""
-
-    def __init__(self, relation: str, head: int, candidates: list[int]) -> None:
-        self.relation = relation
-        self.head = head
-        self.candidates = candidates
-        self.index = 0
-
-    @property
-    def current(self) -> int:
-        return self.candidates[self.index]
-
-
 class Controller(QObject):
     """Connects the article view to the session."""
 
     decidableChanged = Signal(bool)
 
-    def __init__(self, session: Session, view: ArticleView, parent: QObject | None = None) -> None:
+    def __init__(
+        self, session: Session, modes: Modes, view: ArticleView, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.session = session
+        self.modes = modes
         self.view = view
         self.whole_words = True
         self.pick_attributes = True
-        self.link: LinkMode | None = None
         self.chooser = AttributeChooser(view.viewport())
         self.chooser.chosen.connect(session.set_attribute)
         self.suggestions: list[Span] = []  # what is drawn dashed
-        self.review = SuggestionReview(session, self)
+        self.review = SuggestionReview(session, modes, self)
         self.curation: CurationPanel | None = None
         self.candidates: list[Span] = []  # the curation's open candidates (lead mode)
         self._decidable = False
@@ -75,23 +63,25 @@ class Controller(QObject):
         session.selectionChanged.connect(self._selection_changed)
         session.layerChanged.connect(lambda: view.set_relations(session.relations))
         view.verticalScrollBar().valueChanged.connect(lambda _v: self.chooser.hide())
+        modes.reviewChanged.connect(self._review_changed)
+        modes.leadChanged.connect(lambda _on: self._draw_dashed())
+        modes.linkChanged.connect(self._show_candidate)
 
     # ---------------------------------------------------------------- display
     def _document_opened(self, _doc_id: int) -> None:
-        self.link = None
         self.chooser.hide()
         assert self.session.document is not None
         self.suggestions = []
         self.mentions = []
         self.view.set_text(self.session.document.text, self.session.spans, self.emphasis())
         self.view.set_relations(self.session.relations)
-        if self.review.enabled:
+        if self.modes.review:
             self.show_review()
 
     @property
     def lead(self) -> bool:
         """Curating the gold layer: only curation candidates are shown and acted on."""
-        return self.session.layer == GOLD_LAYER
+        return self.modes.lead
 
     def attach_curation(self, panel: CurationPanel) -> None:
         """Draw the panel's candidates in lead mode and act on its highlighted one."""
@@ -107,17 +97,17 @@ class Controller(QObject):
         if self.lead:
             self.set_suggestions(self.candidates)
         else:
-            self.set_suggestions(self.review.items if self.review.enabled else [])
+            self.set_suggestions(self.review.items if self.modes.review else [])
         self.repaint()
 
     def current_item(self) -> Span | None:
         """The highlighted suggestion or curation candidate (None in link mode)."""
-        if self.link is not None:
+        if self.modes.link is not None:
             return None
         if self.lead:
             row = self.curation.list.currentRow() if self.curation is not None else -1
             return self.candidates[row] if 0 <= row < len(self.candidates) else None
-        return self.review.current_item() if self.review.enabled else None
+        return self.review.current_item() if self.modes.review else None
 
     def accept_current(self) -> None:
         """Enter: accept the highlighted candidate into gold, or the suggestion into the layer."""
@@ -144,8 +134,9 @@ class Controller(QObject):
 
     def emphasis(self) -> set[int]:
         s = self.session
-        if self.link is not None:
-            return {self.link.head, self.link.current}
+        link = self.modes.link
+        if link is not None:
+            return {link.head, link.current}
         current = self.current_item()
         marked = {-(current.id or 0)} if current is not None else set()
         if not s.selected:
@@ -172,13 +163,12 @@ class Controller(QObject):
         self.view.update_spans(self.session.spans, added, removed, self.emphasis())
         if self.chooser.isVisible() and self.session.span(self.chooser.span_id) is None:
             self.chooser.hide()  # undone or deleted: the values no longer apply
-        if self.review.enabled and not self.lead:
+        if self.modes.review and not self.lead:
             self.show_review()
 
     # ------------------------------------------------------------- suggestions
-    def toggle_review(self, on: bool) -> None:
-        self.review.enabled = on and not self.lead
-        if self.review.enabled:
+    def _review_changed(self, on: bool) -> None:
+        if on:
             self.show_review()
             n = len(self.review.items)
             self.session.message.emit(
@@ -297,10 +287,11 @@ class Controller(QObject):
 
     def _clicked(self, offset: int) -> None:
         here = sorted(self.view.spans_at(offset), key=lambda sp: sp.end - sp.start)
-        if self.link is not None:
-            chosen = next((sp.id for sp in here if sp.id in self.link.candidates), None)
+        link = self.modes.link
+        if link is not None:
+            chosen = next((sp.id for sp in here if sp.id in link.candidates), None)
             if chosen is not None:
-                self.link.index = self.link.candidates.index(chosen)
+                self.modes.move_link(link.candidates.index(chosen))
                 self.finish_link()
             return
         if not here:
@@ -339,32 +330,28 @@ class Controller(QObject):
                 self.tr("There is no {0} span to link to in this document.").format(wanted)
             )
             return
-        self.link = LinkMode(relation, head.id or 0, candidates)
+        self.modes.start_link(relation, head.id or 0, candidates)
         s.message.emit(
             self.tr("Link {0}: arrows choose, Enter links, Esc cancels ({1} candidates).").format(
                 rel.en, len(candidates)
             )
         )
-        self._show_candidate()
 
     def _show_candidate(self) -> None:
-        if self.link is None:
-            return
-        span = self.session.span(self.link.current)
+        link = self.modes.link
+        span = self.session.span(link.current) if link is not None else None
         if span is not None:
             self.view.show_span(span.start)
         self.repaint()
 
     def finish_link(self) -> None:
-        link, self.link = self.link, None
+        link = self.modes.end_link()
         if link is not None:
             self.session.add_relation(link.relation, link.head, link.current)
-        self.repaint()
 
     def cancel_link(self) -> None:
-        self.link = None
+        self.modes.end_link()
         self.session.message.emit(self.tr("Linking cancelled."))
-        self.repaint()
 
     def _wants_key(self, e: QKeyEvent) -> bool:
         """Keys the view takes before the window's shortcuts: a digit picks an attribute value
@@ -388,12 +375,11 @@ class Controller(QObject):
         if self.chooser.isVisible() and key == Qt.Key.Key_Escape:
             self.chooser.hide()
             return True
-        if self.link is not None:
+        link = self.modes.link
+        if link is not None:
             if key in (Qt.Key.Key_Left, Qt.Key.Key_Down, Qt.Key.Key_Right, Qt.Key.Key_Up):
                 forward = key in (Qt.Key.Key_Left, Qt.Key.Key_Down)  # left is "next" in RTL text
-                n = len(self.link.candidates)
-                self.link.index = (self.link.index + (1 if forward else -1)) % n
-                self._show_candidate()
+                self.modes.move_link(link.index + (1 if forward else -1))
                 return True
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.finish_link()

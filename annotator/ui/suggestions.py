@@ -14,6 +14,7 @@ from annotator.model.document import Relation, Span
 from annotator.model.edits import AddRelation, AddSpan, Batch, Edit, SetDecision
 from annotator.model.layers import SUGGESTIONS_LAYER
 from annotator.suggest.rules import suggest
+from annotator.ui.modes import Modes
 from annotator.ui.session import Session
 
 Key = tuple[int, int, str]
@@ -26,10 +27,10 @@ def _key(span: Span) -> Key:
 class SuggestionReview(QObject):
     """The open suggestions of the current document and the one under review."""
 
-    def __init__(self, session: Session, parent: QObject | None = None) -> None:
+    def __init__(self, session: Session, modes: Modes, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.enabled = False
+        self.modes = modes
         self.items: list[Span] = []
         self.links: list[tuple[Key, Key, str]] = []
         self.current = 0
@@ -56,7 +57,7 @@ class SuggestionReview(QObject):
     def refresh(self) -> list[Span]:
         """Recompute the open suggestions (stored layer if any, else the rules on the fly)."""
         s = self.session
-        if not self.enabled or s.document is None:
+        if not self.modes.review or s.document is None:
             self.items, self.links = [], []
             return []
         doc = s.document

@@ -1,0 +1,65 @@
+"""The ``annotator`` click group: with no command it opens the window; a word that is neither a
+command nor a file gets the nearest command name."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from typing import Any
+
+import click
+
+from annotator import __version__
+
+
+class NoCommand(click.UsageError):
+    """A word in the command's place that is no command: most likely a typo."""
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"annotator: {self.message}", err=True)
+
+
+class DefaultGroup(click.Group):
+    """A group that runs ``gui`` when the first argument is not a command (``annotator news.db``),
+    and takes a bare word that is neither a command nor a file for a mistyped command."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] in ("--quiet", "-q"):  # before the command, as after it
+            args = [*args[1:2], "--quiet", *args[2:]]
+        if args and args[0] not in self.commands and _mistyped_command(args[0]):
+            raise NoCommand(self._no_command(args[0]), ctx)
+        if not args or (
+            args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")
+        ):
+            args = ["gui", *args]
+        return super().parse_args(ctx, args)
+
+    def _no_command(self, word: str) -> str:
+        close = difflib.get_close_matches(word.lower(), sorted(self.commands), n=1, cutoff=0.6)
+        if close:
+            return f"No command '{word}'. Did you mean '{close[0]}'?"
+        return f"No command '{word}'. The commands are: {', '.join(sorted(self.commands))}."
+
+
+def _mistyped_command(word: str) -> bool:
+    """A bare word (no option, no folder, no extension) that names no existing file: the GUI
+    would only fail to open it, so it was meant as a command."""
+    return (
+        not word.startswith("-")
+        and not any(sep in word for sep in ("/", os.sep, "."))
+        and not os.path.lexists(word)
+    )
+
+
+@click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="annotator")
+def cli() -> None:
+    """Annotate Arabic news articles: speakers, claims, stances, events and who said what.
+
+    With no command, opens the annotation window (on a demo project the first time).
+
+    \b
+    Example:
+      annotator import news.db articles/     # create a project from a folder of .txt files
+      annotator news.db                      # annotate it
+    """

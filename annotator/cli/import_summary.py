@@ -1,0 +1,54 @@
+"""The import's report in sentences: what was added, kept, cleaned, skipped or had no place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from annotator.store.base import ImportReport
+
+
+def import_summary(
+    report: ImportReport, project: Path, adopted: str = ""
+) -> tuple[list[str], list[str]]:
+    """The import's counts in sentences that say what each number is about: the summary, and the
+    lines --quiet does not silence (layers kept out, inputs skipped, guesses, what had no place)."""
+
+    def names(items: list[str]) -> str:
+        return ", ".join(items[:10]) + (", ..." if len(items) > 10 else "")
+
+    present = report.documents_present
+    lines = [
+        f"Imported {report.documents_added} new document(s) into {project}"
+        + (f"; {len(present)} were already there (same text): {names(present)}" if present else "")
+        + "."
+    ]
+    layers = (report.layers_added, report.layers_identical, report.layers_replaced,
+              report.layers_kept)  # fmt: skip
+    if any(layers):
+        lines.append(
+            f"Annotation layers: {report.layers_added} added, {report.layers_identical} identical to"
+            f" the project's (nothing to do), {report.layers_replaced} replaced,"
+            f" {report.layers_kept} differing and kept as the project had them;"
+            f" {report.spans} span(s) and {report.relations} relation(s) written."
+        )
+    told = [f"  {c.annotator} on {c.document}: {c.outcome}" for c in report.conflicts[:10]]
+    if len(report.conflicts) > 10:
+        told.append(f"  ... and {len(report.conflicts) - 10} more (--json lists them all)")
+    if report.cleaned:
+        rules = ", ".join(f"{n} {rule}" for rule, n in sorted(report.removed_by_rule.items()))
+        cut = sum(report.removed_by_rule.values())
+        lines.append(f"Cut {cut} line(s) of site debris from {report.cleaned} document(s): {rules} "
+                     "(--dry-run lists them; the original text is kept; --no-clean imports as is).")  # fmt: skip
+    if report.restored:
+        lines.append(f"Restored the full text of {len(report.restored)} document(s): "
+                     + ", ".join(report.restored[:10]) + (" ..." if len(report.restored) > 10 else ""))  # fmt: skip
+    if adopted:
+        lines.append(adopted)
+    told += [f"Skipped: {line}" for line in report.skipped]
+    told += [f"Note: {note}" for note in report.notes]
+    if report.not_imported:
+        told.append("Not imported (this project has no place for them): "
+                     + ", ".join(f"{n} {what}" for what, n in report.not_imported.items()) + ".")  # fmt: skip
+    return lines, told
