@@ -26,6 +26,9 @@ def resource_path(*parts: str) -> Path:
     return resource_dir().joinpath(*parts)
 
 
+INTERFACE_LANGUAGES = ("ar", "en")  # the window's languages; terminal messages are English
+
+
 @dataclass(frozen=True)
 class Setting:
     """One user preference: its key, type, default and the help shown in the preferences dialog."""

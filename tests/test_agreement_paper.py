@@ -40,7 +40,7 @@ def _report(**kw: int) -> dict[str, object]:
 def test_markdown_and_latex_have_the_methods_and_every_table() -> None:
     report = _report(bootstrap=30, seed=2)
     md = markdown(report)
-    assert "on 3 document(s)" in md and "30 resamples" in md and "DKPro" in md
+    assert "on 3 documents" in md and "30 resamples" in md and "DKPro" in md
     for title in ("Headline figures", "Pairs", "Labels", "Attributes on exactly matched spans",
                   "Disagreements (all pairs)", "Labels confused"):  # fmt: skip
         assert f"## {title}" in md, title

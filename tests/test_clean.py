@@ -66,7 +66,7 @@ def test_import_keeps_the_original_and_reports(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(SCRAPED, encoding="utf-8")
     db = tmp_path / "p.db"
     result = run("import", str(db), str(tmp_path / "a.txt"))
-    assert "Cut 10 line(s) of site debris from 1 document(s)" in result.stdout
+    assert "Cut 10 lines of site debris from 1 document:" in result.stdout
     with Project.open(db) as p:
         doc = p.find_document("a")
         assert doc.text == PROSE and doc.meta == {"date": "3 مارس 2025", "source": "وكالة الأنباء"}

@@ -155,7 +155,7 @@ def test_no_clean_brings_back_what_was_cut_while_nobody_annotated(tmp_path: Path
     with Project.open(db) as p:
         assert "ويشترط" not in p.find_document("law").text
     out = _import(db, str(tmp_path / "law.txt"), "--no-clean")
-    assert "Restored the full text of 1 document(s): law" in out
+    assert "Restored the full text of 1 document: law" in out
     with Project.open(db) as p:
         doc = p.find_document("law")
         assert doc.text == PRIVACY_LAW and p.document_count() == 1

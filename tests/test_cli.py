@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from annotator.cli import cli
+from annotator.text.plural import plural
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -36,7 +37,7 @@ def test_import_then_stats(tmp_path: Path) -> None:
     db = tmp_path / "new.db"
     result = run("import", str(db), str(folder))
     assert result.returncode == 0, result.stderr
-    assert "Imported 2 new document(s)" in result.stdout
+    assert "Imported 2 new documents" in result.stdout
     stats = json.loads(run("stats", str(db), "--json").stdout)
     assert stats["documents"] == 2
     assert {t["title"] for t in stats["titles"]} == {"عنوان", "عنوان آخر"}
@@ -118,7 +119,7 @@ def test_exporting_a_project_nobody_annotated_says_so(tmp_path: Path) -> None:
     )
     result = run("export", str(db), "--format", "jsonl", "--layer", "all", "--out", str(out))
     assert result.returncode == 0
-    assert "Wrote 0 document(s)" in result.stdout
+    assert "Wrote 0 documents" in result.stdout
     assert "No document has a layer to export" in result.stdout
 
 
@@ -188,7 +189,7 @@ def test_the_export_summary_states_every_span_the_manifest_lists_as_changed(
     manifest = json.loads(Path(where).read_text(encoding="utf-8"))
     assert len(manifest["cut"]) == 1  # "وزير الخارجية" cannot stay whole in one-token rows
     assert (
-        f"{len(manifest['widened'])} span(s) widened to whole tokens, "
+        f"{plural(len(manifest['widened']), 'span')} widened to whole tokens, "
         f"{len(manifest['cut'])} cut in pieces" in done.stdout
     )
     assert f"{len(manifest['dropped'])} left out." in done.stdout

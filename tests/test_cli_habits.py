@@ -159,10 +159,10 @@ def test_jsonl_through_standard_input_and_output(tmp_path: Path) -> None:
     exported = [json.loads(x) for x in out.stdout.decode().splitlines()]
     assert [d["id"] for d in exported] == ["d0", "d1", "d2"]
     assert all(d["spans"][0]["text"] == "الوزير" for d in exported)
-    assert b"standard output" in out.stderr and b"Wrote 3 document(s)" in out.stderr
+    assert b"standard output" in out.stderr and b"Wrote 3 documents" in out.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.db"]  # nothing left behind
     again = _annotator(["import", str(tmp_path / "b.db"), "-"], out.stdout)
-    assert again.returncode == 0 and b"Imported 3 new document(s)" in again.stdout
+    assert again.returncode == 0 and b"Imported 3 new documents" in again.stdout
 
 
 def test_standard_input_errors_name_standard_input(tmp_path: Path) -> None:

@@ -17,6 +17,7 @@ from annotator.importers.options import ImportOptions
 from annotator.jobs.export import export_dataset, export_summary
 from annotator.model.schema import default_schema
 from annotator.store import Project
+from annotator.text.plural import plural
 
 # Written for the tests: an emoji before the spans, a CRLF, a clitic (و) glued to a speaker,
 # a speaker inside a claim, and a claim whose speaker is in the previous paragraph.
@@ -338,12 +339,13 @@ def test_what_a_format_cannot_carry_is_counted_in_manifest_and_summary(
     assert on_disk["not_exported"] == manifest["not_exported"]
     summary = export_summary(manifest)
     if attrs or rels:  # spans-csv keeps attributes but has no place for relations
-        assert f"{sum(attrs.values())} attribute value(s), {sum(rels.values())} relation(s)" in (
-            summary
+        assert (
+            f"{plural(sum(attrs.values()), 'attribute value')}, {plural(sum(rels.values()), 'relation')}"
+            in (summary)
         )
     else:
         assert "Not exported" not in summary
-    assert f"and {3 - sum(rels.values())} relation(s)" in summary
+    assert f"and {plural(3 - sum(rels.values()), 'relation')}" in summary
 
 
 def test_conll2003_is_read_by_spacy_convert(tmp_path: Path, project: Project) -> None:
@@ -453,7 +455,7 @@ def test_a_status_the_format_cannot_carry_is_counted(tmp_path: Path, fmt: str) -
                               "layla")  # fmt: skip
     assert manifest["not_exported"]["statuses"] == 1
     assert manifest["not_exported_by_label"]["statuses"] == {"in_progress": 1}
-    assert "1 layer status(es) other than done (in_progress 1;" in export_summary(manifest)
+    assert "1 layer status other than done (in_progress 1;" in export_summary(manifest)
     project.close()
 
 
@@ -483,8 +485,8 @@ def test_labels_counts_the_relations_whose_other_end_is_outside_them(
     assert manifest["not_exported"]["relations"] == 2 == manifest["relations_outside_labels"]
     assert manifest["not_exported_by_label"]["relations"] == {"attributed_to": 2}
     summary = export_summary({**manifest, "manifest": "m.json"})
-    assert "Wrote 1 document(s), 2 span(s) and 0 relation(s)" in summary
-    assert "Not exported: 2 relation(s) with an end outside --labels." in summary
+    assert "Wrote 1 document, 2 spans and 0 relations" in summary
+    assert "Not exported: 2 relations with an end outside --labels." in summary
     assert "has no place for them" not in summary  # jsonl holds relations: that is not why
     both = export_dataset(project, "jsonl", tmp_path / "b.jsonl", "layla", labels=["claim", "speaker"])  # fmt: skip
     assert both["relations"] == 2 and both["not_exported"]["relations"] == 1  # r3: stance out

@@ -139,7 +139,7 @@ def test_for_ner_spans_that_cannot_be_entities_are_counted_as_dropped_per_label(
     assert manifest["labels_not_in_ner"] == sorted({"stance"} - {e.label_ for e in ents})
     assert "not_in_ents" not in manifest
     summary = export_summary({**manifest, "manifest": "m.json"})
-    assert f"{len(left)} left out" in summary and "NER never sees the label(s) stance" in summary
+    assert f"{len(left)} left out" in summary and "NER never sees the label stance" in summary
     spancat = export_dataset(project, "spacy", tmp_path / "sc", "layla")
     assert spancat["dropped"] == [] and spancat["not_in_ents"] == len(left)  # spancat keeps them
 

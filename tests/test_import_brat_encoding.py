@@ -85,7 +85,7 @@ def test_event_and_note_lines_are_counted_not_dropped(tmp_path: Path, project: P
     with (folder / "doc.ann").open("a", encoding="utf-8") as fh:
         fh.write("E1\tspeaker:T1\n#1\tAnnotatorNotes T1\tchecked\n")
     report = _import(project, folder)
-    assert report.not_imported == {"brat event lines": 1, "brat note lines": 1}
+    assert report.not_imported == {"brat event line(s)": 1, "brat note line(s)": 1}
 
 
 @pytest.mark.parametrize("offsets", ["0 x", "-1 3", "5 2", "0 99999999999999999999", "1e3 5", ""])

@@ -62,7 +62,7 @@ def test_a_differing_layer_is_refused_by_default_naming_annotator_and_document(
     )
     with pytest.raises(
         InputError,
-        match=r"corrected\.jsonl, line 2: .*'layla' in 1 document\(s\) \(d1\).*nothing was imported.*--on-conflict",
+        match=r"corrected\.jsonl, line 2: .*'layla' in 1 document \(d1\).*nothing was imported.*--on-conflict",
     ) as err:
         _import(first, corrected)
     assert "\n" not in str(err.value)
@@ -148,12 +148,12 @@ def test_the_command_line_says_each_number_in_words_and_json(tmp_path: Path) -> 
     corrected = _file(tmp_path / "corrected.jsonl", _line("d1", ARTICLE, [("وزير", "speaker")]))
     refused = run("import", str(db), str(corrected))
     assert refused.returncode == 2 and "Traceback" not in refused.stderr
-    assert "'layla' in 1 document(s) (d1)" in refused.stderr and refused.stderr.count("\n") == 1
+    assert "'layla' in 1 document (d1)" in refused.stderr and refused.stderr.count("\n") == 1
     same = run("import", str(db), str(first))
     assert same.returncode == 0
     assert (
-        "Imported 0 new document(s)" in same.stdout
-        and "1 were already there (same text): d1" in same.stdout
+        "Imported 0 new documents" in same.stdout
+        and "1 was already there (same text): d1" in same.stdout
     )
     assert "0 added, 1 identical to the project's (nothing to do), 0 replaced" in same.stdout
     assert "span" not in same.stdout.split("\n")[0]  # no "0 documents ... with N spans"

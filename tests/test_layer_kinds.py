@@ -112,4 +112,4 @@ def test_stats_count_documents_per_annotator_and_what_nobody_started(tmp_path: P
     assert data["not_started"] == {"documents": 2, "ids": ["d4", "d5"]}
     assert data["spans"] == 4 and data["suggestions"] == 2  # layla, omar, gold, omar on d3
     text = run("stats", str(db)).stdout
-    assert "Nobody has started 2 document(s): d4, d5" in text and "tagger (model)" in text
+    assert "Nobody has started 2 documents: d4, d5" in text and "tagger (model)" in text

@@ -92,7 +92,7 @@ def test_both_changed_is_a_conflict_that_on_conflict_decides(lead: Path) -> None
     _mark(lead, "d0", "layla", "الزيارة", "event")  # and the lead corrected her layer meanwhile
     refused = run("merge", str(lead), str(pkg))
     assert refused.returncode == 2 and "Traceback" not in refused.stderr
-    assert "'layla' from layla #1.db in 1 document(s) (d0)" in refused.stderr
+    assert "'layla' from layla #1.db in 1 document (d0)" in refused.stderr
     assert "nothing was merged" in refused.stderr and "--on-conflict" in refused.stderr
     assert _texts(lead, "d0", "layla") == ["الزيارة", "الوزير"]
     kept = run("merge", str(lead), str(pkg), "--on-conflict", "keep")
@@ -140,14 +140,14 @@ def test_work_under_another_name_is_merged_and_said(lead: Path) -> None:
     _mark(pkg, "d0", "Layla", "الوزير", "speaker")  # she typed her name otherwise in the window
     got = run("merge", str(lead), str(pkg))
     assert got.returncode == 0, got.stderr
-    assert "packaged for layla but holds work by 'Layla' on 1 document(s)" in got.stdout
+    assert "packaged for layla but holds work by 'Layla' on 1 document" in got.stdout
     assert _texts(lead, "d0", "Layla") == ["الوزير"]
 
 
 def test_an_empty_package_merges_nothing(lead: Path) -> None:
     pkg = _package(lead)
     got = run("merge", str(lead), str(pkg))
-    assert got.returncode == 0 and "0 new document(s), 0 new layer(s)" in got.stdout
+    assert got.returncode == 0 and "0 new documents, 0 new layers" in got.stdout
     twice = run("merge", str(lead), str(pkg), str(pkg))
     assert twice.returncode == 2 and "named twice" in twice.stderr
 

@@ -82,7 +82,7 @@ def test_a_document_the_rules_fail_on_is_skipped_and_named(
     monkeypatch.setattr(Suggester, "suggest", breaks_on_one)
     result = CliRunner().invoke(cli, ["suggest", str(tmp_path / "p.db")])
     assert result.exit_code == 0
-    assert "in 2 document(s)" in result.stdout
+    assert "in 2 documents" in result.stdout
     assert "skipped document d1" in result.stderr and "IndexError" in result.stderr
     with Project.open(tmp_path / "p.db") as p:
         assert p.layer(p.find_document("d0").id, "suggestions").spans

@@ -5,14 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFont, QTextCursor, QTextLayout, QTextLine, QTextOption
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from annotator.ui.i18n import install
 from annotator.ui.mainwindow import MainWindow
-from tests.ui_helpers import make_window
+from tests.ui_helpers import drag, make_window
 
 TEXT = "قال الوزير إن المحادثات مثمرة. وتدعم الحكومة الاتفاق بعد الزيارة."
 WORDS = {"speaker": "الوزير", "claim": "المحادثات مثمرة", "stance": "وتدعم", "event": "الزيارة",
@@ -302,3 +302,49 @@ def test_a_mixed_speaker_reads_in_the_links_as_in_the_article(qtbot: QtBot, tmp_
     assert _centre(line, line.index("X"), font) > _centre(
         line, line.index("ا", line.index("X")), font
     )
+
+
+def _lines_on_screen(w: MainWindow) -> list[QRect]:
+    """Every visual line of text the viewport shows (clipped to it, in the view's coordinates)."""
+    view, port = w.view, w.view.viewport()
+    rects = []
+    block = view.firstVisibleBlock()
+    while block.isValid():
+        top = view.blockBoundingGeometry(block).translated(view.contentOffset()).top()
+        if top > port.height():
+            break
+        layout = block.layout()
+        for n in range(layout.lineCount()):
+            line = layout.lineAt(n).rect().translated(0, top).toRect()
+            if line.bottom() >= 0 and line.top() < port.height():
+                # what is drawn of it: the viewport clips a line it cuts
+                rects.append(line.translated(port.geometry().topLeft()) & port.geometry())
+        block = block.next()
+    return rects
+
+
+@pytest.mark.parametrize("where", ["top", "last line on screen"])
+def test_the_attribute_strip_covers_no_text(qtbot: QtBot, tmp_path: Path, where: str) -> None:
+    lines = [f"السطر {i}: قال الوزير إن المحادثات كانت مثمرة وإن الزيارة ناجحة." for i in range(80)]
+    text = "\n".join(lines)
+    w = make_window(qtbot, tmp_path, {"a": text})
+    view = w.view
+    shown = _lines_on_screen(w)
+    row = (
+        0
+        if where == "top"
+        else len([r for r in shown if r.bottom() < view.viewport().height()]) - 1
+    )
+    start = text.index(lines[row]) + lines[row].index("الزيارة")
+    drag(qtbot, w, start, start + len("الزيارة"))
+    qtbot.keyClick(view, Qt.Key.Key_4)  # event: its type is asked for at once
+    chooser = w.controller.chooser
+    assert chooser.isVisible() and chooser.choices[0] == ("type", "call")
+    strip = chooser.geometry()
+    covered = [r for r in _lines_on_screen(w) if r.intersects(strip)]
+    assert covered == [], "the strip hides a line of text"
+    # the labelled word stays on screen, above the strip
+    assert view.viewport().rect().contains(view.point_of(start))
+    assert "الزيارة" in chooser.findChildren(QLabel)[0].text()  # it says which span it is for
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert not chooser.isVisible() and view.viewport().geometry().bottom() > strip.top()

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from annotator import __version__
+from annotator.text.plural import plural
 
 
 @dataclass(frozen=True)
@@ -51,11 +52,11 @@ def methods(report: dict[str, Any]) -> str:
     docs_per_pair = ", ".join(f"{p['a']}/{p['b']} {p['documents']}" for p in pairs)
     text = (
         f"Agreement was measured between {_names(report['annotators'])} on "
-        f"{report['documents']} document(s) that at least one of them marked done "
+        f"{plural(report['documents'], 'document')} that at least one of them marked done "
         f"({tok['tokens']:,} tokens); only documents an annotator marked done count for that "
         f"annotator. Documents finished by both annotators of each pair: {docs_per_pair or 'none'}. "
         f"Krippendorff's unitizing alpha (alpha_U; Krippendorff 2004) was computed over the code "
-        f"points of the {unit['documents']} document(s) finished by every annotator "
+        f"points of the {plural(unit['documents'], 'document')} finished by every annotator "
         f"({unit['length']:,} code points, {unit['units']:,} spans), each label on its own "
         f"continuum, gaps ending at document ends, and overall as 1 - mean D_o / mean D_e over "
         f"labels (as DKPro Agreement computes it). Over tokens of an Arabic-aware word tokenizer "

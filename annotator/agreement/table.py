@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from annotator.text.plural import form, plural
+
 
 def num(value: Any) -> str:
     """A figure with three decimals, or an em dash when it is undefined."""
@@ -36,12 +38,12 @@ def render(report: dict[str, Any], worst: int = 5) -> str:
     names = ", ".join(report["annotators"])
     boot = report.get("bootstrap")
     lines = [
-        f"Agreement of {names} on {report['documents']} document(s) with finished work"
+        f"Agreement of {names} on {plural(report['documents'], 'document')} with finished work"
         f" ({token['tokens']:,} tokens).",
         f"Tokens: {token['tagging']}.",
         f"Spans: {span['pooling']}.",
-        f"Unitizing alpha: {unit['continuum']}; {unit['documents']} document(s),"
-        f" {unit['length']:,} code points, {unit['units']:,} unit(s).",
+        f"Unitizing alpha: {unit['continuum']}; {plural(unit['documents'], 'document')},"
+        f" {unit['length']:,} code points, {unit['units']:,} {form(unit['units'], 'unit')}.",
     ]
     if boot:
         lines.append(
@@ -137,7 +139,10 @@ def why_low(report: dict[str, Any], documents: int = 3, spans: int = 6) -> list[
         f"{kind.replace('_', ' ')} {dis['counts'][kind]} ({share:.0%})"
         for kind, share in dis["shares"].items()
     )
-    lines = ["", f"Why agreement is low: {dis['total']} disagreement(s) over all pairs: {shares}."]
+    lines = [
+        "",
+        f"Why agreement is low: {plural(dis['total'], 'disagreement')} over all pairs: {shares}.",
+    ]
     if dis["confusion"]:
         lines.append(
             "Labels confused on overlapping spans: "
@@ -147,7 +152,7 @@ def why_low(report: dict[str, Any], documents: int = 3, spans: int = 6) -> list[
         )
     for doc in dis["worst_documents"][:documents]:
         found = doc["disagreements"]
-        lines.append(f"  {doc['id']}: {len(found)} disagreement(s)")
+        lines.append(f"  {doc['id']}: {plural(len(found), 'disagreement')}")
         for d in found[:spans]:
             lines.append(
                 f"    {d['kind']:<20}{_side(d['a'], d['a_span'])}  |  {_side(d['b'], d['b_span'])}"

@@ -14,6 +14,7 @@ from annotator.cli.options import (
     quiet_option,
 )
 from annotator.terminal import terminal
+from annotator.text.plural import plural
 
 
 @cli.command()
@@ -71,4 +72,6 @@ def agreement(
             write_report(store, report, report_path, force=force)
     click.echo(json.dumps(report, ensure_ascii=False, indent=2) if as_json else render(report))
     if report_path is not None and not as_json:
-        click.echo(f"\nWrote the report to {report_path} ({report['documents']} document(s)).")
+        click.echo(
+            f"\nWrote the report to {report_path} ({plural(report['documents'], 'document')})."
+        )

@@ -12,6 +12,7 @@ from annotator.cli.options import (
     quiet_option,
 )
 from annotator.terminal import terminal
+from annotator.text.plural import plural
 
 
 @cli.command()
@@ -75,7 +76,7 @@ def restore(project: Path, backup: str | None) -> None:
         index = int(backup or 1)
         if not 1 <= index <= len(found):
             raise ProjectError(
-                f"{project} has {len(found)} backup(s); give a number from 1 to {len(found)}"
+                f"{project} has {plural(len(found), 'backup')}; give a number from 1 to {len(found)}"
             )
         chosen = found[index - 1].path
     else:

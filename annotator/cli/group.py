@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from annotator import __version__
+from annotator.config import INTERFACE_LANGUAGES
 
 
 class NoCommand(click.UsageError):
@@ -24,21 +25,42 @@ class DefaultGroup(click.Group):
     and takes a bare word that is neither a command nor a file for a mistyped command."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if args and args[0] in ("--quiet", "-q"):  # before the command, as after it
-            args = [*args[1:2], "--quiet", *args[2:]]
+        ahead, args = _leading_options(args)  # --lang and --quiet, before the command
         if args and args[0] not in self.commands and _mistyped_command(args[0]):
             raise NoCommand(self._no_command(args[0]), ctx)
         if not args or (
             args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")
         ):
             args = ["gui", *args]
-        return super().parse_args(ctx, args)
+        quiet = [a for a in ahead if a in QUIET_FLAGS][:1]  # the command's own --quiet
+        lang = [a for a in ahead if a not in QUIET_FLAGS]
+        return super().parse_args(ctx, [*lang, *args[:1], *quiet, *args[1:]])
 
     def _no_command(self, word: str) -> str:
         close = difflib.get_close_matches(word.lower(), sorted(self.commands), n=1, cutoff=0.6)
         if close:
             return f"No command '{word}'. Did you mean '{close[0]}'?"
         return f"No command '{word}'. The commands are: {', '.join(sorted(self.commands))}."
+
+
+QUIET_FLAGS = ("--quiet", "-q")
+
+
+def _leading_options(args: list[str]) -> tuple[list[str], list[str]]:
+    """The options given before the command (``--lang ar``, ``--lang=ar``, ``--quiet``), and the
+    rest. A ``--lang`` without its value stays in the rest, for click to name the mistake."""
+    ahead: list[str] = []
+    i = 0
+    while i < len(args):
+        if args[i] in QUIET_FLAGS or args[i].startswith("--lang="):
+            ahead.append(args[i])
+            i += 1
+        elif args[i] == "--lang" and i + 1 < len(args):
+            ahead += args[i : i + 2]
+            i += 2
+        else:
+            break
+    return ahead, args[i:]
 
 
 def _mistyped_command(word: str) -> bool:
@@ -51,9 +73,17 @@ def _mistyped_command(word: str) -> bool:
     )
 
 
+LANG_HELP = (
+    "The window's language (default: Preferences, else the system's). Commands that print on "
+    "the terminal print English in either language."
+)
+
+
 @click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="annotator")
-def cli() -> None:
+@click.option("--lang", type=click.Choice(INTERFACE_LANGUAGES), help=LANG_HELP)
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but warnings and errors.")
+def cli(lang: str | None, quiet: bool) -> None:
     """Annotate Arabic news articles: speakers, claims, stances, events and who said what.
 
     With no command, opens the annotation window (on a demo project the first time).

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import click
 
-from annotator.cli.group import cli
+from annotator.cli.group import LANG_HELP, cli
 from annotator.cli.options import (
     quiet_option,
 )
+from annotator.config import INTERFACE_LANGUAGES
 
 
 @cli.command()
@@ -20,9 +21,11 @@ from annotator.cli.options import (
 @click.option(
     "--screenshot", type=click.Path(path_type=Path), help="Save a PNG of the window, exit."
 )
-@click.option("--lang", type=click.Choice(["ar", "en"]), help="Interface language.")
+@click.option("--lang", type=click.Choice(INTERFACE_LANGUAGES), help=LANG_HELP)
 @quiet_option
+@click.pass_context
 def gui(
+    ctx: click.Context,
     project: Path | None,
     annotator_name: str | None,
     doc_ref: str | None,
@@ -36,8 +39,10 @@ def gui(
     \b
     Example:
       annotator gui news.db --annotator layla
+      annotator --lang ar news.db            # the window in Arabic
       QT_QPA_PLATFORM=offscreen annotator gui news.db --doc 3 --screenshot shot.png
     """
     from annotator.ui.launch import run_gui
 
+    lang = lang or ctx.find_root().params.get("lang")  # annotator --lang ar gui ...
     sys.exit(run_gui(project, annotator_name, doc_ref, screenshot, lang))

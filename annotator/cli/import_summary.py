@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from annotator.text.plural import counted, form, plural
+
 if TYPE_CHECKING:
     from annotator.store.base import ImportReport
 
@@ -20,8 +22,12 @@ def import_summary(
 
     present = report.documents_present
     lines = [
-        f"Imported {report.documents_added} new document(s) into {project}"
-        + (f"; {len(present)} were already there (same text): {names(present)}" if present else "")
+        f"Imported {plural(report.documents_added, 'new document')} into {project}"
+        + (
+            f"; {len(present)} {form(len(present), 'was', 'were')} already there (same text): {names(present)}"
+            if present
+            else ""
+        )
         + "."
     ]
     layers = (report.layers_added, report.layers_identical, report.layers_replaced,
@@ -31,7 +37,7 @@ def import_summary(
             f"Annotation layers: {report.layers_added} added, {report.layers_identical} identical to"
             f" the project's (nothing to do), {report.layers_replaced} replaced,"
             f" {report.layers_kept} differing and kept as the project had them;"
-            f" {report.spans} span(s) and {report.relations} relation(s) written."
+            f" {plural(report.spans, 'span')} and {plural(report.relations, 'relation')} written."
         )
     told = [f"  {c.annotator} on {c.document}: {c.outcome}" for c in report.conflicts[:10]]
     if len(report.conflicts) > 10:
@@ -39,10 +45,10 @@ def import_summary(
     if report.cleaned:
         rules = ", ".join(f"{n} {rule}" for rule, n in sorted(report.removed_by_rule.items()))
         cut = sum(report.removed_by_rule.values())
-        lines.append(f"Cut {cut} line(s) of site debris from {report.cleaned} document(s): {rules} "
+        lines.append(f"Cut {plural(cut, 'line')} of site debris from {plural(report.cleaned, 'document')}: {rules} "
                      "(--dry-run lists them; the original text is kept; --no-clean imports as is).")  # fmt: skip
     if report.restored:
-        lines.append(f"Restored the full text of {len(report.restored)} document(s): "
+        lines.append(f"Restored the full text of {plural(len(report.restored), 'document')}: "
                      + ", ".join(report.restored[:10]) + (" ..." if len(report.restored) > 10 else ""))  # fmt: skip
     if adopted:
         lines.append(adopted)
@@ -50,5 +56,5 @@ def import_summary(
     told += [f"Note: {note}" for note in report.notes]
     if report.not_imported:
         told.append("Not imported (this project has no place for them): "
-                     + ", ".join(f"{n} {what}" for what, n in report.not_imported.items()) + ".")  # fmt: skip
+                     + ", ".join(counted(n, what) for what, n in report.not_imported.items()) + ".")  # fmt: skip
     return lines, told

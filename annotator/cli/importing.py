@@ -26,6 +26,7 @@ from annotator.cli.options import (
 from annotator.errors import AnnotatorError, UsageError
 from annotator.importers.formats import NAMES as IMPORT_FORMATS
 from annotator.terminal import terminal
+from annotator.text.plural import plural
 
 if TYPE_CHECKING:
     from annotator.model.document import DocumentRecord
@@ -218,14 +219,14 @@ def _dry_run(
         documents += 1
         cuts += [{"document": rec.ext_id, **cut} for cut in rec.removed]
         if rec.removed and not as_json:
-            terminal.tell(f"{rec.source or rec.ext_id}: {len(rec.removed)} line(s) to cut")
+            terminal.tell(f"{rec.source or rec.ext_id}: {plural(len(rec.removed), 'line')} to cut")
             for cut in rec.removed:
                 terminal.tell(f"  line {cut['line']}  [{cut['rule']}]  {cut['text']}")
     if as_json:
         print_json({"documents": documents, "cuts": cuts, "errors": errors, "written": False})
     else:
         cleaned = len({c["document"] for c in cuts})
-        terminal.tell(f"Would import {documents} document(s); cleaning would cut {len(cuts)} line(s) "
+        terminal.tell(f"Would import {plural(documents, 'document')}; cleaning would cut {plural(len(cuts), 'line')} "
                    f"from {cleaned} of them (--dry-run: nothing was written).")  # fmt: skip
     for error in errors:
         terminal.warn(f"annotator: {error}" if not skip_bad else f"Would skip: {error}")

@@ -13,6 +13,7 @@ from annotator.cli.options import (
     quiet_option,
 )
 from annotator.terminal import terminal
+from annotator.text.plural import plural
 
 
 @cli.command()
@@ -48,13 +49,14 @@ def merge(project: Path, others: tuple[Path, ...], on_conflict: str, as_json: bo
         print_json({name: r.as_dict() for name, r in reports.items()})
         return
     for name, r in reports.items():
-        terminal.say(f"{name}: {r.documents_added} new document(s), {r.layers_added} new layer(s), "
-                     f"{r.layers_replaced} replaced by a newer version, {r.identical} already "
-                     f"identical, {r.older} older or already merged, {len(r.conflicts)} conflict(s).")  # fmt: skip
+        terminal.say(f"{name}: {plural(r.documents_added, 'new document')}, "
+                     f"{plural(r.layers_added, 'new layer')}, {r.layers_replaced} replaced by a "
+                     f"newer version, {r.identical} already identical, {r.older} older or already "
+                     f"merged, {plural(len(r.conflicts), 'conflict')}.")  # fmt: skip
         for c in r.conflicts:
             kept = "kept the project's" if c.outcome == "kept" else "took the package's"
             terminal.tell(f"  conflict: {c.annotator} on {c.document}: here {c.here.status} with "
-                          f"{c.here.spans} span(s), there {c.there.status} with {c.there.spans} "
-                          f"span(s); {kept}")  # fmt: skip
+                          f"{plural(c.here.spans, 'span')}, there {c.there.status} with "
+                          f"{plural(c.there.spans, 'span')}; {kept}")  # fmt: skip
         for note in r.notes:
             terminal.tell(f"  {note}")

@@ -10,6 +10,7 @@ from annotator.cli.group import cli
 from annotator.cli.options import (
     quiet_option,
 )
+from annotator.text.plural import plural
 
 
 @cli.command()
@@ -32,5 +33,5 @@ def package(project: Path, annotator_name: str, out: Path) -> None:
 
     with Project.open(project) as store:
         made = package_for(store, annotator_name, out)
-    click.echo(f"Wrote {out}: {made.documents} document(s) for {made.annotator}"
+    click.echo(f"Wrote {out}: {plural(made.documents, 'document')} for {made.annotator}"
                + (f", her earlier work on {made.with_work}" if made.with_work else "") + ".")  # fmt: skip

@@ -12,6 +12,7 @@ from annotator.cli.options import (
     print_json,
     quiet_option,
 )
+from annotator.text.plural import plural
 
 
 @cli.command()
@@ -33,8 +34,9 @@ def stats(project: Path, as_json: bool) -> None:
     if as_json:
         print_json(data)
         return
-    click.echo(f"{data['project']}: {data['documents']} documents, {data['spans']} spans, "
-               f"{data['relations']} relations, schema {data['schema']}")  # fmt: skip
+    click.echo(f"{data['project']}: {plural(data['documents'], 'document')}, "
+               f"{plural(data['spans'], 'span')}, {plural(data['relations'], 'relation')}, "
+               f"schema {data['schema']}")  # fmt: skip
     click.echo("Annotators: " + (", ".join(data["annotators"]) or "none yet"))
     others = {n: k for n, k in data["layers"].items() if k != "annotator"}
     if others:
@@ -47,7 +49,7 @@ def stats(project: Path, as_json: bool) -> None:
     nobody = data["not_started"]
     if nobody["documents"]:
         shown = ", ".join(nobody["ids"][:10]) + (" ..." if nobody["documents"] > 10 else "")
-        click.echo(f"Nobody has started {nobody['documents']} document(s): {shown}")
+        click.echo(f"Nobody has started {plural(nobody['documents'], 'document')}: {shown}")
     else:
         click.echo("Every document has been started by someone.")
     open_items = {k: v for k, v in data["checklist"].items() if v}

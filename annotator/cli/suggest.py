@@ -14,6 +14,7 @@ from annotator.cli.options import (
     quiet_option,
 )
 from annotator.terminal import terminal
+from annotator.text.plural import plural
 
 
 @cli.command()
@@ -51,11 +52,13 @@ def suggest(project: Path, doc_ref: str | None, as_json: bool) -> None:
             f"({failure.reason}); its earlier suggestions are unchanged"
         )
     if len(report.failed) > 10:
-        terminal.warn(f"annotator: skipped {len(report.failed) - 10} more document(s)")
+        terminal.warn(f"annotator: skipped {plural(len(report.failed) - 10, 'more document')}")
     if as_json:
         return
-    summary = ", ".join(f"{n} {label}" for label, n in sorted(report.by_label.items())) or "nothing"
+    summary = (
+        ", ".join(plural(n, label) for label, n in sorted(report.by_label.items())) or "nothing"
+    )
     terminal.say(
-        f"Suggested {summary} in {report.documents} document(s); "
+        f"Suggested {summary} in {plural(report.documents, 'document')}; "
         "open the window and press S to review them."
     )

@@ -19,6 +19,7 @@ from annotator.export.options import ExportOptions
 from annotator.export.tokens import Fitted, cut_entry, document_tokens, fit_spans
 from annotator.model.document import Document, Layer
 from annotator.model.schema import Schema
+from annotator.text.plural import plural
 from annotator.text.tokens import Token
 
 
@@ -210,8 +211,8 @@ def dataset_card(finals: dict[str | None, Path], manifest: Manifest) -> str:
         ]
     lines += ["---", "", f"# {manifest.schema}: token classification (BIO)", ""]
     lines.append(
-        f"Exported by annotator from the {manifest.layer} layer: {manifest.documents} document(s), "
-        f"{manifest.written()[0]} span(s). One BIO column per label group, so spans of different groups "
+        f"Exported by annotator from the {manifest.layer} layer: {plural(manifest.documents, 'document')}, "
+        f"{plural(manifest.written()[0], 'span')}. One BIO column per label group, so spans of different groups "
         "may overlap. Tokens are the project's (clitics are not split); spans that did not fit "
         f"whole tokens were widened ({len(manifest.widened)}) and overlapping spans inside one "
         f"column left out ({len(manifest.dropped)}): each one is listed in manifest.json."
@@ -232,8 +233,8 @@ def dataset_card(finals: dict[str | None, Path], manifest: Manifest) -> str:
                   + (f", exact span F1 {f1:.3f} (mean over pairs)" if f1 is not None else "")
                   + " (`annotator agreement` gives the full report)."]  # fmt: skip
     lost = manifest.not_exported()
-    lines += ["", f"Not in this format: {lost['attributes']} attribute value(s) and "
-              f"{lost['relations']} relation(s) (see manifest.json).", ""]  # fmt: skip
+    lines += ["", f"Not in this format: {plural(lost['attributes'], 'attribute value')} and "
+              f"{plural(lost['relations'], 'relation')} (see manifest.json).", ""]  # fmt: skip
     return "\n".join(lines)
 
 

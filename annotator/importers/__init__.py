@@ -15,6 +15,7 @@ from annotator.importers import limits
 from annotator.importers.options import ImportOptions
 from annotator.model.document import DocumentRecord
 from annotator.model.schema import Schema
+from annotator.text.plural import plural
 
 
 def _visible(root: Path, path: Path) -> bool:
@@ -115,7 +116,7 @@ def _passed_note(root: Path, passed: list[Path]) -> str:
     names = [str(p.relative_to(root)) for p in passed[:NAMED]]
     more = f" and {len(passed) - NAMED} more" if len(passed) > NAMED else ""
     return (
-        f"{root}: {len(passed)} file(s) not imported, as no import format reads their kind: "
+        f"{root}: {plural(len(passed), 'file')} not imported, as no import format reads their kind: "
         + ", ".join(names)
         + more
     )

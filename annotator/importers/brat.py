@@ -43,26 +43,26 @@ def read(path: Path, options: ImportOptions) -> Iterator[DocumentRecord | InputE
             if ident.startswith("T"):
                 span = _text_bound(ident, body, rest[0], raw, labels, len(spans) + 1)
                 if span is None:
-                    _count(skipped, "brat discontinuous spans with text between their pieces")
+                    _count(skipped, "brat discontinuous span(s) with text between their pieces")
                     dropped.add(ident)
                 else:
                     spans[ident] = span
             elif ident.startswith("A") or ident.startswith("M"):
                 name, target, *values = body.split()
                 if target in dropped:
-                    _count(skipped, "brat attributes of those discontinuous spans")
+                    _count(skipped, "brat attribute(s) of those discontinuous spans")
                     continue
                 attrs.append((target, name, values[0] if values else "true"))
             elif ident.startswith("R"):
                 kind, arg1, arg2 = body.split()
                 ends = arg1.split(":", 1)[1], arg2.split(":", 1)[1]
                 if dropped.intersection(ends):
-                    _count(skipped, "brat relations to those discontinuous spans")
+                    _count(skipped, "brat relation(s) to those discontinuous spans")
                     continue
                 head, child = spans[ends[0]], spans[ends[1]]
                 relations.append(Relation(head.sid, child.sid, kind, f"r{len(relations) + 1}"))
             else:  # events, normalisations, notes: counted, not silently dropped
-                _count(skipped, f"brat {_KINDS.get(ident[:1], 'other')} lines")
+                _count(skipped, f"brat {_KINDS.get(ident[:1], 'other')} line(s)")
         except (ValueError, KeyError, IndexError) as exc:
             what = (
                 f"refers to {exc} which is not defined above"

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from annotator.errors import InputError
 from annotator.model.schema import Schema
+from annotator.text.plural import form, plural
 
 
 def parse_renames(items: tuple[str, ...] | list[str]) -> tuple[tuple[str, str], ...]:
@@ -100,7 +101,7 @@ class NameMap:
         names = list(self.unmapped)
         return InputError(
             where,
-            f"{len(names)} name(s) are not in the project's schema: {'; '.join(names)}. "
+            f"{plural(len(names), 'name')} {form(len(names), 'is', 'are')} not in the project's schema: {'; '.join(names)}. "
             "Map each with --map OLD=NEW (for example --map positive=support), "
             "or import into a new project, which adopts them",
         )

@@ -18,6 +18,7 @@ from annotator.importers.common import listed, rebase_layers, records_from_lines
 from annotator.importers.names import NameMap
 from annotator.importers.options import ImportOptions
 from annotator.model.document import DocumentRecord, Layer, Relation, Span
+from annotator.text.plural import form, plural
 
 ANSWERS = ("accept", "reject", "ignore")
 
@@ -174,7 +175,7 @@ def read(path: Path, options: ImportOptions) -> Iterator[DocumentRecord | InputE
                 first.not_imported[what] = first.not_imported.get(what, 0) + n
             repeats += 1
     note = (
-        f"{path}: {repeats} accepted example(s) repeat an earlier example's text; their spans and"
+        f"{path}: {plural(repeats, 'accepted example')} {form(repeats, 'repeats', 'repeat')} an earlier example's text; their spans and"
         " relations were combined into that example's layer"
     )
     for rec in accepted.values():

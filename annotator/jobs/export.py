@@ -28,6 +28,7 @@ from annotator.jobs.export_stream import Plan, write_documents
 from annotator.jobs.export_target import Lease, check_existing, plan_target
 from annotator.model.layers import LayerKind
 from annotator.store import Project
+from annotator.text.plural import form, plural
 
 __all__ = ["choose_layer", "export_dataset", "export_summary"]
 
@@ -181,17 +182,17 @@ def export_summary(manifest: dict[str, Any]) -> str:
     span widened or left out and everything the format had no place for."""
     lost = manifest["not_exported"]
     lines = [
-        f"Wrote {manifest['documents']} document(s), {manifest['spans']} span(s) and "
-        f"{manifest['relations']} relation(s): {', '.join(manifest['files'])}."
+        f"Wrote {plural(manifest['documents'], 'document')}, {plural(manifest['spans'], 'span')} and "
+        f"{plural(manifest['relations'], 'relation')}: {', '.join(manifest['files'])}."
     ]
     outside = manifest["relations_outside_labels"]
     if lost["attributes"] or lost["relations"] > outside or lost["statuses"]:
         statuses = manifest["not_exported_by_label"]["statuses"]
         lines.append(
             f"Not exported (the {manifest['format']} format has no place for them): "
-            f"{lost['attributes']} attribute value(s), {lost['relations'] - outside} relation(s)"
+            f"{plural(lost['attributes'], 'attribute value')}, {plural(lost['relations'] - outside, 'relation')}"
             + (
-                f", {lost['statuses']} layer status(es) other than done ("
+                f", {plural(lost['statuses'], 'layer status', 'layer statuses')} other than done ("
                 + ", ".join(f"{s} {n}" for s, n in statuses.items())
                 + "; imported back they read done)"
                 if lost["statuses"]
@@ -200,16 +201,16 @@ def export_summary(manifest: dict[str, Any]) -> str:
             + "."
         )
     if outside:
-        lines.append(f"Not exported: {outside} relation(s) with an end outside --labels.")
+        lines.append(f"Not exported: {plural(outside, 'relation')} with an end outside --labels.")
     if manifest["widened"] or manifest["dropped"] or manifest["cut"]:
         lines.append(
-            f"{len(manifest['widened'])} span(s) widened to whole tokens, "
+            f"{plural(len(manifest['widened']), 'span')} widened to whole tokens, "
             f"{len(manifest['cut'])} cut in pieces (at a paragraph break or --max-tokens window), "
             f"{len(manifest['dropped'])} left out."
         )
     if manifest.get("not_in_ents"):
         lines.append(
-            f"{manifest['not_in_ents']} overlapping span(s) kept in doc.spans but not in doc.ents."
+            f"{plural(manifest['not_in_ents'], 'overlapping span')} kept in doc.spans but not in doc.ents."
         )
     if manifest.get("spacy", {}).get("dev_is_train"):
         lines.append(
@@ -229,12 +230,12 @@ def _ner_sentence(manifest: dict[str, Any]) -> str:
     left = Counter(d["label"] for d in manifest["dropped"] if d["reason"] == NOT_IN_ENTS)
     by_label = ", ".join(f"{label} {n}" for label, n in sorted(left.items()))
     sentence = (
-        f"NER trains on doc.ents, which cannot overlap: {sum(left.values())} span(s) left out of "
+        f"NER trains on doc.ents, which cannot overlap: {plural(sum(left.values()), 'span')} left out of "
         f"them{f' ({by_label})' if by_label else ''}"
     )
     missing = manifest["labels_not_in_ner"]
     if missing:
-        sentence += f"; NER never sees the label(s) {', '.join(missing)}"
+        sentence += f"; NER never sees the {form(len(missing), 'label')} {', '.join(missing)}"
     return sentence + "."
 
 

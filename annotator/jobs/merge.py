@@ -31,6 +31,7 @@ from annotator.store import Project
 from annotator.store.activity import announce
 from annotator.store.base import OnConflict, text_hash
 from annotator.store.exchanges import PROJECT_ID, Direction, PackageOrigin, fingerprint
+from annotator.text.plural import plural
 
 CONFLICTS_NAMED = 3  # documents a refused merge names per annotator
 
@@ -158,7 +159,9 @@ def _conflict_error(refused: list[tuple[str, MergeConflict]]) -> InputError:
     parts = []
     for (path, name), docs in list(by_layer.items())[:3]:
         shown = ", ".join(docs[:CONFLICTS_NAMED]) + (", ..." if len(docs) > CONFLICTS_NAMED else "")
-        parts.append(f"{name!r} from {Path(path).name} in {len(docs)} document(s) ({shown})")
+        parts.append(
+            f"{name!r} from {Path(path).name} in {plural(len(docs), 'document')} ({shown})"
+        )
     more = f" and {len(by_layer) - 3} more" if len(by_layer) > 3 else ""
     return InputError(
         None,
@@ -222,13 +225,13 @@ def _merge_one(project: Project, other: Project, path: Path, on_conflict: OnConf
         assert origin is not None
         report.notes.append(
             f"{path.name} was packaged for {origin.annotator} but holds work by {name!r} on "
-            f"{n} document(s) (the window was opened under another name?): merged as the "
+            f"{plural(n, 'document')} (the window was opened under another name?): merged as the "
             f"layer {name!r}"
         )
     if report.older:
         report.notes.append(
-            f"{report.older} layer(s) in {path.name} are versions this project already has or "
-            "older ones (edited before the version merged last): the project's were kept"
+            f"{plural(report.older, 'layer')} in {path.name} left out: versions this project "
+            "already has, or older ones (edited before the version merged last): the project's were kept"
         )
     return report
 

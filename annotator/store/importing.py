@@ -22,6 +22,7 @@ from annotator.model.validate import layer_problem
 from annotator.store.activity import announce
 from annotator.store.base import ImportReport, LayerConflict, OnConflict, now, text_hash
 from annotator.store.recleaning import Recleaning
+from annotator.text.plural import plural
 
 BATCH = 500  # documents per executemany round
 CONFLICTS_NAMED = 5  # documents named per annotator when an import refuses differing layers
@@ -348,8 +349,10 @@ def _conflict_error(conflicts: list[LayerConflict]) -> InputError:
     parts = []
     for name, docs in list(by_annotator.items())[:3]:
         shown = ", ".join(docs[:CONFLICTS_NAMED]) + (", ..." if len(docs) > CONFLICTS_NAMED else "")
-        parts.append(f"{name!r} in {len(docs)} document(s) ({shown})")
-    more = f" and {len(by_annotator) - 3} more annotator(s)" if len(by_annotator) > 3 else ""
+        parts.append(f"{name!r} in {plural(len(docs), 'document')} ({shown})")
+    more = (
+        f" and {plural(len(by_annotator) - 3, 'more annotator')}" if len(by_annotator) > 3 else ""
+    )
     first = conflicts[0]
     return InputError(
         first.source or None,

@@ -34,6 +34,7 @@ from annotator.store.importing import Importing
 from annotator.store.migrations import migrations
 from annotator.store.presence import Presence
 from annotator.store.progress import Progress
+from annotator.text.plural import form, plural
 
 if TYPE_CHECKING:
     from annotator.store.backup import Backup
@@ -123,7 +124,7 @@ class Project(Importing, Editing, Assigning, Progress, Presence, Exchanges):
                 broken = db.execute("PRAGMA foreign_key_check").fetchall()
                 if broken:
                     raise ProjectError(
-                        f"{self.path} is damaged: {len(broken)} row(s) refer to missing rows"
+                        f"{self.path} is damaged: {plural(len(broken), 'row')} {form(len(broken), 'refers', 'refer')} to missing rows"
                     )
             finally:
                 db.execute("PRAGMA foreign_keys = ON")

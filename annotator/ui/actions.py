@@ -32,7 +32,13 @@ class ActionSpec:
 
 
 FIXED: tuple[ActionSpec, ...] = (
-    ActionSpec("undo", "Undo", "fa5s.undo", "Ctrl+Z"),
+    ActionSpec(
+        "undo",
+        "Undo",
+        "fa5s.undo",
+        "Ctrl+Z",
+        "Undo the last edit made since this window opened (earlier sessions' edits stay saved)",
+    ),
     ActionSpec("redo", "Redo", "fa5s.redo", "Ctrl+Shift+Z"),
     ActionSpec("delete_span", "Delete span", "fa5s.trash", "Delete", "Remove the selected span"),
     ActionSpec("next_doc", "Next document", "fa5s.arrow-down", "Alt+Down"),

@@ -15,7 +15,7 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QObject, QRect, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 
 from annotator.model.document import Span
@@ -47,7 +47,7 @@ class Controller(QObject):
         self.view = view
         self.whole_words = True
         self.pick_attributes = True
-        self.chooser = AttributeChooser(view.viewport())
+        self.chooser = AttributeChooser(view)
         self.chooser.chosen.connect(session.set_attribute)
         self.suggestions: list[Span] = []  # what is drawn dashed
         self.review = SuggestionReview(session, modes, self)
@@ -62,7 +62,6 @@ class Controller(QObject):
         session.spansChanged.connect(self._spans_changed)
         session.selectionChanged.connect(self._selection_changed)
         session.layerChanged.connect(lambda: view.set_relations(session.relations))
-        view.verticalScrollBar().valueChanged.connect(lambda _v: self.chooser.hide())
         modes.reviewChanged.connect(self._review_changed)
         modes.leadChanged.connect(lambda _on: self._draw_dashed())
         modes.linkChanged.connect(self._show_candidate)
@@ -397,7 +396,8 @@ class Controller(QObject):
 
     # -------------------------------------------------------------- attributes
     def open_attribute_picker(self, span_id: int) -> AttributeChooser | None:
-        """Show the span's attribute values under it; digits or a click pick, Escape closes.
+        """Show the span's attribute values in the strip under the article; digits or a click
+        pick, Escape closes.
 
         It takes no keyboard focus: any other key (Ctrl+Z, a new selection and its label key)
         works as if it were not there."""
@@ -408,11 +408,13 @@ class Controller(QObject):
         label = s.schema.label(span.label)
         if not label.attributes:
             return None
-        point = self.view.point_of(span.start)
-        below = point + QPoint(0, self.view.fontMetrics().height())
-        self.chooser.show_for(span, label, below)
-        room = self.view.viewport().height() - self.chooser.height()
-        if below.y() > room:  # near the bottom: above the line instead, never off screen
-            above = point.y() - self.view.fontMetrics().height() - self.chooser.height()
-            self.chooser.move(self.chooser.x(), max(0, min(above, room)))
+        self.chooser.show_for(span, label, self._lines_of(span))
         return self.chooser
+
+    def _lines_of(self, span: Span) -> QRect:
+        """The viewport rectangle from the span's first character to its last."""
+        cursor = self.view.textCursor()
+        cursor.setPosition(self.view.conv.to_utf16(span.start))
+        first = self.view.cursorRect(cursor)
+        cursor.setPosition(self.view.conv.to_utf16(span.end))
+        return first.united(self.view.cursorRect(cursor))

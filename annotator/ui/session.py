@@ -387,6 +387,15 @@ class Session(QObject):
         stack = self.undo_stack
         command = stack.command(index) if 0 <= index < stack.count() else None
         if not isinstance(command, EditCommand):
+            # the history is this window's: say so, or Ctrl+Z after a restart seems broken
+            self.message.emit(
+                self.tr(
+                    "Nothing to undo since this window opened: undo covers this session only;"
+                    " earlier edits are saved and stay."
+                )
+                if undo
+                else self.tr("Nothing to redo.")
+            )
             return
         if self.readonly:
             self.message.emit(self.tr("This project is read-only: changes cannot be saved."))

@@ -1,10 +1,15 @@
-"""The attribute chooser: a small strip over the article, shown after labelling, that never takes
-the keyboard.
+"""The attribute chooser: a small strip under the article, shown after labelling, that never takes
+the keyboard and never covers the text.
 
 It is not a menu: a popup menu grabs the keyboard until it closes, so the next key (Ctrl+Z, a
 label key) went to the menu instead of the window. The strip takes no focus; while it is shown the
 controller sends it plain digit keys (the values are numbered 1, 2, ... across the attributes) and
 Escape; every other key goes where it always goes, and the strip hides when it no longer applies.
+
+Where it sits: drawn over the text, under the labelled line, it hid the next line while the
+annotator read on to choose. It now takes a band of its own at the foot of the article view (the
+view's bottom viewport margin), naming the span it is for; the text keeps its place, and only
+when the labelled line itself would fall under the band does the text scroll, by that much.
 
 Signals:
     chosen(int, str, str): span id, attribute name, value.
@@ -12,12 +17,22 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtGui import QHideEvent
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QPushButton,
+)
 
 from annotator.model.document import Span
 from annotator.model.schema import Label
+from annotator.text.bidi import article_words
 from annotator.ui.widgets.plain import plain_label
+
+SPAN_CHARS = 30  # how much of the span's text the strip repeats to say which span it is for
 
 
 class AttributeChooser(QFrame):
@@ -25,8 +40,9 @@ class AttributeChooser(QFrame):
 
     chosen = Signal(int, str, str)
 
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
+    def __init__(self, view: QAbstractScrollArea) -> None:
+        super().__init__(view)
+        self.view = view
         self.setObjectName("attributePicker")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
@@ -40,8 +56,9 @@ class AttributeChooser(QFrame):
         self._layout.setSpacing(4)
         self.hide()
 
-    def show_for(self, span: Span, label: Label, at: QPoint) -> None:
-        """Show the values of ``span``'s attributes near ``at`` (a point in the parent)."""
+    def show_for(self, span: Span, label: Label, line: QRect) -> None:
+        """Show the values of ``span``'s attributes in the band under the article; ``line`` is
+        where the span's line is in the viewport (kept visible)."""
         while self._layout.count():
             item = self._layout.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -50,6 +67,8 @@ class AttributeChooser(QFrame):
                 widget.deleteLater()
         self.span_id = span.id or 0
         self.choices, self.buttons = [], []
+        short = span.text if len(span.text) <= SPAN_CHARS else span.text[: SPAN_CHARS - 1] + "…"
+        self._layout.addWidget(plain_label(f"«{article_words(short)}»", self))
         for attr in label.attributes:
             self._layout.addWidget(plain_label(attr.name + ":", self))
             for value in attr.values:
@@ -65,13 +84,22 @@ class AttributeChooser(QFrame):
                 self._layout.addWidget(button)
                 self.choices.append((attr.name, value))
                 self.buttons.append(button)
+        self._layout.addStretch(1)
         self.adjustSize()
-        parent = self.parentWidget()
-        room = parent.width() if parent is not None else self.width()
-        x = max(0, min(at.x() - self.width() // 2, room - self.width()))
-        self.move(x, at.y())
+        height = self.sizeHint().height()
+        below = line.bottom() - (self.view.viewport().height() - height)
+        self.view.setViewportMargins(0, 0, 0, height)
+        port = self.view.viewport().geometry()
+        self.setGeometry(port.x(), port.bottom() + 1, port.width(), height)
+        if below > 0:  # the labelled line would be under the band: bring it just above
+            bar = self.view.verticalScrollBar()
+            bar.setValue(bar.value() + below)
         self.show()
         self.raise_()
+
+    def hideEvent(self, e: QHideEvent) -> None:
+        self.view.setViewportMargins(0, 0, 0, 0)  # the band goes with the strip
+        super().hideEvent(e)
 
     def pick(self, index: int) -> bool:
         """Choose the value numbered ``index + 1``; False when there is none."""
