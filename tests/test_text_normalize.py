@@ -5,7 +5,13 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from annotator.text.normalize import find_all, matches, normalize_for_search
+from annotator.text.normalize import (
+    _fold_char,
+    find_all,
+    matches,
+    normalize_for_search,
+    normalize_query,
+)
 
 ALPHABET = st.sampled_from(
     [*list("الأسدإآىةؤئ سوريا"), "َ", "ّ", "ً", "ٰ", "ـ", "\u200f", "😀", "🏽", "A", "z", "\n"]
@@ -45,3 +51,19 @@ def test_marks_on_the_last_letter_stay_in_the_match() -> None:
 def test_matches_for_filtering() -> None:
     assert matches("الرئيس بشار الأسد", "الاسد")
     assert not matches("الرئيس الصيني", "الاسد")
+
+
+@given(st.text(max_size=60) | st.text(ALPHABET, max_size=60))
+def test_the_fast_folding_is_the_character_by_character_one(text: str) -> None:
+    expected = "".join(_fold_char(ch) for ch in text)
+    assert normalize_query(text) == expected
+    assert normalize_for_search(text).text == expected
+    assert normalize_query(text + "😀") == expected + "😀"  # the path for text beyond the BMP
+
+
+def test_hits_can_be_capped() -> None:
+    text = "ال" * 50
+    assert len(find_all(text, "ال")) == 50
+    assert find_all(text, "ال", limit=7) == find_all(text, "ال")[:7]
+    norm = normalize_for_search(text)
+    assert find_all(text, "ال", norm=norm) == find_all(text, "ال")

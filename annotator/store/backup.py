@@ -32,6 +32,7 @@ from annotator.store.activity import alive, notes_dir, running
 from annotator.store.base import RESTORED_AT, now
 from annotator.store.connection import Mode, describe_error, open_sqlite, sqlite_uri
 from annotator.store.identity import DOCUMENTS_TABLE, identify
+from annotator.store.search import is_index_table, rebuild_index
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +77,7 @@ def _work_tables(conn: sqlite3.Connection) -> list[str]:
             "SELECT name FROM main.sqlite_master WHERE type = 'table'"
             " AND name NOT LIKE 'sqlite_%' ORDER BY name"
         )
-        if r[0] not in RUNNING_STATE_TABLES
+        if r[0] not in RUNNING_STATE_TABLES and not is_index_table(r[0])
     ]
 
 
@@ -365,6 +366,7 @@ def _replace_rows(
                         f'INSERT OR REPLACE INTO main."{table}" ({cols})'
                         f' SELECT {cols} FROM src."{table}"'
                     )
+            rebuild_index(conn)
             conn.execute(
                 f"DELETE FROM main.meta WHERE key IN ({', '.join('?' for _ in _META_KEYS)})",
                 _META_KEYS,

@@ -9,6 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from annotator.store.search import is_index_table
+
 _SPAN = {
     "document": "the document's id (documents.ext_id)",
     "annotator": "the layer: an annotator's name, 'gold' or 'suggestions'",
@@ -72,6 +74,17 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
     "work_time": ("Active seconds each annotator spent on each document (idle stretches left out).", {
         "doc_id": "documents.id", "annotator": "annotators.name", "seconds": "active seconds",
         "updated_at": "when (UTC)"}),
+    "document_search": ("Find in all documents: an FTS5 trigram index of each text normalised for "
+                        "search (no copy of the text; rowid is documents.id).", {
+        "body": "the normalised text (not stored: the index keeps only its trigrams)"}),
+    "document_search_data": ("FTS5's own storage of document_search.", {
+        "id": "FTS5 block id", "block": "FTS5 data"}),
+    "document_search_idx": ("FTS5's own storage of document_search.", {
+        "segid": "FTS5 segment", "term": "FTS5 term", "pgno": "FTS5 page"}),
+    "document_search_docsize": ("FTS5's own storage of document_search.", {
+        "id": "documents.id", "sz": "FTS5 token counts"}),
+    "document_search_config": ("FTS5's own storage of document_search.", {
+        "k": "FTS5 setting", "v": "value"}),
     "layer_exchanges": ("Versions of layers that left in a package or came back in one.", {
         "doc_id": "documents.id", "annotator": "annotators.name",
         "fingerprint": "a hash of the layer's content", "edited_at": "its last edit (UTC)",
@@ -102,6 +115,8 @@ def metadata(project_path: Path) -> dict[str, Any]:
         tables[name] = {"description": description, "columns": dict(columns)}
         if name in FACETS:
             tables[name]["facets"] = FACETS[name]
+        if is_index_table(name):
+            tables[name]["hidden"] = True  # derived from documents; searched in the window
     return {
         "title": f"annotator project {project_path.name}",
         "description": "Arabic news annotations. Offsets are code points into documents.text, "

@@ -22,6 +22,7 @@ from annotator.model.validate import layer_problem
 from annotator.store.activity import announce
 from annotator.store.base import ImportReport, LayerConflict, OnConflict, now, text_hash
 from annotator.store.recleaning import Recleaning
+from annotator.store.search import index_documents
 from annotator.text.plural import plural
 
 BATCH = 500  # documents per executemany round
@@ -75,6 +76,7 @@ class Importing(Recleaning):
                 " original, removed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows.documents,
             )
+            index_documents(conn, ((row[0], row[3]) for row in rows.documents))
         if rows.spans:
             conn.executemany(
                 'INSERT INTO spans (id, doc_id, annotator, sid, start, "end", label, text, attributes,'

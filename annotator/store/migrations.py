@@ -252,3 +252,12 @@ def m0011_layer_exchanges(db: Database) -> None:
             at TEXT NOT NULL,
             PRIMARY KEY (doc_id, annotator, fingerprint))"""
     )
+
+
+@migrations(name="0012_document_search")
+def m0012_document_search(db: Database) -> None:
+    """An FTS5 index of every document's text normalised for search (find in all documents);
+    imports keep it up to date, and existing documents are indexed here."""
+    from annotator.store.search import build_index
+
+    build_index(db.conn)

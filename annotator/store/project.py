@@ -34,13 +34,14 @@ from annotator.store.importing import Importing
 from annotator.store.migrations import migrations
 from annotator.store.presence import Presence
 from annotator.store.progress import Progress
+from annotator.store.search import Searching
 from annotator.text.plural import form, plural
 
 if TYPE_CHECKING:
     from annotator.store.backup import Backup
 
 
-class Project(Importing, Editing, Assigning, Progress, Presence, Exchanges):
+class Project(Importing, Editing, Assigning, Progress, Presence, Exchanges, Searching):
     """An open project file."""
 
     # ----------------------------------------------------------------- opening

@@ -12,6 +12,9 @@ selections' rectangles, laying out blocks not yet measured, which changes the sc
 emits ``valueChanged`` again. Painting from that signal re-entered ``setExtraSelections`` while
 Qt walked the selection list it was replacing, and crashed on long documents (issue 15).
 
+Find hits (the find bar's) are painted the same way, over the spans, in the same coalesced pass:
+an amber tint for every hit on screen, a stronger one for the current hit.
+
 Signals:
     clicked(int): the code point offset of a plain click (no selection made).
 
@@ -20,8 +23,9 @@ Signals:
 
 from __future__ import annotations
 
+import bisect
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -49,6 +53,8 @@ from annotator.ui.structscene import StructureScene
 SWEEP_STEP = 2  # pixels between the positions read along a drag
 MIN_ARTICLE_WIDTH = 280  # pixels: at the window's minimum size the article keeps this much
 REPAINT_DELAY_MS = 0  # highlights follow a scroll once the event loop is back (coalesced)
+HIT_COLOUR = "#ffc107"  # find hits: amber, unlike any label colour
+CURRENT_HIT_COLOUR = "#ff6f00"
 
 
 class ArticleView(QPlainTextEdit):
@@ -91,6 +97,10 @@ class ArticleView(QPlainTextEdit):
         self.key_handler: Callable[[QKeyEvent], bool] | None = None
         self.key_wanted: Callable[[QKeyEvent], bool] | None = None
         self._mark_cache: dict[int, tuple[Span, Mark]] = {}
+        self._hits: list[tuple[int, int]] = []  # find hits, UTF-16 positions, in text order
+        self._hit_ends: list[int] = []
+        self._current_hit = -1
+        self._hit_formats = (_tint(HIT_COLOUR, 150), _tint(CURRENT_HIT_COLOUR, 200))
         self._apply_direction()
 
     def _apply_direction(self) -> None:
@@ -113,6 +123,7 @@ class ArticleView(QPlainTextEdit):
                 starts.append(self.conv.to_utf16(i + 1))
         self.layer.reset(starts)
         self._mark_cache = {}
+        self._hits, self._hit_ends, self._current_hit = [], [], -1
         self._spans, self._suggestions = list(spans or []), []
         self.layer.replace(self._marks(self._spans, []))
         self.layer.set_emphasis(emphasis or set())
@@ -166,6 +177,20 @@ class ArticleView(QPlainTextEdit):
         dirty |= self.layer.set_emphasis(emphasis)
         if dirty:
             self.refresh_highlights()
+
+    def set_hits(self, hits: Sequence[tuple[int, int]], current: int = -1) -> None:
+        """Highlight find hits (code point ``(start, end)`` pairs in text order) and the one at
+        index ``current``; repainted with the spans, from the event loop."""
+        to16 = self.conv.to_utf16
+        self._hits = [(to16(a), to16(b)) for a, b in hits]
+        self._hit_ends = [b for _a, b in self._hits]  # in order too: hits have one length
+        self._current_hit = current
+        self.schedule_highlights()
+
+    def set_current_hit(self, current: int) -> None:
+        if current != self._current_hit:
+            self._current_hit = current
+            self.schedule_highlights()
 
     def set_emphasis(self, emphasis: set[int]) -> None:
         if self.layer.set_emphasis(emphasis):
@@ -254,13 +279,14 @@ class ArticleView(QPlainTextEdit):
             if not block.isValid():
                 continue
             for seg in self.layer.segments(number, block.position(), block.length() - 1):
-                sel = QTextEdit.ExtraSelection()
-                cursor = QTextCursor(doc)
-                cursor.setPosition(seg.start)
-                cursor.setPosition(seg.end, QTextCursor.MoveMode.KeepAnchor)
-                sel.cursor = cursor
-                sel.format = self._format(seg)
-                selections.append(sel)
+                selections.append(self._selection(seg.start, seg.end, self._format(seg)))
+        if self._hits:
+            lo, hi = self._visible_range()
+            i = bisect.bisect_right(self._hit_ends, lo)
+            while i < len(self._hits) and self._hits[i][0] < hi:
+                fmt = self._hit_formats[i == self._current_hit]
+                selections.append(self._selection(*self._hits[i], fmt))
+                i += 1
         self.setExtraSelections(selections)
 
     def paintEvent(self, e: QPaintEvent) -> None:
@@ -275,6 +301,25 @@ class ArticleView(QPlainTextEdit):
         super().changeEvent(e)
         if e.type() == QEvent.Type.FontChange:
             self.structure.font_changed()
+
+    def _visible_range(self) -> tuple[int, int]:
+        """The UTF-16 stretch from the start of the top line on screen to the end of the bottom
+        one (a one-paragraph megabyte is one block: its hits are painted by line, not by block)."""
+        rect = self.viewport().rect()
+        top = self.cursorForPosition(rect.topRight())
+        top.movePosition(QTextCursor.MoveOperation.StartOfLine)
+        bottom = self.cursorForPosition(rect.bottomLeft())
+        bottom.movePosition(QTextCursor.MoveOperation.EndOfLine)
+        return min(top.position(), bottom.position()), max(top.position(), bottom.position()) + 1
+
+    def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+        sel = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        sel.cursor = cursor
+        sel.format = fmt
+        return sel
 
     def resizeEvent(self, e: QResizeEvent) -> None:
         super().resizeEvent(e)
@@ -406,3 +451,11 @@ class ArticleView(QPlainTextEdit):
                 QToolTip.hideText()
             return True
         return super().event(e)
+
+
+def _tint(colour: str, alpha: int) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    tint = QColor(colour)
+    tint.setAlpha(alpha)
+    fmt.setBackground(tint)
+    return fmt

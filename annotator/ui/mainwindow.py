@@ -21,6 +21,7 @@ from annotator.ui.backups import Backups
 from annotator.ui.controller import Controller
 from annotator.ui.curation import CurationPanel
 from annotator.ui.docview import ArticleView
+from annotator.ui.finder import Finder
 from annotator.ui.flow import DocumentFlow
 from annotator.ui.fonts import article_font
 from annotator.ui.modes import Modes
@@ -30,6 +31,7 @@ from annotator.ui.settings import Settings
 from annotator.ui.statusline import MESSAGE_MS, StatusLine
 from annotator.ui.theme import apply_theme
 from annotator.ui.widgets.doclist import DocList
+from annotator.ui.widgets.findbar import FindBar
 from annotator.ui.widgets.palette import LabelPalette, PaletteArea
 from annotator.ui.widgets.plain import warn
 from annotator.ui.widgets.spanpanel import SpanPanel
@@ -68,7 +70,10 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(PaletteArea(self.label_bar, central))
+        self.find_bar = FindBar(central)
+        layout.addWidget(self.find_bar)
         layout.addWidget(self.view, 1)
+        self.finder = Finder(session, self.view, self.find_bar, self)
         self.setCentralWidget(central)
         # the document list on the side a reader starts from: right in Arabic, left in English
         rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
@@ -137,7 +142,7 @@ class MainWindow(QMainWindow):
         return dock
 
     def _handlers(self) -> dict[str, Callable[[], object]]:
-        s, c, m, d = self.session, self.controller, self.modes, self.dialogs
+        s, c, m, d, f = self.session, self.controller, self.modes, self.dialogs, self.finder
         handlers: dict[str, Callable[[], object]] = {
             "undo": s.undo,
             "redo": s.redo,
@@ -166,8 +171,11 @@ class MainWindow(QMainWindow):
             "suggestions": lambda: m.set_review(self.actions_by_id["suggestions"].isChecked()),
             "accept_item": c.accept_current,
             "reject_item": c.reject_current,
-            "next_suggestion": lambda: c.step_suggestion(1),
-            "prev_suggestion": lambda: c.step_suggestion(-1),
+            # F3 follows the find bar while it is open, the suggestions otherwise
+            "next_suggestion": lambda: f.step(1) if f.is_open else c.step_suggestion(1),
+            "prev_suggestion": lambda: f.step(-1) if f.is_open else c.step_suggestion(-1),
+            "find": f.open,
+            "find_all": f.show_find_all,
             "label_mentions": c.label_mentions,
             "agreement": self.jobs.agreement,
             "progress": d.show_progress,

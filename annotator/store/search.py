@@ -1,0 +1,168 @@
+"""Find in all documents: an SQLite FTS5 index of the normalised texts, and hits in stored offsets.
+
+The index (``document_search``) holds each document's text normalised for search (diacritics,
+tatweel and direction marks dropped, hamza/alef forms folded: ``annotator.text.normalize``),
+cut into trigrams (case-sensitive: the normalised text is lowercase already, and folding it
+again costs a third of the indexing time). It stores no copy of the text (``content=''``) and no positions
+(``detail=none``): it only answers "which documents contain every three-letter piece of the
+search", and each of those documents is then searched exactly, with the same function the open
+document's find bar uses, so the hits are stored code point offsets. The search text never
+reaches FTS5 as query syntax: every piece is quoted, so quotes, ``*``, ``NEAR``, ``AND``, ``-``
+and parentheses are letters like any other.
+
+The importer keeps the index up to date in the transaction that adds a document; the migration
+``0012_document_search`` builds it for projects made before it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from annotator.store.base import ProjectBase
+from annotator.text.normalize import find_all, normalize_query
+
+SEARCH_TABLE = "document_search"
+MIN_INDEXED = 3  # normalised characters a project search needs: the index is made of trigrams
+MAX_PROJECT_HITS = 1_000  # hits listed at most; the list says when there were more
+CONTEXT_CHARS = 40  # characters of context shown on each side of a hit, cut at a word
+BUILD_BATCH = 500  # documents read at a time when building the index of an existing project
+
+
+@dataclass(frozen=True)
+class ProjectHit:
+    """One occurrence in one document: stored offsets, its line and the words around it."""
+
+    doc_id: int
+    ext_id: str
+    title: str
+    start: int
+    end: int
+    line: int  # 1 for the first line of the document
+    before: str
+    match: str
+    after: str
+
+
+@dataclass(frozen=True)
+class ProjectSearch:
+    """The answer to a search of every document."""
+
+    query: str
+    hits: tuple[ProjectHit, ...]
+    documents: int  # documents with at least one hit listed
+    capped: bool  # there were more hits than listed
+    too_short: bool  # fewer than MIN_INDEXED characters once normalised: nothing was searched
+
+
+def is_index_table(name: str) -> bool:
+    """True for the index and the tables FTS5 keeps it in: derived from the documents, so a
+    restore rebuilds them (``rebuild_index``) instead of copying their rows."""
+    return name == SEARCH_TABLE or name.startswith(SEARCH_TABLE + "_")
+
+
+def create_index(conn: sqlite3.Connection) -> None:
+    """Create the (empty) search index."""
+    conn.execute(
+        f"CREATE VIRTUAL TABLE {SEARCH_TABLE} USING fts5("
+        "body, tokenize = 'trigram case_sensitive 1', detail = 'none', content = '')"
+    )
+
+
+def index_documents(conn: sqlite3.Connection, rows: Iterable[tuple[int, str]]) -> None:
+    """Add ``(document id, stored text)`` rows to the index (inside the caller's transaction)."""
+    conn.executemany(
+        f"INSERT INTO {SEARCH_TABLE} (rowid, body) VALUES (?, ?)",
+        ((doc_id, normalize_query(text)) for doc_id, text in rows),
+    )
+
+
+def unindex_document(conn: sqlite3.Connection, doc_id: int, old_text: str) -> None:
+    """Take a document out of the index (a contentless index needs the text it was given)."""
+    conn.execute(
+        f"INSERT INTO {SEARCH_TABLE} ({SEARCH_TABLE}, rowid, body) VALUES ('delete', ?, ?)",
+        [doc_id, normalize_query(old_text)],
+    )
+
+
+def build_index(conn: sqlite3.Connection) -> None:
+    """Create the index and index every document (the migration that adds it)."""
+    create_index(conn)
+    rebuild_index(conn)
+
+
+def rebuild_index(conn: sqlite3.Connection) -> None:
+    """Index every document afresh (after a restore replaced them all)."""
+    conn.execute(f"INSERT INTO {SEARCH_TABLE} ({SEARCH_TABLE}) VALUES ('delete-all')")
+    last = 0
+    while True:
+        rows = conn.execute(
+            "SELECT id, text FROM documents WHERE id > ? ORDER BY id LIMIT ?", [last, BUILD_BATCH]
+        ).fetchall()
+        if not rows:
+            return
+        index_documents(conn, rows)
+        last = rows[-1][0]
+
+
+def match_expression(needle: str) -> str:
+    """An FTS5 query asking for every trigram of the normalised ``needle``, each one quoted."""
+    grams = dict.fromkeys(needle[i : i + 3] for i in range(len(needle) - 2))
+    return " AND ".join('"' + g.replace('"', '""') + '"' for g in grams)
+
+
+def line_and_context(text: str, start: int, end: int) -> tuple[int, str, str]:
+    """The line number of ``start`` and a few words of its line either side of
+    ``text[start:end]``, cut at a word with an ellipsis."""
+    line = text.count("\n", 0, start) + 1
+    lo = max(text.rfind("\n", 0, start) + 1, start - CONTEXT_CHARS)
+    line_end = text.find("\n", end)
+    hi = min(len(text) if line_end < 0 else line_end, end + CONTEXT_CHARS)
+    before, after = text[lo:start], text[end:hi]
+    if lo > 0 and text[lo - 1] != "\n":
+        cut = before.find(" ")
+        before = "…" + (before[cut + 1 :] if 0 <= cut < len(before) - 1 else before)
+    if hi < len(text) and text[hi] != "\n":
+        cut = after.rfind(" ")
+        after = (after[:cut] if cut > 0 else after) + "…"
+    return line, before, after
+
+
+class Searching(ProjectBase):
+    """Searching the text of every document."""
+
+    def search(self, query: str, limit: int = MAX_PROJECT_HITS) -> ProjectSearch:
+        """Every occurrence of ``query`` in the project (diacritics, tatweel and hamza forms
+        ignored), in document order, at most ``limit`` of them."""
+        needle = normalize_query(query.strip())
+        if len(needle) < MIN_INDEXED:
+            return ProjectSearch(query, (), 0, False, bool(needle))
+        hits: list[ProjectHit] = []
+        documents = 0
+        capped = False
+        cursor = self.db.execute(
+            f"SELECT d.id, d.ext_id, d.title, d.text FROM {SEARCH_TABLE} s"
+            f" JOIN documents d ON d.id = s.rowid WHERE {SEARCH_TABLE} MATCH ? ORDER BY s.rowid",
+            [match_expression(needle)],
+        )
+        try:
+            for doc_id, ext_id, title, text in cursor:
+                room = limit - len(hits)
+                found = find_all(text, query, limit=room + 1)
+                if not found:  # every trigram is there, but not in a row
+                    continue
+                documents += 1
+                for start, end in found[:room]:
+                    line, before, after = line_and_context(text, start, end)
+                    hits.append(ProjectHit(doc_id, ext_id, title, start, end, line, before,
+                                           text[start:end], after))  # fmt: skip
+                if len(found) > room:
+                    capped = True
+                    break
+                if len(hits) >= limit:  # full: capped if any other document has a hit
+                    capped = any(find_all(row[3], query, limit=1) for row in cursor)
+                    break
+        finally:
+            cursor.close()  # a half-read statement would keep a read transaction open
+        return ProjectSearch(query, tuple(hits), documents, capped, False)
