@@ -85,6 +85,7 @@ class StructurePainter:
         arcs: Iterable[Arc],
         emphasis: set[int],
         focus_relation: int = 0,
+        drag: tuple[tuple[float, float], tuple[float, float]] | None = None,
     ) -> None:
         """Brackets, arcs, then tags on top (an arc never hides a label)."""
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -112,6 +113,11 @@ class StructurePainter:
                 painter.drawRoundedRect(rect, 3, 3)
                 painter.setPen(_readable_on(colour))
                 painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.name(t.label))
+        if drag is not None:  # a link being dragged from a tag
+            pen = QPen(QColor(ARC_FOCUS_COLOUR), 2.0)
+            pen.setStyle(Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.drawLine(QPointF(*drag[0]), QPointF(*drag[1]))
         painter.setBrush(Qt.BrushStyle.NoBrush)
 
     def _paint_arc(self, painter: QPainter, arc: Arc, focus: bool) -> None:

@@ -22,6 +22,7 @@ from annotator.ui.structure import (
     GUTTER,
     Arc,
     BlockGeometry,
+    Box,
     Gutter,
     Link,
     Metrics,
@@ -66,6 +67,7 @@ class StructureScene:
         self.focus_relation = 0  # the selected arc
         self.blocks: list[BlockGeometry] = []  # as last painted, viewport coordinates
         self.arcs: list[Arc] = []
+        self.drag: tuple[tuple[float, float], tuple[float, float]] | None = None  # a link drag
         painter.set_article_font(view.font())
         doc = QTextDocument(view)
         self.layout = StructureLayout(doc, self._source, self._metrics)
@@ -144,6 +146,12 @@ class StructureScene:
             if self.mode is ArcMode.SELECTED:
                 self.view.viewport().update()
 
+    def select_relation(self, relation_id: int) -> None:
+        """Draw this relation's arc as selected (0: none)."""
+        if relation_id != self.focus_relation:
+            self.focus_relation = relation_id
+            self.view.viewport().update()
+
     def font_changed(self) -> None:
         self.painter.set_article_font(self.view.font())
         self.layout.relayout_all()
@@ -175,7 +183,7 @@ class StructureScene:
             block = block.next()
         self.arcs = self._route(where, first, last) if self.mode is not ArcMode.NONE else []
         self.painter.paint(
-            painter, self.blocks, self.arcs, view.layer.emphasis, self.focus_relation
+            painter, self.blocks, self.arcs, view.layer.emphasis, self.focus_relation, self.drag
         )
 
     def _where(
@@ -242,6 +250,14 @@ class StructureScene:
                 if t.box.contains(x, y):
                     return t.span_id
         return 0
+
+    def tag_box(self, span_id: int) -> Box | None:
+        """Where a span's tag was painted, if it was."""
+        for geo in self.blocks:
+            tag = geo.tag_of.get(span_id)
+            if tag is not None:
+                return tag.box
+        return None
 
     def arc_at(self, x: float, y: float) -> Arc | None:
         """The arc drawn nearest this viewport point, if near enough."""
