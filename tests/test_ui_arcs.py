@@ -157,7 +157,9 @@ def test_when_several_relations_fit_a_menu_offers_them(qtbot: QtBot, tmp_path: P
     seen: list[list[str]] = []
 
     def pick_second() -> None:
-        menus = [m for m in QApplication.topLevelWidgets() if isinstance(m, QMenu) and m.isVisible()]
+        menus = [
+            m for m in QApplication.topLevelWidgets() if isinstance(m, QMenu) and m.isVisible()
+        ]
         if not menus:
             QTimer.singleShot(20, pick_second)
             return

@@ -22,21 +22,41 @@ _NAMED_COLOURS = {
     "red": "#d62728", "teal": "#008080", "yellow": "#e6c300",
 }  # fmt: skip
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
-RESERVED_LAYERS = frozenset({"gold", "majority", "all", "suggestions"})
 
 
 @dataclass(frozen=True)
 class AttributeDef:
-    """A closed-valued attribute of a label, with its default value."""
+    """A closed-valued attribute of a label, with its default value.
+
+    ``en``/``ar`` are its display names and ``en_values``/``ar_values`` those of its values (in the
+    order of ``values``); each falls back to the id when the schema file gives none. Stored values
+    are always the ids."""
 
     name: str
     values: tuple[str, ...]
     default: str | None
+    en: str = ""
+    ar: str = ""
+    en_values: tuple[str, ...] = ()
+    ar_values: tuple[str, ...] = ()
+
+    def display(self, lang: str) -> str:
+        """The attribute's name in ``lang`` ("en" or "ar"), else its id."""
+        return (self.ar if lang == "ar" else self.en) or self.name
+
+    def value_display(self, value: str, lang: str) -> str:
+        """The name of ``value`` in ``lang``, else the value itself (also for unknown values)."""
+        names = self.ar_values if lang == "ar" else self.en_values
+        try:
+            return names[self.values.index(value)] or value
+        except (ValueError, IndexError):
+            return value
 
 
 @dataclass(frozen=True)
 class Label:
-    """A span label: id, English and Arabic names, colour (#rrggbb), key and guideline text."""
+    """A span label: id, English and Arabic names, colour (#rrggbb), key and guideline text (and
+    optionally that text in Arabic)."""
 
     id: str
     en: str
@@ -45,6 +65,7 @@ class Label:
     key: str
     description: str
     attributes: tuple[AttributeDef, ...] = ()
+    description_ar: str = ""
 
     def attribute(self, name: str) -> AttributeDef | None:
         """The attribute called ``name``, if the label has one."""
@@ -66,6 +87,7 @@ class RelationType:
     child: frozenset[str]
     key: str
     description: str
+    description_ar: str = ""
 
     def allows(self, head_label: str, child_label: str) -> bool:
         """True when a span labelled ``head_label`` may point to one labelled ``child_label``."""
@@ -140,6 +162,28 @@ def _field(table: dict[str, Any], name: str, where: str, path: str, kind: type =
     return value
 
 
+def _text(table: dict[str, Any], name: str, where: str, path: str) -> str:
+    """An optional display name (empty when absent)."""
+    value = table.get(name, "")
+    if not isinstance(value, str):
+        raise SchemaError(path, f"{where}.{name} must be a string")
+    return value.strip()
+
+
+def _value_names(
+    table: dict[str, Any], name: str, values: list[str], where: str, path: str
+) -> tuple[str, ...]:
+    """Optional display names of an attribute's values (``values_ar = {person = "شخص"}``), in the
+    order of ``values``; a value without one keeps its id."""
+    names = table.get(name, {})
+    if not isinstance(names, dict) or not all(isinstance(v, str) for v in names.values()):
+        raise SchemaError(path, f"{where}.{name} must be a table of value = name strings")
+    unknown = sorted(set(names) - set(values))
+    if unknown:
+        raise SchemaError(path, f"{where}.{name}: {unknown[0]!r} is not one of its values")
+    return tuple(str(names.get(v, "")).strip() or v for v in values)
+
+
 def _colour(value: str, where: str, path: str) -> str:
     if _HEX.match(value):
         if len(value) == 4:
@@ -185,7 +229,17 @@ def _parse_labels(raw: Any, path: str) -> tuple[Label, ...]:
                 raise SchemaError(path, f"{awhere}.default: {default!r} is not one of its values")
             if any(x.name == name for x in attrs):
                 raise SchemaError(path, f"{awhere}.name: duplicate attribute {name!r}")
-            attrs.append(AttributeDef(name, tuple(values), default))
+            attrs.append(
+                AttributeDef(
+                    name,
+                    tuple(values),
+                    default,
+                    en=_text(a, "en", awhere, path),
+                    ar=_text(a, "ar", awhere, path),
+                    en_values=_value_names(a, "values_en", values, awhere, path),
+                    ar_values=_value_names(a, "values_ar", values, awhere, path),
+                )
+            )
         labels.append(
             Label(
                 id=lid,
@@ -195,6 +249,7 @@ def _parse_labels(raw: Any, path: str) -> tuple[Label, ...]:
                 key=key,
                 description=str(item.get("description", "")).strip(),
                 attributes=tuple(attrs),
+                description_ar=_text(item, "description_ar", where, path),
             )
         )
     return tuple(labels)
@@ -232,6 +287,7 @@ def _parse_relations(raw: Any, labels: tuple[Label, ...], path: str) -> tuple[Re
                 child=ends["child"],
                 key=key,
                 description=str(item.get("description", "")).strip(),
+                description_ar=_text(item, "description_ar", where, path),
             )
         )
     return tuple(rels)

@@ -55,6 +55,7 @@ from annotator.model.schema import Schema
 from annotator.text.bidi import article_words
 from annotator.text.offsets import OffsetConverter
 from annotator.ui.highlights import Mark, Segment, SpanLayer
+from annotator.ui.names import attributes_text, name
 from annotator.ui.structpaint import StructurePainter
 from annotator.ui.structscene import StructureScene
 from annotator.ui.structure import Arc
@@ -223,10 +224,10 @@ class ArticleView(QPlainTextEdit):
         head, child = spans.get(arc.head), spans.get(arc.child)
         rel = self._relations.get(arc.relation_id)
         who = (rel.annotator if rel is not None else "") or self.layer_name
-        name = self.structure.painter.link_name(arc.label)
+        rel_name = self.structure.painter.link_name(arc.label)
         return self.tr("{0} → {1} → {2} (by {3})").format(
             article_words(head.text) if head else "?",
-            name,
+            rel_name,
             article_words(child.text) if child else "?",
             who,
         )
@@ -516,8 +517,8 @@ class ArticleView(QPlainTextEdit):
             lines = []
             for s in self.spans_at(offset):
                 lab = self._schema.label(s.label)
-                attrs = ", ".join(f"{k}: {v}" for k, v in sorted(s.attributes.items()))
-                lines.append(f"{lab.ar} / {lab.en}" + (f" ({attrs})" if attrs else ""))
+                attrs = attributes_text(lab, s.attributes)
+                lines.append(name(lab) + (f" ({attrs})" if attrs else ""))
             if lines:
                 QToolTip.showText(
                     e.globalPos(),

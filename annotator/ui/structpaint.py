@@ -12,8 +12,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 
 from annotator.model.schema import Schema
+from annotator.ui.names import name as display_name
 from annotator.ui.structure import TAG_PAD_X, Arc, BlockGeometry, Gutter, Metrics
-from annotator.ui.widgets.direction import display_name
 
 TAG_SCALE = 0.36  # a tag's text size against the article's line height
 MIN_TAG_PIXELS = 9
