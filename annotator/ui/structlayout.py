@@ -84,7 +84,8 @@ class StructureLayout(QPlainTextDocumentLayout):
             block = doc.findBlockByNumber(n)
             if block.isValid():
                 self.geometry.pop(n, None)
-                doc.markContentsDirty(block.position(), block.length())
+                # without its separator: one block changed, laid out again at once
+                doc.markContentsDirty(block.position(), max(block.length() - 1, 0))
 
     def relayout_all(self) -> None:
         self.geometry.clear()

@@ -68,6 +68,7 @@ class StructureScene:
         self.blocks: list[BlockGeometry] = []  # as last painted, viewport coordinates
         self.arcs: list[Arc] = []
         self.drag: tuple[tuple[float, float], tuple[float, float]] | None = None  # a link drag
+        self._ids: tuple[int | None, ...] = ()  # the relations shown, by id
         painter.set_article_font(view.font())
         doc = QTextDocument(view)
         self.layout = StructureLayout(doc, self._source, self._metrics)
@@ -98,6 +99,7 @@ class StructureScene:
         """A new document: nothing placed, no relations yet."""
         self.layout.geometry.clear()
         self.links, self.by_span = {}, {}
+        self._ids = ()
         self.focus = self.focus_relation = 0
         self.blocks, self.arcs = [], []
         if not self.mode_chosen:
@@ -108,6 +110,10 @@ class StructureScene:
         self.layout.relayout_blocks({n for n in blocks if n in self.layout.geometry})
 
     def set_relations(self, relations: list[Relation]) -> None:
+        ids = tuple(r.id for r in relations)
+        if ids == self._ids:  # ids are never reused: the same ids are the same relations
+            return
+        self._ids = ids
         links = {
             r.id: Link(r.id, int(r.head), int(r.child), r.label)
             for r in relations
