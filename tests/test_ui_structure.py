@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from annotator.text.bidi import dominant_direction
 from annotator.ui.docview import ArticleView
 from annotator.ui.mainwindow import MainWindow
 from annotator.ui.structure import (
@@ -166,6 +167,7 @@ def test_tags_on_a_latin_line_and_across_a_line_break(qtbot: QtBot, tmp_path: Pa
     s = w.session
     i = text.index("the talks")
     s.add_span(i, i + len("the talks were fruitful"), "claim")
+    s.add_span(0, len("The minister"), "speaker")
     long_start = text.index("Tuesday", 100)
     long_end = text.index("fruitful", long_start + 150) + len("fruitful")
     assert s.add_span(long_start, long_end, "event") is not None  # long enough to wrap
@@ -180,6 +182,17 @@ def test_tags_on_a_latin_line_and_across_a_line_break(qtbot: QtBot, tmp_path: Pa
     assert len(brackets) == len(pieces)
     tag = next(t for t in _painted(view) if t.span_id == event.id)
     assert tag.line == min(f.line for f in pieces)  # over the first line only
+    # an English article reads left to right: its first words on the left
+    tags = {t.label: t for t in _painted(view)}
+    assert tags["speaker"].fragment.x1 < tags["claim"].fragment.x0
+    assert tags["speaker"].fragment.x0 < view.viewport().width() / 4
+
+
+def test_an_article_reads_in_the_direction_of_most_of_its_letters() -> None:
+    assert dominant_direction(LATIN) == "ltr"
+    assert dominant_direction("Reuters: " + ARABIC) == "rtl"  # a Latin opening does not decide
+    assert dominant_direction(MIXED) == "rtl"
+    assert dominant_direction("2024 - 12") == "rtl"
 
 
 def test_labelling_keeps_the_text_where_it_was_and_undo_removes_the_tag(

@@ -84,8 +84,10 @@ class StructureLayout(QPlainTextDocumentLayout):
             block = doc.findBlockByNumber(n)
             if block.isValid():
                 self.geometry.pop(n, None)
-                # without its separator: one block changed, laid out again at once
-                doc.markContentsDirty(block.position(), max(block.length() - 1, 0))
+                # one character: Qt's plain layout counts the change twice (removed + added), so
+                # a longer stretch reaches the next block and clears both; one block changed is
+                # laid out again at once, whatever the length said
+                doc.markContentsDirty(block.position(), 1)
 
     def relayout_all(self) -> None:
         self.geometry.clear()
