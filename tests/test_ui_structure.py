@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from annotator.text.bidi import dominant_direction
+from annotator.text.bidi import article_direction
 from annotator.ui.docview import ArticleView
 from annotator.ui.mainwindow import MainWindow
 from annotator.ui.structure import (
@@ -189,10 +189,10 @@ def test_tags_on_a_latin_line_and_across_a_line_break(qtbot: QtBot, tmp_path: Pa
 
 
 def test_an_article_reads_in_the_direction_of_most_of_its_letters() -> None:
-    assert dominant_direction(LATIN) == "ltr"
-    assert dominant_direction("Reuters: " + ARABIC) == "rtl"  # a Latin opening does not decide
-    assert dominant_direction(MIXED) == "rtl"
-    assert dominant_direction("2024 - 12") == "rtl"
+    assert article_direction(LATIN) == "ltr"
+    assert article_direction("Reuters: " + ARABIC) == "rtl"  # a Latin opening does not decide
+    assert article_direction(MIXED) == "rtl"
+    assert article_direction("2024 - 12") == "rtl"
 
 
 def test_labelling_keeps_the_text_where_it_was_and_undo_removes_the_tag(

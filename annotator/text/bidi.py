@@ -19,15 +19,12 @@ def reading_direction(text: str) -> Literal["ltr", "rtl"] | None:
     return None
 
 
-DIRECTION_SAMPLE = 4000  # characters read to tell an article's direction
-
-
-def dominant_direction(text: str) -> Literal["ltr", "rtl"]:
-    """``ltr`` when an article's opening has more left-to-right letters than right-to-left ones
-    (an English article), else ``rtl``: an Arabic article that opens with "Reuters:" or is full of
-    Latin names stays right to left, and so does one with no letters at all."""
-    ltr = rtl = 0
-    for ch in text[:DIRECTION_SAMPLE]:
+def article_direction(text: str) -> Literal["ltr", "rtl"]:
+    """The direction an article is laid out in: right to left unless it has more left-to-right
+    letters (Latin...) than right-to-left ones (Arabic...). Counting, not the first letter, so an
+    Arabic article that opens with "AFP" or "John Miller" still reads right to left."""
+    rtl = ltr = 0
+    for ch in text:
         kind = unicodedata.bidirectional(ch)
         if kind == "L":
             ltr += 1
@@ -37,7 +34,7 @@ def dominant_direction(text: str) -> Literal["ltr", "rtl"]:
 
 
 _OPEN = {None: "\u2068", "ltr": "\u2066", "rtl": "\u2067"}  # first-strong, LRI, RLI
-ARTICLE_DIRECTION: Literal["rtl"] = "rtl"  # the article view lays every article out right to left
+ARTICLE_DIRECTION: Literal["rtl"] = "rtl"  # article words quoted in interface sentences
 
 
 def isolate(text: str, direction: Literal["ltr", "rtl"] | None = None) -> str:

@@ -52,7 +52,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from annotator.model.document import Relation, Span
 from annotator.model.schema import Schema
-from annotator.text.bidi import article_words, dominant_direction
+from annotator.text.bidi import article_direction, article_words
 from annotator.text.offsets import OffsetConverter
 from annotator.ui.highlights import Mark, Segment, SpanLayer
 from annotator.ui.names import attributes_text, name
@@ -120,15 +120,15 @@ class ArticleView(QPlainTextEdit):
         self._apply_direction()
 
     def _apply_direction(self) -> None:
-        """Lay every paragraph out in the article's direction (right to left unless it is
-        mostly Latin): a paragraph opening with "Reuters:" stays right to left in Arabic."""
+        """Arabic articles right to left and right-aligned, Latin ones left to right (per article:
+        Qt's plain-text layout aligns every paragraph alike)."""
+        rtl = article_direction(self.text) == "rtl"
         option = QTextOption(self.document().defaultTextOption())
-        if dominant_direction(self.text) == "ltr":
-            option.setTextDirection(Qt.LayoutDirection.LeftToRight)
-            option.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)
-        else:
-            option.setTextDirection(Qt.LayoutDirection.RightToLeft)
-            option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+        option.setTextDirection(
+            Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+        )
+        side = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+        option.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute)
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.document().setDefaultTextOption(option)
 
