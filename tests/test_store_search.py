@@ -13,7 +13,7 @@ from annotator.model.document import DocumentRecord
 from annotator.model.schema import default_schema
 from annotator.store import Project
 from annotator.store.identity import schema_version
-from annotator.store.search import MAX_PROJECT_HITS, SEARCH_TABLE, line_and_context
+from annotator.store.search import MAX_PROJECT_HITS, SEARCH_TABLE, context
 from annotator.text.normalize import find_all
 from tests.conftest import ARTICLE
 
@@ -132,15 +132,16 @@ def test_text_replaced_by_a_new_cleaning_is_searched_in_its_new_form(project: Pr
     assert [h.match for h in project.search("اصلي").hits] == ["أصلي"]
 
 
-def test_context_is_a_few_words_on_one_line() -> None:
-    text = "سطر أول\n" + "كلمة " * 20 + "هدف " + "كلمة " * 20
-    start = text.index("هدف")
-    line, before, after = line_and_context(text, start, start + 3)
-    assert line == 2
-    assert before.startswith("…كلمة") and after.endswith("كلمة…")
-    assert "\n" not in before + after
-    assert line_and_context("هدف", 0, 3) == (1, "", "")
-    assert line_and_context("أول\nهدف ثم\nآخر", 4, 7) == (2, "", " ثم")  # its own line only
+def test_context_is_a_few_words_of_the_line(project: Project) -> None:
+    text = "سطر أول\n" + "كلمة " * 20 + "هدف " + "كلمة " * 20 + "\nسطر أخير فيه هدف"
+    _add(project, text)
+    first, last = project.search("هدف").hits
+    assert (first.line, last.line) == (2, 3)
+    assert first.before.startswith("…كلمة") and first.after.endswith("كلمة…")
+    assert "\n" not in first.before + first.after
+    assert (last.before, last.after) == ("سطر أخير فيه ", "")
+    assert context("هدف", 0, 3) == ("", "")
+    assert context("أول\nهدف ثم\nآخر", 4, 7) == ("", " ثم")  # its own line only
 
 
 ALPHABET = st.sampled_from(

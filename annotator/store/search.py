@@ -112,13 +112,12 @@ def match_expression(needle: str) -> str:
     return " AND ".join('"' + g.replace('"', '""') + '"' for g in grams)
 
 
-def line_and_context(text: str, start: int, end: int) -> tuple[int, str, str]:
-    """The line number of ``start`` and a few words of its line either side of
-    ``text[start:end]``, cut at a word with an ellipsis."""
-    line = text.count("\n", 0, start) + 1
-    lo = max(text.rfind("\n", 0, start) + 1, start - CONTEXT_CHARS)
-    line_end = text.find("\n", end)
-    hi = min(len(text) if line_end < 0 else line_end, end + CONTEXT_CHARS)
+def context(text: str, start: int, end: int) -> tuple[str, str]:
+    """A few words of the line either side of ``text[start:end]``, cut at a word with an
+    ellipsis."""
+    lo = max(text.rfind("\n", max(0, start - CONTEXT_CHARS), start) + 1, start - CONTEXT_CHARS, 0)
+    line_end = text.find("\n", end, end + CONTEXT_CHARS)
+    hi = min(len(text), end + CONTEXT_CHARS) if line_end < 0 else line_end
     before, after = text[lo:start], text[end:hi]
     if lo > 0 and text[lo - 1] != "\n":
         cut = before.find(" ")
@@ -126,7 +125,7 @@ def line_and_context(text: str, start: int, end: int) -> tuple[int, str, str]:
     if hi < len(text) and text[hi] != "\n":
         cut = after.rfind(" ")
         after = (after[:cut] if cut > 0 else after) + "…"
-    return line, before, after
+    return before, after
 
 
 class Searching(ProjectBase):
@@ -153,8 +152,11 @@ class Searching(ProjectBase):
                 if not found:  # every trigram is there, but not in a row
                     continue
                 documents += 1
+                line, counted = 1, 0  # lines counted up to the previous hit (a 1 MB text once)
                 for start, end in found[:room]:
-                    line, before, after = line_and_context(text, start, end)
+                    line += text.count("\n", counted, start)
+                    counted = start
+                    before, after = context(text, start, end)
                     hits.append(ProjectHit(doc_id, ext_id, title, start, end, line, before,
                                            text[start:end], after))  # fmt: skip
                 if len(found) > room:
