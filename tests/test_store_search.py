@@ -65,8 +65,11 @@ def test_empty_blank_short_and_diacritics_only_searches_search_nothing(project: 
     for query in ("", "   ", "\n\t", "َُِّ", "ـــ"):
         found = project.search(query)
         assert (found.hits, found.too_short) == ((), False)
-    found = project.search("في")  # two letters: the index is made of three-letter pieces
-    assert found.hits == () and found.too_short
+    for query in ("في", "\x00\x00\x00", "\ud800\ud800\ud800"):  # the index has trigrams
+        found = project.search(query)
+        assert found.hits == () and found.too_short
+    _add(project, "قبل \x00\x00 بعد")
+    assert [h.match for h in project.search("قبل \x00\x00 ب").hits] == ["قبل \x00\x00 ب"]
 
 
 def test_words_at_the_very_start_and_end_and_overlapping_hits(project: Project) -> None:
