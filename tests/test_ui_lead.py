@@ -61,30 +61,30 @@ def test_blind_annotation_shows_only_the_own_layer(qtbot: QtBot, tmp_path: Path)
 def test_curation_auto_accept_walk_and_undo(qtbot: QtBot, tmp_path: Path) -> None:
     w = _window(qtbot, tmp_path)
     w.action("lead_mode").trigger()
-    s, panel = w.session, w.curation
+    s, curation, panel = w.session, w.curation, w.curation_panel
     assert s.layer == "gold" and s.spans == []
-    assert len(panel.open) == 4  # everything not unanimous: claim x2 forms, event, stance
+    assert len(curation.open) == 4  # everything not unanimous: claim x2 forms, event, stance
     assert len(w.controller.suggestions) == 4  # drawn dashed
-    panel.accept_all("all")
+    curation.accept_all("all")
     assert [(sp.text, sp.label) for sp in s.spans] == [("الوزير", "speaker")]
-    panel.accept_all("majority")  # the 2-of-3 claim and event, and the link two annotators drew
+    curation.accept_all("majority")  # the 2-of-3 claim and event, and the link two annotators drew
     assert {sp.text for sp in s.spans} == {"الزيارة", "الوزير", "المحادثات مثمرة"}
     assert [(r.label) for r in s.relations] == ["attributed_to"]
-    remaining = [c.text for c in panel.open]
+    remaining = [c.text for c in curation.open]
     assert set(remaining) == {"المحادثات", "ناجحة"}
     panel.list.setFocus()
     panel.list.setCurrentRow(remaining.index("ناجحة"))
     qtbot.keyClick(panel.list, Qt.Key.Key_Return)  # accept the stance
-    panel.list.setCurrentRow([c.text for c in panel.open].index("المحادثات"))
+    panel.list.setCurrentRow([c.text for c in curation.open].index("المحادثات"))
     qtbot.keyClick(panel.list, Qt.Key.Key_Backspace)  # reject the short claim
-    assert panel.open == []
+    assert curation.open == []
     log = s.project.decision_log(s.document.id)  # type: ignore[union-attr]
     assert {(d["label"], d["decision"], d["decided_by"]) for d in log} >= {
         ("stance", "accept", "lead"),
         ("claim", "reject", "lead"),
     }
     w.action("undo").trigger()  # the rejection comes back as an open disagreement
-    assert [c.text for c in panel.open] == ["المحادثات"]
+    assert [c.text for c in curation.open] == ["المحادثات"]
     w.action("undo").trigger()  # and the accepted stance leaves gold
     assert "ناجحة" not in [sp.text for sp in s.spans]
     w.action("lead_mode").trigger()

@@ -107,3 +107,30 @@ def test_lead_mode_ends_link_mode(qtbot: QtBot, tmp_path: Path) -> None:
     assert w.modes.lead and w.modes.link is None
     qtbot.keyClick(w.view, Qt.Key.Key_Return)  # nothing to link, nothing to accept: no relation
     assert w.session.relations == []
+
+
+def test_the_curation_state_follows_clicks_and_keys(qtbot: QtBot, tmp_path: Path) -> None:
+    from tests.test_ui_review import THREE, dashed, lead_window
+
+    w = lead_window(qtbot, tmp_path, THREE)
+    qtbot.keyClick(w.view, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    curation, panel = w.curation, w.curation_panel
+    assert len(curation.open) == 3 and curation.current == 0
+    assert panel.list.count() == 3 and panel.list.currentRow() == 0
+    # a click on the third row makes it current: the state changes, the view emphasises it
+    third = panel.list.visualItemRect(panel.list.item(2)).center()
+    with qtbot.waitSignal(curation.currentChanged) as blocker:
+        qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=third)
+    assert blocker.args == [2] and curation.current == 2
+    assert w.controller.current_item() is not None
+    assert w.controller.current_item().start == curation.open[2].start  # type: ignore[union-attr]
+    assert -3 in w.controller.emphasis()  # the third dashed candidate is the emphasised one
+    # Enter (from the article) accepts it; the list shrinks and the last row stays current
+    w.view.setFocus()
+    with qtbot.waitSignal(curation.candidatesChanged):
+        qtbot.keyClick(w.view, Qt.Key.Key_Return)
+    assert len(curation.open) == 2 and curation.current == 1
+    assert panel.list.count() == 2 and panel.list.currentRow() == 1 and dashed(w) == 2
+    # leaving lead mode empties the curation and the panel with it
+    qtbot.keyClick(w.view, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert curation.open == [] and curation.current == -1 and panel.list.count() == 0

@@ -89,7 +89,7 @@ def test_lead_mode_enter_acts_on_the_candidate_not_a_hidden_suggestion(
     candidates = {(c.start, c.end, c.label) for c in w.curation.open}
     assert dashed(w) == len(candidates)  # only the candidates are drawn
     qtbot.mouseClick(w.view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(40, 10))
-    highlighted = w.curation.open[w.curation.list.currentRow()]
+    highlighted = w.curation.open[w.curation_panel.list.currentRow()]
     qtbot.keyClick(w.view, Qt.Key.Key_Return)
     assert gold_keys(w) == {highlighted.key}  # the candidate shown, nothing else
     log = w.session.project.decision_log(w.session.document.id)  # type: ignore[union-attr]
@@ -103,23 +103,23 @@ def test_enter_and_backspace_work_wherever_the_focus_is_and_move_on(
 ) -> None:
     w = lead_window(qtbot, tmp_path, THREE)
     qtbot.keyClick(w.view, Qt.Key.Key_L, CTRL)
-    panel = w.curation
-    first, second, _third = panel.open  # the speaker (attributes differ), the stance, an event
-    assert [c.label for c in panel.open] == ["speaker", "stance", "event"]
+    curation, panel = w.curation, w.curation_panel
+    first, second, _third = curation.open  # the speaker (attributes differ), the stance, an event
+    assert [c.label for c in curation.open] == ["speaker", "stance", "event"]
     w.doclist.table.setFocus()
     qtbot.keyClick(w.doclist.table, Qt.Key.Key_Return)  # from the document list
     assert gold_keys(w) == {first.key}
-    assert panel.list.currentRow() == 0 and panel.open[0] == second  # the next one
+    assert panel.list.currentRow() == 0 and curation.open[0] == second  # the next one
     assert dashed(w) == 2  # the others stay drawn
     panel.list.setFocus()
     qtbot.keyClick(panel.list, Qt.Key.Key_Down)  # the event
     w.view.setFocus()
     qtbot.keyClick(w.view, Qt.Key.Key_Backspace)  # from the article
-    assert [c.key for c in panel.open] == [second.key]
+    assert [c.key for c in curation.open] == [second.key]
     assert dashed(w) == 1 and panel.list.currentRow() == 0
     w.doclist.filter.setFocus()
     qtbot.keyClick(w.doclist.filter, Qt.Key.Key_Return)  # from the filter box
-    assert panel.open == [] and dashed(w) == 0
+    assert curation.open == [] and dashed(w) == 0
     assert not w.action("accept_item").isEnabled()  # nothing highlighted: Enter is free again
     decided = {
         (d["label"], d["decision"])
@@ -127,19 +127,19 @@ def test_enter_and_backspace_work_wherever_the_focus_is_and_move_on(
     }
     assert decided == {("speaker", "accept"), ("stance", "accept"), ("event", "reject")}
     qtbot.keyClick(w.view, Qt.Key.Key_Z, CTRL)  # the last acceptance is undone: stance open again
-    assert [c.key for c in panel.open] == [second.key]
+    assert [c.key for c in curation.open] == [second.key]
 
 
 def test_unanimity_includes_attribute_values(qtbot: QtBot, tmp_path: Path) -> None:
     w = lead_window(qtbot, tmp_path, THREE)
     qtbot.keyClick(w.view, Qt.Key.Key_L, CTRL)
-    qtbot.mouseClick(w.curation.unanimous, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(w.curation_panel.unanimous, Qt.MouseButton.LeftButton)
     # all three marked the speaker, but sara said "state": not unanimous, still a candidate
     assert {s.label for s in w.session.spans} == {"event"}
     speaker = next(c for c in w.curation.open if c.label == "speaker")
     assert speaker.agreeing == 2 and len(speaker.annotators) == 3
-    assert "kind=state: sara" in w.curation.list.item(0).text()
-    qtbot.mouseClick(w.curation.majority, Qt.MouseButton.LeftButton)  # 2 of 3 agree on person
+    assert "kind=state: sara" in w.curation_panel.list.item(0).text()
+    qtbot.mouseClick(w.curation_panel.majority, Qt.MouseButton.LeftButton)  # 2 of 3 agree on person
     (gold_speaker,) = [s for s in w.session.spans if s.label == "speaker"]
     assert gold_speaker.attributes == {"kind": "person"}
 

@@ -23,7 +23,7 @@ from annotator.model.edits import AddSpan, Batch
 from annotator.text.bidi import article_words
 from annotator.text.normalize import find_mentions
 from annotator.text.snap import snap_selection
-from annotator.ui.curation import CurationPanel
+from annotator.ui.curation import Curation
 from annotator.ui.docview import ArticleView
 from annotator.ui.modes import Modes
 from annotator.ui.session import Session
@@ -51,7 +51,7 @@ class Controller(QObject):
         self.chooser.chosen.connect(session.set_attribute)
         self.suggestions: list[Span] = []  # what is drawn dashed
         self.review = SuggestionReview(session, modes, self)
-        self.curation: CurationPanel | None = None
+        self.curation: Curation | None = None
         self.candidates: list[Span] = []  # the curation's open candidates (lead mode)
         self._decidable = False
         self.mentions: list[tuple[int, int, str]] = []  # other occurrences offered for labelling
@@ -80,11 +80,11 @@ class Controller(QObject):
         """Curating the gold layer: only curation candidates are shown and acted on."""
         return self.modes.lead
 
-    def attach_curation(self, panel: CurationPanel) -> None:
-        """Draw the panel's candidates in lead mode and act on its highlighted one."""
-        self.curation = panel
-        panel.candidatesChanged.connect(self.set_candidates)
-        panel.list.currentRowChanged.connect(lambda _row: self.repaint())
+    def attach_curation(self, curation: Curation) -> None:
+        """Draw the curation's candidates in lead mode and act on its current one."""
+        self.curation = curation
+        curation.candidatesChanged.connect(self.set_candidates)
+        curation.currentChanged.connect(lambda _row: self.repaint())
 
     def set_candidates(self, spans: list[Span]) -> None:
         self.candidates = spans
@@ -102,7 +102,7 @@ class Controller(QObject):
         if self.modes.link is not None:
             return None
         if self.lead:
-            row = self.curation.list.currentRow() if self.curation is not None else -1
+            row = self.curation.current if self.curation is not None else -1
             return self.candidates[row] if 0 <= row < len(self.candidates) else None
         return self.review.current_item() if self.modes.review else None
 

@@ -1,4 +1,9 @@
-"""Load the packaged Arabic font explicitly: fontconfig would otherwise pick DejaVu (notes/QT.md)."""
+"""Load the packaged Arabic font explicitly: fontconfig would otherwise pick DejaVu (notes/QT.md).
+
+Emoji (news quotes and social media posts carry them) are not in the Arabic fonts; the article
+font names a colour emoji font after its own family, so they are drawn as pictures rather than
+empty boxes wherever one is installed (.ci/setup installs Debian's fonts-noto-color-emoji).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,9 @@ from pathlib import Path
 from PySide6.QtGui import QFont, QFontDatabase
 
 _loaded: dict[str, str] = {}
+
+# colour emoji fonts (Linux, macOS, Windows), asked in this order for what the article font lacks
+EMOJI_FAMILIES = ("Noto Color Emoji", "Apple Color Emoji", "Segoe UI Emoji")
 
 
 def arabic_font_files() -> list[Path]:
@@ -34,5 +42,6 @@ def article_font(family: str = "Amiri", size: int = 18) -> QFont:
             for fam in QFontDatabase.applicationFontFamilies(font_id):
                 _loaded[fam] = str(path)
     font = QFont(family if family in _loaded else "Amiri", size)
+    font.setFamilies([font.family(), *EMOJI_FAMILIES])
     font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
     return font

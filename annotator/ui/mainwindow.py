@@ -19,7 +19,7 @@ from annotator.model.document import Status
 from annotator.ui.actions import MENUS, all_specs, build_actions
 from annotator.ui.backups import Backups
 from annotator.ui.controller import Controller
-from annotator.ui.curation import CurationPanel
+from annotator.ui.curation import Curation
 from annotator.ui.docview import ArticleView
 from annotator.ui.finder import Finder
 from annotator.ui.flow import DocumentFlow
@@ -30,6 +30,7 @@ from annotator.ui.session import Session
 from annotator.ui.settings import Settings
 from annotator.ui.statusline import MESSAGE_MS, StatusLine
 from annotator.ui.theme import apply_theme
+from annotator.ui.widgets.curationpanel import CurationPanel
 from annotator.ui.widgets.doclist import DocList
 from annotator.ui.widgets.findbar import FindBar
 from annotator.ui.widgets.palette import LabelPalette, PaletteArea
@@ -82,8 +83,9 @@ class MainWindow(QMainWindow):
             start, end = end, start
         self._dock(self.tr("Documents"), self.doclist, start)
         self._dock(self.tr("Spans"), self.spanpanel, end)
-        self.curation = CurationPanel(session, self)
-        self.curation_dock = self._dock(self.tr("Curation"), self.curation, end)
+        self.curation = Curation(session, self)
+        self.curation_panel = CurationPanel(self.curation, self)
+        self.curation_dock = self._dock(self.tr("Curation"), self.curation_panel, end)
         self.curation_dock.hide()
         self.controller.attach_curation(self.curation)
         self.curation.editRequested.connect(self.view.select_range)
