@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import settings
@@ -35,6 +36,16 @@ def _isolated_dirs(
         monkeypatch.setenv(var, str(home / sub))
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("ANNOTATOR_LOG_DIR", str(home / "log"))  # never the user's real log
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp: Any) -> Any:
+    """pytest-qt's application with the English catalogue installed, as `annotator` starts
+    (its plural forms: "1 span", not "1 spans")."""
+    from annotator.ui.i18n import install
+
+    install(qapp, "en")
+    return qapp
 
 
 @pytest.fixture

@@ -115,7 +115,7 @@ def test_import_dialog_previews_and_imports(qtbot: object, tmp_path: Path) -> No
     assert "إقرأ أيضاً:  [line 13: related articles]" in preview  # struck through where it stands
     assert "يستخدم هذا الموقع ملفات تعريف الارتباط.  [line 18: related articles]" in preview
     assert "المصدر: وكالة الأنباء  [line 10: source]" in preview
-    assert "10 line(s) will be cut" in dialog.summary.text()
+    assert "10 lines will be cut" in dialog.summary.text()
     dialog.clean.setChecked(False)
     assert dialog.preview.toPlainText() == SCRAPED.replace(
         "\u00a0", " "

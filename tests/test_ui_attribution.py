@@ -79,7 +79,7 @@ def test_forbidden_pair_is_refused_with_a_message(qtbot: QtBot, tmp_path: Path) 
     w.session.select(ids["speaker"])
     with qtbot.waitSignal(w.session.message) as blocker:
         w.action("relation:attributed_to").trigger()
-    assert "start at a claim span" in blocker.args[0]  # type: ignore[index]
+    assert "start at a «Claim» span" in blocker.args[0]  # type: ignore[index]
     assert w.modes.link is None and w.session.relations == []
     # the store refuses it too, whoever asks
     assert w.session.add_relation("attributed_to", ids["speaker"], ids["claim"]) is None

@@ -175,4 +175,4 @@ def test_help_shortcut_sheet_and_guideline(qtbot: QtBot, tmp_path: Path) -> None
     guide = w.dialogs.show_guideline()
     qtbot.addWidget(guide)
     text = guide.browser.toPlainText()
-    assert "المتحدث · Speaker" in text and "direct_quote" in text and "attributed to" in text
+    assert "Speaker" in text and "direct quote" in text and "attributed to" in text

@@ -71,7 +71,7 @@ def test_span_texts_and_attributes_read_in_their_own_direction(
     assert [sp.text for sp in w.session.spans] == ["الوزير"]
     w.spanpanel.refresh_now()  # the panel catches up after a pause in typing
     assert _direction(table, 0, 1) == RTL  # the article's words
-    assert w.spanpanel.model.index(0, 4).data() == "kind=person"
+    assert w.spanpanel.model.index(0, 4).data() == "kind: person"
     table.setLayoutDirection(RTL)  # as in the Arabic interface
     assert _direction(table, 0, 4) == LTR  # "kind=person" keeps its underscores and = in place
     assert _direction(table, 0, 1) == RTL

@@ -1,52 +1,174 @@
-"""The Arabic interface: every string translated, the window mirrored, --lang honoured."""
+"""The Arabic interface: Qt translation files in step with the sources, every string translated
+with its plural forms, the window mirrored, --lang honoured."""
 
 from __future__ import annotations
 
 import ast
+import re
+import shutil
+import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from annotator.ui.i18n import install, table
+from annotator.ui import counts, translations
+from annotator.ui.i18n import install
 from tests.test_cli import run
 from tests.ui_helpers import make_window
 
-UI = Path(__file__).resolve().parents[1] / "annotator" / "ui"
+UI = translations.UI
+PLACEHOLDER = re.compile(r"\{\d*\}|%n")
 
 
-def interface_strings() -> Iterator[str]:
-    """tr() calls, action texts and tips, table headers and menu titles in the ui package."""
-    for path in UI.rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
-            if isinstance(node, ast.Call):
-                f = node.func
-                name = f.attr if isinstance(f, ast.Attribute) else getattr(f, "id", "")
-                texts = []
-                if name in ("tr", "_tr") and node.args:
-                    texts = [node.args[0]]
-                elif name == "ActionSpec":
-                    texts = node.args[1:2] + node.args[4:5]
-                for t in texts:
-                    if isinstance(t, ast.Constant) and isinstance(t.value, str) and t.value:
-                        yield t.value
-            elif isinstance(node, ast.Assign) and any(
-                getattr(t, "id", "") == "HEADERS" for t in node.targets
-            ):
-                yield from (e.value for e in node.value.elts)  # type: ignore[attr-defined]
-            elif isinstance(node, ast.AnnAssign) and getattr(node.target, "id", "") == "MENUS":
-                yield from (e.elts[0].value for e in node.value.elts)  # type: ignore[attr-defined,union-attr]
+def messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
+    """(context, source) -> <message> of a Qt Linguist file."""
+    found = {}
+    for ctx in ET.parse(ts).getroot().iter("context"):
+        for m in ctx.iter("message"):
+            found[(ctx.findtext("name") or "", m.findtext("source") or "")] = m
+    return found
 
 
-def test_every_interface_string_has_an_arabic_translation() -> None:
-    strings = set(interface_strings())
-    assert len(strings) > 90
-    missing = sorted(strings - set(table("ar")))
-    assert missing == []
-    for source, arabic in table("ar").items():
-        assert source.count("{") == arabic.count("{"), source  # the same placeholders
+def forms(message: ET.Element) -> list[str]:
+    tr = message.find("translation")
+    assert tr is not None
+    if message.get("numerus") == "yes":
+        return [f.text or "" for f in tr.iter("numerusform")]
+    return [tr.text or ""]
+
+
+def test_ts_files_hold_every_string_of_the_sources(tmp_path: Path) -> None:
+    """Run `python -m annotator.ui.translations update` (then translate) when this fails."""
+    for lang in translations.LANGUAGES:
+        shutil.copy(translations.ts_path(lang), tmp_path)
+    translations.update(tmp_path)
+    for lang in translations.LANGUAGES:
+        fresh = messages(translations.ts_path(lang, tmp_path))
+        kept = messages(translations.ts_path(lang))
+        assert sorted(set(fresh) - set(kept)) == [], f"new strings not in annotator_{lang}.ts"
+        assert sorted(set(kept) - set(fresh)) == [], f"annotator_{lang}.ts keeps dropped strings"
+    assert len(messages(translations.ts_path("ar"))) > 200
+
+
+def test_every_arabic_string_is_translated_with_its_placeholders_and_plurals() -> None:
+    untranslated = []
+    for (context, source), m in messages(translations.ts_path("ar")).items():
+        texts = forms(m)
+        tr = m.find("translation")
+        if (tr is not None and tr.get("type") == "unfinished") or not all(texts):
+            untranslated.append(f"{context}: {source}")
+            continue
+        if m.get("numerus") == "yes":
+            assert len(texts) == 6, source  # zero, one, two, few (3-10), many (11-99), other (100)
+            assert "%n" in source, source
+        wanted = set(PLACEHOLDER.findall(source)) - {"%n"}
+        for text in texts:
+            assert set(PLACEHOLDER.findall(text)) - {"%n"} == wanted, (source, text)
+    assert untranslated == []
+    for (_context, source), m in messages(translations.ts_path("en")).items():
+        assert m.get("numerus") == "yes" and len(forms(m)) == 2 and all(forms(m)), source
+
+
+def test_no_interface_string_asks_for_plurals_with_s_in_brackets() -> None:
+    for lang in translations.LANGUAGES:
+        for (context, source), m in messages(translations.ts_path(lang)).items():
+            assert "(s)" not in source and not any("(s)" in t for t in forms(m)), (context, source)
+
+
+def test_compiled_catalogues_are_what_lrelease_makes_of_the_ts(tmp_path: Path) -> None:
+    """Run `python -m annotator.ui.translations release` when this fails."""
+    for lang in translations.LANGUAGES:
+        shutil.copy(translations.ts_path(lang), tmp_path)
+    translations.release(tmp_path)
+    for lang in translations.LANGUAGES:
+        assert translations.qm_path(lang, tmp_path).read_bytes() == (
+            translations.qm_path(lang).read_bytes()
+        ), f"annotator_{lang}.qm is older than annotator_{lang}.ts"
+
+
+# Qt calls whose string arguments a user reads; a plain literal with Latin letters there is English
+# that no translator will ever see.
+SHOWN = {
+    "setText", "setWindowTitle", "setToolTip", "setPlaceholderText", "setStatusTip", "addItem",
+    "addTab", "addRow", "setTitle", "showMessage", "setHorizontalHeaderLabels", "setLabelText",
+    "QLabel", "QPushButton", "QCheckBox", "QRadioButton", "QGroupBox", "QAction", "plain_label",
+    "information", "warning", "critical", "question", "message_box", "warn", "say", "emit",
+    "addMenu", "setWhatsThis", "setInformativeText", "setDetailedText", "getSaveFileName",
+    "getOpenFileName", "getOpenFileNames", "getExistingDirectory",
+}  # fmt: skip
+# Functions that translate a text marked elsewhere with QT_TRANSLATE_NOOP (so their argument is a
+# name, not a literal).
+TRANSLATE_MARKED = {"tr_action", "status_text", "headerData"}
+LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def _enclosing_functions(tree: ast.AST) -> dict[ast.AST, str]:
+    owner: dict[ast.AST, str] = {}
+    for fn in ast.walk(tree):
+        if isinstance(fn, ast.FunctionDef):
+            for node in ast.walk(fn):
+                owner.setdefault(node, fn.name)
+    return owner
+
+
+def untranslated_strings() -> Iterator[str]:
+    """Places in the ui package where a user would read text lupdate cannot see."""
+    for path in sorted(UI.rglob("*.py")):
+        source = path.read_text("utf-8")
+        tree = ast.parse(source)
+        marked = {i for i, line in enumerate(source.splitlines(), 1) if "# marked above" in line}
+        owner = _enclosing_functions(tree)
+        where = path.relative_to(UI.parent)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.JoinedStr):
+                for inner in ast.walk(node):
+                    f = getattr(inner, "func", None)
+                    if getattr(f, "attr", getattr(f, "id", "")) in ("tr", "translate"):
+                        yield f"{where}:{node.lineno}: a translation inside an f-string (unseen)"
+            if not isinstance(node, ast.Call):
+                continue
+            f = node.func
+            name = f.attr if isinstance(f, ast.Attribute) else getattr(f, "id", "")
+            if name in ("tr", "translate") and node.args:
+                text = node.args[1 if name == "translate" and len(node.args) > 1 else 0]
+                literal = isinstance(text, ast.Constant) and isinstance(text.value, str)
+                if (
+                    not literal
+                    and owner.get(node) not in TRANSLATE_MARKED
+                    and node.lineno not in marked
+                ):
+                    yield f"{where}:{node.lineno}: {ast.unparse(node)[:80]} (not a literal)"
+            elif name in SHOWN and ast.unparse(f).split(".")[0] not in ("log", "logging"):
+                for arg in node.args[:1] if name == "addItem" else node.args:
+                    parts = [arg] if isinstance(arg, ast.Constant) else []
+                    if isinstance(arg, ast.JoinedStr):
+                        parts = [v for v in arg.values if isinstance(v, ast.Constant)]
+                    english = [p.value for p in parts if isinstance(p.value, str)]
+                    if any(LATIN_WORD.search(t.replace("annotator", "")) for t in english):
+                        yield f"{where}:{node.lineno}: {ast.unparse(arg)[:80]}"
+
+
+def test_every_string_a_user_reads_goes_through_the_translator() -> None:
+    assert list(untranslated_strings()) == []
+
+
+ARABIC_PLURALS = {0: "لا مقاطع", 1: "مقطع واحد", 2: "مقطعان", 3: "3 مقاطع", 11: "11 مقطعًا",
+                  100: "100 مقطع"}  # fmt: skip
+ENGLISH_PLURALS = {0: "0 spans", 1: "1 span", 2: "2 spans", 100: "100 spans"}
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("ar", ARABIC_PLURALS), ("en", ENGLISH_PLURALS)])
+def test_plural_forms(qapp: QApplication, lang: str, expected: dict[int, str]) -> None:
+    try:
+        install(qapp, lang)
+        for n, text in expected.items():
+            assert counts.spans(n) == text
+    finally:
+        install(qapp, "en")
 
 
 def test_arabic_mirrors_the_window_and_translates_it(qtbot: QtBot, tmp_path: Path) -> None:
@@ -61,7 +183,7 @@ def test_arabic_mirrors_the_window_and_translates_it(qtbot: QtBot, tmp_path: Pat
         assert w.doclist.filter.placeholderText().startswith("ابحث")
         assert w.layoutDirection() == Qt.LayoutDirection.RightToLeft
         # the status line reads right to left even though the document id "a" is Latin
-        assert w.status_line.doc_status.text() == "\u200f\u2068a\u2069 · 0 مقطع · للعمل"
+        assert w.status_line.doc_status.text() == "\u200f\u2068a\u2069 · لا مقاطع · للعمل"
     finally:
         install(app, "en")
     assert app.layoutDirection() == Qt.LayoutDirection.LeftToRight

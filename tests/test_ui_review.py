@@ -138,7 +138,7 @@ def test_unanimity_includes_attribute_values(qtbot: QtBot, tmp_path: Path) -> No
     assert {s.label for s in w.session.spans} == {"event"}
     speaker = next(c for c in w.curation.open if c.label == "speaker")
     assert speaker.agreeing == 2 and len(speaker.annotators) == 3
-    assert "kind=state: sara" in w.curation_panel.list.item(0).text()
+    assert "kind: state (sara)" in w.curation_panel.list.item(0).text()
     qtbot.mouseClick(w.curation_panel.majority, Qt.MouseButton.LeftButton)  # 2 of 3 agree on person
     (gold_speaker,) = [s for s in w.session.spans if s.label == "speaker"]
     assert gold_speaker.attributes == {"kind": "person"}

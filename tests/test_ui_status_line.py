@@ -52,11 +52,11 @@ def test_the_link_prompt_and_accepting_hidden_suggestions_are_seen(
     drag(qtbot, w, claim, claim + len("المحادثات كانت مثمرة"))
     qtbot.keyClick(w.view, Qt.Key.Key_2)  # a claim, selected
     qtbot.keyClick(w.view, Qt.Key.Key_A)
-    assert status_sentence(w).startswith("Link attributed to: arrows choose, Enter links")
+    assert status_sentence(w).startswith("Link «attributed to»: arrows choose, Enter links")
     qtbot.keyClick(w.view, Qt.Key.Key_Escape)
     assert not w.action("suggestions").isChecked()
     w.action("accept_suggestions:speaker").trigger()  # Suggestions → Speaker in the menu
-    assert status_sentence(w) == "Accepted 0 suggested speaker span(s)."
+    assert status_sentence(w) == "Accepted 0 spans suggested as «Speaker»."
 
 
 def test_an_undo_refused_in_a_stale_window_is_seen(qtbot: QtBot, tmp_path: Path) -> None:

@@ -71,7 +71,7 @@ def test_a_span_labelled_in_another_window_appears_with_the_counts(
     assert len(b.session.spans) == 1
     qtbot.waitUntil(lambda: len(a.session.spans) == 1, timeout=WAIT)
     assert a.view.layer.marks()  # drawn
-    assert "1 spans" in a.status_line.doc_status.text()
+    assert "1 span ·" in a.status_line.doc_status.text()
     row = a.doclist.model.doc_at(0)
     assert row is not None and row.spans == 1
 

@@ -27,11 +27,31 @@ RESERVED_LAYERS = frozenset({"gold", "majority", "all", "suggestions"})
 
 @dataclass(frozen=True)
 class AttributeDef:
-    """A closed-valued attribute of a label, with its default value."""
+    """A closed-valued attribute of a label, with its default value.
+
+    ``en``/``ar`` are its display names and ``en_values``/``ar_values`` those of its values (in the
+    order of ``values``); each falls back to the id when the schema file gives none. Stored values
+    are always the ids."""
 
     name: str
     values: tuple[str, ...]
     default: str | None
+    en: str = ""
+    ar: str = ""
+    en_values: tuple[str, ...] = ()
+    ar_values: tuple[str, ...] = ()
+
+    def display(self, lang: str) -> str:
+        """The attribute's name in ``lang`` ("en" or "ar"), else its id."""
+        return (self.ar if lang == "ar" else self.en) or self.name
+
+    def value_display(self, value: str, lang: str) -> str:
+        """The name of ``value`` in ``lang``, else the value itself (also for unknown values)."""
+        names = self.ar_values if lang == "ar" else self.en_values
+        try:
+            return names[self.values.index(value)] or value
+        except (ValueError, IndexError):
+            return value
 
 
 @dataclass(frozen=True)
@@ -140,6 +160,28 @@ def _field(table: dict[str, Any], name: str, where: str, path: str, kind: type =
     return value
 
 
+def _text(table: dict[str, Any], name: str, where: str, path: str) -> str:
+    """An optional display name (empty when absent)."""
+    value = table.get(name, "")
+    if not isinstance(value, str):
+        raise SchemaError(path, f"{where}.{name} must be a string")
+    return value.strip()
+
+
+def _value_names(
+    table: dict[str, Any], name: str, values: list[str], where: str, path: str
+) -> tuple[str, ...]:
+    """Optional display names of an attribute's values (``values_ar = {person = "شخص"}``), in the
+    order of ``values``; a value without one keeps its id."""
+    names = table.get(name, {})
+    if not isinstance(names, dict) or not all(isinstance(v, str) for v in names.values()):
+        raise SchemaError(path, f"{where}.{name} must be a table of value = name strings")
+    unknown = sorted(set(names) - set(values))
+    if unknown:
+        raise SchemaError(path, f"{where}.{name}: {unknown[0]!r} is not one of its values")
+    return tuple(str(names.get(v, "")).strip() or v for v in values)
+
+
 def _colour(value: str, where: str, path: str) -> str:
     if _HEX.match(value):
         if len(value) == 4:
@@ -185,7 +227,17 @@ def _parse_labels(raw: Any, path: str) -> tuple[Label, ...]:
                 raise SchemaError(path, f"{awhere}.default: {default!r} is not one of its values")
             if any(x.name == name for x in attrs):
                 raise SchemaError(path, f"{awhere}.name: duplicate attribute {name!r}")
-            attrs.append(AttributeDef(name, tuple(values), default))
+            attrs.append(
+                AttributeDef(
+                    name,
+                    tuple(values),
+                    default,
+                    en=_text(a, "en", awhere, path),
+                    ar=_text(a, "ar", awhere, path),
+                    en_values=_value_names(a, "values_en", values, awhere, path),
+                    ar_values=_value_names(a, "values_ar", values, awhere, path),
+                )
+            )
         labels.append(
             Label(
                 id=lid,

@@ -13,10 +13,13 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 
 from annotator.model.schema import Schema
+from annotator.ui.i18n import QT_TRANSLATE_NOOP
+from annotator.ui.names import name
 from annotator.ui.widgets.plain import tooltip
 
 
-def _tr(text: str) -> str:
+def tr_action(text: str) -> str:
+    """An action text or menu title of the table below in the interface language."""
     return QCoreApplication.translate("actions", text)
 
 
@@ -34,125 +37,198 @@ class ActionSpec:
 FIXED: tuple[ActionSpec, ...] = (
     ActionSpec(
         "undo",
-        "Undo",
+        QT_TRANSLATE_NOOP("actions", "Undo"),
         "fa5s.undo",
         "Ctrl+Z",
-        "Undo the last edit made since this window opened (earlier sessions' edits stay saved)",
+        QT_TRANSLATE_NOOP(
+            "actions",
+            "Undo the last edit made since this window opened (earlier sessions' edits stay saved)",
+        ),
     ),
-    ActionSpec("redo", "Redo", "fa5s.redo", "Ctrl+Shift+Z"),
-    ActionSpec("delete_span", "Delete span", "fa5s.trash", "Delete", "Remove the selected span"),
-    ActionSpec("next_doc", "Next document", "fa5s.arrow-down", "Alt+Down"),
-    ActionSpec("prev_doc", "Previous document", "fa5s.arrow-up", "Alt+Up"),
+    ActionSpec("redo", QT_TRANSLATE_NOOP("actions", "Redo"), "fa5s.redo", "Ctrl+Shift+Z"),
+    ActionSpec(
+        "delete_span",
+        QT_TRANSLATE_NOOP("actions", "Delete span"),
+        "fa5s.trash",
+        "Delete",
+        QT_TRANSLATE_NOOP("actions", "Remove the selected span"),
+    ),
+    ActionSpec(
+        "next_doc", QT_TRANSLATE_NOOP("actions", "Next document"), "fa5s.arrow-down", "Alt+Down"
+    ),
+    ActionSpec(
+        "prev_doc", QT_TRANSLATE_NOOP("actions", "Previous document"), "fa5s.arrow-up", "Alt+Up"
+    ),
     ActionSpec(
         "mark_done",
-        "Mark done",
+        QT_TRANSLATE_NOOP("actions", "Mark done"),
         "fa5s.check-circle",
         "Ctrl+D",
-        "This document is finished: open the next one still to do",
+        QT_TRANSLATE_NOOP("actions", "This document is finished: open the next one still to do"),
     ),
     ActionSpec(
         "mark_skipped",
-        "Mark skipped",
+        QT_TRANSLATE_NOOP("actions", "Mark skipped"),
         "fa5s.forward",
         "Ctrl+K",
-        "Skip this document and open the next",
+        QT_TRANSLATE_NOOP("actions", "Skip this document and open the next"),
     ),
-    ActionSpec("zoom_in", "Zoom in", "fa5s.search-plus", "Ctrl+="),
-    ActionSpec("zoom_out", "Zoom out", "fa5s.search-minus", "Ctrl+-"),
-    ActionSpec("next_span", "Next span", "", "Tab"),
-    ActionSpec("prev_span", "Previous span", "", "Shift+Tab"),
-    ActionSpec("pick_attribute", "Set attributes…", "fa5s.tags", "V", "Choose attribute values"),
+    ActionSpec("zoom_in", QT_TRANSLATE_NOOP("actions", "Zoom in"), "fa5s.search-plus", "Ctrl+="),
+    ActionSpec("zoom_out", QT_TRANSLATE_NOOP("actions", "Zoom out"), "fa5s.search-minus", "Ctrl+-"),
+    ActionSpec("next_span", QT_TRANSLATE_NOOP("actions", "Next span"), "", "Tab"),
+    ActionSpec("prev_span", QT_TRANSLATE_NOOP("actions", "Previous span"), "", "Shift+Tab"),
+    ActionSpec(
+        "pick_attribute",
+        QT_TRANSLATE_NOOP("actions", "Set attributes…"),
+        "fa5s.tags",
+        "V",
+        QT_TRANSLATE_NOOP("actions", "Choose attribute values"),
+    ),
     ActionSpec(
         "whole_words",
-        "Whole words",
+        QT_TRANSLATE_NOOP("actions", "Whole words"),
         "fa5s.text-width",
         "W",
-        "Extend selections to whole words (hold Alt with a label key for letters)",
+        QT_TRANSLATE_NOOP(
+            "actions", "Extend selections to whole words (hold Alt with a label key for letters)"
+        ),
     ),
-    ActionSpec("focus_filter", "Find document", "fa5s.filter", "Ctrl+G"),
+    ActionSpec(
+        "focus_filter", QT_TRANSLATE_NOOP("actions", "Find document"), "fa5s.filter", "Ctrl+G"
+    ),
     ActionSpec(
         "find",
-        "Find in this document…",
+        QT_TRANSLATE_NOOP("actions", "Find in this document…"),
         "fa5s.search",
         "Ctrl+F",
-        "Diacritics, tatweel and hamza forms ignored; F3 moves, Enter selects the hit, Esc closes",
+        QT_TRANSLATE_NOOP(
+            "actions",
+            "Diacritics, tatweel and hamza forms ignored; F3 moves, Enter selects the hit, Esc closes",
+        ),
     ),
     ActionSpec(
         "find_all",
-        "Find in all documents…",
+        QT_TRANSLATE_NOOP("actions", "Find in all documents…"),
         "fa5s.search-location",
         "Ctrl+Shift+F",
-        "Every hit in the project with the words around it; Enter opens one",
+        QT_TRANSLATE_NOOP(
+            "actions", "Every hit in the project with the words around it; Enter opens one"
+        ),
     ),
     ActionSpec(
         "suggestions",
-        "Show suggestions",
+        QT_TRANSLATE_NOOP("actions", "Show suggestions"),
         "fa5s.magic",
         "S",
-        "Suggested spans, dashed: Enter accepts, Backspace rejects, F3 moves on",
+        QT_TRANSLATE_NOOP(
+            "actions", "Suggested spans, dashed: Enter accepts, Backspace rejects, F3 moves on"
+        ),
     ),
     ActionSpec(
         "accept_item",
-        "Accept",
+        QT_TRANSLATE_NOOP("actions", "Accept"),
         "fa5s.check",
         "Return",
-        "Accept the highlighted suggestion (or, in lead mode, curation candidate)",
+        QT_TRANSLATE_NOOP(
+            "actions", "Accept the highlighted suggestion (or, in lead mode, curation candidate)"
+        ),
     ),
     ActionSpec(
         "reject_item",
-        "Reject",
+        QT_TRANSLATE_NOOP("actions", "Reject"),
         "fa5s.times",
         "Backspace",
-        "Reject the highlighted suggestion (or, in lead mode, curation candidate)",
+        QT_TRANSLATE_NOOP(
+            "actions", "Reject the highlighted suggestion (or, in lead mode, curation candidate)"
+        ),
     ),
     ActionSpec(
         "next_suggestion",
-        "Next find hit (find bar open) or suggestion",
+        QT_TRANSLATE_NOOP("actions", "Next find hit (find bar open) or suggestion"),
         "",
         "F3",
-        "While the find bar is open F3 follows its hits; otherwise the suggestions",
+        QT_TRANSLATE_NOOP(
+            "actions", "While the find bar is open F3 follows its hits; otherwise the suggestions"
+        ),
     ),
     ActionSpec(
         "prev_suggestion",
-        "Previous find hit (find bar open) or suggestion",
+        QT_TRANSLATE_NOOP("actions", "Previous find hit (find bar open) or suggestion"),
         "",
         "Shift+F3",
-        "While the find bar is open Shift+F3 follows its hits; otherwise the suggestions",
+        QT_TRANSLATE_NOOP(
+            "actions",
+            "While the find bar is open Shift+F3 follows its hits; otherwise the suggestions",
+        ),
     ),
-    ActionSpec("label_mentions", "Label the other mentions", "fa5s.clone", "Ctrl+Shift+M"),
+    ActionSpec(
+        "label_mentions",
+        QT_TRANSLATE_NOOP("actions", "Label the other mentions"),
+        "fa5s.clone",
+        "Ctrl+Shift+M",
+    ),
     ActionSpec(
         "lead_mode",
-        "Lead mode: curate the gold layer",
+        QT_TRANSLATE_NOOP("actions", "Lead mode: curate the gold layer"),
         "fa5s.user-shield",
         "Ctrl+L",
-        "Show the gold layer and the annotators' open disagreements",
+        QT_TRANSLATE_NOOP("actions", "Show the gold layer and the annotators' open disagreements"),
     ),
-    ActionSpec("agreement", "Agreement…", "fa5s.chart-bar", "Ctrl+Shift+G"),
-    ActionSpec("progress", "Progress…", "fa5s.tasks", "", "Who did what, for how long"),
-    ActionSpec("compare", "Compare annotators side by side", "fa5s.columns", "Ctrl+Shift+C"),
-    ActionSpec("open_project", "Open project…", "fa5s.folder-open", "Ctrl+O"),
-    ActionSpec("import", "Import articles…", "fa5s.file-import", "Ctrl+I"),
-    ActionSpec("restore", "Restore a backup…", "fa5s.history"),
-    ActionSpec("export", "Export annotations…", "fa5s.file-export", "Ctrl+E"),
-    ActionSpec("merge", "Merge annotators' copies…", "fa5s.object-group"),
-    ActionSpec("preferences", "Preferences…", "fa5s.cog", "Ctrl+,"),
-    ActionSpec("guideline", "Annotation guideline", "fa5s.book-open", "Shift+F1"),
-    ActionSpec("shortcuts", "Keyboard shortcuts", "fa5s.keyboard", "F1"),
-    ActionSpec("quit", "Quit", "fa5s.power-off", "Ctrl+Q"),
+    ActionSpec(
+        "agreement", QT_TRANSLATE_NOOP("actions", "Agreement…"), "fa5s.chart-bar", "Ctrl+Shift+G"
+    ),
+    ActionSpec(
+        "progress",
+        QT_TRANSLATE_NOOP("actions", "Progress…"),
+        "fa5s.tasks",
+        "",
+        QT_TRANSLATE_NOOP("actions", "Who did what, for how long"),
+    ),
+    ActionSpec(
+        "compare",
+        QT_TRANSLATE_NOOP("actions", "Compare annotators side by side"),
+        "fa5s.columns",
+        "Ctrl+Shift+C",
+    ),
+    ActionSpec(
+        "open_project", QT_TRANSLATE_NOOP("actions", "Open project…"), "fa5s.folder-open", "Ctrl+O"
+    ),
+    ActionSpec(
+        "import", QT_TRANSLATE_NOOP("actions", "Import articles…"), "fa5s.file-import", "Ctrl+I"
+    ),
+    ActionSpec("restore", QT_TRANSLATE_NOOP("actions", "Restore a backup…"), "fa5s.history"),
+    ActionSpec(
+        "export", QT_TRANSLATE_NOOP("actions", "Export annotations…"), "fa5s.file-export", "Ctrl+E"
+    ),
+    ActionSpec(
+        "merge", QT_TRANSLATE_NOOP("actions", "Merge annotators' copies…"), "fa5s.object-group"
+    ),
+    ActionSpec("preferences", QT_TRANSLATE_NOOP("actions", "Preferences…"), "fa5s.cog", "Ctrl+,"),
+    ActionSpec(
+        "guideline",
+        QT_TRANSLATE_NOOP("actions", "Annotation guideline"),
+        "fa5s.book-open",
+        "Shift+F1",
+    ),
+    ActionSpec(
+        "shortcuts", QT_TRANSLATE_NOOP("actions", "Keyboard shortcuts"), "fa5s.keyboard", "F1"
+    ),
+    ActionSpec("quit", QT_TRANSLATE_NOOP("actions", "Quit"), "fa5s.power-off", "Ctrl+Q"),
 )
 
 
+# Texts are marked QT_TRANSLATE_NOOP for pyside6-lupdate and translated when the actions are built.
 # The menu bar: menu title -> action ids (None is a separator; "label:*" expands per label).
 MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
-    ("&File", ("open_project", "import", "export", None, "restore", None, "preferences", None,
+    (QT_TRANSLATE_NOOP("actions", "&File"), ("open_project", "import", "export", None, "restore", None, "preferences", None,
                "quit")),
-    ("&Edit", ("undo", "redo", None, "delete_span", "pick_attribute", "whole_words", "label_mentions")),
-    ("&Document", ("prev_doc", "next_doc", None, "mark_done", "mark_skipped", None, "find",
+    (QT_TRANSLATE_NOOP("actions", "&Edit"), ("undo", "redo", None, "delete_span", "pick_attribute", "whole_words", "label_mentions")),
+    (QT_TRANSLATE_NOOP("actions", "&Document"), ("prev_doc", "next_doc", None, "mark_done", "mark_skipped", None, "find",
                    "find_all", "focus_filter", None, "zoom_in", "zoom_out")),
-    ("&Suggestions", ("suggestions", "accept_item", "reject_item", "next_suggestion", "prev_suggestion",
+    (QT_TRANSLATE_NOOP("actions", "&Suggestions"), ("suggestions", "accept_item", "reject_item", "next_suggestion", "prev_suggestion",
                       None, "accept_suggestions:*")),
-    ("&Lead", ("lead_mode", "compare", "agreement", "progress", None, "merge")),
-    ("&Help", ("shortcuts", "guideline")),
+    (QT_TRANSLATE_NOOP("actions", "&Lead"), ("lead_mode", "compare", "agreement", "progress", None, "merge")),
+    (QT_TRANSLATE_NOOP("actions", "&Help"), ("shortcuts", "guideline")),
 )  # fmt: skip
 
 
@@ -161,21 +237,16 @@ def label_specs(schema: Schema) -> list[ActionSpec]:
     specs: list[ActionSpec] = []
     for lab in schema.labels:
         if lab.key:
-            specs.append(ActionSpec(f"label:{lab.id}", f"{lab.ar} {lab.en}", "", lab.key))
-            specs.append(
-                ActionSpec(
-                    f"label_exact:{lab.id}", f"{lab.en} (exact letters)", "", f"Alt+{lab.key}"
-                )
-            )
+            exact = tr_action(QT_TRANSLATE_NOOP("actions", "{0} (exact letters)")).format(name(lab))
+            specs.append(ActionSpec(f"label:{lab.id}", name(lab), "", lab.key))
+            specs.append(ActionSpec(f"label_exact:{lab.id}", exact, "", f"Alt+{lab.key}"))
     return specs
 
 
 def relation_specs(schema: Schema) -> list[ActionSpec]:
     """One action per relation type: link the selected span to another."""
     return [
-        ActionSpec(
-            f"relation:{rel.id}", f"{rel.ar} · {rel.en}", "fa5s.link", rel.key, rel.description
-        )
+        ActionSpec(f"relation:{rel.id}", name(rel), "fa5s.link", rel.key, rel.description)
         for rel in schema.relations
         if rel.key
     ]
@@ -186,10 +257,10 @@ def accept_specs(schema: Schema) -> list[ActionSpec]:
     return [
         ActionSpec(
             f"accept_suggestions:{lab.id}",
-            f"✓ {lab.ar} · {lab.en}",
+            f"✓ {name(lab)}",
             "",
             "",
-            "Accept every suggested span of this label",
+            QT_TRANSLATE_NOOP("actions", "Accept every suggested span of this label"),
         )
         for lab in schema.labels
     ]
@@ -225,7 +296,7 @@ def build_actions(
 
     actions: dict[str, QAction] = {}
     for spec in specs:
-        action = QAction(_tr(spec.text), parent)
+        action = QAction(tr_action(spec.text), parent)
         action.setObjectName(spec.id)
         if spec.icon:
             action.setIcon(qtawesome.icon(spec.icon))
@@ -233,7 +304,7 @@ def build_actions(
         if keys:
             action.setShortcut(QKeySequence(keys))
         if spec.tip:
-            action.setToolTip(tooltip(_tr(spec.tip)))  # schema descriptions: text, not markup
+            action.setToolTip(tooltip(tr_action(spec.tip)))  # schema descriptions: text, not markup
         handler = handlers.get(spec.id)
         if handler is not None:
             # triggered(bool) would pass `checked` as the first argument: call without it

@@ -11,8 +11,10 @@ from PySide6.QtWidgets import QDialog, QSplitter, QVBoxLayout, QWidget
 
 from annotator.model.document import Document, Layer
 from annotator.model.schema import Schema
+from annotator.ui import counts
 from annotator.ui.docview import ArticleView
 from annotator.ui.fonts import article_font
+from annotator.ui.names import status_text
 from annotator.ui.widgets.plain import plain_label
 
 
@@ -44,8 +46,8 @@ class CompareDialog(QDialog):
             column = QVBoxLayout(box)
             column.setContentsMargins(2, 2, 2, 2)
             n_diff = len(diff[name])
-            column.addWidget(plain_label(self.tr("{0} ({1}): {2} span(s), {3} not shared by all")
-                                    .format(name, layer.status, len(layer.spans), n_diff), box))  # fmt: skip
+            column.addWidget(plain_label(self.tr("{0} ({1}): {2}, {3} not shared by all")
+                                    .format(name, status_text(layer.status), counts.spans(len(layer.spans)), n_diff), box))  # fmt: skip
             view = ArticleView(schema, article_font(size=14), box)
             spans = [s.with_(id=i) for i, s in enumerate(layer.spans, 1)]
             view.set_text(doc.text, spans, diff[name])

@@ -23,9 +23,11 @@ from annotator.model.edits import AddSpan, Batch
 from annotator.text.bidi import article_words
 from annotator.text.normalize import find_mentions
 from annotator.text.snap import snap_selection
+from annotator.ui import counts
 from annotator.ui.curation import Curation
 from annotator.ui.docview import ArticleView
 from annotator.ui.modes import Modes
+from annotator.ui.names import name
 from annotator.ui.session import Session
 from annotator.ui.suggestions import SuggestionReview
 from annotator.ui.widgets.attributes import AttributeChooser
@@ -168,8 +170,8 @@ class Controller(QObject):
             self.show_review()
             n = len(self.review.items)
             self.session.message.emit(
-                self.tr("{0} suggestion(s): Enter accepts, Backspace rejects, F3 moves on.").format(
-                    n
+                self.tr("{0}: Enter accepts, Backspace rejects, F3 moves on.").format(
+                    counts.suggestions(n)
                 )
             )
         else:
@@ -193,7 +195,11 @@ class Controller(QObject):
 
     def accept_suggestions(self, label: str) -> None:
         n = self.review.accept_label(label)
-        self.session.message.emit(self.tr("Accepted {0} suggested {1} span(s).").format(n, label))
+        self.session.message.emit(
+            self.tr("Accepted {0} suggested as «{1}».").format(
+                counts.spans(n), name(self.session.schema.label(label))
+            )
+        )
 
     # -------------------------------------------------------------- propagation
     def offer_mentions(self, span: Span) -> None:
@@ -208,8 +214,8 @@ class Controller(QObject):
         ]  # fmt: skip
         if self.mentions:
             s.message.emit(
-                self.tr("{0} more mention(s) of «{1}»: Ctrl+Shift+M labels them all.").format(
-                    len(self.mentions), article_words(span.text)
+                self.tr("Other mentions of «{1}»: {0}. Ctrl+Shift+M labels them all.").format(
+                    counts.mentions(len(self.mentions)), article_words(span.text)
                 )
             )
 
@@ -312,24 +318,24 @@ class Controller(QObject):
         if head is None:
             return
         if head.label not in rel.head:
-            allowed = ", ".join(sorted(rel.head))
+            allowed = self.tr(", ").join(sorted(name(s.schema.label(lab)) for lab in rel.head))
             s.message.emit(
-                self.tr("{0} links start at a {1} span, not at a {2}.").format(
-                    rel.en, allowed, head.label
+                self.tr("«{0}» links start at a «{1}» span, not at a «{2}».").format(
+                    name(rel), allowed, name(s.schema.label(head.label))
                 )
             )
             return
         candidates = [sp.id or 0 for sp in s.link_candidates(head.id or 0, relation)]
         if not candidates:
-            wanted = ", ".join(sorted(rel.child))
+            wanted = self.tr(", ").join(sorted(name(s.schema.label(lab)) for lab in rel.child))
             s.message.emit(
-                self.tr("There is no {0} span to link to in this document.").format(wanted)
+                self.tr("There is no «{0}» span to link to in this document.").format(wanted)
             )
             return
         self.modes.start_link(relation, head.id or 0, candidates)
         s.message.emit(
-            self.tr("Link {0}: arrows choose, Enter links, Esc cancels ({1} candidates).").format(
-                rel.en, len(candidates)
+            self.tr("Link «{0}»: arrows choose, Enter links, Esc cancels ({1}).").format(
+                name(rel), counts.candidates(len(candidates))
             )
         )
 

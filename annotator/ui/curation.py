@@ -27,6 +27,7 @@ from annotator.agreement.curation import (
 from annotator.model.document import Layer, Relation, Span
 from annotator.model.edits import AddRelation, AddSpan, Batch, Edit, SetDecision
 from annotator.model.layers import GOLD_LAYER, SUGGESTIONS_LAYER
+from annotator.ui import counts
 from annotator.ui.session import Session
 
 NOT_ANNOTATORS = (GOLD_LAYER, SUGGESTIONS_LAYER)
@@ -133,5 +134,7 @@ class Curation(QObject):
         if links:
             s.apply(Batch(tuple(links), "accept links into gold"))
         s.message.emit(
-            self.tr("Accepted {0} span(s) and {1} link(s) into gold.").format(len(todo), len(links))
+            self.tr("Accepted {0} and {1} into gold.").format(
+                counts.spans(len(todo)), counts.links(len(links))
+            )
         )

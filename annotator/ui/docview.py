@@ -45,6 +45,7 @@ from annotator.model.document import Span
 from annotator.model.schema import Schema
 from annotator.text.offsets import OffsetConverter
 from annotator.ui.highlights import Mark, Segment, SpanLayer
+from annotator.ui.names import attributes_text, name
 
 SWEEP_STEP = 2  # pixels between the positions read along a drag
 MIN_ARTICLE_WIDTH = 280  # pixels: at the window's minimum size the article keeps this much
@@ -413,8 +414,8 @@ class ArticleView(QPlainTextEdit):
             lines = []
             for s in self.spans_at(offset):
                 lab = self._schema.label(s.label)
-                attrs = ", ".join(f"{k}: {v}" for k, v in sorted(s.attributes.items()))
-                lines.append(f"{lab.ar} / {lab.en}" + (f" ({attrs})" if attrs else ""))
+                attrs = attributes_text(lab, s.attributes)
+                lines.append(name(lab) + (f" ({attrs})" if attrs else ""))
             if lines:
                 QToolTip.showText(
                     e.globalPos(),

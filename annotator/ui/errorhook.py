@@ -12,15 +12,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from annotator.logfile import record_unexpected
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("errorhook", text)
-
-
 def message(log_file: str) -> str:
     """The sentence the user reads."""
-    return _tr(
+    return QCoreApplication.translate(
+        "errorhook",
         "Something went wrong and the last action may not have finished. Your saved work is "
-        "safe. The details are in {0}; please send that file with a report."
+        "safe. The details are in {0}; please send that file with a report.",
     ).format(log_file)
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from annotator.errors import AnnotatorError
@@ -49,7 +49,11 @@ class _Worker(QObject):
         except AnnotatorError as exc:
             self.failed.emit(str(exc))
         except Exception as exc:
-            self.failed.emit(f"unexpected error ({type(exc).__name__}: {exc})")
+            self.failed.emit(
+                QCoreApplication.translate("Job", "unexpected error ({0}: {1})").format(
+                    type(exc).__name__, exc
+                )
+            )
         else:
             self.done.emit(result)
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QToolBar, 
 
 from annotator.errors import AnnotatorError
 from annotator.model.document import Status
-from annotator.ui.actions import MENUS, all_specs, build_actions
+from annotator.ui.actions import MENUS, all_specs, build_actions, tr_action
 from annotator.ui.backups import Backups
 from annotator.ui.controller import Controller
 from annotator.ui.curation import Curation
@@ -216,7 +216,7 @@ class MainWindow(QMainWindow):
 
     def _menus(self) -> None:
         for title, ids in MENUS:
-            menu = self.menuBar().addMenu(self.tr(title))
+            menu = self.menuBar().addMenu(tr_action(title))
             for action_id in ids:
                 if action_id is None:
                     menu.addSeparator()
@@ -254,7 +254,7 @@ class MainWindow(QMainWindow):
         from annotator.store import Project
 
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open a project"), "", "Projects (*.db);;All files (*)"
+            self, self.tr("Open a project"), "", self.tr("Projects (*.db);;All files (*)")
         )
         if not name:
             return

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.ui.names import status_text
 from annotator.ui.widgets.direction import natural_direction
 
 
@@ -47,9 +48,7 @@ class ProgressDialog(QDialog):
         natural_direction(self.documents, 0)
         for row, d in enumerate(docs):
             self.documents.setItem(row, 0, QTableWidgetItem(d["id"]))
-            who = ", ".join(
-                f"{n} ({self.tr(st.replace('_', ' '))})" for n, st in d["annotators"].items()
-            )
+            who = ", ".join(f"{n} ({status_text(st)})" for n, st in d["annotators"].items())
             self.documents.setItem(row, 1, QTableWidgetItem(who))
         tabs = QTabWidget(self)
         tabs.addTab(self.annotators, self.tr("Annotators"))

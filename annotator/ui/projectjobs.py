@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from annotator.ui import counts
 from annotator.ui.jobs import Job
 from annotator.ui.session import Session
 
@@ -64,7 +65,7 @@ class ProjectJobs(QObject):
 
         if paths is None:
             names, _ = QFileDialog.getOpenFileNames(
-                self.window, self.tr("Annotators' copies"), "", "Projects (*.db)"
+                self.window, self.tr("Annotators' copies"), "", self.tr("Projects (*.db)")
             )
             paths = [Path(n) for n in names]
         if not paths:
@@ -75,8 +76,11 @@ class ProjectJobs(QObject):
             with Project.open(target) as project:
                 reports = merge_projects(project, paths, OnConflict.KEEP)  # conflicts: listed
             return "; ".join(
-                f"{Path(name).name}: +{r.layers_added + r.layers_replaced} layer(s), "
-                f"{len(r.conflicts)} conflict(s)"
+                self.tr("{0}: +{1}, {2}").format(
+                    Path(name).name,
+                    counts.layers(r.layers_added + r.layers_replaced),
+                    counts.conflicts(len(r.conflicts)),
+                )
                 for name, r in reports.items()
             )
 

@@ -12,11 +12,12 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QStatusBar
 
 from annotator.text.bidi import isolate
+from annotator.ui import counts
 from annotator.ui.flow import DocumentFlow
 from annotator.ui.modes import Modes
+from annotator.ui.names import status_text
 from annotator.ui.session import Session
 from annotator.ui.suggestions import SuggestionReview
-from annotator.ui.widgets.doclist import STATUS_TEXT
 from annotator.ui.widgets.plain import plain_label
 from annotator.ui.widgets.sentence import SentenceLabel
 
@@ -110,17 +111,17 @@ class StatusLine(QObject):
             return
         # the document id is isolated so a Latin id cannot reorder the Arabic around it, and a
         # right-to-left interface starts the line right-to-left whatever comes first
-        text = self.tr("{0} · {1} spans · {2}").format(
+        text = self.tr("{0} · {1} · {2}").format(
             isolate(s.document.ext_id),
-            len(s.spans),
-            self.tr(STATUS_TEXT.get(s.status(), s.status())),
+            counts.spans(len(s.spans)),
+            status_text(s.status()),
         )
         if self.doc_status.layoutDirection() == Qt.LayoutDirection.RightToLeft:
             text = "\u200f" + text
         open_ = 0 if self.modes.review else self.review.stored_open()
         if open_:  # otherwise nobody would know `annotator suggest` left something here
             key = self.review_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            text += self.tr(" · {0} suggestions: press {1} to review").format(open_, key)
+            text += self.tr(" · {0}: press {1} to review").format(counts.suggestions(open_), key)
         self.doc_status.setText(text)
 
     def show_shared(self) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from annotator.model.layers import SUGGESTIONS_LAYER
+from annotator.ui import counts
 from annotator.ui.actions import ActionSpec
 from annotator.ui.agreementview import AgreementDialog
 from annotator.ui.compare import CompareDialog
@@ -53,14 +54,14 @@ class WindowDialogs(QObject):
 
     def _imported(self, added: int) -> None:
         self.imported.emit(added)
-        self.session.message.emit(self.tr("Imported {0} document(s).").format(added))
+        self.session.message.emit(self.tr("Imported {0}.").format(counts.documents(added)))
 
     def show_export(self) -> ExportDialog:
         dialog = ExportDialog(self.session, self.window)
         dialog.exported.connect(
             lambda m: self.session.message.emit(
-                self.tr("Exported {0} document(s) and {1} span(s).").format(
-                    m["documents"], m["spans"]
+                self.tr("Exported {0} and {1}.").format(
+                    counts.documents(m["documents"]), counts.spans(m["spans"])
                 )
             )
         )

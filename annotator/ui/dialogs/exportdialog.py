@@ -48,8 +48,9 @@ class ExportDialog(QDialog):
         names = [a for a in session.project.annotators() if a not in ("gold", "suggestions")]
         for name in names:
             self.layer.addItem(name, ("annotator", name))
-        for layer in ("gold", "majority", "all"):
-            self.layer.addItem(self.tr(layer), ("layer", layer))
+        layers = {"gold": self.tr("gold"), "majority": self.tr("majority"), "all": self.tr("all")}
+        for layer, shown in layers.items():
+            self.layer.addItem(shown, ("layer", layer))
         if session.annotator in names:
             self.layer.setCurrentIndex(names.index(session.annotator))
         self.status = QComboBox(self)

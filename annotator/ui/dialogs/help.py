@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.model.schema import Schema
+from annotator.ui.names import attribute_name, name, value_name
 from annotator.ui.theme import chip_colour
 
 
@@ -40,21 +42,26 @@ class ShortcutSheet(QDialog):
 def guideline_html(schema: Schema) -> str:
     """The labels, their attributes and the relations, with the schema's own descriptions."""
     e = html.escape
+    sep = QCoreApplication.translate("HelpDialog", ", ")
     parts = [f"<h2>{e(schema.name)}</h2>"]
     for lab in schema.labels:
         attrs = "".join(
-            f"<li><b>{e(a.name)}</b>: {e(', '.join(a.values))}</li>" for a in lab.attributes
+            f"<li><b>{e(attribute_name(lab, a.name))}</b>: "
+            f"{e(sep.join(value_name(lab, a.name, v) for v in a.values))}</li>"
+            for a in lab.attributes
         )
         parts.append(
             f'<h3><span style="background:{chip_colour(lab.color)}">&nbsp;{e(lab.key)}&nbsp;</span> '
-            f"{e(lab.ar)} · {e(lab.en)}</h3><p>{e(lab.description)}</p>"
+            f"{e(name(lab))}</h3><p>{e(lab.description)}</p>"
             + (f"<ul>{attrs}</ul>" if attrs else "")
         )
-    parts.append("<h3>Relations · العلاقات</h3><ul>")
+    relations = QCoreApplication.translate("HelpDialog", "Relations")
+    parts.append(f"<h3>{e(relations)}</h3><ul>")
     for rel in schema.relations:
-        ends = f"{'/'.join(sorted(rel.head))} → {'/'.join(sorted(rel.child))}"
+        heads = "/".join(sorted(name(schema.label(x)) for x in rel.head))
+        ends = f"{heads} → {'/'.join(sorted(name(schema.label(x)) for x in rel.child))}"
         parts.append(
-            f"<li><b>{e(rel.key)}</b> {e(rel.ar)} · {e(rel.en)} ({e(ends)}): {e(rel.description)}</li>"
+            f"<li><b>{e(rel.key)}</b> {e(name(rel))} ({e(ends)}): {e(rel.description)}</li>"
         )
     parts.append("</ul>")
     return "".join(parts)

@@ -34,6 +34,7 @@ from annotator.importers.options import ImportOptions
 from annotator.store import Project
 from annotator.store.base import OnConflict
 from annotator.text.decode import decode_bytes
+from annotator.ui import counts
 from annotator.ui.jobs import Job
 from annotator.ui.session import Session
 from annotator.ui.widgets.direction import natural_direction
@@ -117,7 +118,7 @@ class ImportDialog(QDialog):
 
     def _pick_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Articles"), "", "Articles (*.txt *.csv *.jsonl *.json *.ann)"
+            self, self.tr("Articles"), "", self.tr("Articles (*.txt *.csv *.jsonl *.json *.ann)")
         )
         self.add_paths([Path(n) for n in names])
 
@@ -159,8 +160,8 @@ class ImportDialog(QDialog):
             cursor.insertText(f"  [{where}]", note)
         notes = ", ".join(f"{k}: {v}" for k, v in result.meta.items())
         self.summary.setText(
-            self.tr("{0} line(s) will be cut (struck through); the original is kept.").format(
-                len(result.cuts)
+            self.tr("{0} will be cut (struck through); the original is kept.").format(
+                counts.lines(len(result.cuts))
             )
             + (f"  {notes}" if notes else "")
         )

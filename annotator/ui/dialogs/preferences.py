@@ -22,13 +22,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.ui.actions import ActionSpec, clashes
+from annotator.ui.actions import ActionSpec, clashes, tr_action
 from annotator.ui.fonts import article_families
+from annotator.ui.i18n import QT_TRANSLATE_NOOP
 from annotator.ui.settings import Settings
 from annotator.ui.widgets.plain import plain_label
 
-LANGUAGES = (("", "System language"), ("ar", "العربية"), ("en", "English"))
-THEMES = (("light", "Light"), ("dark", "Dark"))
+LANGUAGES = (
+    ("", QT_TRANSLATE_NOOP("PreferencesDialog", "System language")),
+    ("ar", "العربية"),
+    ("en", "English"),
+)  # each language in its own words
+THEMES = (
+    ("light", QT_TRANSLATE_NOOP("PreferencesDialog", "Light")),
+    ("dark", QT_TRANSLATE_NOOP("PreferencesDialog", "Dark")),
+)
 
 
 class PreferencesDialog(QDialog):
@@ -45,7 +53,7 @@ class PreferencesDialog(QDialog):
         self.name = QLineEdit(settings.get("annotator"), self)
         self.language = QComboBox(self)
         for code, text in LANGUAGES:
-            self.language.addItem(self.tr(text), code)
+            self.language.addItem(self.tr(text), code)  # marked above
         self.language.setCurrentIndex(max(0, self.language.findData(settings.get("language"))))
         self.family = QComboBox(self)
         self.family.addItems(article_families())
@@ -55,14 +63,14 @@ class PreferencesDialog(QDialog):
         self.font_size.setValue(settings.get("font_size"))
         self.theme = QComboBox(self)
         for code, text in THEMES:
-            self.theme.addItem(self.tr(text), code)
+            self.theme.addItem(self.tr(text), code)  # marked above
         self.theme.setCurrentIndex(max(0, self.theme.findData(settings.get("theme"))))
         overrides = settings.key_overrides()
         self.keys = QTableWidget(len(self.specs), 2, self)
         self.keys.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Keys")])
         self.editors: dict[str, QKeySequenceEdit] = {}
         for row, spec in enumerate(self.specs):
-            self.keys.setItem(row, 0, QTableWidgetItem(self.tr(spec.text)))
+            self.keys.setItem(row, 0, QTableWidgetItem(tr_action(spec.text)))
             editor = QKeySequenceEdit(
                 QKeySequence(overrides.get(spec.id, spec.shortcut)), self.keys
             )
@@ -103,7 +111,7 @@ class PreferencesDialog(QDialog):
         found = clashes(specs)
         if found:
             a, b, key = found[0]
-            names = {s.id: self.tr(s.text) for s in self.specs}
+            names = {s.id: tr_action(s.text) for s in self.specs}
             self.problem.setText(
                 self.tr("{0} is used by both “{1}” and “{2}”.").format(key, names[a], names[b])
             )

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from annotator.model.document import Span
 from annotator.model.schema import Label
 from annotator.text.bidi import article_words
+from annotator.ui.names import attribute_name, value_name
 from annotator.ui.widgets.plain import plain_label
 
 SPAN_CHARS = 30  # how much of the span's text the strip repeats to say which span it is for
@@ -70,11 +71,12 @@ class AttributeChooser(QFrame):
         short = span.text if len(span.text) <= SPAN_CHARS else span.text[: SPAN_CHARS - 1] + "…"
         self._layout.addWidget(plain_label(f"«{article_words(short)}»", self))
         for attr in label.attributes:
-            self._layout.addWidget(plain_label(attr.name + ":", self))
+            self._layout.addWidget(plain_label(attribute_name(label, attr.name) + ":", self))
             for value in attr.values:
                 number = len(self.choices) + 1
                 mark = "✓ " if span.attributes.get(attr.name) == value else ""
-                shown = f"{number}  {mark}{value}" if number < 10 else f"{mark}{value}"
+                named = value_name(label, attr.name, value)
+                shown = f"{number}  {mark}{named}" if number < 10 else f"{mark}{named}"
                 button = QPushButton(shown, self)
                 button.setObjectName(f"{attr.name}={value}")
                 button.setFocusPolicy(Qt.FocusPolicy.NoFocus)

@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
 
 from annotator.model.layers import GOLD_LAYER
 from annotator.text.bidi import article_words
+from annotator.ui import counts
 from annotator.ui.curation import Curation
-from annotator.ui.widgets.direction import display_name
+from annotator.ui.names import attributes_text
+from annotator.ui.names import name as display_name
 from annotator.ui.widgets.plain import plain_label
 
 SHOWN_CHARS = 50  # of a candidate's text in its row
@@ -85,15 +87,15 @@ class CurationPanel(QWidget):
             text = f"{display_name(lab)}  «{article_words(cand.text[:SHOWN_CHARS])}»  — {', '.join(cand.annotators)} ({len(cand.annotators)}/{n})"  # fmt: skip
             if len(cand.variants) > 1:  # marked alike, valued differently: say how
                 text += "\n    " + " | ".join(
-                    f"{', '.join(f'{k}={v}' for k, v in attrs)}: {', '.join(who)}"
+                    f"{attributes_text(lab, dict(attrs))} ({', '.join(who)})"
                     for attrs, who in cand.variants
                 )
             self.list.addItem(QListWidgetItem(text))
         self.list.blockSignals(False)
         if s.document is not None and s.layer == GOLD_LAYER:  # otherwise the panel is hidden
             self.summary.setText(
-                self.tr("{0} annotator(s) finished this document; {1} disagreement(s) open; gold has {2} span(s).")
-                .format(n, len(c.open), len(s.spans))
+                self.tr("Finished this document: {0}. Open: {1}. Gold has {2}.")
+                .format(counts.annotators(n), counts.disagreements(len(c.open)), counts.spans(len(s.spans)))
             )  # fmt: skip
 
     def _show_current(self, row: int) -> None:

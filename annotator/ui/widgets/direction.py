@@ -6,10 +6,8 @@ without letters (numbers) keep the interface's direction, so columns of numbers 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem
 
-from annotator.model.schema import Label, RelationType
 from annotator.text.bidi import reading_direction
 
 _QT = {"ltr": Qt.LayoutDirection.LeftToRight, "rtl": Qt.LayoutDirection.RightToLeft}
@@ -37,10 +35,3 @@ def natural_direction(view: QAbstractItemView, *columns: int) -> None:
         view.setItemDelegate(delegate)
     for column in columns:
         view.setItemDelegateForColumn(column, delegate)
-
-
-def display_name(item: Label | RelationType) -> str:
-    """A label's or relation's name in the interface's language: one script per line, so a sentence
-    naming it reads in one direction."""
-    rtl = QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
-    return item.ar if rtl else item.en

@@ -18,19 +18,24 @@ from PySide6.QtWidgets import (
 
 from annotator.store import DocSummary
 from annotator.text.normalize import normalize_query
+from annotator.ui.i18n import QT_TRANSLATE_NOOP
+from annotator.ui.names import status_text
 from annotator.ui.session import Session
 from annotator.ui.widgets.direction import natural_direction
 from annotator.ui.widgets.plain import tooltip
 from annotator.ui.widgets.rows import Index, RowsModel
 
 STATUS_MARK = {"todo": "○", "in_progress": "◐", "done": "●", "skipped": "⊘"}
-STATUS_TEXT = {"todo": "to do", "in_progress": "in progress", "done": "done", "skipped": "skipped"}
 
 
 class DocListModel(RowsModel):
     """Rows of DocSummary, with a diacritic-insensitive filter."""
 
-    HEADERS = ("Title", "Status", "Spans")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("headers", "Title"),
+        QT_TRANSLATE_NOOP("headers", "Status"),
+        QT_TRANSLATE_NOOP("headers", "Spans"),
+    )
 
     def __init__(self) -> None:
         super().__init__()
@@ -106,7 +111,7 @@ class DocListModel(RowsModel):
         if row is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            status = self.tr(STATUS_TEXT.get(row.status, row.status))
+            status = status_text(row.status)
             return (row.title, f"{STATUS_MARK.get(row.status, '')} {status}", row.spans)[
                 index.column()
             ]

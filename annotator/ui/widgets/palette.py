@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFrame, QPushButton, QScrollArea, QSizePolicy, QWidget
 
 from annotator.model.schema import Schema
+from annotator.ui.names import name
 from annotator.ui.widgets.flow import FlowLayout
 from annotator.ui.widgets.plain import tooltip
 
@@ -30,7 +31,7 @@ class LabelPalette(QWidget):
         self.setSizePolicy(policy)
         self.buttons: dict[str, QPushButton] = {}
         for lab in schema.labels:
-            button = QPushButton(f"{lab.key}  {lab.ar} · {lab.en}", self)
+            button = QPushButton(f"{lab.key}  {name(lab)}", self)
             c = QColor(lab.color)
             button.setStyleSheet(
                 f"QPushButton {{ border: 2px solid {lab.color}; border-radius: 4px;"

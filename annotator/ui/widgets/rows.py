@@ -5,13 +5,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 class RowsModel(QAbstractTableModel):
-    """Rows in ``self._items``; one column per entry of HEADERS (translated)."""
+    """Rows in ``self._items``; one column per entry of HEADERS (marked
+    QT_TRANSLATE_NOOP("headers", ...) and translated here)."""
 
     HEADERS: tuple[str, ...] = ()
 
@@ -29,5 +36,5 @@ class RowsModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.HEADERS[section])
+            return QCoreApplication.translate("headers", self.HEADERS[section])
         return None

@@ -16,8 +16,10 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from annotator.model.document import Span
+from annotator.ui.i18n import QT_TRANSLATE_NOOP
+from annotator.ui.names import attributes_text
+from annotator.ui.names import name as display_name
 from annotator.ui.session import Session
-from annotator.ui.widgets.direction import display_name
 from annotator.ui.widgets.plain import tooltip
 from annotator.ui.widgets.rows import Index, RowsModel
 
@@ -39,7 +41,14 @@ def _order(span: Span) -> tuple[int, int, int]:
 class SpanTableModel(RowsModel):
     """Label, text, line, context, attributes and link count of each span, in text order."""
 
-    HEADERS = ("Label", "Text", "Line", "Context", "Attributes", "Links")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("headers", "Label"),
+        QT_TRANSLATE_NOOP("headers", "Text"),
+        QT_TRANSLATE_NOOP("headers", "Line"),
+        QT_TRANSLATE_NOOP("headers", "Context"),
+        QT_TRANSLATE_NOOP("headers", "Attributes"),
+        QT_TRANSLATE_NOOP("headers", "Links"),
+    )
     LINKS = 5
 
     def __init__(self, session: Session) -> None:
@@ -135,7 +144,7 @@ class SpanTableModel(RowsModel):
             if col == 3:
                 return self.context(span)
             if col == 4:
-                return ", ".join(f"{k}={v}" for k, v in sorted(span.attributes.items()))
+                return attributes_text(self.session.schema.label(span.label), span.attributes)
             return self._links.get(span.id or 0, 0) or ""
         if role == Qt.ItemDataRole.ForegroundRole and col == 0:
             return QColor(self.session.schema.label(span.label).color)

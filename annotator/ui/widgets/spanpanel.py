@@ -30,8 +30,9 @@ from PySide6.QtWidgets import (
 
 from annotator.model.document import Relation
 from annotator.text.bidi import article_words
+from annotator.ui.names import name as display_name
 from annotator.ui.session import Session
-from annotator.ui.widgets.direction import display_name, natural_direction
+from annotator.ui.widgets.direction import natural_direction
 from annotator.ui.widgets.spanmodel import SpanTableModel
 
 _ID = Qt.ItemDataRole.UserRole
