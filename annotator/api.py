@@ -23,6 +23,7 @@ from typing import Any
 
 from annotator.errors import AnnotatorError
 from annotator.model.document import Document, Relation, Span
+from annotator.model.layers import SUGGESTIONS_LAYER
 from annotator.model.schema import Schema
 from annotator.store import Project
 from annotator.store.identity import identify
@@ -30,7 +31,7 @@ from annotator.store.identity import identify
 SPAN_COLUMNS = ("doc_id", "document", "annotator", "sid", "label", "start", "end", "text",
                 "attributes")  # fmt: skip
 RELATION_COLUMNS = ("doc_id", "document", "annotator", "rid", "label", "head", "child")
-SUGGESTIONS = "suggestions"
+SUGGESTIONS = SUGGESTIONS_LAYER
 
 
 class ReadOnlyProject:

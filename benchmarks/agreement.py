@@ -31,10 +31,14 @@ def run(documents: int = FULL_SIZE, bootstrap: int = 1000) -> dict[str, Any]:
         project = Project.create(Path(tmp) / "bench.db", default_schema())
         project.add_documents(corpus(documents))
         t0, c0 = time.perf_counter(), time.process_time()
-        report = project_agreement(project)
+        report = project_agreement(project).to_json()
         seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
         t0, c0 = time.perf_counter(), time.process_time()
-        booted = project_agreement(project, bootstrap=bootstrap, seed=1) if bootstrap else report
+        booted = (
+            project_agreement(project, bootstrap=bootstrap, seed=1).to_json()
+            if bootstrap
+            else report
+        )
         boot_seconds, boot_cpu = time.perf_counter() - t0, time.process_time() - c0
         project.close()
     scale = FULL_SIZE / documents  # both grow linearly with the documents

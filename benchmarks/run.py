@@ -189,7 +189,7 @@ def phase_agreement(db: Path, src: Path) -> dict[str, Any]:
     with Project.create(db, default_schema()) as project:
         project.add_documents(read_inputs([src], ImportOptions()))
         t0 = time.perf_counter()
-        report = project_agreement(project)
+        report = project_agreement(project).to_json()
         seconds = time.perf_counter() - t0
     return {"seconds": seconds, "alpha": report["token"]["krippendorff_alpha"]}
 

@@ -92,7 +92,7 @@ def test_every_unmatched_span_is_one_disagreement_and_the_shares_add_up(
     # the report's shares add up, and the total is the number of disagreements
     report = agreement_report(
         [DocInput("d", TEXT, {"a": Layer("a", "done", a), "b": Layer("b", "done", b)})], ["a", "b"]
-    )
+    ).to_json()
     dis = report["disagreement"]
     assert dis["total"] == len(found) == sum(dis["counts"].values())
     if found:

@@ -43,7 +43,7 @@ def layer_of(
 def k2004_report(**kw: Any) -> dict[str, Any]:
     text = text_of(300)
     layers = {"i": layer_of("i", text, K2004_I, 150), "j": layer_of("j", text, K2004_J, 150)}
-    return agreement_report([DocInput("k2004", text, layers)], ["i", "j"], **kw)
+    return agreement_report([DocInput("k2004", text, layers)], ["i", "j"], **kw).to_json()
 
 
 def test_unitizing_alpha_is_krippendorffs_published_value() -> None:
@@ -125,7 +125,7 @@ def test_unitizing_matches_dkpros_loop(case: tuple[int, list[list[tuple[int, int
     length, raters = case
     text = text_of(length)
     layers = {f"r{i}": layer_of(f"r{i}", text, {"x": u}) for i, u in enumerate(raters)}
-    report = agreement_report([DocInput("d", text, layers)], list(layers), ["x"])
+    report = agreement_report([DocInput("d", text, layers)], list(layers), ["x"]).to_json()
     expected = _dkpro_alpha(length, raters)
     got = report["unitizing"]["per_label"]["x"]["alpha_u"]
     if expected is None or not any(raters):
@@ -139,15 +139,17 @@ def test_unitizing_keeps_negative_values_and_says_why_undefined() -> None:
     text = text_of(100)
     a = layer_of("a", text, {"claim": [(0, 10), (40, 50)]})
     b = layer_of("b", text, {"claim": [(5, 45)]})
-    unit = agreement_report([DocInput("d", text, {"a": a, "b": b})], ["a", "b"])["unitizing"]
+    unit = agreement_report([DocInput("d", text, {"a": a, "b": b})], ["a", "b"]).to_json()[
+        "unitizing"
+    ]
     assert unit["alpha_u"] < 0 and unit["per_label"]["claim"]["alpha_u"] < 0
     empty = agreement_report(
         [DocInput("d", text, {"a": layer_of("a", text, {}), "b": layer_of("b", text, {})})],
         ["a", "b"],
         ["claim"],
-    )["unitizing"]
+    ).to_json()["unitizing"]
     assert empty["alpha_u"] is None and "no annotator marked" in empty["undefined"]["alpha_u"]
-    one = agreement_report([DocInput("d", text, {"a": a})], ["a"])["unitizing"]
+    one = agreement_report([DocInput("d", text, {"a": a})], ["a"]).to_json()["unitizing"]
     assert one["alpha_u"] is None and "two annotators" in one["undefined"]["alpha_u"]
 
 
@@ -160,8 +162,8 @@ def test_unitizing_skips_documents_someone_has_not_finished_and_ignores_order() 
                             "b": layer_of("b", t2, {"speaker": [(0, 4)], "claim": [(40, 90)]})}),
         DocInput("d3", t3, {"a": layer_of("a", t3, {"claim": [(0, 60)]})}),  # b is missing here
     ]  # fmt: skip
-    forward = agreement_report(docs, ["a", "b"])["unitizing"]
-    backward = agreement_report(docs[::-1], ["a", "b"])["unitizing"]
+    forward = agreement_report(docs, ["a", "b"]).to_json()["unitizing"]
+    backward = agreement_report(docs[::-1], ["a", "b"]).to_json()["unitizing"]
     assert forward["documents"] == 2 and forward["length"] == 200
     assert forward["alpha_u"] == pytest.approx(backward["alpha_u"])
     assert forward["per_label"]["speaker"]["alpha_u"] == pytest.approx(1.0)
@@ -188,7 +190,7 @@ def test_attribute_kappa_on_matched_spans_is_scikit_learns(values: list[tuple[st
         # b's claim is one letter short: it is not matched exactly, so it carries no attribute row
         b = Layer("b", "done", [sp("الوزير", "speaker", "s1", kind=y), sp("مثمرة", "claim", "s2", (1, 0))])  # fmt: skip
         docs.append(DocInput(f"d{n}", TEXT, {"a": a, "b": b}))
-    (row,) = agreement_report(docs, ["a", "b"])["attributes"]["kind"]
+    (row,) = agreement_report(docs, ["a", "b"]).to_json()["attributes"]["kind"]
     assert row["matched"] == len(values) and row["label"] == "speaker"
     xs, ys = [x for x, _ in values], [y for _, y in values]
     assert row["observed"] == pytest.approx(sum(x == y for x, y in values) / len(values))
@@ -206,7 +208,9 @@ def test_relation_f1_exact_and_relaxed() -> None:
     other = Layer(
         "c", "done", [sp("الوزير", "speaker", "s"), sp("الزيارة ناجحة", "claim", "c")], rel
     )
-    report = agreement_report([DocInput("d", TEXT, {"a": a, "b": b, "c": other})], ["a", "b", "c"])
+    report = agreement_report(
+        [DocInput("d", TEXT, {"a": a, "b": b, "c": other})], ["a", "b", "c"]
+    ).to_json()
     pairs = {(p["a"], p["b"]): p for p in report["relations"]["pairs"]}
     ab, ac = pairs[("a", "b")], pairs[("a", "c")]
     assert ab["exact"]["f1"] == 0.0 and ab["relaxed"]["f1"] == 1.0
@@ -257,8 +261,10 @@ def _headlines(report: dict[str, Any]) -> list[tuple[str, Any, Any]]:
 
 
 def test_bootstrap_intervals_contain_the_figure_and_shrink_with_more_documents() -> None:
-    small = agreement_report(_noisy_corpus(30, 1), ["a", "b", "c"], bootstrap=300, seed=7)
-    large = agreement_report(_noisy_corpus(300, 1), ["a", "b", "c"], bootstrap=300, seed=7)
+    small = agreement_report(_noisy_corpus(30, 1), ["a", "b", "c"], bootstrap=300, seed=7).to_json()
+    large = agreement_report(
+        _noisy_corpus(300, 1), ["a", "b", "c"], bootstrap=300, seed=7
+    ).to_json()
     assert small["bootstrap"] == {"resamples": 300, "seed": 7, "over": "documents", "interval": "95% percentile"}  # fmt: skip
     widths = {}
     for report in (small, large):
@@ -270,15 +276,15 @@ def test_bootstrap_intervals_contain_the_figure_and_shrink_with_more_documents()
     assert len(widths) >= 15
     for name, (w_small, w_large) in widths.items():  # the rare label's rest on a handful either way
         assert w_large < w_small, name
-    again = agreement_report(_noisy_corpus(30, 1), ["a", "b", "c"], bootstrap=300, seed=7)
+    again = agreement_report(_noisy_corpus(30, 1), ["a", "b", "c"], bootstrap=300, seed=7).to_json()
     assert again == small  # same seed, same intervals
-    other = agreement_report(_noisy_corpus(30, 1), ["a", "b", "c"], bootstrap=300, seed=8)
+    other = agreement_report(_noisy_corpus(30, 1), ["a", "b", "c"], bootstrap=300, seed=8).to_json()
     assert other["unitizing"]["ci95"] != small["unitizing"]["ci95"]
 
 
 def test_bootstrap_of_an_undefined_figure_is_null() -> None:
     docs = [DocInput("d", TEXT, {"a": Layer("a", "done"), "b": Layer("b", "done")})]
-    report = agreement_report(docs, ["a", "b"], ["claim"], bootstrap=20, seed=1)
+    report = agreement_report(docs, ["a", "b"], ["claim"], bootstrap=20, seed=1).to_json()
     assert report["unitizing"]["alpha_u"] is None and report["unitizing"]["ci95"] is None
 
 
@@ -323,7 +329,7 @@ def test_per_label_token_alpha_is_the_binary_alpha_of_the_library() -> None:
     from annotator.text.tokens import tokenize
 
     docs = _noisy_corpus(5, 4)
-    report = agreement_report(docs, ["a", "b", "c"])
+    report = agreement_report(docs, ["a", "b", "c"]).to_json()
     for label in ("claim", "speaker"):
         rows: list[list[float]] = [[], [], []]
         for d in docs:
@@ -364,7 +370,9 @@ def test_why_agreement_is_low_in_the_report_and_the_table(tmp_path: Path) -> Non
     a = Layer("a", "done", [sp("الوزير", "speaker", "s1"), sp("المحادثات مثمرة", "claim", "s2")])
     b = Layer("b", "done", [sp("الوزير", "speaker", "s1"), sp("المحادثات مثمرة", "stance", "s2")])
     c = Layer("c", "done", [sp("الوزير", "speaker", "s1", (-4, 0))])
-    report = agreement_report([DocInput("d", TEXT, {"a": a, "b": b, "c": c})], ["a", "b", "c"])
+    report = agreement_report(
+        [DocInput("d", TEXT, {"a": a, "b": b, "c": c})], ["a", "b", "c"]
+    ).to_json()
     dis = report["disagreement"]
     # a/b: claim vs stance; a/c: speaker boundary, claim missed; b/c: boundary, stance missed
     assert dis["counts"] == {"boundary": 2, "label": 1, "boundary_and_label": 0, "missed": 2}
@@ -418,8 +426,8 @@ def _without_intervals(value: Any) -> Any:
 def test_the_bootstrap_adds_intervals_and_changes_no_figure() -> None:
     # without --bootstrap the documents' sums go straight into one total (the speed fix): the
     # figures must be exactly those computed from per-document sums
-    plain = agreement_report(_noisy_corpus(25, 2), ["a", "b", "c"])
-    booted = agreement_report(_noisy_corpus(25, 2), ["a", "b", "c"], bootstrap=10, seed=1)
+    plain = agreement_report(_noisy_corpus(25, 2), ["a", "b", "c"]).to_json()
+    booted = agreement_report(_noisy_corpus(25, 2), ["a", "b", "c"], bootstrap=10, seed=1).to_json()
     assert plain["documents"] == 25 and "bootstrap" not in plain
     assert json.dumps(_without_intervals(booted), sort_keys=True) == json.dumps(
         plain, sort_keys=True

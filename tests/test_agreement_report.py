@@ -42,8 +42,8 @@ def test_missing_is_not_empty() -> None:
     )
     # b never finished the third: b is missing, the document says nothing about agreement
     missing = DocInput("d3", TEXT, {"a": layer("a", [sp("الزيارة", "event", "s1")])})
-    with_empty = agreement_report([agreeing, empty], ["a", "b"])
-    with_missing = agreement_report([agreeing, missing], ["a", "b"])
+    with_empty = agreement_report([agreeing, empty], ["a", "b"]).to_json()
+    with_missing = agreement_report([agreeing, missing], ["a", "b"]).to_json()
     assert with_missing["span"]["pairs"][0]["exact"]["f1"] == 1.0
     assert with_empty["span"]["pairs"][0]["exact"]["f1"] == pytest.approx(2 / 3)
     assert with_missing["token"]["pairs"][0]["cohen_kappa"] == 1.0
@@ -60,7 +60,7 @@ def test_overlap_matches_one_to_one() -> None:
     report = agreement_report(
         [DocInput("d", TEXT, {"a": layer("a", [long_claim]), "b": layer("b", [short1, short2])})],
         ["a", "b"],
-    )
+    ).to_json()
     overlap = report["span"]["pairs"][0]["overlap"]
     assert (overlap["matched"], overlap["in_a"], overlap["in_b"]) == (
         1,
@@ -76,7 +76,7 @@ def test_attributes_and_relations_on_matched_spans() -> None:
               [Relation("s2", "s1", "attributed_to", "r1")])  # fmt: skip
     b = layer("b", [sp("الوزير", "speaker", "x", kind="organization"), sp("المحادثات مثمرة", "claim", "y")],
               [Relation("y", "x", "attributed_to", "r9")])  # fmt: skip
-    report = agreement_report([DocInput("d", TEXT, {"a": a, "b": b})], ["a", "b"])
+    report = agreement_report([DocInput("d", TEXT, {"a": a, "b": b})], ["a", "b"]).to_json()
     (attr,) = report["attributes"]["kind"]
     assert (attr["label"], attr["matched"], attr["agree"]) == ("speaker", 1, 0)
     (rel,) = report["relations"]["pairs"]
@@ -85,14 +85,14 @@ def test_attributes_and_relations_on_matched_spans() -> None:
 
 
 def test_undefined_values_carry_reasons() -> None:
-    one = agreement_report([DocInput("d", TEXT, {"a": layer("a", [])})], ["a"])
+    one = agreement_report([DocInput("d", TEXT, {"a": layer("a", [])})], ["a"]).to_json()
     assert (
         one["token"]["krippendorff_alpha"] is None
         and "two annotators" in one["token"]["undefined"]["krippendorff_alpha"]
     )
     all_o = agreement_report(
         [DocInput("d", TEXT, {"a": layer("a", []), "b": layer("b", [])})], ["a", "b"]
-    )
+    ).to_json()
     assert all_o["token"]["krippendorff_alpha"] is None
     assert "one category" in all_o["token"]["undefined"]["krippendorff_alpha"]
     assert all_o["span"]["pairs"][0]["exact"]["f1"] is None
@@ -114,7 +114,7 @@ def test_token_alpha_matches_the_library_on_label_sets() -> None:
         ),
         "c": layer("c", [sp("قال الوزير", "speaker", "s1")]),
     }
-    report = agreement_report([DocInput("d", TEXT, layers)], ["a", "b", "c"])
+    report = agreement_report([DocInput("d", TEXT, layers)], ["a", "b", "c"]).to_json()
     tokens = tokenize(TEXT)
 
     def value(la: Layer, t: Any) -> str:  # the definition of SPEC section 6, written out plainly
@@ -154,7 +154,7 @@ def _three_annotator_project(tmp_path: Path) -> Path:
 def test_project_agreement_and_cli(tmp_path: Path) -> None:
     db = _three_annotator_project(tmp_path)
     with Project.open(db) as store:
-        report = project_agreement(store)
+        report = project_agreement(store).to_json()
     assert report["annotators"] == ["layla", "omar", "sara"]
     assert report["per_document"][0]["id"] == "d2"  # lowest alpha first
     table = run("agreement", str(db))
@@ -174,3 +174,25 @@ def test_agreement_before_anyone_finished_says_so(tmp_path: Path) -> None:
     run("import", str(db), str(tmp_path / "a.txt"))
     result = run("agreement", str(db))
     assert result.returncode != 0 and "no annotator has finished a document" in result.stderr
+
+
+def test_the_report_is_typed_and_its_json_keeps_the_spec_keys(tmp_path: Path) -> None:
+    import dataclasses
+
+    from annotator.agreement.records import AgreementReport
+
+    db = _three_annotator_project(tmp_path)
+    with Project.open(db) as store:
+        report = project_agreement(store, bootstrap=20, seed=1)
+    assert isinstance(report, AgreementReport)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        report.documents = 0  # type: ignore[misc]
+    printed = json.loads(run("agreement", str(db), "--json", "--bootstrap", "20", "--seed", "1").stdout)  # fmt: skip
+    assert printed == json.loads(json.dumps(report.to_json()))  # one serialisation
+    assert set(printed) >= {"annotators", "labels", "documents", "bootstrap", "token", "span",
+                            "unitizing", "attributes", "relations", "disagreement", "per_document"}  # fmt: skip
+    assert set(printed["token"]) >= {"krippendorff_alpha", "fleiss_kappa", "pairs", "per_label", "ci95"}  # fmt: skip
+    assert set(printed["span"]["pairs"][0]) == {"a", "b", "documents", "exact", "overlap"}
+    assert set(printed["span"]["pairs"][0]["exact"]) >= {"precision", "recall", "f1", "ci95"}
+    assert set(printed["relations"]["pairs"][0]) == {"a", "b", "documents", "exact", "relaxed"}
+    assert {"alpha_u", "d_o", "d_e"} <= set(next(iter(printed["unitizing"]["per_label"].values())))

@@ -412,7 +412,7 @@ def test_the_dataset_card_reports_agreement_when_two_annotators_finished(tmp_pat
     db = _make(tmp_path / "two" / "news.db", 8)  # layla and omar both finish most documents
     with Project.open(db) as store:
         manifest = export_dataset(store, "hf-bio", tmp_path / "hf", "layla")
-        report = project_agreement(store)
+        report = project_agreement(store).to_json()
     card = (tmp_path / "hf" / "README.md").read_text("utf-8")
     alpha = report["token"]["krippendorff_alpha"]
     assert f"Krippendorff's alpha over tokens {alpha:.3f}" in card

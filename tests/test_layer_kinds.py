@@ -55,7 +55,7 @@ def test_kinds_are_stored_and_asked_for(tmp_path: Path) -> None:
                                    "omar": LayerKind.ANNOTATOR, "suggestions": LayerKind.SUGGESTIONS,
                                    "tagger": LayerKind.MODEL}  # fmt: skip
         assert p.annotators(kinds=[LayerKind.ANNOTATOR]) == ["layla", "omar"]
-        report = project_agreement(p)
+        report = project_agreement(p).to_json()
     assert report["annotators"] == ["layla", "omar"]  # not gold, not the model's layer
     raw = sqlite3.connect(db)
     assert dict(raw.execute("SELECT name, kind FROM layer_kinds").fetchall())["tagger"] == "model"
@@ -113,3 +113,17 @@ def test_stats_count_documents_per_annotator_and_what_nobody_started(tmp_path: P
     assert data["spans"] == 4 and data["suggestions"] == 2  # layla, omar, gold, omar on d3
     text = run("stats", str(db)).stdout
     assert "Nobody has started 2 documents: d4, d5" in text and "tagger (model)" in text
+
+
+def test_a_lead_who_only_curates_or_looks_is_no_annotator(tmp_path: Path) -> None:
+    db = _project(tmp_path)
+    with Project.open(db) as p:
+        p.ensure_annotator("maha")  # the lead opened the window under her own name
+        p.add_work_time(p.find_document("d1").id, "maha", 300.0)  # and read for five minutes
+        p.assign(["sara"], 0.0, 0, 1)  # sara is assigned documents but has not started
+    data = json.loads(run("stats", str(db), "--json").stdout)
+    assert data["annotators"] == ["layla", "omar", "sara"]
+    assert "maha" not in data["by_annotator"] and data["layers"]["maha"] == "annotator"
+    progress = json.loads(run("progress", str(db), "--json").stdout)
+    assert sorted(progress["annotators"]) == ["layla", "omar", "sara"]
+    assert "maha" not in run("progress", str(db)).stdout

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
 
+from annotator.agreement.records import DisagreementRow, SpanRef
 from annotator.agreement.spans import exact_matches, overlap_matches
 from annotator.model.document import Span
 
@@ -73,10 +73,10 @@ def _position(d: Disagreement) -> tuple[int, int]:
     return (min(s.start for s in spans), min(s.end for s in spans))
 
 
-def _span(s: Span | None) -> dict[str, Any] | None:
-    return None if s is None else {"start": s.start, "end": s.end, "label": s.label, "text": s.text}
+def _ref(s: Span | None) -> SpanRef | None:
+    return None if s is None else SpanRef(s.start, s.end, s.label, s.text)
 
 
-def describe(d: Disagreement) -> dict[str, Any]:
-    """A disagreement as JSON: kind, the two annotators and their spans (null when missed)."""
-    return {"kind": d.kind.value, "a": d.a, "b": d.b, "a_span": _span(d.a_span), "b_span": _span(d.b_span)}  # fmt: skip
+def as_row(d: Disagreement) -> DisagreementRow:
+    """A disagreement as the report lists it: kind, the two annotators and their spans."""
+    return DisagreementRow(d.kind.value, d.a, d.b, _ref(d.a_span), _ref(d.b_span))

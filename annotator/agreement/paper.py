@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from annotator import __version__
+from annotator.agreement.records import AgreementReport, SpanRef
 from annotator.text.plural import plural
 
 
@@ -45,19 +46,18 @@ def _names(names: Sequence[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def methods(report: dict[str, Any]) -> str:
+def methods(report: AgreementReport) -> str:
     """A short methods paragraph: what was measured, how, and on how many documents."""
-    tok, unit = report["token"], report["unitizing"]
-    pairs = report["span"]["pairs"]
-    docs_per_pair = ", ".join(f"{p['a']}/{p['b']} {p['documents']}" for p in pairs)
+    tok, unit = report.token, report.unitizing
+    docs_per_pair = ", ".join(f"{p.a}/{p.b} {p.documents}" for p in report.span.pairs)
     text = (
-        f"Agreement was measured between {_names(report['annotators'])} on "
-        f"{plural(report['documents'], 'document')} that at least one of them marked done "
-        f"({tok['tokens']:,} tokens); only documents an annotator marked done count for that "
+        f"Agreement was measured between {_names(report.annotators)} on "
+        f"{plural(report.documents, 'document')} that at least one of them marked done "
+        f"({tok.tokens:,} tokens); only documents an annotator marked done count for that "
         f"annotator. Documents finished by both annotators of each pair: {docs_per_pair or 'none'}. "
         f"Krippendorff's unitizing alpha (alpha_U; Krippendorff 2004) was computed over the code "
-        f"points of the {plural(unit['documents'], 'document')} finished by every annotator "
-        f"({unit['length']:,} code points, {unit['units']:,} spans), each label on its own "
+        f"points of the {plural(unit.documents, 'document')} finished by every annotator "
+        f"({unit.length:,} code points, {unit.units:,} spans), each label on its own "
         f"continuum, gaps ending at document ends, and overall as 1 - mean D_o / mean D_e over "
         f"labels (as DKPro Agreement computes it). Over tokens of an Arabic-aware word tokenizer "
         f"(each token's value the set of labels covering it), we report nominal Krippendorff's "
@@ -67,18 +67,18 @@ def methods(report: dict[str, Any]) -> str:
         f"kappa on exactly matched spans; relation F1 counts a relation when its label matches and "
         f"its head and child spans match exactly (exact) or by overlap (relaxed)."
     )
-    boot = report.get("bootstrap")
+    boot = report.bootstrap
     if boot:
         text += (
-            f" Intervals are 95% percentile bootstrap intervals over {boot['resamples']:,} "
-            f"resamples of the documents (seed {boot['seed']})."
+            f" Intervals are 95% percentile bootstrap intervals over {boot.resamples:,} "
+            f"resamples of the documents (seed {boot.seed})."
         )
     return text
 
 
-def tables(report: dict[str, Any]) -> list[Table]:
+def tables(report: AgreementReport) -> list[Table]:
     """Every table of the report, in reading order."""
-    tok, unit, span = report["token"], report["unitizing"], report["span"]
+    tok, unit, span = report.token, report.unitizing, report.span
     out = [
         Table(
             "Headline figures",
@@ -86,97 +86,92 @@ def tables(report: dict[str, Any]) -> list[Table]:
             (
                 (
                     "unitizing alpha (alpha_U)",
-                    _num(unit["alpha_u"]),
-                    _ci(unit.get("ci95")),
-                    str(unit["documents"]),
-                    f"{unit['units']:,} spans",
+                    _num(unit.alpha_u.value),
+                    _ci(unit.alpha_u.ci95),
+                    str(unit.documents),
+                    f"{unit.units:,} spans",
                 ),
                 (
                     "Krippendorff's alpha (tokens)",
-                    _num(tok["krippendorff_alpha"]),
-                    _ci(tok.get("ci95")),
-                    str(report["documents"]),
-                    f"{tok['tokens']:,} tokens",
+                    _num(tok.krippendorff_alpha.value),
+                    _ci(tok.krippendorff_alpha.ci95),
+                    str(report.documents),
+                    f"{tok.tokens:,} tokens",
                 ),
                 (
                     "Fleiss' kappa (tokens)",
-                    _num(tok["fleiss_kappa"]),
-                    _ci(tok.get("fleiss_kappa_ci95")),
-                    str(unit["documents"]),
-                    f"{tok['fleiss_tokens']:,} tokens",
+                    _num(tok.fleiss_kappa.value),
+                    _ci(tok.fleiss_kappa.ci95),
+                    str(unit.documents),
+                    f"{tok.fleiss_tokens:,} tokens",
                 ),
             ),
         )
     ]
-    if not report.get("bootstrap"):  # no intervals were asked for: no empty column
+    if not report.bootstrap:  # no intervals were asked for: no empty column
         head = out[0]
         out[0] = Table(head.title, head.header[:2] + head.header[3:],
                        tuple(r[:2] + r[3:] for r in head.rows))  # fmt: skip
-    rel = {(r["a"], r["b"]): r for r in report["relations"]["pairs"]}
+    rel = {(r.a, r.b): r for r in report.relations}
     out.append(Table(
         "Pairs",
         ("pair", "documents", "token kappa", "span F1 exact", "span F1 overlap",
          "relation F1 exact", "relation F1 relaxed"),
         tuple(
-            (f"{t['a']} / {t['b']}", str(s["documents"]),
-             f"{_num(t['cohen_kappa'])} {_ci(t.get('ci95'))}".strip(),
-             f"{_num(s['exact']['f1'])} {_ci(s['exact'].get('ci95'))}".strip(),
-             f"{_num(s['overlap']['f1'])} {_ci(s['overlap'].get('ci95'))}".strip(),
-             f"{_num(r['exact']['f1'])} {_ci(r['exact'].get('ci95'))}".strip(),
-             f"{_num(r['relaxed']['f1'])} {_ci(r['relaxed'].get('ci95'))}".strip())
-            for t, s in zip(tok["pairs"], span["pairs"], strict=True)
-            for r in [rel[(t["a"], t["b"])]]
+            (f"{t.a} / {t.b}", str(s.documents),
+             f"{_num(t.cohen_kappa.value)} {_ci(t.cohen_kappa.ci95)}".strip(),
+             f"{_num(s.strict.f1)} {_ci(s.strict.ci95)}".strip(),
+             f"{_num(s.loose.f1)} {_ci(s.loose.ci95)}".strip(),
+             f"{_num(r.strict.f1)} {_ci(r.strict.ci95)}".strip(),
+             f"{_num(r.loose.f1)} {_ci(r.loose.ci95)}".strip())
+            for t, s in zip(tok.pairs, span.pairs, strict=True)
+            for r in [rel[(t.a, t.b)]]
         ),
     ))  # fmt: skip
     out.append(Table(
         "Labels",
         ("label", "alpha_U", "spans", "token alpha", "span F1 exact", "span F1 overlap"),
         tuple(
-            (label, f"{_num(u['alpha_u'])} {_ci(u.get('ci95'))}".strip(), str(u["units"]),
-             _num(tok["per_label"][label]["krippendorff_alpha"]),
-             _num(span["per_label"][label]["exact"]["f1"]), _num(span["per_label"][label]["overlap"]["f1"]))
-            for label in report["labels"]
-            for u in [unit["per_label"][label]]
+            (label, f"{_num(u.alpha_u.value)} {_ci(u.alpha_u.ci95)}".strip(), str(u.units),
+             _num(tok.per_label[label].value),
+             _num(span.per_label[label][0].f1), _num(span.per_label[label][1].f1))
+            for label in report.labels
+            for u in [unit.per_label[label]]
         ),
     ))  # fmt: skip
     attrs = tuple(
-        (f"{row['label']}.{attribute}", f"{row['a']} / {row['b']}", str(row["matched"]),
-         _num(row["observed"]), f"{_num(row['cohen_kappa'])} {_ci(row.get('ci95'))}".strip())
-        for attribute, rows in report["attributes"].items()
+        (f"{row.label}.{attribute}", f"{row.a} / {row.b}", str(row.matched),
+         _num(row.observed.value), f"{_num(row.cohen_kappa.value)} {_ci(row.cohen_kappa.ci95)}".strip())
+        for attribute, rows in report.attributes.items()
         for row in rows
     )  # fmt: skip
     if attrs:
         out.append(Table("Attributes on exactly matched spans",
                          ("attribute", "pair", "matched spans", "observed", "Cohen's kappa"), attrs))  # fmt: skip
-    dis = report.get("disagreement")
-    if dis and dis["total"]:
+    dis = report.disagreement
+    if dis.total:
         out.append(Table(
             "Disagreements (all pairs)", ("kind", "count", "share"),
-            tuple((k.replace("_", " "), str(n), f"{dis['shares'][k]:.0%}") for k, n in dis["counts"].items()),
+            tuple((k.replace("_", " "), str(n), f"{dis.share(k) or 0.0:.0%}") for k, n in dis.counts.items()),
         ))  # fmt: skip
-        if dis["confusion"]:
+        if dis.confusion:
             out.append(Table(
                 "Labels confused on overlapping spans", ("labels", "count"),
-                tuple((" / ".join(c["labels"]), str(c["count"])) for c in dis["confusion"]),
+                tuple((" / ".join(c.labels), str(c.count)) for c in dis.confusion),
             ))  # fmt: skip
     return out
 
 
-def bars(report: dict[str, Any]) -> list[tuple[str, list[Bar]]]:
+def bars(report: AgreementReport) -> list[tuple[str, list[Bar]]]:
     """The charts of the HTML report: alpha_U per label, span and relation F1 per pair."""
 
-    def ci(x: Any) -> tuple[float, float] | None:
-        return (float(x[0]), float(x[1])) if x else None
-
-    unit = report["unitizing"]
-    charts = [("Unitizing alpha per label", [Bar(label, v["alpha_u"], ci(v.get("ci95")))
-                                             for label, v in unit["per_label"].items()])]  # fmt: skip
+    unit = report.unitizing
+    charts = [("Unitizing alpha per label", [Bar(label, v.alpha_u.value, v.alpha_u.ci95)
+                                             for label, v in unit.per_label.items()])]  # fmt: skip
     charts.append(("Span F1 (exact) per pair", [
-        Bar(f"{p['a']} / {p['b']}", p["exact"]["f1"], ci(p["exact"].get("ci95")))
-        for p in report["span"]["pairs"]]))  # fmt: skip
+        Bar(f"{p.a} / {p.b}", p.strict.f1, p.strict.ci95) for p in report.span.pairs]))  # fmt: skip
     charts.append(("Relation F1 (relaxed) per pair", [
-        Bar(f"{p['a']} / {p['b']}", p["relaxed"]["f1"], ci(p["relaxed"].get("ci95")))
-        for p in report["relations"]["pairs"]]))  # fmt: skip
+        Bar(f"{p.a} / {p.b}", p.loose.f1, p.loose.ci95) for p in report.relations]))  # fmt: skip
     return charts
 
 
@@ -185,7 +180,7 @@ def bars(report: dict[str, Any]) -> list[tuple[str, list[Bar]]]:
 TITLE = "Inter-annotator agreement"
 
 
-def markdown(report: dict[str, Any]) -> str:
+def markdown(report: AgreementReport) -> str:
     """Markdown: the methods paragraph and every table."""
     lines = [f"# {TITLE}", "", methods(report), ""]
     for t in tables(report):
@@ -210,7 +205,7 @@ def _tex(cell: str) -> str:
     return "".join(_TEX.get(ch, ch) for ch in cell)
 
 
-def latex(report: dict[str, Any]) -> str:
+def latex(report: AgreementReport) -> str:
     """LaTeX: the methods paragraph and one tabular per table (paste into a paper)."""
     lines = [f"% written by annotator {__version__}", f"\\section*{{{TITLE}}}", "",
              _tex(methods(report)), ""]  # fmt: skip
@@ -259,7 +254,7 @@ def _svg(title: str, chart: Sequence[Bar]) -> str:
     return "\n".join(parts)
 
 
-def html_page(report: dict[str, Any]) -> str:
+def html_page(report: AgreementReport) -> str:
     """A self-contained HTML page: methods, tables, bar charts, the worst documents' spans."""
     out = ["<!DOCTYPE html>", f"<!-- written by annotator {__version__} -->",
            '<html lang="en"><head><meta charset="utf-8">', f"<title>{TITLE}</title>",
@@ -276,28 +271,28 @@ def html_page(report: dict[str, Any]) -> str:
     for title, chart in bars(report):
         if chart:
             out += [f"<h2>{html.escape(title)}</h2>", _svg(title, chart)]
-    worst = (report.get("disagreement") or {}).get("worst_documents") or []
+    worst = report.disagreement.worst_documents
     if worst:
         out.append("<h2>Documents with the most disagreement: disagreeing spans side by side</h2>")
         for doc in worst:
-            out += [f"<h3><bdi>{html.escape(doc['id'])}</bdi></h3>",
+            out += [f"<h3><bdi>{html.escape(doc.id)}</bdi></h3>",
                     "<table><tr><th>kind</th><th>first</th><th>second</th></tr>"]  # fmt: skip
-            out += ["<tr>" + f"<td>{html.escape(d['kind'].replace('_', ' '))}</td>"
-                    + _side(d["a"], d["a_span"]) + _side(d["b"], d["b_span"]) + "</tr>"
-                    for d in doc["disagreements"]]  # fmt: skip
+            out += ["<tr>" + f"<td>{html.escape(d.kind.replace('_', ' '))}</td>"
+                    + _side(d.a, d.a_span) + _side(d.b, d.b_span) + "</tr>"
+                    for d in doc.disagreements]  # fmt: skip
             out.append("</table>")
     out.append("</body></html>")
     return "\n".join(out) + "\n"
 
 
-def _side(name: str, span: dict[str, Any] | None) -> str:
+def _side(name: str, span: SpanRef | None) -> str:
     if span is None:
         return f"<td><bdi>{html.escape(name)}</bdi>: —</td>"
-    return (f"<td><bdi>{html.escape(name)}</bdi>: {html.escape(span['label'])} "
-            f"{span['start']}–{span['end']} <bdi dir=\"auto\">{html.escape(span['text'])}</bdi></td>")  # fmt: skip
+    return (f"<td><bdi>{html.escape(name)}</bdi>: {html.escape(span.label)} "
+            f"{span.start}–{span.end} <bdi dir=\"auto\">{html.escape(span.text)}</bdi></td>")  # fmt: skip
 
 
-FORMATS: dict[str, Callable[[dict[str, Any]], str]] = {
+FORMATS: dict[str, Callable[[AgreementReport], str]] = {
     ".html": html_page,
     ".htm": html_page,
     ".md": markdown,

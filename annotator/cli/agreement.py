@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -15,6 +16,9 @@ from annotator.cli.options import (
 )
 from annotator.terminal import terminal
 from annotator.text.plural import plural
+
+if TYPE_CHECKING:
+    from annotator.agreement.records import AgreementReport
 
 
 @cli.command()
@@ -70,8 +74,26 @@ def agreement(
         terminal.clear()
         if report_path is not None:
             write_report(store, report, report_path, force=force)
-    click.echo(json.dumps(report, ensure_ascii=False, indent=2) if as_json else render(report))
+    click.echo(
+        json.dumps(report.to_json(), ensure_ascii=False, indent=2) if as_json else render(report)
+    )
+    pair = _pair_hint(report)
+    if pair and not as_json:
+        a, b, n = pair
+        click.echo(f"\nFleiss' kappa and unitizing alpha need documents every selected annotator "
+                   f"finished, and these annotators share documents only in pairs (as 'assign "
+                   f"--per-overlap 2' gives them): for one pair, annotator agreement {project} "
+                   f"--annotators {a},{b} ({plural(n, 'document')}).")  # fmt: skip
     if report_path is not None and not as_json:
-        click.echo(
-            f"\nWrote the report to {report_path} ({plural(report['documents'], 'document')})."
-        )
+        click.echo(f"\nWrote the report to {report_path} ({plural(report.documents, 'document')}).")
+
+
+def _pair_hint(report: AgreementReport) -> tuple[str, str, int] | None:
+    """The pair sharing the most documents, when no document is shared by every annotator."""
+    if report.unitizing.documents or len(report.annotators) < 3:
+        return None
+    pairs = [(p.documents, p.a, p.b) for p in report.span.pairs if p.documents]
+    if not pairs:
+        return None
+    n, a, b = max(pairs, key=lambda p: p[0])
+    return a, b, n

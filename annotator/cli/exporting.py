@@ -21,6 +21,7 @@ from annotator.cli.options import (
 )
 from annotator.errors import UsageError
 from annotator.export.formats import NAMES as EXPORT_FORMATS
+from annotator.model.layers import COMBINED_LAYERS
 from annotator.terminal import terminal
 
 
@@ -31,7 +32,7 @@ from annotator.terminal import terminal
 @click.option("--out", required=True, type=click.Path(path_type=Path),
               help="Output file (a folder for brat).")  # fmt: skip
 @click.option("--annotator", "annotator_name", help="Export this annotator's layer.")
-@click.option("--layer", type=click.Choice(["gold", "majority", "all"]),
+@click.option("--layer", type=click.Choice(COMBINED_LAYERS),
               help="Or the curated, the majority, or every layer (all: jsonl only).")  # fmt: skip
 @click.option("--status", type=click.Choice(["done", "any"]), default="any", show_default=True,
               help="Only layers marked done, or any.")  # fmt: skip

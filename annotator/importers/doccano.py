@@ -16,7 +16,7 @@ from annotator.errors import InputError
 from annotator.importers.common import rebase_layers, records_from_lines, title_of, to_codepoints
 from annotator.importers.options import ImportOptions
 from annotator.model.document import DocumentRecord, Layer, Relation, Span
-from annotator.model.schema import RESERVED_LAYERS
+from annotator.model.layers import VIEWS
 from annotator.text.offsets import OffsetConverter
 
 _KNOWN = {"text", "label", "labels", "entities", "relations", "id", "doc_id"}
@@ -79,7 +79,7 @@ def read(path: Path, options: ImportOptions) -> Iterator[DocumentRecord | InputE
     """Yield each example of a doccano JSONL file."""
     labels = options.label_map()
     annotator = options.annotator or path.stem
-    if annotator in RESERVED_LAYERS - {"gold", "suggestions"}:
+    if annotator in VIEWS:
         raise InputError(
             path,
             f"doccano names its files after the user, but {annotator!r} is a reserved layer name;"

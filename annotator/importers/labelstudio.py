@@ -30,10 +30,10 @@ from annotator.importers.lsconfig import UNLABELLED_RELATION, LabelConfig, read_
 from annotator.importers.names import NameMap
 from annotator.importers.options import ImportOptions
 from annotator.model.document import STATUSES, DocumentRecord, Layer, Relation, Span
-from annotator.model.layers import STATUS_FIELD
+from annotator.model.layers import STATUS_FIELD, SUGGESTIONS_LAYER
 from annotator.text.offsets import OffsetConverter
 
-SUGGESTIONS = "suggestions"
+SUGGESTIONS = SUGGESTIONS_LAYER
 DOC_ID = "doc_id"  # our export's document id in data, kept when Label Studio renumbers tasks
 _MIN_KEYS = {"id", "annotator", "annotation_id", "created_at", "updated_at", "lead_time",
              "agreement", "drafts", "predictions"}  # fmt: skip

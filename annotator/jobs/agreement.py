@@ -6,11 +6,12 @@ import json
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 from annotator import __version__
 from annotator.agreement.paper import FORMATS
-from annotator.agreement.report import DocInput, agreement_report, worst_documents
+from annotator.agreement.parts import DocInput
+from annotator.agreement.records import AgreementReport
+from annotator.agreement.report import agreement_report, worst_documents
 from annotator.errors import AnnotatorError, TargetError, UsageError
 from annotator.jobs.export_target import Lease, Target, check_existing, plan_target
 from annotator.model.document import Status
@@ -28,7 +29,7 @@ def project_agreement(
     *,
     bootstrap: int = 0,
     seed: int = 0,
-) -> dict[str, Any]:
+) -> AgreementReport:
     """The agreement report of ``annotators`` (default: everyone who finished a document)."""
     known = store.annotators(finished=True, kinds=[LayerKind.ANNOTATOR])
     chosen = annotators or known
@@ -59,12 +60,10 @@ def project_agreement(
                 yield DocInput(doc.ext_id, doc.text, layers)
 
     report = agreement_report(docs(), chosen, labels, bootstrap=bootstrap, seed=seed)
-    report["project"] = str(store.path)
-    worst = [d["id"] for d in report["per_document"] if d["disagreements"]][:WORST]
-    report["disagreement"]["worst_documents"] = worst_documents(
-        (_finished(store, ext_id, chosen) for ext_id in worst), chosen, labels
-    )
-    return report
+    worst = [d.id for d in report.per_document if d.disagreements][:WORST]
+    found = worst_documents((_finished(store, ext_id, chosen) for ext_id in worst), chosen, labels)
+    return replace(report, project=str(store.path),
+                   disagreement=replace(report.disagreement, worst_documents=found))  # fmt: skip
 
 
 def _finished(store: Project, ext_id: str, annotators: list[str]) -> DocInput:
@@ -92,11 +91,13 @@ def report_target(store: Project, out: Path, force: bool) -> Target:
             raise TargetError(f"{target.manifest} is the project file; choose another --report")
         check_existing(target, force)
     except TargetError as exc:
-        raise TargetError(exc.message.replace("--out", "--report")) from None
+        raise TargetError(_as_report(exc.message)) from None
     return target
 
 
-def write_report(store: Project, report: dict[str, Any], out: Path, *, force: bool = False) -> Path:
+def write_report(
+    store: Project, report: AgreementReport, out: Path, *, force: bool = False
+) -> Path:
     """Write the report for a paper or the team at ``out`` (.html, .md or .tex) with a manifest
     beside it; an existing path is refused unless ``force`` and an earlier report of ours wrote it.
     Returns the manifest's path."""
@@ -110,9 +111,9 @@ def write_report(store: Project, report: dict[str, Any], out: Path, *, force: bo
                 "program": f"annotator {__version__}",
                 "format": f"agreement report ({out.suffix.lower().lstrip('.')})",
                 "project": str(store.path),
-                "annotators": report["annotators"],
-                "documents": report["documents"],
-                "bootstrap": report.get("bootstrap"),
+                "annotators": list(report.annotators),
+                "documents": report.documents,
+                "bootstrap": report.to_json().get("bootstrap"),
                 "written": [out.name],
             }
             lease.manifest_temp().write_text(
@@ -120,9 +121,14 @@ def write_report(store: Project, report: dict[str, Any], out: Path, *, force: bo
             )
             lease.commit(replaced)
     except TargetError as exc:
-        raise TargetError(exc.message.replace("--out", "--report")) from None
+        raise TargetError(_as_report(exc.message)) from None
     except OSError as exc:  # a folder that cannot be written, a full disk
         blocker = next((p for p in out.parents if p.exists() and not p.is_dir()), None)
         reason = f"{blocker} is a file, not a folder" if blocker else exc.strerror or str(exc)
         raise AnnotatorError(f"cannot write the report at {out}: {reason}") from None
     return target.manifest
+
+
+def _as_report(message: str) -> str:
+    """An output path's refusal, in the words of a report (the checks are the exports')."""
+    return message.replace("--out", "--report").replace("an earlier export", "an earlier report")

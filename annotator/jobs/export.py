@@ -157,12 +157,12 @@ def agreement_figures(store: Project) -> dict[str, Any] | None:
         return None
     report = project_agreement(store)
     # a pair with no document both finished has no F1 (None): the mean is over those that have one
-    f1s = [p["exact"]["f1"] for p in report["span"]["pairs"] if p["exact"]["f1"] is not None]
+    f1s = [p.strict.f1 for p in report.span.pairs if p.strict.f1 is not None]
     return {
-        "annotators": report["annotators"],
-        "documents": report["documents"],
-        "token_krippendorff_alpha": report["token"]["krippendorff_alpha"],
-        "unitizing_alpha_u": report["unitizing"]["alpha_u"],
+        "annotators": list(report.annotators),
+        "documents": report.documents,
+        "token_krippendorff_alpha": report.token.krippendorff_alpha.value,
+        "unitizing_alpha_u": report.unitizing.alpha_u.value,
         "span_exact_f1_mean": sum(f1s) / len(f1s) if f1s else None,
     }
 

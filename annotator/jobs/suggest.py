@@ -25,10 +25,11 @@ from dataclasses import dataclass, field
 
 from annotator.jobs.workers import become_worker
 from annotator.model.document import Document, Layer
+from annotator.model.layers import SUGGESTIONS_LAYER
 from annotator.store import Project
 from annotator.suggest.rules import Suggester
 
-LAYER = "suggestions"
+LAYER = SUGGESTIONS_LAYER
 PAGE = 250  # documents per read and per write transaction (about a tenth of a second of work)
 WORTH_PAGES = 8  # fewer pages than this are done at once in this process (a worker costs ~0.5 s)
 MAX_WORKERS = 4

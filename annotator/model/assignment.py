@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from annotator.errors import UsageError
-from annotator.model.schema import RESERVED_LAYERS
+from annotator.model.layers import RESERVED_LAYERS
 
 
 @dataclass(frozen=True)

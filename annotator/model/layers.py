@@ -21,6 +21,11 @@ class LayerKind(StrEnum):
 
 GOLD_LAYER = "gold"
 SUGGESTIONS_LAYER = "suggestions"
+MAJORITY_LAYER = "majority"  # computed from the annotators' layers (export --layer majority)
+ALL_LAYERS = "all"  # every human layer at once (export --layer all)
+COMBINED_LAYERS = (GOLD_LAYER, MAJORITY_LAYER, ALL_LAYERS)  # what ``export --layer`` takes
+VIEWS = frozenset({MAJORITY_LAYER, ALL_LAYERS})  # names of views over layers, never of a layer
+RESERVED_LAYERS = frozenset({GOLD_LAYER, SUGGESTIONS_LAYER, *VIEWS})  # no annotator is named so
 # the key of an annotation in our Label Studio export that carries its layer's status (Label Studio
 # has none; it keeps a key it does not know): what the exporter writes and the importer reads
 STATUS_FIELD = "annotator_status"

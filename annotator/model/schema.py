@@ -22,7 +22,6 @@ _NAMED_COLOURS = {
     "red": "#d62728", "teal": "#008080", "yellow": "#e6c300",
 }  # fmt: skip
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
-RESERVED_LAYERS = frozenset({"gold", "majority", "all", "suggestions"})
 
 
 @dataclass(frozen=True)

@@ -15,12 +15,23 @@ from sqlite_utils import Database
 
 from annotator.errors import EditError, ProjectError
 from annotator.model.document import Document, Layer, Relation, Span, Status
-from annotator.model.layers import GOLD_LAYER
+from annotator.model.layers import GOLD_LAYER, LayerKind
 from annotator.model.schema import Schema, parse_schema
 from annotator.store.connection import write_transaction
 
 # The meta key a restore sets, so that open windows know their undo history is of another state.
 RESTORED_AT = "restored_at"
+
+
+# The people whose work is counted (stats, progress): layers of kind annotator that hold something
+# (a status, a span) or were assigned documents. A lead who opens the window under her own name,
+# or only curates gold, gets an empty layer of that kind: she is not listed as an annotator.
+PEOPLE_SQL = (
+    f"SELECT k.name FROM layer_kinds k WHERE k.kind = '{LayerKind.ANNOTATOR.value}' AND ("
+    " EXISTS (SELECT 1 FROM assignments a WHERE a.annotator = k.name)"
+    " OR EXISTS (SELECT 1 FROM doc_status st WHERE st.annotator = k.name)"
+    " OR EXISTS (SELECT 1 FROM spans s WHERE s.annotator = k.name))"
+)
 
 
 def now() -> str:

@@ -17,7 +17,8 @@ from typing import Any
 
 from annotator.errors import EditError, InputError
 from annotator.model.document import Document, DocumentRecord, Layer, Status
-from annotator.model.schema import RESERVED_LAYERS, Schema
+from annotator.model.layers import VIEWS
+from annotator.model.schema import Schema
 from annotator.model.validate import layer_problem
 from annotator.store.activity import announce
 from annotator.store.base import ImportReport, LayerConflict, OnConflict, now, text_hash
@@ -271,7 +272,7 @@ class Importing(Recleaning):
                 return InputError(
                     where, "annotations have no annotator; give one with --annotator", rec.line
                 )
-            if name in RESERVED_LAYERS - {"gold", "suggestions"}:
+            if name in VIEWS:
                 return InputError(where, f"{name!r} is a reserved layer name", rec.line)
             problem = layer_problem(layer, rec.text, schema)
             if problem:

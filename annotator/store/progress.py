@@ -6,11 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 from annotator.errors import EditError
-from annotator.store.base import ProjectBase, now
+from annotator.store.base import PEOPLE_SQL, ProjectBase, now
 
 LISTED = 1000  # documents listed at most (the counts are always whole)
 RATE_MIN_S = 60.0  # spans per hour is given from a minute of active time on (less says nothing)
-_PEOPLE = "SELECT name FROM layer_kinds WHERE kind = 'annotator'"
 
 
 class Progress(ProjectBase):
@@ -41,7 +40,7 @@ class Progress(ProjectBase):
     def progress(self) -> dict[str, Any]:
         """Per annotator: assigned, done, skipped, in progress, seconds, spans, spans per hour;
         per document (the first LISTED): who is assigned and each one's status."""
-        names = [r[0] for r in self.db.execute(f"{_PEOPLE} ORDER BY name")]
+        names = [r[0] for r in self.db.execute(f"{PEOPLE_SQL} ORDER BY name")]
         people: dict[str, dict[str, Any]] = {
             n: {"assigned": 0, "done": 0, "skipped": 0, "in_progress": 0, "done_unassigned": 0,
                 "seconds": 0.0, "spans": 0, "spans_per_hour": None}

@@ -22,7 +22,7 @@ from annotator.model.document import (
     Span,
     Status,
 )
-from annotator.model.layers import HUMAN, LayerKind
+from annotator.model.layers import ALL_LAYERS, HUMAN, LayerKind
 from annotator.model.schema import Schema
 from annotator.store.assigning import Assigning
 from annotator.store.base import RESTORED_AT, DocSummary, now
@@ -328,8 +328,8 @@ class Project(Importing, Editing, Assigning, Progress, Presence, Exchanges, Sear
 
         With ``done_only``, only layers whose status is done are returned.
         """
-        names = self.layer_names(doc_id) if layer == "all" else [layer]
-        if layer == "all":
+        names = self.layer_names(doc_id) if layer == ALL_LAYERS else [layer]
+        if layer == ALL_LAYERS:
             kinds = self.layer_kinds()
             names = [n for n in names if kinds.get(n, LayerKind.ANNOTATOR) in HUMAN]
         layers = [self.layer(doc_id, n) for n in names]

@@ -1,7 +1,8 @@
 """Counts for ``annotator stats``: documents by status (overall and per annotator), what nobody
 has started, spans and relations by label, and the relation checklist.
 
-Only layers of kind annotator count as annotators; gold counts as human work for spans and
+Only layers of kind annotator that hold work or assignments count as annotators (a lead who
+opened the window under her own name is not one); gold counts as human work for spans and
 relations; suggestions and models' layers are counted apart.
 """
 
@@ -10,21 +11,21 @@ from __future__ import annotations
 from typing import Any
 
 from annotator.model.document import Status
-from annotator.model.layers import LayerKind
+from annotator.model.layers import HUMAN, LayerKind
+from annotator.store.base import PEOPLE_SQL
 
 LISTED = 1000  # documents listed by id at most (the counts are always whole)
 # A document's overall status is the furthest any annotator got with it.
 RANK = {Status.TODO: 0, Status.SKIPPED: 1, Status.IN_PROGRESS: 2, Status.DONE: 3}
-_PEOPLE = "SELECT name FROM layer_kinds WHERE kind = 'annotator'"
-_HUMAN = "SELECT name FROM layer_kinds WHERE kind IN ('annotator', 'gold')"
+_HUMAN = f"SELECT name FROM layer_kinds WHERE kind IN ({', '.join(repr(k.value) for k in HUMAN)})"
 
 
 def document_status(db: Any, documents: int) -> tuple[dict[str, int], dict[str, dict[str, int]], list[str]]:  # fmt: skip
     """Documents by overall status, by status per annotator, and the ids nobody has started."""
-    names = [r[0] for r in db.execute(f"{_PEOPLE} ORDER BY name")]
+    names = [r[0] for r in db.execute(f"{PEOPLE_SQL} ORDER BY name")]
     per: dict[str, dict[str, int]] = {n: {s.value: 0 for s in Status} for n in names}
     for name, status, n in db.execute(
-        f"SELECT annotator, status, count(*) FROM doc_status WHERE annotator IN ({_PEOPLE})"
+        f"SELECT annotator, status, count(*) FROM doc_status WHERE annotator IN ({PEOPLE_SQL})"
         " GROUP BY 1, 2"
     ):
         per[name][status] = n
@@ -38,8 +39,8 @@ def document_status(db: Any, documents: int) -> tuple[dict[str, int], dict[str, 
     not_started: list[str] = []
     for ext_id, rank, touched in db.execute(
         f"SELECT d.ext_id, coalesce((SELECT max(CASE st.status {rank_sql} ELSE 0 END)"
-        f" FROM doc_status st WHERE st.doc_id = d.id AND st.annotator IN ({_PEOPLE})), 0),"
-        f" EXISTS (SELECT 1 FROM spans s WHERE s.doc_id = d.id AND s.annotator IN ({_PEOPLE}))"
+        f" FROM doc_status st WHERE st.doc_id = d.id AND st.annotator IN ({PEOPLE_SQL})), 0),"
+        f" EXISTS (SELECT 1 FROM spans s WHERE s.doc_id = d.id AND s.annotator IN ({PEOPLE_SQL}))"
         " FROM documents d ORDER BY d.id"
     ):
         if rank == 0 and touched:

@@ -24,6 +24,7 @@ from itertools import accumulate
 
 from annotator.config import resource_path
 from annotator.model.document import Layer, Relation, Span
+from annotator.model.layers import SUGGESTIONS_LAYER
 from annotator.text.normalize import normalize_query
 from annotator.text.tokens import split_tokens, token_kind
 
@@ -414,7 +415,7 @@ class Suggester:
             Relation(f"s{new_index[c] + 1}", f"s{new_index[s] + 1}", "attributed_to", f"r{n}")
             for n, (c, s) in enumerate(sorted(set(relations)), 1)
         ]
-        return Layer("suggestions", "todo", out, rels)
+        return Layer(SUGGESTIONS_LAYER, "todo", out, rels)
 
 
 def suggest(text: str) -> Layer:

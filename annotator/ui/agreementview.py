@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.agreement.records import AgreementReport, DisagreementSection, SpanRef
 from annotator.ui.widgets.direction import natural_direction
 from annotator.ui.widgets.plain import plain_label
 
@@ -40,44 +41,44 @@ class AgreementDialog(QDialog):
 
     documentRequested = Signal(str)
 
-    def __init__(self, report: dict[str, Any], parent: QWidget | None = None) -> None:
+    def __init__(self, report: AgreementReport, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Agreement"))
         self.report = report
-        names = report["annotators"]
-        token, span = report["token"], report["span"]
+        names = list(report.annotators)
+        token, span = report.token, report.span
         summary = plain_label(
             self.tr("{0} documents · Krippendorff's alpha {1} · Fleiss' kappa {2}\n{3}").format(
-                report["documents"], _num(token["krippendorff_alpha"]), _num(token["fleiss_kappa"]),
-                token["tagging"],
+                report.documents, _num(token.krippendorff_alpha.value),
+                _num(token.fleiss_kappa.value), token.tagging,
             ), self)  # fmt: skip
         summary.setWordWrap(True)
         self.matrix = QTableWidget(len(names), len(names), self)
         self.matrix.setHorizontalHeaderLabels(names)
         self.matrix.setVerticalHeaderLabels(names)
-        f1 = {(p["a"], p["b"]): p["exact"]["f1"] for p in span["pairs"]}
-        for p in token["pairs"]:
-            i, j = names.index(p["a"]), names.index(p["b"])
-            text = f"κ {_num(p['cohen_kappa'])}\nF1 {_num(f1[(p['a'], p['b'])])}"
+        f1 = {(p.a, p.b): p.strict.f1 for p in span.pairs}
+        for p in token.pairs:
+            i, j = names.index(p.a), names.index(p.b)
+            text = f"κ {_num(p.cohen_kappa.value)}\nF1 {_num(f1[(p.a, p.b)])}"
             for r, c in ((i, j), (j, i)):
                 item = QTableWidgetItem(text)
-                item.setBackground(heat(p["cohen_kappa"]))
-                item.setToolTip(p.get("undefined", {}).get("cohen_kappa", ""))
+                item.setBackground(heat(p.cohen_kappa.value))
+                item.setToolTip(p.cohen_kappa.reason)
                 self.matrix.setItem(r, c, item)
         self.matrix.resizeRowsToContents()
-        self.labels = QTableWidget(len(report["labels"]), 3, self)
+        self.labels = QTableWidget(len(report.labels), 3, self)
         self.labels.setHorizontalHeaderLabels(
             [self.tr("alpha"), self.tr("exact F1"), self.tr("overlap F1")]
         )
-        self.labels.setVerticalHeaderLabels(report["labels"])
-        for row, label in enumerate(report["labels"]):
-            values = (token["per_label"][label]["krippendorff_alpha"],
-                      span["per_label"][label]["exact"]["f1"], span["per_label"][label]["overlap"]["f1"])  # fmt: skip
+        self.labels.setVerticalHeaderLabels(list(report.labels))
+        for row, label in enumerate(report.labels):
+            exact, overlap = span.per_label[label]
+            values = (token.per_label[label].value, exact.f1, overlap.f1)
             for col, v in enumerate(values):
                 item = QTableWidgetItem(_num(v))
                 item.setBackground(heat(v))
                 self.labels.setItem(row, col, item)
-        docs = report["per_document"]
+        docs = report.per_document
         self.documents = QTableWidget(len(docs), 4, self)
         natural_direction(self.documents, 0)
         self.documents.setHorizontalHeaderLabels(
@@ -85,16 +86,16 @@ class AgreementDialog(QDialog):
              self.tr("disagreements")]
         )  # fmt: skip
         for row, d in enumerate(docs):
-            self.documents.setItem(row, 0, QTableWidgetItem(d["id"]))
-            for col, v in ((1, d["alpha"]), (2, d["mean_exact_f1"])):
+            self.documents.setItem(row, 0, QTableWidgetItem(d.id))
+            for col, v in ((1, d.alpha.value), (2, d.mean_exact_f1)):
                 item = QTableWidgetItem(_num(v))
                 item.setBackground(heat(v))
                 self.documents.setItem(row, col, item)
-            self.documents.setItem(row, 3, QTableWidgetItem(str(d.get("disagreements", 0))))
+            self.documents.setItem(row, 3, QTableWidgetItem(str(d.disagreements)))
         self.documents.cellDoubleClicked.connect(
-            lambda r, _c: self.documentRequested.emit(docs[r]["id"])
+            lambda r, _c: self.documentRequested.emit(docs[r].id)
         )
-        self.why = self._why(report.get("disagreement"))
+        self.why = self._why(report.disagreement)
         tabs = QTabWidget(self)
         tabs.addTab(self.matrix, self.tr("Pairs"))
         tabs.addTab(self.labels, self.tr("Labels"))
@@ -105,7 +106,7 @@ class AgreementDialog(QDialog):
         layout.addWidget(tabs)
         self.resize(760, 520)
 
-    def _why(self, dis: dict[str, Any] | None) -> QTableWidget:
+    def _why(self, dis: DisagreementSection) -> QTableWidget:
         """Disagreements by kind, confused labels, and the worst documents' disagreeing spans
         side by side (double-click: compare the document)."""
         kinds = {
@@ -116,19 +117,16 @@ class AgreementDialog(QDialog):
         }
         rows: list[tuple[str, str, str, str]] = []
         self.why_documents: list[str] = []  # the document of each row ("" for summary rows)
-        if dis:
-            for kind, n in dis["counts"].items():
-                share = dis["shares"][kind]
-                rows.append((kinds.get(kind, kind), str(n), _num(share), ""))
-                self.why_documents.append("")
-            for cell in dis["confusion"]:
-                rows.append((self.tr("labels confused"), str(cell["count"]), *cell["labels"]))
-                self.why_documents.append("")
-            for doc in dis["worst_documents"]:
-                for d in doc["disagreements"]:
-                    rows.append((doc["id"], kinds.get(d["kind"], d["kind"]),
-                                 _side(d["a"], d["a_span"]), _side(d["b"], d["b_span"])))  # fmt: skip
-                    self.why_documents.append(doc["id"])
+        for kind, n in dis.counts.items():
+            rows.append((kinds.get(kind, kind), str(n), _num(dis.share(kind)), ""))
+            self.why_documents.append("")
+        for cell in dis.confusion:
+            rows.append((self.tr("labels confused"), str(cell.count), *cell.labels))
+            self.why_documents.append("")
+        for doc in dis.worst_documents:
+            for d in doc.disagreements:
+                rows.append((doc.id, kinds.get(d.kind, d.kind), _side(d.a, d.a_span), _side(d.b, d.b_span)))  # fmt: skip
+                self.why_documents.append(doc.id)
         table = QTableWidget(len(rows), 4, self)
         table.horizontalHeader().setVisible(False)
         for r, values in enumerate(rows):
@@ -144,6 +142,6 @@ class AgreementDialog(QDialog):
             self.documentRequested.emit(self.why_documents[row])
 
 
-def _side(name: str, span: dict[str, Any] | None) -> str:
+def _side(name: str, span: SpanRef | None) -> str:
     """One annotator's side of a disagreement: who, label and words (a dash when missed)."""
-    return f"{name}: —" if span is None else f"{name}: {span['label']} «{span['text']}»"
+    return f"{name}: —" if span is None else f"{name}: {span.label} «{span.text}»"

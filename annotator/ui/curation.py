@@ -26,11 +26,9 @@ from annotator.agreement.curation import (
 )
 from annotator.model.document import Layer, Relation, Span
 from annotator.model.edits import AddRelation, AddSpan, Batch, Edit, SetDecision
-from annotator.model.layers import GOLD_LAYER, SUGGESTIONS_LAYER
+from annotator.model.layers import ALL_LAYERS, GOLD_LAYER, LayerKind
 from annotator.ui import counts
 from annotator.ui.session import Session
-
-NOT_ANNOTATORS = (GOLD_LAYER, SUGGESTIONS_LAYER)
 
 
 class Curation(QObject):
@@ -57,9 +55,12 @@ class Curation(QObject):
         if s.document is None or s.layer != GOLD_LAYER:
             self.open = []
         else:
-            finished = s.project.export_layers(s.document.id, "all", done_only=True)
+            finished = s.project.export_layers(s.document.id, ALL_LAYERS, done_only=True)
+            kinds = s.project.layer_kinds()
             self.layers = {
-                la.annotator: la for la in finished if la.annotator not in NOT_ANNOTATORS
+                la.annotator: la
+                for la in finished
+                if kinds.get(la.annotator) == LayerKind.ANNOTATOR
             }
             decisions = s.project.decisions(s.document.id)
             self.open = open_disagreements(

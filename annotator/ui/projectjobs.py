@@ -44,12 +44,13 @@ class ProjectJobs(QObject):
 
     def agreement(self) -> Job:
         """Compute agreement in the background; ``agreementReady`` brings the report."""
+        from annotator.agreement.records import AgreementReport
         from annotator.jobs.agreement import project_agreement
         from annotator.store import Project
 
         path = self.session.project.path
 
-        def work(progress: Callable[[int], None]) -> dict[str, Any]:
+        def work(progress: Callable[[int], None]) -> AgreementReport:
             with Project.open(path) as project:
                 return project_agreement(project, progress=progress)
 

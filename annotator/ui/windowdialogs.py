@@ -14,7 +14,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
-from annotator.model.layers import SUGGESTIONS_LAYER
+from annotator.agreement.records import AgreementReport
+from annotator.model.layers import ALL_LAYERS
 from annotator.ui import counts
 from annotator.ui.actions import ActionSpec
 from annotator.ui.agreementview import AgreementDialog
@@ -78,7 +79,7 @@ class WindowDialogs(QObject):
 
     def show_agreement(self, report: object) -> AgreementDialog:
         """The agreement report; a document in it opens that document's comparison."""
-        assert isinstance(report, dict)
+        assert isinstance(report, AgreementReport)
         self.agreement_dialog = AgreementDialog(report, self.window)
         self.agreement_dialog.documentRequested.connect(self._open_by_ext)
         self.agreement_dialog.show()
@@ -93,8 +94,9 @@ class WindowDialogs(QObject):
         s = self.session
         if s.document is None:
             return None
-        layers = {la.annotator: la for la in s.project.export_layers(s.document.id, "all", done_only=False)
-                  if la.annotator != SUGGESTIONS_LAYER and (la.spans or la.status != "todo")}  # fmt: skip
+        # every human layer (annotators' and gold: export_layers "all" asks the kinds) with work
+        layers = {la.annotator: la for la in s.project.export_layers(s.document.id, ALL_LAYERS, done_only=False)
+                  if not la.untouched()}  # fmt: skip
         if len(layers) < 2:
             s.message.emit(self.tr("Fewer than two layers on this document: nothing to compare."))
             return None

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from annotator.export.formats import FORMATS
 from annotator.jobs.export import export_dataset
+from annotator.model.layers import ALL_LAYERS, GOLD_LAYER, MAJORITY_LAYER, LayerKind
 from annotator.store import Project
 from annotator.ui.jobs import Job
 from annotator.ui.session import Session
@@ -45,10 +46,11 @@ class ExportDialog(QDialog):
                 self.format.count() - 1, fmt.description, Qt.ItemDataRole.ToolTipRole
             )
         self.layer = QComboBox(self)
-        names = [a for a in session.project.annotators() if a not in ("gold", "suggestions")]
+        names = session.project.annotators(kinds=[LayerKind.ANNOTATOR])
         for name in names:
             self.layer.addItem(name, ("annotator", name))
-        layers = {"gold": self.tr("gold"), "majority": self.tr("majority"), "all": self.tr("all")}
+        layers = {GOLD_LAYER: self.tr("gold"), MAJORITY_LAYER: self.tr("majority"),
+                  ALL_LAYERS: self.tr("all")}  # fmt: skip
         for layer, shown in layers.items():
             self.layer.addItem(shown, ("layer", layer))
         if session.annotator in names:
