@@ -185,3 +185,26 @@ def test_a_refused_merge_writes_nothing_at_all(lead: Path, tmp_path: Path) -> No
         assert p.content_mark() == before
         assert not p.db.conn.in_transaction
     assert _texts(lead, "d1", "layla") == []
+
+
+def test_a_package_an_older_version_wrote_merges_and_stays_as_it_was(lead: Path) -> None:
+    import hashlib
+    import sqlite3
+
+    from annotator.store.identity import schema_version
+    from annotator.store.search import SEARCH_TABLE
+
+    pkg = _package(lead)
+    _mark(pkg, "d0", "layla", "الوزير", "speaker")
+    con = sqlite3.connect(pkg)
+    with con:  # as the previous version of the program left her package
+        con.execute(f"DROP TABLE {SEARCH_TABLE}")
+        con.execute("DELETE FROM _sqlite_migrations WHERE name = '0012_document_search'")
+        con.execute(f"PRAGMA user_version = {schema_version() - 1}")
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    before = hashlib.sha256(pkg.read_bytes()).hexdigest()
+    got = run("merge", str(lead), str(pkg))
+    assert got.returncode == 0, got.stderr  # not "needs an upgrade but is read-only"
+    assert _texts(lead, "d0", "layla") == ["الوزير"]
+    assert hashlib.sha256(pkg.read_bytes()).hexdigest() == before  # upgraded in a copy only

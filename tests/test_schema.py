@@ -21,7 +21,8 @@ def test_default_schema_matches_the_spec() -> None:
     assert s.check_relation("attributed_to", "claim", "speaker") is None
     assert s.check_relation("attributed_to", "speaker", "claim") is not None
     assert s.check_relation("target", "stance", "event") is None
-    assert all(lab.ar and lab.description for lab in s.labels)
+    assert all(lab.ar and lab.description and lab.description_ar for lab in s.labels)
+    assert all(rel.description_ar for rel in s.relations)
 
 
 @pytest.mark.parametrize(

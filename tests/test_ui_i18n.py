@@ -199,3 +199,132 @@ def test_lang_ar_screenshot(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert shot.stat().st_size > 10_000
     assert "Argument missing" not in result.stderr  # Qt's own strings still format
+
+
+# Latin words the Arabic window may show: key names in shortcuts and hints, file patterns, format
+# names and other proper names (the annotators', the documents' ids, the program's).
+ALLOWED_LATIN = {
+    "ctrl", "shift", "alt", "enter", "return", "backspace", "esc", "escape", "del", "delete", "tab",
+    "up", "down", "left", "right", "home", "end", "pgup", "pgdown", "space", "ins",
+    "txt", "csv", "jsonl", "json", "ann", "db", "doccano", "hf", "bio", "conll", "brat", "spacy",
+    "label", "studio", "prodigy", "spans", "webanno", "conll2003", "annotator", "layla", "omar",
+    "krippendorff", "fleiss", "cohen", "kappa", "alpha", "amiri", "noto", "sans", "arabic",
+    "dejavu", "serif", "mono", "english", "news", "attribution",  # the schema's name
+    *(f"f{i}" for i in range(1, 13)),
+}  # fmt: skip
+
+
+def visible_texts(app: QApplication) -> Iterator[tuple[str, str]]:
+    """(where, text) of what a user can read in the open windows: titles, labels, buttons, menus,
+    placeholders, list and table cells, headers and combo box items."""
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QComboBox,
+        QGroupBox,
+        QLabel,
+        QLineEdit,
+        QMenu,
+        QTextEdit,
+        QWidget,
+    )  # fmt: skip
+
+    for top in app.topLevelWidgets():
+        if not top.isVisible():
+            continue
+        yield type(top).__name__, top.windowTitle()
+        widgets = [top, *top.findChildren(QWidget)]
+        for w in widgets:
+            if not w.isVisible() and not isinstance(w, QMenu):
+                continue
+            name = f"{type(top).__name__}/{type(w).__name__}"
+            if isinstance(w, QLabel | QAbstractButton):
+                yield name, w.text()
+            elif isinstance(w, QGroupBox):
+                yield name, w.title()
+            elif isinstance(w, QLineEdit):
+                yield name, w.placeholderText()
+            elif isinstance(w, QTextEdit) and w.isReadOnly():
+                yield name, w.toPlainText()
+            elif isinstance(w, QComboBox):
+                yield from ((name, w.itemText(i)) for i in range(w.count()))
+            elif isinstance(w, QMenu):
+                yield from ((name, a.text()) for a in w.actions())
+            elif isinstance(w, QAbstractItemView) and w.model() is not None:
+                m, root = w.model(), w.rootIndex()
+                try:
+                    columns = m.columnCount(root)
+                except TypeError:  # a list model (its columnCount is private to Python)
+                    columns = 1
+                for c in range(columns):
+                    yield name, str(m.headerData(c, Qt.Orientation.Horizontal) or "")
+                for r in range(min(m.rowCount(root), 30)):
+                    for c in range(columns):
+                        yield name, str(m.index(r, c, root).data() or "")
+
+
+def english_words(texts: Iterator[tuple[str, str]], allowed: set[str]) -> list[str]:
+    found = []
+    for where, text in texts:
+        text = re.sub(r"\S*[/\\]\S*|\S+\.(?:db|txt|json|png)\b", "", text)  # paths, file names
+        words = {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z0-9_]+", text)}  # keys: one letter
+        if words - allowed:
+            found.append(f"{where}: {text!r}")
+    return sorted(set(found))
+
+
+def test_the_arabic_window_driven_shows_no_english(qtbot: QtBot, tmp_path: Path) -> None:
+    from tests.ui_helpers import drag
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    text = "قال وزير الخارجية إن المحادثات كانت مثمرة وأكد أن الزيارة ستتم."
+    try:
+        install(app, "ar")
+        w = make_window(qtbot, tmp_path, {"a1": text, "b2": text})
+        allowed = ALLOWED_LATIN | {"a1", "b2", "p"}
+        s = w.session
+        # label a speaker and a claim with the keys, choose a value, link them with A
+        for words, key in (("وزير الخارجية", Qt.Key.Key_1), ("المحادثات كانت مثمرة", Qt.Key.Key_2)):
+            start = text.index(words)
+            drag(qtbot, w, start, start + len(words))
+            qtbot.keyClick(w.view, key)
+        assert len(s.spans) == 2
+        qtbot.keyClick(w.view, Qt.Key.Key_1)  # the attribute strip: first value
+        claim = next(sp for sp in s.spans if sp.label == "claim")
+        s.select(claim.id or 0)
+        qtbot.keyClick(w.view, Qt.Key.Key_A)
+        assert english_words(visible_texts(app), allowed) == []
+        qtbot.keyClick(w.view, Qt.Key.Key_Return)
+        assert len(s.relations) == 1
+        assert english_words(visible_texts(app), allowed) == []
+        # lead mode, then the dialogs
+        w.action("lead_mode").trigger()
+        assert english_words(visible_texts(app), allowed) == []
+        w.action("lead_mode").trigger()
+        for action in ("import", "export", "preferences", "shortcuts", "guideline", "progress"):
+            w.action(action).trigger()
+        qtbot.wait(50)
+        assert english_words(visible_texts(app), allowed) == []
+    finally:
+        for top in app.topLevelWidgets():
+            if top.isVisible() and top.isWindow() and top is not w:
+                top.close()
+        install(app, "en")
+
+
+@pytest.mark.parametrize(("n", "arabic"), list(ARABIC_PLURALS.items()))
+def test_the_status_line_counts_spans_in_arabic(
+    qtbot: QtBot, tmp_path: Path, n: int, arabic: str
+) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    try:
+        install(app, "ar")
+        w = make_window(qtbot, tmp_path, {"a": "كلمة " * 100})
+        for i in range(n):
+            assert w.session.add_span(5 * i, 5 * i + 4, "speaker") is not None
+        shown = w.status_line.doc_status.text()
+        assert shown.startswith(f"\u200f\u2068a\u2069 · {arabic} · "), shown
+    finally:
+        install(app, "en")

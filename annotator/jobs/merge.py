@@ -107,7 +107,7 @@ def _check(project: Project, path: Path, seen: set[Path]) -> None:
     if path.resolve() in seen:
         raise UsageError(f"{path} is named twice; nothing was merged")
     seen.add(path.resolve())
-    with Project.open(path, readonly=True) as other:
+    with Project.reading(path) as other:
         difference = schema_difference(project.schema, other.schema)
         if difference:
             raise ProjectError(
@@ -143,7 +143,7 @@ def merge_projects(
     reports: dict[str, MergeReport] = {}
     with announce(project.path, "a merge"), project.transaction():
         for path in others:
-            with Project.open(path, readonly=True) as other:
+            with Project.reading(path) as other:
                 reports[str(path)] = _merge_one(project, other, path, on_conflict)
         refused = [(p, c) for p, r in reports.items() for c in r.conflicts if not c.outcome]
         if refused:

@@ -55,7 +55,8 @@ class AttributeDef:
 
 @dataclass(frozen=True)
 class Label:
-    """A span label: id, English and Arabic names, colour (#rrggbb), key and guideline text."""
+    """A span label: id, English and Arabic names, colour (#rrggbb), key and guideline text (and
+    optionally that text in Arabic)."""
 
     id: str
     en: str
@@ -64,6 +65,7 @@ class Label:
     key: str
     description: str
     attributes: tuple[AttributeDef, ...] = ()
+    description_ar: str = ""
 
     def attribute(self, name: str) -> AttributeDef | None:
         """The attribute called ``name``, if the label has one."""
@@ -85,6 +87,7 @@ class RelationType:
     child: frozenset[str]
     key: str
     description: str
+    description_ar: str = ""
 
     def allows(self, head_label: str, child_label: str) -> bool:
         """True when a span labelled ``head_label`` may point to one labelled ``child_label``."""
@@ -246,6 +249,7 @@ def _parse_labels(raw: Any, path: str) -> tuple[Label, ...]:
                 key=key,
                 description=str(item.get("description", "")).strip(),
                 attributes=tuple(attrs),
+                description_ar=_text(item, "description_ar", where, path),
             )
         )
     return tuple(labels)
@@ -283,6 +287,7 @@ def _parse_relations(raw: Any, labels: tuple[Label, ...], path: str) -> tuple[Re
                 child=ends["child"],
                 key=key,
                 description=str(item.get("description", "")).strip(),
+                description_ar=_text(item, "description_ar", where, path),
             )
         )
     return tuple(rels)

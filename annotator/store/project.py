@@ -9,7 +9,9 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import tempfile
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,7 +28,7 @@ from annotator.model.layers import ALL_LAYERS, HUMAN, LayerKind
 from annotator.model.schema import Schema
 from annotator.store.assigning import Assigning
 from annotator.store.base import RESTORED_AT, DocSummary, now
-from annotator.store.connection import connect, describe_error, folder_writable
+from annotator.store.connection import Mode, connect, describe_error, folder_writable, open_sqlite
 from annotator.store.editing import Editing
 from annotator.store.exchanges import Exchanges
 from annotator.store.identity import identify, schema_version
@@ -110,6 +112,35 @@ class Project(Importing, Editing, Assigning, Progress, Presence, Exchanges, Sear
             db.close()
             raise
         return project
+
+    @classmethod
+    @contextmanager
+    def reading(cls, path: str | Path) -> Iterator[Project]:
+        """Open another project only to read it (a package or copy being merged), even one an
+        older version wrote: that one is upgraded in a temporary copy, never in place, so the
+        annotator's file is not written to."""
+        p = Path(path)
+        if not p.exists():
+            raise ProjectError(f"{p} does not exist")
+        if not identify(p).pending:
+            with cls.open(p, readonly=True) as project:
+                yield project
+            return
+        with tempfile.TemporaryDirectory(prefix="annotator-read-") as tmp:
+            copy = Path(tmp) / "upgraded.db"
+            source = open_sqlite(p, Mode.READ)
+            try:
+                target = open_sqlite(copy, Mode.CREATE)
+                try:
+                    source.backup(target)
+                finally:
+                    target.close()
+            except sqlite3.Error as exc:
+                raise describe_error(p, exc) from exc
+            finally:
+                source.close()
+            with cls.open(copy) as project:
+                yield project
 
     def _migrate(self) -> None:
         """Apply pending migrations, then record the schema version in the header.

@@ -14,7 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from annotator.model.schema import Schema
 from annotator.ui.i18n import QT_TRANSLATE_NOOP
-from annotator.ui.names import name
+from annotator.ui.names import description, name
 from annotator.ui.widgets.plain import tooltip
 
 
@@ -246,7 +246,7 @@ def label_specs(schema: Schema) -> list[ActionSpec]:
 def relation_specs(schema: Schema) -> list[ActionSpec]:
     """One action per relation type: link the selected span to another."""
     return [
-        ActionSpec(f"relation:{rel.id}", name(rel), "fa5s.link", rel.key, rel.description)
+        ActionSpec(f"relation:{rel.id}", name(rel), "fa5s.link", rel.key, description(rel))
         for rel in schema.relations
         if rel.key
     ]

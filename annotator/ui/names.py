@@ -34,6 +34,12 @@ def name(item: Label | RelationType) -> str:
     return item.ar if language() == "ar" else item.en
 
 
+def description(item: Label | RelationType) -> str:
+    """A label's or relation's guideline text: the Arabic one in the Arabic interface when the
+    schema has one (else the only one there is)."""
+    return (item.description_ar if language() == "ar" else "") or item.description
+
+
 @lru_cache(maxsize=1)
 def _default() -> Schema:
     return default_schema()

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
     <name>AgreementDialog</name>
@@ -7,7 +8,7 @@
         <translation>الاتفاق بين المُعلِّمين</translation>
     </message>
     <message>
-        <source>{0} documents · Krippendorff's alpha {1} · Fleiss' kappa {2}
+        <source>{0} documents · Krippendorff&apos;s alpha {1} · Fleiss&apos; kappa {2}
 {3}</source>
         <translation>{0} مستند · ألفا كريبندورف {1} · كابا فلايس {2}
 {3}</translation>
@@ -523,11 +524,11 @@
         <translation>استبدالها بالطبقة المستوردة</translation>
     </message>
     <message>
-        <source>Keep the project's layer</source>
+        <source>Keep the project&apos;s layer</source>
         <translation>الإبقاء على طبقة المشروع</translation>
     </message>
     <message>
-        <source>When an annotator's layer is already in the project with other content:</source>
+        <source>When an annotator&apos;s layer is already in the project with other content:</source>
         <translation>إذا كانت طبقة المُعلِّق موجودة في المشروع بمحتوى مختلف:</translation>
     </message>
     <message>
@@ -734,7 +735,7 @@
         <translation>جارٍ حساب الاتفاق…</translation>
     </message>
     <message>
-        <source>Annotators' copies</source>
+        <source>Annotators&apos; copies</source>
         <translation>نسخ المُعلِّمين</translation>
     </message>
     <message>
@@ -757,7 +758,7 @@
         <translation>استُعيد المشروع من نسخة احتياطية في مكان آخر؛ يبدأ سجل التراجع من جديد.</translation>
     </message>
     <message>
-        <source>This document's text was imported again elsewhere; it is shown anew.</source>
+        <source>This document&apos;s text was imported again elsewhere; it is shown anew.</source>
         <translation>استُورد نص هذا المستند من جديد في مكان آخر؛ يُعرض الآن كما هو محفوظ.</translation>
     </message>
     <message>
@@ -884,7 +885,7 @@
         <translation>تراجع</translation>
     </message>
     <message>
-        <source>Undo the last edit made since this window opened (earlier sessions' edits stay saved)</source>
+        <source>Undo the last edit made since this window opened (earlier sessions&apos; edits stay saved)</source>
         <translation>التراجع عن آخر تعديل منذ فتح هذه النافذة (تعديلات الجلسات السابقة تبقى محفوظة)</translation>
     </message>
     <message>
@@ -1024,7 +1025,7 @@
         <translation>وضع المشرف: تدقيق الطبقة الذهبية</translation>
     </message>
     <message>
-        <source>Show the gold layer and the annotators' open disagreements</source>
+        <source>Show the gold layer and the annotators&apos; open disagreements</source>
         <translation>إظهار الطبقة الذهبية والخلافات المفتوحة بين المُعلِّمين</translation>
     </message>
     <message>
@@ -1060,7 +1061,7 @@
         <translation>تصدير التعليقات…</translation>
     </message>
     <message>
-        <source>Merge annotators' copies…</source>
+        <source>Merge annotators&apos; copies…</source>
         <translation>دمج نسخ المُعلِّمين…</translation>
     </message>
     <message>

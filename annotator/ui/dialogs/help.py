@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.model.schema import Schema
-from annotator.ui.names import attribute_name, name, value_name
+from annotator.ui.names import attribute_name, description, name, value_name
 from annotator.ui.theme import chip_colour
 
 
@@ -52,7 +52,7 @@ def guideline_html(schema: Schema) -> str:
         )
         parts.append(
             f'<h3><span style="background:{chip_colour(lab.color)}">&nbsp;{e(lab.key)}&nbsp;</span> '
-            f"{e(name(lab))}</h3><p>{e(lab.description)}</p>"
+            f"{e(name(lab))}</h3><p>{e(description(lab))}</p>"
             + (f"<ul>{attrs}</ul>" if attrs else "")
         )
     relations = QCoreApplication.translate("HelpDialog", "Relations")
@@ -61,7 +61,7 @@ def guideline_html(schema: Schema) -> str:
         heads = "/".join(sorted(name(schema.label(x)) for x in rel.head))
         ends = f"{heads} → {'/'.join(sorted(name(schema.label(x)) for x in rel.child))}"
         parts.append(
-            f"<li><b>{e(rel.key)}</b> {e(name(rel))} ({e(ends)}): {e(rel.description)}</li>"
+            f"<li><b>{e(rel.key)}</b> {e(name(rel))} ({e(ends)}): {e(description(rel))}</li>"
         )
     parts.append("</ul>")
     return "".join(parts)

@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFrame, QPushButton, QScrollArea, QSizePolicy, QWidget
 
 from annotator.model.schema import Schema
-from annotator.ui.names import name
+from annotator.ui.names import description, name
 from annotator.ui.widgets.flow import FlowLayout
 from annotator.ui.widgets.plain import tooltip
 
@@ -37,7 +37,7 @@ class LabelPalette(QWidget):
                 f"QPushButton {{ border: 2px solid {lab.color}; border-radius: 4px;"
                 f" padding: 3px 10px; background: rgba({c.red()}, {c.green()}, {c.blue()}, 50); }}"
             )
-            button.setToolTip(tooltip(lab.description))
+            button.setToolTip(tooltip(description(lab)))
             button.clicked.connect(lambda _=False, lid=lab.id: self.labelChosen.emit(lid))
             layout.addWidget(button)
             self.buttons[lab.id] = button
