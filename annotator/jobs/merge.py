@@ -177,7 +177,6 @@ class _Taken:
 
     layer: Layer
     edited_at: str
-    replaces: bool
 
 
 def _merge_one(project: Project, other: Project, path: Path, on_conflict: OnConflict) -> MergeReport:  # fmt: skip
@@ -249,7 +248,7 @@ def _decide(
     """Whether to take the file's layer ``theirs`` (and counting what was not taken)."""
     if existing is None:
         report.layers_added += 1
-        return _Taken(theirs, edited, False)
+        return _Taken(theirs, edited)
     mine = project.layer(existing.id, name)
     if fingerprint(mine) == fingerprint(theirs):
         report.identical += 1
@@ -258,7 +257,7 @@ def _decide(
         return None
     if mine.untouched():
         report.layers_added += 1
-        return _Taken(theirs, edited, False)
+        return _Taken(theirs, edited)
     if origin is not None:
         history = project.exchanges(existing.id, name)
         latest = history[-1] if history else None
@@ -272,12 +271,12 @@ def _decide(
             return None
         if latest is not None and fingerprint(mine) == latest.fingerprint:
             report.layers_replaced += 1  # she edited it; the project's copy is as it left
-            return _Taken(theirs, edited, True)
+            return _Taken(theirs, edited)
     outcome = {OnConflict.REPLACE: "replaced", OnConflict.KEEP: "kept"}.get(on_conflict, "")
     report.conflicts.append(
         MergeConflict(existing.ext_id, name, LayerSide.of(mine), LayerSide.of(theirs), outcome)
     )
     if on_conflict == OnConflict.REPLACE:
         report.layers_replaced += 1
-        return _Taken(theirs, edited, True)
+        return _Taken(theirs, edited)
     return None
