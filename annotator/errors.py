@@ -2,19 +2,55 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
+
+
+class LabelRef(str):
+    """A label id inside a message: the window shows the label's name in its language."""
+
+
+class RelationRef(str):
+    """A relation id inside a message: the window shows the relation's name in its language."""
+
+
+@dataclass(frozen=True)
+class Told:
+    """A sentence for the user as an English template with named arguments
+    (``Told("span {span} no longer exists", {"span": 74})``). The terminal reads ``str()``; the
+    window translates the template (Qt context "errors", listed for translators in
+    annotator/ui/errorcatalog.py) and shows label and relation arguments by name."""
+
+    template: str
+    params: Mapping[str, object] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        if not self.params:
+            return self.template
+        # a tuple argument (several labels) reads "claim/event"
+        shown = {
+            k: "/".join(map(str, v)) if isinstance(v, tuple) else v for k, v in self.params.items()
+        }
+        return self.template.format(**shown)
 
 
 class AnnotatorError(Exception):
     """Base of every error the program reports to a user as one sentence. Its exit status is 2 (bad
     input or usage), as the documented table has no other for a told error; the project's own
-    troubles are ProjectError (3)."""
+    troubles are ProjectError (3).
+
+    ``AnnotatorError("span {span} no longer exists", span=74)`` keeps the template and its
+    arguments (``told``) so the window can say it in the interface's language; a message built
+    with an f-string can only be shown as written."""
 
     exit_code = 2
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message: str | Told, /, **params: object) -> None:
+        told = message if isinstance(message, Told) else Told(message, params)
+        super().__init__(str(told))
+        self.message = str(told)
+        self.told = told
 
     def __str__(self) -> str:
         return self.message

@@ -92,6 +92,21 @@ def test_init_refuses_to_overwrite(tmp_path: Path) -> None:
     assert result.returncode != 0 and "already exists" in result.stderr
 
 
+def test_init_with_a_thousand_labels_says_a_readable_line(tmp_path: Path) -> None:
+    labels = "".join(
+        f'[[labels]]\nid = "l{i}"\nen = "Label {i}"\nar = "وسم {i}"\ncolor = "#112233"\n\n'
+        for i in range(1000)
+    )
+    schema = tmp_path / "big.toml"
+    schema.write_text(f'[schema]\nname = "big"\nversion = 1\n\n{labels}', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["init", str(tmp_path / "p.db"), "--schema", str(schema)])
+    assert result.exit_code == 0, result.output
+    (line,) = result.output.splitlines()
+    assert "1000 labels: l0, l1," in line and "l11 and 988 more)." in line and len(line) < 200
+    result = CliRunner().invoke(cli, ["init", str(tmp_path / "q.db")])
+    assert "(4 labels: speaker, claim, stance, event)." in result.output
+
+
 def test_an_export_that_cannot_be_written_is_one_sentence(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("قال الوزير إن المحادثات مثمرة", encoding="utf-8")
     db = tmp_path / "p.db"

@@ -348,3 +348,30 @@ def test_the_attribute_strip_covers_no_text(qtbot: QtBot, tmp_path: Path, where:
     assert "الزيارة" in chooser.findChildren(QLabel)[0].text()  # it says which span it is for
     qtbot.keyClick(view, Qt.Key.Key_Escape)
     assert not chooser.isVisible() and view.viewport().geometry().bottom() > strip.top()
+
+
+def test_the_attribute_strip_wraps_in_a_small_window_and_follows_a_resize(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    lines = [f"السطر {i}: قال الوزير إن المحادثات كانت مثمرة وإن الزيارة ناجحة." for i in range(40)]
+    text = "\n".join(lines)
+    w = make_window(qtbot, tmp_path, {"a": text})
+    w.resize(640, 480)
+    qtbot.waitUntil(lambda: w.width() == 640)
+    start = text.index("الزيارة")
+    drag(qtbot, w, start, start + len("الزيارة"))
+    qtbot.keyClick(w.view, Qt.Key.Key_4)
+    chooser = w.controller.chooser
+    for size in ((640, 480), (1100, 700), (700, 520)):
+        w.resize(*size)
+        qtbot.waitUntil(lambda size=size: (w.width(), w.height()) == size)  # type: ignore[misc]
+        strip = chooser.geometry()
+        assert chooser.isVisible() and [r for r in _lines_on_screen(w) if r.intersects(strip)] == []
+        assert strip.top() == w.view.viewport().geometry().bottom() + 1  # right under the text
+        assert strip.width() == w.view.viewport().width()
+        for button in chooser.buttons:  # every value whole and inside the strip, none squeezed
+            assert button.width() >= button.sizeHint().width(), button.text()
+            assert chooser.rect().contains(button.geometry()), button.text()
+    qtbot.keyClick(w.view, Qt.Key.Key_2)  # still works by key after the resizes
+    assert w.session.spans[0].attributes == {"type": "visit"}
+    assert not chooser.isVisible() and w.view.viewportMargins().bottom() == 0

@@ -11,6 +11,9 @@ from annotator.cli.options import (
     quiet_option,
 )
 from annotator.terminal import terminal
+from annotator.text.plural import plural
+
+NAMED_LABELS = 12  # the summary names this many label ids and counts the rest
 
 
 @cli.command()
@@ -32,6 +35,10 @@ def init(project: Path, schema_file: Path | None) -> None:
 
     schema = load_schema(schema_file) if schema_file else default_schema()
     Project.create(project, schema).close()
+    ids = list(schema.label_ids)
+    named = ", ".join(ids[:NAMED_LABELS])
+    if len(ids) > NAMED_LABELS:  # a schema of a thousand labels is not a line to read
+        named += f" and {len(ids) - NAMED_LABELS} more"
     terminal.say(
-        f"Created {project} with the {schema.name} schema ({', '.join(schema.label_ids)})."
+        f"Created {project} with the {schema.name} schema ({plural(len(ids), 'label')}: {named})."
     )

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.config import resource_path
-from annotator.errors import SchemaError
+from annotator.errors import LabelRef, RelationRef, SchemaError, Told
 
 _HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 _NAMED_COLOURS = {
@@ -138,18 +138,19 @@ class Schema:
                 return f"{value!r} is not a value of {label_id}.{name} (allowed: {allowed})"
         return None
 
-    def check_relation(self, rel_id: str, head_label: str, child_label: str) -> str | None:
+    def check_relation(self, rel_id: str, head_label: str, child_label: str) -> Told | None:
         """Why this relation is not allowed, or None when the schema allows it."""
         try:
             rel = self.relation_type(rel_id)
         except KeyError:
-            return f"the schema has no relation {rel_id!r}"
+            return Told("the schema has no relation {relation!r}", {"relation": rel_id})
         if not rel.allows(head_label, child_label):
-            heads = "/".join(sorted(rel.head))
-            children = "/".join(sorted(rel.child))
-            return (
-                f"{rel_id} goes from {heads} to {children}, not from {head_label} to {child_label}"
-            )
+            return Told(
+                "{relation} goes from {heads} to {children}, not from {head} to {child}",
+                {"relation": RelationRef(rel_id), "heads": tuple(map(LabelRef, sorted(rel.head))),
+                 "children": tuple(map(LabelRef, sorted(rel.child))), "head": LabelRef(head_label),
+                 "child": LabelRef(child_label)},
+            )  # fmt: skip
         return None
 
 

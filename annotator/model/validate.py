@@ -61,9 +61,9 @@ def layer_problem(layer: Layer, text: str, schema: Schema) -> str | None:
         if head is None or child is None:
             missing = rel.head if head is None else rel.child
             return f"relation {rel.rid or rel.label} points to span {missing!r}, which is not there"
-        problem = schema.check_relation(rel.label, head.label, child.label)
-        if problem:
-            return f"relation {rel.rid}: {problem}"
+        refused = schema.check_relation(rel.label, head.label, child.label)
+        if refused:
+            return f"relation {rel.rid}: {refused}"
         if rel.rid in seen:
             return f"relation id {rel.rid!r} is used twice"
         seen.add(rel.rid)

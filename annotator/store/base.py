@@ -201,7 +201,7 @@ class ProjectBase:
         """The span with this row id."""
         rows = self.db.execute_returning_dicts("SELECT * FROM spans WHERE id = ?", [span_id])
         if not rows:
-            raise EditError(f"span {span_id} no longer exists")
+            raise EditError("span {span} no longer exists", span=span_id)
         return _span_from_row(rows[0])
 
     def relations(self, doc_id: int, annotator: str) -> list[Relation]:

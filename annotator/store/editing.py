@@ -15,7 +15,7 @@ import json
 import sqlite3
 from typing import Any
 
-from annotator.errors import ChangedElsewhereError, EditError
+from annotator.errors import ChangedElsewhereError, EditError, LabelRef, RelationRef
 from annotator.model.document import Document, Relation, Span, Status
 from annotator.model.edits import (
     AddRelation,
@@ -48,7 +48,7 @@ class Editing(ProjectBase):
                 self._log(annotator, type(edit).__name__, document_of(done), _detail(done))
         except sqlite3.Error as exc:  # a constraint or the file: a sentence, never a traceback
             raise EditError(
-                f"the project file refused the change ({exc}); nothing was saved"
+                "the project file refused the change ({why}); nothing was saved", why=str(exc)
             ) from exc
         return done
 
@@ -75,8 +75,9 @@ class Editing(ProjectBase):
             rel_id = _need_id(edit.relation.id)
             if not self._exists("relations", rel_id):
                 raise ChangedElsewhereError(
-                    f"the {edit.relation.label} link was removed elsewhere (another window or"
-                    " program); nothing was changed"
+                    "the {relation} link was removed elsewhere (another window or program);"
+                    " nothing was changed",
+                    relation=RelationRef(edit.relation.label),
                 )
             self.db.execute("DELETE FROM relations WHERE id = ?", [rel_id])
             return edit
@@ -89,7 +90,7 @@ class Editing(ProjectBase):
                 [edit.doc_id, edit.annotator, edit.after, now()],
             )
             return SetStatus(edit.doc_id, edit.annotator, before, edit.after)
-        raise EditError(f"unknown edit {edit!r}")
+        raise EditError("unknown edit {edit}", edit=repr(edit))
 
     def _set_decision(self, edit: SetDecision, annotator: str) -> SetDecision:
         key = (edit.start, edit.end, edit.label)
@@ -118,16 +119,20 @@ class Editing(ProjectBase):
         span_id = _need_id(span.id)
         if not self._exists("spans", span_id):
             raise ChangedElsewhereError(
-                f"the {span.label} span «{span.text}» was deleted elsewhere (another window or"
-                " program); nothing was changed"
+                "the {label} span «{text}» was deleted elsewhere (another window or program);"
+                " nothing was changed",
+                label=LabelRef(span.label),
+                text=span.text,
             )
         current = self.span(span_id)
         if (current.start, current.end, current.label, current.attributes) != (
             span.start, span.end, span.label, span.attributes
         ):  # fmt: skip
             raise ChangedElsewhereError(
-                f"the {span.label} span «{span.text}» was changed elsewhere (another window or"
-                " program); nothing was changed"
+                "the {label} span «{text}» was changed elsewhere (another window or program);"
+                " nothing was changed",
+                label=LabelRef(span.label),
+                text=span.text,
             )
         return current
 
@@ -136,8 +141,10 @@ class Editing(ProjectBase):
         problem = span_problem(span, doc.text, self.schema)
         if problem and doc.id in self._replaced_texts:
             raise ChangedElsewhereError(
-                f"the text of document {doc.ext_id} was replaced elsewhere (imported again) and no"
-                f" longer reads «{span.text}» there; nothing was changed: open the document again"
+                "the text of document {doc} was replaced elsewhere (imported again) and no longer"
+                " reads «{text}» there; nothing was changed: open the document again",
+                doc=doc.ext_id,
+                text=span.text,
             )
         if problem:
             raise EditError(problem)
@@ -149,8 +156,10 @@ class Editing(ProjectBase):
         self._check_span(span)
         if span.id is not None and self._exists("spans", span.id):
             raise ChangedElsewhereError(
-                f"the {span.label} span «{span.text}» cannot come back: its place was taken"
-                " elsewhere (another window or program); nothing was changed"
+                "the {label} span «{text}» cannot come back: its place was taken elsewhere"
+                " (another window or program); nothing was changed",
+                label=LabelRef(span.label),
+                text=span.text,
             )
         doc_id = _need_id(span.doc_id)
         self.db.execute("INSERT OR IGNORE INTO annotators VALUES (?, ?)", [owner, now()])
@@ -182,7 +191,9 @@ class Editing(ProjectBase):
                     child = after if rel.child == current.id else by_id[int(rel.child)]
                     problem = self.schema.check_relation(rel.label, head.label, child.label)
                     if problem:
-                        raise EditError(f"cannot relabel: the span is linked ({problem})")
+                        raise EditError(
+                            "cannot relabel: the span is linked ({problem})", problem=problem
+                        )
         self.db.execute(
             'UPDATE spans SET start = ?, "end" = ?, label = ?, text = ?, attributes = ?,'
             " updated_at = ? WHERE id = ?",
@@ -195,8 +206,9 @@ class Editing(ProjectBase):
     def _add_relation(self, rel: Relation, annotator: str) -> Relation:
         if not (self._exists("spans", int(rel.head)) and self._exists("spans", int(rel.child))):
             raise ChangedElsewhereError(
-                f"a span of this {rel.label} link was deleted elsewhere (another window or"
-                " program); nothing was changed"
+                "a span of this {relation} link was deleted elsewhere (another window or"
+                " program); nothing was changed",
+                relation=RelationRef(rel.label),
             )
         head = self.span(int(rel.head))
         child = self.span(int(rel.child))
@@ -214,7 +226,9 @@ class Editing(ProjectBase):
             [head.id, child.id, rel.label],
         ).fetchone()
         if dup is not None and dup[0] != rel.id:
-            raise EditError(f"these spans are already linked by {rel.label}")
+            raise EditError(
+                "these spans are already linked by {relation}", relation=RelationRef(rel.label)
+            )
         rid = rel.rid
         if not rid or self._taken("relations", "rid", doc_id, owner, rid):
             rid = self._next_id("relations", "rid", doc_id, owner, "r")

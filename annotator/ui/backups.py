@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QInputDialog, QWidget
 
 from annotator.errors import AnnotatorError
 from annotator.store.backup import list_backups, restore_backup
+from annotator.ui.errortext import explain
 from annotator.ui.session import Session
 from annotator.ui.widgets.plain import inform, warn
 
@@ -73,7 +74,7 @@ class Backups(QObject):
                 project.path, project.path.with_name(project.path.name + ".backups") / choice
             )
         except AnnotatorError as exc:
-            warn(self.window, str(exc))
+            warn(self.window, explain(exc))
             return
         s.undo_stack.clear()  # the edits on the stack belong to the replaced state
         project._last_doc = None

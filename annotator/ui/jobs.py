@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from annotator.errors import AnnotatorError
+from annotator.ui.errortext import explain
 
 Work = Callable[[Callable[[int], None]], Any]
 
@@ -47,7 +48,7 @@ class _Worker(QObject):
         try:
             result = self.work(self._report)
         except AnnotatorError as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(explain(exc))
         except Exception as exc:
             self.failed.emit(
                 QCoreApplication.translate("Job", "unexpected error ({0}: {1})").format(

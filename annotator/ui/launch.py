@@ -52,6 +52,7 @@ def run_gui(
 
     from annotator.store import Project
     from annotator.ui.demo import ensure_demo
+    from annotator.ui.errortext import explain
     from annotator.ui.mainwindow import MainWindow
     from annotator.ui.session import Session
     from annotator.ui.widgets.plain import message_box
@@ -83,7 +84,7 @@ def run_gui(
     except ProjectError as exc:
         if screenshot is not None or _invisible():
             raise  # a dialog nobody can see would wait for ever: say it on the terminal
-        message_box(None, str(exc), QMessageBox.Icon.Critical).exec()
+        message_box(None, explain(exc), QMessageBox.Icon.Critical).exec()
         return exc.exit_code
     conf.set("recent_project", str(project_path.resolve()))
     backup_problem = ""
@@ -93,7 +94,7 @@ def run_gui(
             project.backup("open")
         except (OSError, AnnotatorError) as exc:
             log.warning("start-up backup failed: %s", exc)
-            backup_problem = str(exc)
+            backup_problem = explain(exc) if isinstance(exc, AnnotatorError) else str(exc)
 
     name = annotator or conf.get("annotator")
     if not name:

@@ -21,6 +21,7 @@ from annotator.ui.backups import Backups
 from annotator.ui.controller import Controller
 from annotator.ui.curation import Curation
 from annotator.ui.docview import ArticleView
+from annotator.ui.errortext import explain
 from annotator.ui.finder import Finder
 from annotator.ui.flow import DocumentFlow
 from annotator.ui.fonts import article_font
@@ -261,7 +262,7 @@ class MainWindow(QMainWindow):
         try:
             project = Project.open(name)
         except AnnotatorError as exc:
-            warn(self, str(exc))
+            warn(self, explain(exc))
             return
         window = MainWindow(Session(project, self.session.annotator))
         window.resize(self.size())

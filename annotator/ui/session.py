@@ -42,6 +42,7 @@ from annotator.model.schema import Schema
 from annotator.store import DocSummary, Project
 from annotator.store.presence import OpenWindow
 from annotator.text.clitics import corpus_counts
+from annotator.ui.errortext import explain
 from annotator.ui.watch import FileWatch
 
 # how much of the project's text the snapping reads for its word counts (names, clitics)
@@ -305,7 +306,7 @@ class Session(QObject):
         try:
             applied = self._write(edit)
         except AnnotatorError as exc:
-            self.message.emit(str(exc))
+            self.message.emit(explain(exc, self.schema))
             return None
         self.undo_stack.push(EditCommand(self, applied))
         return applied
@@ -407,7 +408,7 @@ class Session(QObject):
                 command.write_redo()
         except AnnotatorError as exc:
             what = self.tr("Cannot undo") if undo else self.tr("Cannot redo")
-            self.message.emit(f"{what}: {exc}")
+            self.message.emit(self.tr("{0}: {1}").format(what, explain(exc, self.schema)))
             return
         if undo:
             stack.undo()

@@ -785,6 +785,10 @@
         <source>Cannot redo</source>
         <translation>تعذّرت الإعادة</translation>
     </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutSheet</name>
@@ -1118,6 +1122,81 @@
     <message>
         <source>Something went wrong and the last action may not have finished. Your saved work is safe. The details are in {0}; please send that file with a report.</source>
         <translation>حدث خطأ وربما لم يكتمل الإجراء الأخير. عملك المحفوظ سليم. التفاصيل في {0}؛ يُرجى إرسال هذا الملف مع البلاغ.</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>a span cannot be linked to itself</source>
+        <translation>لا يمكن ربط المقطع بنفسه</translation>
+    </message>
+    <message>
+        <source>a span of this {relation} link was deleted elsewhere (another window or program); nothing was changed</source>
+        <translation>حُذف أحد مقطعي رابط «{relation}» في مكان آخر (نافذة أو برنامج آخر)؛ لم يتغير شيء</translation>
+    </message>
+    <message>
+        <source>both ends of a relation must be in the same layer of one document</source>
+        <translation>يجب أن يكون طرفا الرابط في الطبقة نفسها من مستند واحد</translation>
+    </message>
+    <message>
+        <source>cannot relabel: the span is linked ({problem})</source>
+        <translation>تعذّر تغيير الوسم: المقطع مربوط ({problem})</translation>
+    </message>
+    <message>
+        <source>span {span} no longer exists</source>
+        <translation>المقطع {span} لم يعد موجوداً</translation>
+    </message>
+    <message>
+        <source>the annotator name is empty</source>
+        <translation>اسم المُعلِّم فارغ</translation>
+    </message>
+    <message>
+        <source>the project file refused the change ({why}); nothing was saved</source>
+        <translation>رفض ملف المشروع التغيير ({why})؛ لم يُحفظ شيء</translation>
+    </message>
+    <message>
+        <source>the schema has no relation {relation!r}</source>
+        <translation>لا يحتوي المخطط على الرابط {relation!r}</translation>
+    </message>
+    <message>
+        <source>the text of document {doc} was replaced elsewhere (imported again) and no longer reads «{text}» there; nothing was changed: open the document again</source>
+        <translation>استُبدل نص المستند {doc} في مكان آخر (استُورد من جديد) ولم يعد فيه «{text}» هناك؛ لم يتغير شيء: افتح المستند من جديد</translation>
+    </message>
+    <message>
+        <source>the {label} span «{text}» cannot come back: its place was taken elsewhere (another window or program); nothing was changed</source>
+        <translation>لا يمكن إرجاع مقطع «{label}» «{text}»: شغل مكانَه مقطعٌ آخر في مكان آخر (نافذة أو برنامج آخر)؛ لم يتغير شيء</translation>
+    </message>
+    <message>
+        <source>the {label} span «{text}» was changed elsewhere (another window or program); nothing was changed</source>
+        <translation>عُدِّل مقطع «{label}» «{text}» في مكان آخر (نافذة أو برنامج آخر)؛ لم يتغير شيء</translation>
+    </message>
+    <message>
+        <source>the {label} span «{text}» was deleted elsewhere (another window or program); nothing was changed</source>
+        <translation>حُذف مقطع «{label}» «{text}» في مكان آخر (نافذة أو برنامج آخر)؛ لم يتغير شيء</translation>
+    </message>
+    <message>
+        <source>the {relation} link was removed elsewhere (another window or program); nothing was changed</source>
+        <translation>أُزيل رابط «{relation}» في مكان آخر (نافذة أو برنامج آخر)؛ لم يتغير شيء</translation>
+    </message>
+    <message>
+        <source>these spans are already linked by {relation}</source>
+        <translation>هذان المقطعان مربوطان أصلاً برابط «{relation}»</translation>
+    </message>
+    <message>
+        <source>this annotation has not been saved yet</source>
+        <translation>لم يُحفظ هذا الوسم بعد</translation>
+    </message>
+    <message>
+        <source>unknown edit {edit}</source>
+        <translation>تعديل غير معروف {edit}</translation>
+    </message>
+    <message>
+        <source>work time cannot be negative</source>
+        <translation>لا يمكن أن يكون وقت العمل سالباً</translation>
+    </message>
+    <message>
+        <source>{relation} goes from {heads} to {children}, not from {head} to {child}</source>
+        <translation>رابط «{relation}» يصل {heads} بـ{children}، لا «{head}» بـ«{child}»</translation>
     </message>
 </context>
 <context>

@@ -35,6 +35,7 @@ from annotator.store import Project
 from annotator.store.base import OnConflict
 from annotator.text.decode import decode_bytes
 from annotator.ui import counts
+from annotator.ui.errortext import explain
 from annotator.ui.jobs import Job
 from annotator.ui.session import Session
 from annotator.ui.widgets.direction import natural_direction
@@ -139,7 +140,7 @@ class ImportDialog(QDialog):
             # the user's own cleaning.toml may be broken: say so here, as the import would
             rules = load_rules(user_rules_file()) if self.clean.isChecked() else None
         except (AnnotatorError, OSError) as exc:
-            self.summary.setText(str(exc))
+            self.summary.setText(explain(exc) if isinstance(exc, AnnotatorError) else str(exc))
             return
         result = clean_text(text, rules) if rules is not None else Cleaned(text)
         cuts = {cut.line: cut for cut in result.cuts}

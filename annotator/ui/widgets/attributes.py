@@ -17,23 +17,19 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, Signal
 from PySide6.QtGui import QHideEvent
-from PySide6.QtWidgets import (
-    QAbstractScrollArea,
-    QApplication,
-    QFrame,
-    QHBoxLayout,
-    QPushButton,
-)
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QFrame, QPushButton
 
 from annotator.model.document import Span
 from annotator.model.schema import Label
 from annotator.text.bidi import article_words
 from annotator.ui.names import attribute_name, value_name
+from annotator.ui.widgets.flow import FlowLayout
 from annotator.ui.widgets.plain import plain_label
 
 SPAN_CHARS = 30  # how much of the span's text the strip repeats to say which span it is for
+MAX_SHARE = 0.5  # of the view's height the strip may take (its values wrap into rows)
 
 
 class AttributeChooser(QFrame):
@@ -52,9 +48,11 @@ class AttributeChooser(QFrame):
         self.span_id = 0
         self.choices: list[tuple[str, str]] = []
         self.buttons: list[QPushButton] = []
-        self._layout = QHBoxLayout(self)
+        self._layout = FlowLayout(self)
         self._layout.setContentsMargins(4, 2, 4, 2)
-        self._layout.setSpacing(4)
+        # a resized article moves the band: the strip goes with it (the viewport is resized after
+        # the view has laid it out, so its size is the new one by then)
+        view.viewport().installEventFilter(self)
         self.hide()
 
     def show_for(self, span: Span, label: Label, line: QRect) -> None:
@@ -86,18 +84,33 @@ class AttributeChooser(QFrame):
                 self._layout.addWidget(button)
                 self.choices.append((attr.name, value))
                 self.buttons.append(button)
-        self._layout.addStretch(1)
-        self.adjustSize()
-        height = self.sizeHint().height()
-        below = line.bottom() - (self.view.viewport().height() - height)
-        self.view.setViewportMargins(0, 0, 0, height)
-        port = self.view.viewport().geometry()
-        self.setGeometry(port.x(), port.bottom() + 1, port.width(), height)
+        port = self.view.viewport()
+        below = line.bottom() - (port.height() - self._band_height())
+        self.show()
+        self.place()
         if below > 0:  # the labelled line would be under the band: bring it just above
             bar = self.view.verticalScrollBar()
             bar.setValue(bar.value() + below)
-        self.show()
         self.raise_()
+
+    def _band_height(self) -> int:
+        """The strip's height at the article's width: its values wrap into as many rows as they
+        need, up to a share of the view."""
+        width = self.view.viewport().width()
+        need = self._layout.heightForWidth(width)
+        return min(need, max(int(self.view.height() * MAX_SHARE), self.fontMetrics().height()))
+
+    def place(self) -> None:
+        """Take the band at the foot of the view (again after a resize)."""
+        height = self._band_height()
+        self.view.setViewportMargins(0, 0, 0, height)
+        port = self.view.viewport().geometry()
+        self.setGeometry(port.x(), port.bottom() + 1, port.width(), height)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and self.isVisible():
+            self.place()
+        return False
 
     def hideEvent(self, e: QHideEvent) -> None:
         self.view.setViewportMargins(0, 0, 0, 0)  # the band goes with the strip

@@ -1,0 +1,39 @@
+"""Library errors in the interface's language.
+
+The store and the schema raise errors with an English template and named arguments
+(annotator.errors.Told). The window translates the template (Qt context "errors"; the templates
+are listed for translators in errorcatalog.py) and shows label and relation arguments by their
+names in the interface language. An error built as a finished English sentence is shown as it is.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from annotator.errors import AnnotatorError, LabelRef, RelationRef, Told
+from annotator.model.schema import Schema
+from annotator.ui.names import name
+
+
+def explain(error: AnnotatorError | Told, schema: Schema | None = None) -> str:
+    """The sentence to show for ``error``."""
+    told = error.told if isinstance(error, AnnotatorError) else error
+    template = QCoreApplication.translate("errors", told.template)
+    if not told.params:
+        return template
+    return template.format(**{k: _shown(v, schema) for k, v in told.params.items()})
+
+
+def _shown(value: object, schema: Schema | None) -> object:
+    if isinstance(value, tuple):
+        return "/".join(str(_shown(v, schema)) for v in value)
+    if isinstance(value, Told):
+        return explain(value, schema)
+    if schema is not None and isinstance(value, LabelRef) and schema.has_label(value):
+        return name(schema.label(value))
+    if schema is not None and isinstance(value, RelationRef):
+        try:
+            return name(schema.relation_type(value))
+        except KeyError:
+            return str(value)
+    return str(value) if isinstance(value, LabelRef | RelationRef) else value
