@@ -162,3 +162,14 @@ def test_the_dataset_card_says_what_its_manifest_says(tmp_path: Path) -> None:
     assert f"{manifest['spans']} spans." in card
     assert manifest["agreement"]["documents"] == 2  # both finished d1 and d2, not d3
     assert "on the 2 documents at least two of them finished" in card
+
+
+def test_the_windows_agreement_view_gives_the_documents_alpha_rests_on(qtbot: Any) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from annotator.ui.agreementview import AgreementDialog
+
+    dialog = AgreementDialog(agreement_report(_shared_and_alone(), ["layla", "sara"]))
+    qtbot.addWidget(dialog)
+    texts = [label.text() for label in dialog.findChildren(QLabel)]
+    assert any(t.startswith("2 documents · Krippendorff's alpha") for t in texts), texts
