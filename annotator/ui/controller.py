@@ -372,8 +372,8 @@ class Controller(QObject):
         first, second = s.span(first_id), s.span(second_id)
         if first is None or second is None:
             return
-        ends = ((first_id, first.label, second_id, second.label),)
-        ends += ((second_id, second.label, first_id, first.label),)
+        ends = [(first_id, first.label, second_id, second.label)]
+        ends.append((second_id, second.label, first_id, first.label))
         fits = [
             (rel, head_id, child_id)
             for head_id, head_label, child_id, child_label in ends
