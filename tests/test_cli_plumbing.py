@@ -1,0 +1,169 @@
+"""Breaks a tester found in imports and command-line plumbing, each kept as a test: the project's
+own files in a folder import, duplicate layers, wrong types, misleading messages, pipes, -q."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from annotator.cli import main
+from annotator.store import Project
+
+TEXT = "قال الرئيس إن الاقتصاد ينمو."
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
+    """The real entry point in this process: (exit status, stdout, stderr)."""
+    try:
+        main([str(a) for a in args])
+        code = 0
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_importing_the_folder_that_holds_the_project_skips_its_own_files_and_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text(f"عنوان\n{TEXT}\n", encoding="utf-8")
+    assert run(capsys, "import", "sub/g.db", "sub/a.txt")[0] == 0
+    assert run(capsys, "backups", "sub/g.db", "--now")[0] == 0
+    (tmp_path / "b.txt").write_text("عنوان آخر\nنص آخر هنا.\n", encoding="utf-8")
+    # the import's own note of what runs (g.db.backups/running-PID.json) is written meanwhile
+    code, out, err = run(capsys, "import", "sub/g.db", "sub", "b.txt")
+    assert code == 0, err
+    assert "own files were not read" in out + err and "g.db.backups/" in out + err
+    code, out, err = run(capsys, "import", "f.db", ".", "--json")
+    assert code == 0, err
+    notes = json.loads(out)["notes"]
+    assert any("own files" in n and "f.db.backups/" in n for n in notes)
+    with Project.open(tmp_path / "f.db", readonly=True) as p:
+        assert p.stats()["documents"] == 2
+
+
+@pytest.mark.parametrize("args", [("import", "e.db", ""), ("import", "", "a.txt")])
+def test_an_empty_path_is_refused_not_read_as_the_current_folder(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    args: tuple[str, ...],
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    code, _out, err = run(capsys, *args)
+    assert code == 2
+    assert "empty path" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
+
+
+def test_the_project_file_given_as_input_is_refused_by_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    assert run(capsys, "import", tmp_path / "p.db", tmp_path / "a.txt")[0] == 0
+    code, _out, err = run(capsys, "import", tmp_path / "p.db", tmp_path / "p.db")
+    assert code == 2
+    assert "p.db: this is the project being imported into" in err
+
+
+def _jsonl(tmp_path: Path, *objs: object) -> Path:
+    path = tmp_path / "in.jsonl"
+    path.write_text("".join(json.dumps(o, ensure_ascii=False) + "\n" for o in objs), "utf-8")
+    return path
+
+
+SPAN = {"start": 0, "end": 3, "label": "speaker"}
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        {"annotator": "a", "status": "done", "spans": [SPAN]},  # identical: was exit 70
+        {"annotator": "a", "status": "todo"},  # different: was "2 added", one dropped
+    ],
+)
+def test_one_annotator_twice_in_a_documents_annotations_is_refused_with_file_and_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], second: dict[str, object]
+) -> None:
+    first = {"annotator": "a", "status": "done", "spans": [SPAN]}
+    path = _jsonl(tmp_path, {"id": "ok", "text": "نص أول."},
+                  {"id": "d", "text": TEXT, "annotations": [first, second]})  # fmt: skip
+    code, _out, err = run(capsys, "import", tmp_path / "p.db", path)
+    assert code == 2
+    assert "in.jsonl, line 2:" in err and "two layers of the annotator 'a'" in err
+    assert "Traceback" not in err and "unexpected" not in err
+    assert not (tmp_path / "p.db").exists()
+
+
+def _ls_task(*names: str) -> list[dict[str, object]]:
+    result = {"id": "r1", "type": "labels", "from_name": "label", "to_name": "text",
+              "value": {"start": 0, "end": 3, "text": TEXT[:3], "labels": ["speaker"]}}  # fmt: skip
+    anns = [{"completed_by": {"email": n}, "result": [result] if i else []}
+            for i, n in enumerate(names)]  # fmt: skip
+    return [{"id": 7, "data": {"text": TEXT}, "annotations": anns}]
+
+
+def test_two_label_studio_annotations_by_one_user_on_a_task_are_refused_not_one_dropped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "ls.json"
+    path.write_text(json.dumps(_ls_task("layla", "layla")), "utf-8")
+    code, _out, err = run(capsys, "import", tmp_path / "p.db", path)
+    assert code == 2
+    assert "ls.json: task 1 (id 7): 'layla' has two annotations of this task" in err
+    path.write_text(json.dumps(_ls_task("layla", "omar")), "utf-8")
+    code, out, err = run(capsys, "import", tmp_path / "p.db", path, "--json")
+    assert code == 0, err
+    assert json.loads(out)["layers_added"] == 2
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        ({"id": 1.5, "text": TEXT}, "'id' must be a string or a whole number (0 or more), not 1.5"),
+        ({"id": -1, "text": TEXT}, "not -1"),
+        ({"id": None, "text": TEXT}, "not null"),
+        ({"id": "d", "text": TEXT, "annotator": "a", "spans": [{**SPAN, "id": 2.5}]}, "not 2.5"),
+        ({"id": "d", "text": TEXT, "annotator": "a", "spans": [{**SPAN, "id": None}]}, "not null"),
+        ({"id": "d", "text": TEXT, "annotator": "a", "status": ""}, "'status' is \"\""),
+        ({"id": "d", "text": TEXT, "meta": ""}, "'meta' must be an object"),
+        (
+            {"id": "d", "text": TEXT, "annotator": "a", "spans": [{**SPAN, "attributes": ""}]},
+            "'attributes' must map",
+        ),
+        ({"id": "d", "text": "قال\u0000 الرئيس"}, "NUL character"),
+        (
+            {"id": "d", "text": TEXT, "annotator": "suggestions", "spans": [SPAN]},
+            "'suggestions' names the machine suggestions",
+        ),
+        ({"id": "d", "text": TEXT, "annotator": " ", "spans": [SPAN]}, "is blank"),
+        ({"id": "d", "text": TEXT, "annotator": "a\nb", "spans": [SPAN]}, "line break"),
+        (
+            {"id": "d", "text": TEXT, "annotations": [{"annotator": "a\tb", "spans": [SPAN]}]},
+            "control character",
+        ),
+    ],
+)
+def test_a_jsonl_value_of_the_wrong_type_or_a_reserved_or_odd_name_is_refused_not_coerced(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], line: dict[str, object], said: str
+) -> None:
+    path = _jsonl(tmp_path, line)
+    code, _out, err = run(capsys, "import", tmp_path / "p.db", path)
+    assert code == 2, err
+    assert "in.jsonl, line 1:" in err and said in err
+    assert not (tmp_path / "p.db").exists()
+
+
+def test_whole_number_ids_and_absent_keys_still_import(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _jsonl(tmp_path, {"id": 7, "text": TEXT, "annotator": "a", "spans": [{**SPAN, "id": 0}]})
+    code, _out, err = run(capsys, "import", tmp_path / "p.db", path)
+    assert code == 0, err
+    with Project.open(tmp_path / "p.db", readonly=True) as p:
+        assert [d.ext_id for d in p.documents()] == ["7"]
