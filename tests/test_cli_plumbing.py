@@ -167,3 +167,82 @@ def test_whole_number_ids_and_absent_keys_still_import(
     assert code == 0, err
     with Project.open(tmp_path / "p.db", readonly=True) as p:
         assert [d.ext_id for d in p.documents()] == ["7"]
+
+
+def test_exporting_the_machine_suggestions_is_refused_pointing_to_accepting(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a.txt").write_text(f"عنوان\n{TEXT}\n", encoding="utf-8")
+    db = tmp_path / "p.db"
+    assert run(capsys, "import", db, tmp_path / "a.txt")[0] == 0
+    assert run(capsys, "suggest", db)[0] == 0
+    with Project.open(db, readonly=True) as p:
+        assert "suggestions" in p.annotators()  # the rules found something to suggest
+    out = tmp_path / "s.jsonl"
+    code, _out, err = run(capsys, "export", db, "--format", "jsonl", "--annotator", "suggestions",
+                          "--out", out)  # fmt: skip
+    assert code == 2
+    assert "never exported unless accepted" in err and "accept them in the window" in err
+    assert not out.exists()
+
+
+def test_renamed_duplicate_ids_are_said_in_the_summary_and_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for sub, words in (("x", "نص أول هنا."), ("y", "نص ثان هنا.")):
+        (tmp_path / "in" / sub).mkdir(parents=True)
+        (tmp_path / "in" / sub / "a.txt").write_text(f"عنوان\n{words}\n", encoding="utf-8")
+    code, out, err = run(capsys, "import", tmp_path / "p.db", tmp_path / "in")
+    assert code == 0, err
+    assert "Renamed 1 new document whose id another document already had: a -> a-2." in out
+    (tmp_path / "q.csv").write_text("id,text\nq1,نص ثالث\nq1,نص رابع\n", encoding="utf-8")
+    code, out, err = run(capsys, "import", tmp_path / "p.db", tmp_path / "q.csv", "--json", "-q")
+    assert code == 0, err
+    assert json.loads(out)["renamed"] == ["q1 -> q1-2"]
+
+
+def test_a_linked_folder_is_followed_once_and_a_link_back_up_does_not_loop(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    real = tmp_path / "real"
+    (real / "sub").mkdir(parents=True)
+    for i in range(3):
+        (real / f"d{i}.txt").write_text(f"عنوان\nنص رقم {i} هنا.\n", encoding="utf-8")
+    (real / "sub" / "loop").symlink_to(real)  # a link back to a folder above
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "linked").symlink_to(real)
+    code, out, err = run(capsys, "import", tmp_path / "p.db", tmp_path / "in")
+    assert code == 0, err
+    assert "Imported 3 new documents" in out
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "said"),
+    [
+        ("t.jsonl", '{"id": "a", "text": "abc', "line 1: not valid JSON (Unterminated string starting at column"),
+        ("t.json", '[{"id": "a", "text": "abc"}]\n', "line 1: the line is a JSON list"),
+        ("t.jsonl", "", "t.jsonl: the file is empty"),
+        ("t.jsonl", "\n\n", "t.jsonl: the file is empty"),
+        ("t.csv", "", "t.csv: the file is empty"),
+    ],
+)  # fmt: skip
+def test_a_json_lines_file_that_sniffing_cannot_place_gets_the_readers_sentence(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, content: str, said: str
+) -> None:
+    (tmp_path / name).write_text(content, encoding="utf-8")
+    code, _out, err = run(capsys, "import", tmp_path / "p.db", tmp_path / name)
+    assert code == 2
+    assert said in err and "cannot tell the format" not in err and "at at" not in err
+
+
+def test_a_json_lines_line_over_the_limit_is_named_not_called_unknown(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from annotator.importers import common
+
+    monkeypatch.setattr(common, "MAX_LINE_BYTES", 2**21)
+    path = tmp_path / "big.jsonl"
+    path.write_text(json.dumps({"id": "big", "text": "ا" * 2**20}) + "\n", encoding="utf-8")
+    code, _out, err = run(capsys, "import", tmp_path / "p.db", path)
+    assert code == 2
+    assert "big.jsonl, line 1: the line is" in err and "are refused" in err

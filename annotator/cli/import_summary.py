@@ -52,6 +52,11 @@ def import_summary(
                      + ", ".join(report.restored[:10]) + (" ..." if len(report.restored) > 10 else ""))  # fmt: skip
     if adopted:
         lines.append(adopted)
+    if report.renamed:
+        told.append(
+            f"Renamed {plural(len(report.renamed), 'new document')} whose id another document"
+            f" already had: {names(report.renamed)}."
+        )
     told += [f"Skipped: {line}" for line in report.skipped]
     told += [f"Note: {note}" for note in report.notes]
     if report.not_imported:

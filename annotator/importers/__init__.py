@@ -7,6 +7,7 @@ Which format a file is in comes from ``annotator.importers.formats`` (by content
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,6 +27,21 @@ BRAT_OWN = frozenset({".conf", ".json"})  # annotation.conf, visual.conf, manife
 NAMED = 10  # files named in the note on what a folder walk did not read
 
 
+def _walk(root: Path) -> list[Path]:
+    """Every file under ``root``, sorted, following linked folders (each real folder is read once,
+    so a link back to a folder above ends there instead of going round)."""
+    found: list[Path] = []
+    seen: set[str] = set()
+    for folder, dirs, files in os.walk(root, followlinks=True):
+        real = os.path.realpath(folder)
+        if real in seen:
+            dirs[:] = []
+            continue
+        seen.add(real)
+        found += [Path(folder, name) for name in files]
+    return sorted(found)
+
+
 def _folder_files(
     root: Path, fmt: str, passed: list[Path], own: list[Path], project: Path | None
 ) -> Iterator[tuple[Path, str]]:
@@ -42,7 +58,7 @@ def _folder_files(
     from annotator.model.projectfiles import is_own_file
 
     by_folder: dict[Path, list[Path]] = {}
-    for p in sorted(root.rglob("*")):
+    for p in _walk(root):
         if p.is_file() and _visible(root, p):
             if project is not None and is_own_file(project, p):
                 own.append(p)

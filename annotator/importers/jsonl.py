@@ -115,6 +115,11 @@ def _parse_layer(obj: dict[str, Any], text: str, unit: str, annotator: str) -> L
 def parse_object(obj: Any, options: ImportOptions, source: str, lineno: int) -> DocumentRecord:
     """One JSONL line's object as a DocumentRecord; raises InputError naming the file and line."""
     try:
+        if isinstance(obj, list):
+            raise _Bad(
+                "the line is a JSON list; native JSONL has one JSON object with a 'text' per line"
+                " (Label Studio's JSON export, a list of tasks, is recognised by their 'data')"
+            )
         if not isinstance(obj, dict):
             raise _Bad("each line must be a JSON object with a 'text'")
         raw_text = _str(obj, "text", "the line")

@@ -170,6 +170,8 @@ class Importing(Recleaning):
                     doc_id, ext_id = known
                 else:
                     doc_id, ext_id = self._add_document(rec, digest, seen_ext, stamp)
+                    if rec.ext_id and ext_id != rec.ext_id:
+                        report.renamed.append(f"{rec.ext_id} -> {ext_id}")
                     by_hash[digest] = (doc_id, ext_id)
                     added.add(doc_id)
                     report.documents_added += 1
