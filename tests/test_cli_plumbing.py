@@ -246,3 +246,107 @@ def test_a_json_lines_line_over_the_limit_is_named_not_called_unknown(
     code, _out, err = run(capsys, "import", tmp_path / "p.db", path)
     assert code == 2
     assert "big.jsonl, line 1: the line is" in err and "are refused" in err
+
+
+def _annotated(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], n: int = 3, long: int = 1
+) -> Path:
+    lines = [{"id": f"d{i}", "text": f"{TEXT * long} {i}", "annotator": "layla", "status": "done",
+              "spans": [SPAN]} for i in range(n)]  # fmt: skip
+    db = tmp_path / "p.db"
+    code, _out, err = run(capsys, "import", db, _jsonl(tmp_path, *lines))
+    assert code == 0, err
+    return db
+
+
+def test_a_reader_that_stops_early_gets_exit_status_141_and_no_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import subprocess
+    import sys
+
+    db = _annotated(tmp_path, capsys, 200, long=40)  # megabytes: far more than a pipe holds
+    for command in (f"export {db} --format jsonl --annotator layla --out -",
+                    f"progress {db} --documents"):  # fmt: skip
+        shell = f"set -o pipefail; {sys.executable} -m annotator {command} | head -c 10 >/dev/null"
+        if command.startswith("progress"):  # little output: the pipe is closed before it starts
+            shell = f"set -o pipefail; {sys.executable} -m annotator {command} | (exec 0<&-; true)"
+        got = subprocess.run(["bash", "-c", shell], capture_output=True, text=True, timeout=120)
+        assert got.returncode == 141, (command, got.stderr)
+        assert "Traceback" not in got.stderr and "Error" not in got.stderr
+
+
+def test_quiet_silences_assign_package_and_the_replaced_layers(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = _annotated(tmp_path, capsys)
+    assert run(capsys, "assign", db, "--annotators", "layla,omar", "-q") == (0, "", "")
+    assert run(capsys, "package", db, "--annotator", "layla", "--out", tmp_path / "l.db", "-q") == (
+        0, "", "")  # fmt: skip
+    changed = {"id": "d0", "text": f"{TEXT} 0", "annotator": "layla", "status": "in_progress"}
+    again = _jsonl(tmp_path, changed)
+    code, out, err = run(capsys, "import", db, again, "--on-conflict", "replace", "-q")
+    assert (code, out, err) == (0, "", "")
+    code, out, _err = run(capsys, "import", db, again, "--on-conflict", "replace")
+    assert code == 0 and "identical" in out
+
+
+def test_datasette_metadata_to_standard_output_writes_no_file_named_dash(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = _annotated(tmp_path, capsys)
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "datasette-metadata", db, "--out", "-")
+    assert code == 0, err
+    assert "span_texts" in json.loads(out)["databases"]["p"]["tables"]
+    assert not (tmp_path / "-").exists()
+
+
+def _cut_in_half(db: Path) -> None:
+    with db.open("r+b") as fh:
+        fh.truncate(db.stat().st_size // 2)
+
+
+def test_a_damaged_project_is_refused_as_damaged_and_nothing_is_made_beside_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import annotator
+    from annotator.errors import ProjectError
+
+    db = _annotated(tmp_path, capsys, 300)
+    other = tmp_path / "other.db"
+    other.write_bytes(db.read_bytes())
+    _cut_in_half(db)
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("p.db")) == ["p.db"]
+    for args in (("stats", db), ("import", db, tmp_path / "in.jsonl"), ("merge", other, db)):
+        code, _out, err = run(capsys, *args)
+        assert code == 3, err
+        assert f"{db} is damaged (cut short or corrupted)" in err
+        assert "not an SQLite database" not in err
+        assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("p.db")) == ["p.db"]
+    with pytest.raises(ProjectError, match="damaged"), annotator.open(db):
+        pass
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("p.db")) == ["p.db"]
+
+
+def test_reading_a_project_with_the_python_api_leaves_nothing_beside_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import annotator
+
+    db = _annotated(tmp_path, capsys)
+    with annotator.open(db) as p:
+        assert len(list(p.documents())) == 3
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("p.db")) == ["p.db"]
+
+
+@pytest.mark.parametrize("lang", [["--lang", "ar"], ["--lang=en"]])
+def test_lang_after_a_command_is_taken_as_before_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: list[str]
+) -> None:
+    db = _annotated(tmp_path, capsys)
+    plain = run(capsys, "stats", db)
+    assert run(capsys, "stats", db, *lang) == plain
+    assert run(capsys, "stats", *lang, db, "-q") == plain
+    code, _out, err = run(capsys, "stats", db, "--lang", "fr")
+    assert code == 2 and "'fr' is not one of" in err

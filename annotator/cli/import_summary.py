@@ -39,9 +39,13 @@ def import_summary(
             f" {report.layers_kept} differing and kept as the project had them;"
             f" {plural(report.spans, 'span')} and {plural(report.relations, 'relation')} written."
         )
-    told = [f"  {c.annotator} on {c.document}: {c.outcome}" for c in report.conflicts[:10]]
-    if len(report.conflicts) > 10:
-        told.append(f"  ... and {len(report.conflicts) - 10} more (--json lists them all)")
+    # layers replaced are what was asked for (summary lines); layers kept were not imported (told)
+    told: list[str] = []
+    for outcome, out in (("replaced", lines), ("kept", told)):
+        listed = [c for c in report.conflicts if c.outcome == outcome]
+        out += [f"  {c.annotator} on {c.document}: {outcome}" for c in listed[:10]]
+        if len(listed) > 10:
+            out.append(f"  ... and {len(listed) - 10} more {outcome} (--json lists them all)")
     if report.cleaned:
         rules = ", ".join(f"{n} {rule}" for rule, n in sorted(report.removed_by_rule.items()))
         cut = sum(report.removed_by_rule.values())
