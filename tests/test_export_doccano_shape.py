@@ -43,6 +43,9 @@ def test_sequence_shape_only_label_lists(tmp_path: Path) -> None:
         "attributes": attributes,
         "relations": len(RELATIONS),
         "statuses": 0,
+        "meta": 0,
+        "span_ids": manifest["spans"],  # a label list has no ids
+        "relation_ids": 0,
     }
     assert manifest["relations"] == 0  # the file holds none: the manifest's total says so
     assert manifest["spans"] == sum(len(x["label"]) for x in lines)  # type: ignore[arg-type]

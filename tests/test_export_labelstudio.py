@@ -37,7 +37,14 @@ def test_tasks_and_config_have_label_studio_shape(tmp_path: Path) -> None:
     project = _with_more_layers(tmp_path / "a")
     out = tmp_path / "ls out"
     manifest = export_dataset(project, "label-studio", out, layer="all")
-    assert manifest["not_exported"] == {"attributes": 0, "relations": 0, "statuses": 0}
+    assert manifest["not_exported"] == {
+        "attributes": 0,
+        "relations": 0,
+        "statuses": 0,
+        "meta": 0,
+        "span_ids": 0,
+        "relation_ids": 0,
+    }
     assert sorted(p.name for p in out.iterdir()) == [
         "data.json",
         "label_config.xml",

@@ -78,7 +78,14 @@ def test_the_config_uses_the_project_tokenizer_and_every_span_arrives(
     assert doc.user_data["annotator.attributes"] == {
         str(s["id"]): s["attributes"] for s in SPANS if s["attributes"]
     }
-    assert manifest["not_exported"] == {"attributes": 0, "relations": 0, "statuses": 0}
+    assert manifest["not_exported"] == {
+        "attributes": 0,
+        "relations": 0,
+        "statuses": 0,
+        "meta": 0,
+        "span_ids": 0,
+        "relation_ids": 0,
+    }
 
 
 def test_debug_data_finds_no_misaligned_token_and_a_few_steps_train(

@@ -19,7 +19,14 @@ def test_one_row_per_span_with_context_and_relations_counted(tmp_path: Path) -> 
     project = _project(tmp_path / "a")
     out = tmp_path / "spans #1.csv"
     manifest = export_dataset(project, "spans-csv", out, layer="all")
-    assert manifest["not_exported"] == {"attributes": 0, "relations": len(RELATIONS), "statuses": 0}
+    assert manifest["not_exported"] == {
+        "attributes": 0,
+        "relations": len(RELATIONS),
+        "statuses": 0,
+        "meta": 0,
+        "span_ids": 0,
+        "relation_ids": 0,
+    }
     assert out.read_bytes().startswith("\ufeff".encode())
     with out.open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.DictReader(fh))

@@ -57,3 +57,21 @@ def test_the_bundle_builds_and_starts(tmp_path: Path) -> None:
                             capture_output=True, text=True, timeout=1800)  # fmt: skip
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.mark.slow
+def test_the_wheel_carries_the_compiled_translations(tmp_path: Path) -> None:
+    """The Arabic interface needs annotator_ar.qm in the installed package, not only its .ts."""
+    import subprocess
+    import sys
+    import zipfile
+
+    result = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(tmp_path), str(ROOT)],
+        capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-2000:]
+    (wheel,) = tmp_path.glob("*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for lang in ("ar", "en"):
+        assert f"annotator/resources/translations/annotator_{lang}.qm" in names

@@ -41,7 +41,14 @@ def test_export_then_import_is_exact_and_attributes_are_counted(tmp_path: Path) 
     project = _project(tmp_path / "a")
     out = tmp_path / "prodigy.jsonl"
     manifest = export_dataset(project, "prodigy", out, "layla")
-    assert manifest["not_exported"] == {"attributes": 5, "relations": 0, "statuses": 0}
+    assert manifest["not_exported"] == {
+        "attributes": 5,
+        "relations": 0,
+        "statuses": 0,
+        "meta": 0,
+        "span_ids": 0,
+        "relation_ids": 0,
+    }
     (line,) = [json.loads(x) for x in out.read_text("utf-8").splitlines()]
     assert line["answer"] == "accept" and line["_annotator_id"] == "layla"
     tokens = line["tokens"]

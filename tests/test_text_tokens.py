@@ -7,11 +7,16 @@ import re
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from annotator.text.clusters import EXTEND_ASTRAL, EXTEND_BMP, PREPEND, REGIONAL
 from annotator.text.normalize import is_mark
 from annotator.text.tokens import token_bounds, tokenize
 
 ALPHABET = st.sampled_from(
-    [*list("قال الرئيس والصين بشار"), "َ", "ّ", "ً", "ٰ", "ـ", "\u200f", "\u200e", "\u061c", "😀", "👍", "🏽", "«", "»", "،", ".", "!", "\n", " ", "\xa0", "1", "٣", "٫", ",", "A", "b", '"', "\u200c", "؟"]
+    [*list("قال الرئيس والصين بشار"), "َ", "ّ", "ً", "ٰ", "ـ", "\u200f", "\u200e", "\u061c", "😀", "👍", "🏽", "«", "»", "،", ".", "!", "\n", " ", "\xa0", "1", "٣", "٫", ",", "A", "b", '"', "\u200c", "؟",
+     # grapheme clusters of more than one code point: a flag's two regional indicators, a keycap,
+     # a tag sequence, a Devanagari vowel sign, the Arabic number sign that stands before digits
+     "🇸", "🇦", "\ufe0f", "\u20e3", "\U000e0067", "\U000e007f", "🏴", "क", "\u093f",
+     "\u0600", "\u200d", "👨"]
 )  # fmt: skip
 
 
@@ -105,12 +110,12 @@ def test_the_bmp_pattern_splits_like_the_general_one(text: str) -> None:
 
 
 # The tokenizer's definition in its plainest form, kept as the reference for the fast pattern.
-_M = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u08d3-\u08ff"
+_M = f"[{EXTEND_BMP}{EXTEND_ASTRAL}]"  # what extends a grapheme cluster
+_V = "[^\\s\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]"  # visible
 _REFERENCE = re.compile(
-    rf"\d+(?:[.,\u066b\u066c\u060c]\d+)*[{_M}]*"
-    rf"|(?:[^\W\d_]|[{_M}\u0640\u200c\u200d])+"
-    rf"|[^\s\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069][{_M}\ufe00-\ufe0f\U0001f3fb-\U0001f3ff]*"
-    r"(?:\u200d[^\s\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069][\ufe00-\ufe0f]*)*"
+    rf"[{PREPEND}]*(?:\d+(?:[.,\u066b\u066c\u060c]\d+)*{_M}*"
+    rf"|(?:[^\W\d_]|{_M}|\u0640)+"
+    rf"|(?:[{REGIONAL}]{{2}}|{_V}){_M}*(?:(?<=\u200d){_V}{_M}*)*)"
 )
 
 
@@ -119,3 +124,40 @@ def test_fast_pattern_matches_the_reference(text: str) -> None:
     assert [(t.start, t.end) for t in tokenize(text)] == [
         m.span() for m in _REFERENCE.finditer(text)
     ]
+
+
+@given(st.text(ALPHABET, max_size=60))
+@example("🇸🇦🇪🇬 1\ufe0f\u20e3 🏴\U000e0067\U000e007f क\u093f\u0600١٢")
+def test_no_token_splits_a_grapheme_cluster(text: str) -> None:
+    """Tokens end and start only between grapheme clusters (offsets stay code points); the one
+    exception is white space, never part of a token, inside a cluster (a mark after a space)."""
+    import regex
+
+    bounds = {0, *(m.end() for m in regex.finditer(r"\X", text))}
+    for t in tokenize(text):
+        assert t.start in bounds or text[t.start - 1].isspace(), (text, t)
+        assert t.end in bounds or text[t.end].isspace(), (text, t)
+
+
+def test_a_flag_a_keycap_and_a_family_are_one_token_each() -> None:
+    text = "رفع 🇸🇦🇪🇬 و1\ufe0f\u20e3 👨\u200d👩\u200d👧!"
+    assert [t.text for t in tokenize(text)] == [
+        "رفع", "🇸🇦", "🇪🇬", "و", "1\ufe0f\u20e3", "👨\u200d👩\u200d👧", "!",
+    ]  # fmt: skip
+    assert [(t.start, t.end) for t in tokenize(text)][1:3] == [(4, 6), (6, 8)]  # code points
+    # a Devanagari conjunct (consonant, virama, consonant) and its vowel signs: one word
+    assert [t.text for t in tokenize("क्षेत्र دنيا")] == ["क्षेत्र", "دنيا"]
+
+
+def test_the_cluster_classes_are_unicodes() -> None:
+    from annotator.text import clusters
+
+    assert {name: getattr(clusters, name) for name in clusters.generated()} == clusters.generated()
+
+
+@given(st.text(ALPHABET, max_size=60))
+@example("\u0600١٢ و\u0600ب \u0600 1\ufe0f\u20e3")
+def test_token_kind_of_a_split_token_is_the_tokenizers(text: str) -> None:
+    from annotator.text.tokens import split_tokens, token_kind
+
+    assert [token_kind(t) for t in split_tokens(text)[1::2]] == [t.kind for t in tokenize(text)]

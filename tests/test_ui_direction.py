@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTableView
 from pytestqt.qtbot import QtBot
 
-from annotator.text.bidi import reading_direction
-from tests.ui_helpers import make_window
+from annotator.text.bidi import article_direction, reading_direction
+from tests.ui_helpers import drag, make_window, point_in
 
 RTL, LTR = Qt.LayoutDirection.RightToLeft, Qt.LayoutDirection.LeftToRight
 
@@ -75,3 +75,43 @@ def test_span_texts_and_attributes_read_in_their_own_direction(
     table.setLayoutDirection(RTL)  # as in the Arabic interface
     assert _direction(table, 0, 4) == LTR  # "kind=person" keeps its underscores and = in place
     assert _direction(table, 0, 1) == RTL
+
+
+ENGLISH = "The minister said on Tuesday that the visit will take place next month."
+ARABIC_OPENING_LATIN = "AFP: قال الوزير يوم الثلاثاء إن الزيارة ستتم الشهر المقبل."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (ENGLISH, "ltr"),
+        (ARABIC_OPENING_LATIN, "rtl"),  # counted, not the first letter
+        ("John Miller قال إن الأرباح ارتفعت بنسبة 12.5% في 2025.", "rtl"),
+        ("2025 - 12.5%", "rtl"),  # no letters: the project's language
+        ("", "rtl"),
+    ],
+)
+def test_an_article_reads_the_way_most_of_its_letters_do(text: str, expected: str) -> None:
+    assert article_direction(text) == expected
+
+
+def test_an_english_article_reads_left_to_right_and_an_arabic_one_right_to_left(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The English sentence's full stop ends it on the right, and a drag still selects the words
+    the mouse passed over; the Arabic article opening with a Latin agency name stays right to left."""
+    w = make_window(qtbot, tmp_path, {"en": ENGLISH, "ar": ARABIC_OPENING_LATIN})
+    view = w.view
+    first, last = point_in(view, 0, 0.5), point_in(view, len(ENGLISH) - 1, 0.5)
+    assert first.x() < last.x()  # "T" on the left, "." on the right
+    assert first.x() < view.viewport().width() // 4  # aligned left
+    start = ENGLISH.index("minister")
+    drag(qtbot, w, start, start + len("minister"))
+    assert view.selection() == (start, start + len("minister"))
+
+    w.session.open_document(w.session.project.find_document("ar").id)
+    qtbot.waitUntil(lambda: view.text == ARABIC_OPENING_LATIN)
+    first = point_in(view, 0, 0.5)
+    last = point_in(view, len(ARABIC_OPENING_LATIN) - 1, 0.5)
+    assert first.x() > last.x()  # "AFP" at the right edge where the line starts
+    assert first.x() > view.viewport().width() * 3 // 4

@@ -115,10 +115,17 @@ def export(
         summary = export_summary(manifest).split("\n")
         if out == STDIO:  # its manifest went with the temporary file
             summary = [line for line in summary if not line.startswith("Details per label")]
+            summary.append(NO_MANIFEST)
         say("\n".join(summary))
         if not manifest["documents"]:
             say("No document has a layer to export: check --annotator, --layer and --status "
                 "(documents nobody annotated are not exported).")  # fmt: skip
+
+
+NO_MANIFEST = (
+    "No manifest was kept (--out - writes the data alone): the lines above are all it would "
+    "count; export to a file (--out FILE) for one with the details per label."
+)
 
 
 @contextlib.contextmanager

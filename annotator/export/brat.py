@@ -98,5 +98,7 @@ class BratWriter(Writer):
             lines.append(
                 f"R{i}\t{rel.label} Arg1:{t_of[str(rel.head)]} Arg2:{t_of[str(rel.child)]}"
             )
+        # brat's ids are its own (T1, A1, R1): the project's span and relation ids are not kept
+        self.manifest.renamed_ids.update(spans=len(layer.spans), relations=len(layer.relations))
         (self.path / f"{name}.ann").write_text("\n".join(lines) + ("\n" if lines else ""),
                                                encoding="utf-8", newline="\n")  # fmt: skip

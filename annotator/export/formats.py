@@ -60,6 +60,7 @@ class ExportFormat:
     needs: str = ""  # an optional extra, named in the sentence when it is missing
     agreement: bool = False  # its dataset card reports the project's agreement figures
     status: bool = False  # carries each layer's status; else those not done are not_exported
+    meta: bool = False  # carries each document's meta; else documents with meta are not_exported
 
     def writer_class(self) -> type[Writer]:
         module, name = self.writer.split(":")
@@ -98,6 +99,7 @@ FORMATS: tuple[ExportFormat, ...] = (
         joinable=True,
         options=("tokens",),
         status=True,
+        meta=True,
     ),
     ExportFormat(
         "doccano",
@@ -109,6 +111,7 @@ FORMATS: tuple[ExportFormat, ...] = (
         overlaps=Overlaps.ALL,
         joinable=True,
         options=("doccano_shape",),
+        meta=True,
     ),
     ExportFormat(
         "prodigy",
@@ -120,6 +123,7 @@ FORMATS: tuple[ExportFormat, ...] = (
         relations=True,
         overlaps=Overlaps.ALL,
         joinable=True,
+        meta=True,
     ),
     ExportFormat(
         "label-studio",
@@ -134,6 +138,7 @@ FORMATS: tuple[ExportFormat, ...] = (
         multi_layer=True,
         suggestions=True,
         status=True,
+        meta=True,
     ),
     ExportFormat(
         "spans-csv",

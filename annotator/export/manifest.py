@@ -36,6 +36,11 @@ class Manifest:
     lost_statuses: Counter[str] = field(default_factory=Counter)
     # of lost_relations: those with one end outside --labels (the format could hold them)
     relations_outside_labels: int = 0
+    # documents whose meta (source, date, ...) the format has no place for
+    lost_meta: int = 0
+    # spans and relations written under ids of the format's own (brat's T1, R1): their project ids
+    # are not in the output
+    renamed_ids: Counter[str] = field(default_factory=Counter)
 
     def add(self, other: Manifest) -> None:
         """Count in what another writer of the same export wrote (documents after these)."""
@@ -50,6 +55,8 @@ class Manifest:
         self.lost_relations.update(other.lost_relations)
         self.lost_statuses.update(other.lost_statuses)
         self.relations_outside_labels += other.relations_outside_labels
+        self.lost_meta += other.lost_meta
+        self.renamed_ids.update(other.renamed_ids)
         if self.split:
             counts = self.split["documents"]
             for part, n in other.split.get("documents", {}).items():
@@ -57,11 +64,15 @@ class Manifest:
 
     def not_exported(self) -> dict[str, int]:
         """How many attribute values, relations and layer statuses (other than done) of the
-        exported layers the format could not hold."""
+        exported layers the format could not hold; of how many documents it could not hold the
+        meta; and how many span and relation ids it replaced by its own."""
         return {
             "attributes": sum(self.lost_attributes.values()),
             "relations": sum(self.lost_relations.values()),
             "statuses": sum(self.lost_statuses.values()),
+            "meta": self.lost_meta,
+            "span_ids": self.renamed_ids["spans"],
+            "relation_ids": self.renamed_ids["relations"],
         }
 
     def written(self) -> tuple[int, int, Counter[str]]:

@@ -121,6 +121,8 @@ def document_tsv(doc: Document, layer: Layer, schema: Schema, manifest: Manifest
             lines.append("\t".join(row))
     lost = [r for r in layer.relations if str(r.head) not in ids or str(r.child) not in ids]
     manifest.lost_relations.update(r.label for r in lost)
+    # WebAnno numbers the spans of each file ([1], [2]): the project's ids are not kept
+    manifest.renamed_ids.update(spans=len(spans), relations=len(layer.relations) - len(lost))
     return "\n".join(lines) + "\n"
 
 

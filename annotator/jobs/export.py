@@ -208,6 +208,17 @@ def export_summary(manifest: dict[str, Any]) -> str:
         )
     if outside:
         lines.append(f"Not exported: {plural(outside, 'relation')} with an end outside --labels.")
+    if lost["meta"]:
+        lines.append(
+            f"Not exported: the meta (source, date, ...) of {plural(lost['meta'], 'document')}; "
+            f"the {manifest['format']} format has no place for it."
+        )
+    if lost["span_ids"] or lost["relation_ids"]:
+        lines.append(
+            f"Renamed: {plural(lost['span_ids'], 'span id')} and "
+            f"{plural(lost['relation_ids'], 'relation id')}; the {manifest['format']} format "
+            "numbers its own (offsets and labels are as in the project)."
+        )
     if manifest["widened"] or manifest["dropped"] or manifest["cut"]:
         lines.append(
             f"{plural(len(manifest['widened']), 'span')} widened to whole tokens, "

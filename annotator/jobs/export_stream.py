@@ -60,6 +60,8 @@ def write_documents(
         part = split_of(doc.ext_id, plan.seed, plan.parts) if plan.parts else None
         writers[part].write(doc, layers)
         manifest.documents += 1
+        if not fmt.meta and doc.meta:
+            manifest.lost_meta += 1
         if plan.parts:
             counts = manifest.split["documents"]
             counts[part] = counts.get(part, 0) + 1

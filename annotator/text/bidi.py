@@ -19,8 +19,22 @@ def reading_direction(text: str) -> Literal["ltr", "rtl"] | None:
     return None
 
 
+def article_direction(text: str) -> Literal["ltr", "rtl"]:
+    """The direction an article is laid out in: right to left unless it has more left-to-right
+    letters (Latin...) than right-to-left ones (Arabic...). Counting, not the first letter, so an
+    Arabic article that opens with "AFP" or "John Miller" still reads right to left."""
+    rtl = ltr = 0
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind == "L":
+            ltr += 1
+        elif kind in ("R", "AL"):
+            rtl += 1
+    return "ltr" if ltr > rtl else "rtl"
+
+
 _OPEN = {None: "\u2068", "ltr": "\u2066", "rtl": "\u2067"}  # first-strong, LRI, RLI
-ARTICLE_DIRECTION: Literal["rtl"] = "rtl"  # the article view lays every article out right to left
+ARTICLE_DIRECTION: Literal["rtl"] = "rtl"  # article words quoted in interface sentences
 
 
 def isolate(text: str, direction: Literal["ltr", "rtl"] | None = None) -> str:

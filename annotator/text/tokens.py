@@ -15,27 +15,42 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import accumulate
 
-# Combining marks that may follow a letter: Arabic tashkeel, Quranic marks, superscript alef, the
-# general combining block, plus tatweel and zero-width (non-)joiners that live inside words.
-_MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u08d3-\u08ff"
-_IN_WORD = _MARKS + "\u0640\u200c\u200d"
+from annotator.text.clusters import EXTEND_ASTRAL, EXTEND_BMP, PREPEND, REGIONAL
+
+# What joins the character before it into one grapheme cluster (Arabic tashkeel, Quranic marks and
+# every other script's combining marks, variation selectors, skin tones, ZWJ and ZWNJ): a token never
+# ends before one, so no token splits a cluster. Tatweel also lives inside words.
+_IN_WORD = EXTEND_BMP + EXTEND_ASTRAL + "\u0640"
 _DIRECTION = "\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069"
 _SEP = ".,\u066b\u066c\u060c"  # decimal and thousands separators between digits
 
 
-def _pattern(letter: str, run_letter: str) -> str:
-    """The token pattern, given the class of a letter and of a letter inside a run (no tatweel)."""
+_ASTRAL = "\U00010000-\U0010ffff"
+# one mark (or, in words, a tatweel); the astral marks are looked up only for an astral character
+_MARK = rf"(?:[{EXTEND_BMP}]|(?=[{_ASTRAL}])[{EXTEND_ASTRAL}])"
+_IN_WORD_ONE = rf"(?:[{EXTEND_BMP}\u0640]|(?=[{_ASTRAL}])[{EXTEND_ASTRAL}])"
+
+
+def _pattern(letter: str, run_letter: str, bmp_only: bool = False) -> str:
+    """The token pattern, given the class of a letter and of a letter inside a run (no tatweel);
+    ``bmp_only``: for text without characters beyond U+FFFF (no astral marks, no flags)."""
+    pre = f"[{PREPEND}]*"  # U+0600 ARABIC NUMBER SIGN and its kin join what follows them
+    mark = f"[{EXTEND_BMP}]" if bmp_only else _MARK
+    in_word = f"[{EXTEND_BMP}\u0640]" if bmp_only else _IN_WORD_ONE
+    flag = "" if bmp_only else f"[{REGIONAL}]{{2}}|"  # two regional indicators make one flag
     return (
-        rf"(?P<num>\d+(?:[{_SEP}]\d+)*[{_MARKS}]*)"
+        rf"(?P<num>{pre}\d+(?:[{_SEP}]\d+)*{mark}*)"
         # letters and in-word marks; written as runs so the engine does not try an alternation per letter
-        rf"|(?P<word>{letter}{run_letter}*(?:[{_IN_WORD}]+{letter}*)*|[{_IN_WORD}]+(?:{letter}+[{_IN_WORD}]*)*)"
-        rf"|(?P<other>[^\s{_DIRECTION}][{_MARKS}\ufe00-\ufe0f\U0001f3fb-\U0001f3ff]*"
-        rf"(?:\u200d[^\s{_DIRECTION}][\ufe00-\ufe0f]*)*)"
+        rf"|(?P<word>{pre}(?:{letter}{run_letter}*(?:{in_word}+{letter}*)*"
+        rf"|{in_word}+(?:{letter}+{in_word}*)*))"
+        # a symbol with its marks; after a zero-width joiner (an emoji sequence) the next one too
+        rf"|(?P<other>{pre}(?:{flag}[^\s{_DIRECTION}]){mark}*"
+        rf"(?:(?<=\u200d)[^\s{_DIRECTION}]{mark}*)*)"
     )
 
 
 _LETTER = r"[^\W\d_]"
-_RUN_LETTER = rf"[^\W\d_{_IN_WORD}]"
+_RUN_LETTER = rf"[^\W\d_{EXTEND_BMP}\u0640]"  # astral marks are no letters anyway
 _TOKEN_RE = re.compile(_pattern(_LETTER, _RUN_LETTER))
 
 
@@ -93,7 +108,7 @@ def _bmp_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The token and split patterns with their letter classes spelled out as ranges, for text
     without characters beyond U+FFFF: the engine then looks letters up in a bitmap instead of
     testing Unicode categories one by one, and reads an Arabic article about a quarter faster."""
-    pattern = _pattern(f"[{_bmp_ranges(_LETTER)}]", f"[{_bmp_ranges(_RUN_LETTER)}]")
+    pattern = _pattern(f"[{_bmp_ranges(_LETTER)}]", f"[{_bmp_ranges(_RUN_LETTER)}]", bmp_only=True)
     return re.compile(pattern), _for_split(pattern)
 
 
@@ -115,11 +130,15 @@ def split_tokens(text: str) -> list[str]:
 _WORD_START = re.compile(rf"{_LETTER}|[{_IN_WORD}]")
 
 
+_PREPENDED = re.compile(f"^[{PREPEND}]+")
+
+
 def token_kind(token: str) -> str:
     """The kind ``tokenize`` gives a token found by ``split_tokens``: "num", "word" or "other"."""
-    if token[0].isdecimal():
+    core = _PREPENDED.sub("", token, count=1) or token  # U+0600 before digits: a number
+    if core[0].isdecimal():
         return "num"
-    return "word" if _WORD_START.match(token) else "other"
+    return "word" if _WORD_START.match(core) else "other"
 
 
 def iter_tokens(text: str) -> Iterator[Token]:

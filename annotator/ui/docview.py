@@ -43,6 +43,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from annotator.model.document import Span
 from annotator.model.schema import Schema
+from annotator.text.bidi import article_direction
 from annotator.text.offsets import OffsetConverter
 from annotator.ui.highlights import Mark, Segment, SpanLayer
 from annotator.ui.names import attributes_text, name
@@ -100,9 +101,15 @@ class ArticleView(QPlainTextEdit):
         self._apply_direction()
 
     def _apply_direction(self) -> None:
+        """Arabic articles right to left and right-aligned, Latin ones left to right (per article:
+        Qt's plain-text layout aligns every paragraph alike)."""
+        rtl = article_direction(self.text) == "rtl"
         option = QTextOption(self.document().defaultTextOption())
-        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
-        option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+        option.setTextDirection(
+            Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+        )
+        side = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+        option.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute)
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.document().setDefaultTextOption(option)
 
