@@ -102,7 +102,7 @@ def test_init_with_a_thousand_labels_says_a_readable_line(tmp_path: Path) -> Non
     result = CliRunner().invoke(cli, ["init", str(tmp_path / "p.db"), "--schema", str(schema)])
     assert result.exit_code == 0, result.output
     (line,) = result.output.splitlines()
-    assert "1000 labels: l0, l1," in line and "l11 and 988 more)." in line and len(line) < 200
+    assert "1,000 labels: l0, l1," in line and "l11 and 988 more)." in line and len(line) < 200
     result = CliRunner().invoke(cli, ["init", str(tmp_path / "q.db")])
     assert "(4 labels: speaker, claim, stance, event)." in result.output
 

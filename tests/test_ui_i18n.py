@@ -337,9 +337,9 @@ def test_the_error_catalogue_is_generated_from_the_library() -> None:
 
 
 # Errors of the window-facing library modules still built as finished English sentences (f-strings):
-# the window shows them in English. Mostly opening a project and backups; convert them to templates
+# the window shows them in English. Mostly backups and the project-or-backup checks; convert them to templates
 # (`ProjectError("{path} is read-only", path=p)`) and lower the number. It may never grow.
-ENGLISH_ONLY_LIBRARY_ERRORS = 37
+ENGLISH_ONLY_LIBRARY_ERRORS = 19
 
 
 def test_library_errors_the_window_shows_have_templates() -> None:
@@ -410,3 +410,23 @@ def test_refusals_of_the_store_read_in_arabic(qapp: QApplication, tmp_path: Path
         install(qapp, "en")
         a.close()
         b.close()
+
+
+def test_a_project_that_cannot_be_opened_is_explained_in_arabic(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    from annotator.errors import ProjectError
+    from annotator.store import Project
+    from annotator.ui.errortext import explain
+
+    missing = tmp_path / "لا شيء.db"
+    with pytest.raises(ProjectError) as caught:
+        Project.open(missing)
+    try:
+        install(qapp, "ar")
+        assert (
+            explain(caught.value) == f"{missing} غير موجود (أنشئه بالأمر: annotator init {missing})"
+        )
+    finally:
+        install(qapp, "en")
+    assert explain(caught.value) == str(caught.value)

@@ -7,13 +7,14 @@ opens with a methods paragraph saying what was measured on how many documents.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from annotator import __version__
 from annotator.agreement.records import AgreementReport, SpanRef
-from annotator.text.plural import plural
+from annotator.text.plural import form, number, plural
 
 
 @dataclass(frozen=True)
@@ -49,15 +50,24 @@ def _names(names: Sequence[str]) -> str:
 def methods(report: AgreementReport) -> str:
     """A short methods paragraph: what was measured, how, and on how many documents."""
     tok, unit = report.token, report.unitizing
-    docs_per_pair = ", ".join(f"{p.a}/{p.b} {p.documents}" for p in report.span.pairs)
+    docs_per_pair = ", ".join(f"{p.a}/{p.b} {number(p.documents)}" for p in report.span.pairs)
+    joined = (
+        f" ({plural(unit.spans, 'span')}; {plural(unit.joined, 'span')} nested in or overlapping "
+        f"another of the same label by the same annotator {form(unit.joined, 'was', 'were')} joined "
+        f"to it, as alpha_U needs the units of one annotator and label not to overlap)"
+        if unit.joined
+        else ""
+    )
     text = (
-        f"Agreement was measured between {_names(report.annotators)} on "
-        f"{plural(report.documents, 'document')} that at least one of them marked done "
-        f"({tok.tokens:,} tokens); only documents an annotator marked done count for that "
-        f"annotator. Documents finished by both annotators of each pair: {docs_per_pair or 'none'}. "
+        f"Agreement was measured between {_names(report.annotators)}. Of the "
+        f"{plural(report.documents, 'document')} at least one of them marked done, "
+        f"{number(tok.documents)} {form(tok.documents, 'was', 'were')} finished by at least two "
+        f"({plural(tok.pairable_tokens, 'token')}); the figures rest on those, as only documents "
+        f"an annotator marked done count for that annotator. Documents finished by both "
+        f"annotators of each pair: {docs_per_pair or 'none'}. "
         f"Krippendorff's unitizing alpha (alpha_U; Krippendorff 2004) was computed over the code "
         f"points of the {plural(unit.documents, 'document')} finished by every annotator "
-        f"({unit.length:,} code points, {unit.units:,} spans), each label on its own "
+        f"({unit.length:,} code points, {plural(unit.units, 'unit')}{joined}), each label on its own "
         f"continuum, gaps ending at document ends, and overall as 1 - mean D_o / mean D_e over "
         f"labels (as DKPro Agreement computes it). Over tokens of an Arabic-aware word tokenizer "
         f"(each token's value the set of labels covering it), we report nominal Krippendorff's "
@@ -88,22 +98,23 @@ def tables(report: AgreementReport) -> list[Table]:
                     "unitizing alpha (alpha_U)",
                     _num(unit.alpha_u.value),
                     _ci(unit.alpha_u.ci95),
-                    str(unit.documents),
-                    f"{unit.units:,} spans",
+                    number(unit.documents),
+                    plural(unit.units, "unit")
+                    + (f" ({plural(unit.joined, 'nested span')} joined)" if unit.joined else ""),
                 ),
                 (
                     "Krippendorff's alpha (tokens)",
                     _num(tok.krippendorff_alpha.value),
                     _ci(tok.krippendorff_alpha.ci95),
-                    str(report.documents),
-                    f"{tok.tokens:,} tokens",
+                    number(tok.documents),
+                    plural(tok.pairable_tokens, "token"),
                 ),
                 (
                     "Fleiss' kappa (tokens)",
                     _num(tok.fleiss_kappa.value),
                     _ci(tok.fleiss_kappa.ci95),
-                    str(unit.documents),
-                    f"{tok.fleiss_tokens:,} tokens",
+                    number(unit.documents),
+                    plural(tok.fleiss_tokens, "token"),
                 ),
             ),
         )
@@ -118,7 +129,7 @@ def tables(report: AgreementReport) -> list[Table]:
         ("pair", "documents", "token kappa", "span F1 exact", "span F1 overlap",
          "relation F1 exact", "relation F1 relaxed"),
         tuple(
-            (f"{t.a} / {t.b}", str(s.documents),
+            (f"{t.a} / {t.b}", number(s.documents),
              f"{_num(t.cohen_kappa.value)} {_ci(t.cohen_kappa.ci95)}".strip(),
              f"{_num(s.strict.f1)} {_ci(s.strict.ci95)}".strip(),
              f"{_num(s.loose.f1)} {_ci(s.loose.ci95)}".strip(),
@@ -130,9 +141,10 @@ def tables(report: AgreementReport) -> list[Table]:
     ))  # fmt: skip
     out.append(Table(
         "Labels",
-        ("label", "alpha_U", "spans", "token alpha", "span F1 exact", "span F1 overlap"),
+        ("label", "alpha_U", "units", "token alpha", "span F1 exact", "span F1 overlap"),
         tuple(
-            (label, f"{_num(u.alpha_u.value)} {_ci(u.alpha_u.ci95)}".strip(), str(u.units),
+            (label, f"{_num(u.alpha_u.value)} {_ci(u.alpha_u.ci95)}".strip(),
+             number(u.units) + (f" ({number(u.joined)} joined)" if u.joined else ""),
              _num(tok.per_label[label].value),
              _num(span.per_label[label][0].f1), _num(span.per_label[label][1].f1))
             for label in report.labels
@@ -140,7 +152,7 @@ def tables(report: AgreementReport) -> list[Table]:
         ),
     ))  # fmt: skip
     attrs = tuple(
-        (f"{row.label}.{attribute}", f"{row.a} / {row.b}", str(row.matched),
+        (f"{row.label}.{attribute}", f"{row.a} / {row.b}", number(row.matched),
          _num(row.observed.value), f"{_num(row.cohen_kappa.value)} {_ci(row.cohen_kappa.ci95)}".strip())
         for attribute, rows in report.attributes.items()
         for row in rows
@@ -152,12 +164,12 @@ def tables(report: AgreementReport) -> list[Table]:
     if dis.total:
         out.append(Table(
             "Disagreements (all pairs)", ("kind", "count", "share"),
-            tuple((k.replace("_", " "), str(n), f"{dis.share(k) or 0.0:.0%}") for k, n in dis.counts.items()),
+            tuple((k.replace("_", " "), number(n), f"{dis.share(k) or 0.0:.0%}") for k, n in dis.counts.items()),
         ))  # fmt: skip
         if dis.confusion:
             out.append(Table(
                 "Labels confused on overlapping spans", ("labels", "count"),
-                tuple((" / ".join(c.labels), str(c.count)) for c in dis.confusion),
+                tuple((" / ".join(c.labels), number(c.count)) for c in dis.confusion),
             ))  # fmt: skip
     return out
 
@@ -181,8 +193,8 @@ TITLE = "Inter-annotator agreement"
 
 
 def markdown(report: AgreementReport) -> str:
-    """Markdown: the methods paragraph and every table."""
-    lines = [f"# {TITLE}", "", methods(report), ""]
+    """Markdown: the methods paragraph and every table, names and labels as plain text."""
+    lines = [f"# {TITLE}", "", _md(methods(report)), ""]
     for t in tables(report):
         cells = [t.header, *t.rows]
         lines += [f"## {t.title}", "", "| " + " | ".join(_md(c) for c in t.header) + " |",
@@ -193,21 +205,39 @@ def markdown(report: AgreementReport) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _md(cell: str) -> str:
-    return cell.replace("|", "\\|").replace("\n", " ")
+# HTML's three as entities (no tag or entity of a name reaches the reader), Markdown's own
+# punctuation that can make markup inside a line (emphasis, code, links, math, tables) escaped
+_MD = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\n": " "} | {ch: "\\" + ch for ch in "\\`*_[]#|$~^"}
+
+
+def _md(text: str) -> str:
+    """Text as Markdown shows it literally (an annotator's name is never markup)."""
+    return "".join(_MD.get(ch, ch) for ch in text)
 
 
 _TEX = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
-        "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}  # fmt: skip
+        "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+        "<": r"\textless{}", ">": r"\textgreater{}", "|": r"\textbar{}"}  # fmt: skip
+_ARABIC = re.compile(
+    "[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]+"
+    "(?:\\s+[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]+)*"
+)
+TEX_PREAMBLE = r"""% Paste into a LaTeX document. Arabic text (names, labels) is wrapped in \textarabic{...},
+% which both of these define (without Arabic in the report, nothing is needed):
+%   XeLaTeX or LuaLaTeX: \usepackage{polyglossia} \setmainlanguage{english}
+%     \setotherlanguage{arabic} \newfontfamily\arabicfont[Script=Arabic]{Amiri}
+%   pdfLaTeX (the arabi package): \usepackage[LAE,T1]{fontenc} \usepackage[arabic,english]{babel}"""
 
 
 def _tex(cell: str) -> str:
-    return "".join(_TEX.get(ch, ch) for ch in cell)
+    """Text as LaTeX typesets it literally: specials escaped, Arabic runs in \\textarabic."""
+    escaped = "".join(_TEX.get(ch, ch) for ch in cell)
+    return _ARABIC.sub(lambda m: f"\\textarabic{{{m.group(0)}}}", escaped)
 
 
 def latex(report: AgreementReport) -> str:
     """LaTeX: the methods paragraph and one tabular per table (paste into a paper)."""
-    lines = [f"% written by annotator {__version__}", f"\\section*{{{TITLE}}}", "",
+    lines = [f"% written by annotator {__version__}", TEX_PREAMBLE, f"\\section*{{{TITLE}}}", "",
              _tex(methods(report)), ""]  # fmt: skip
     for t in tables(report):
         lines += ["\\begin{table}[ht]", "\\centering", f"\\caption{{{_tex(t.title)}}}",

@@ -135,6 +135,8 @@ def _token_part(part: DocPart, doc: DocInput, present: list[str], names: list[st
         st[("ao", c, k)] += share
     if m > 1:
         st[("pairable",)] += tokens * m
+        st[("pdocs",)] += 1  # the documents (and tokens) the token figures rest on
+        st[("ptokens",)] += tokens
     part.summary["alpha"] = (
         alpha_from_coincidences(o) if m > 1 else Score.undefined("one annotator finished it")
     )
@@ -238,6 +240,7 @@ def document_part(doc: DocInput, names: list[str], labels: set[str] | None,
         for label, layers in sorted(by_label.items()):
             u = unit_part(part.length, layers)
             part.units[label] = u
-            for name, value in (("uo", u.observed), ("un", u.units), ("uc", u.cubes), ("us", u.squares)):  # fmt: skip
+            for name, value in (("uo", u.observed), ("un", u.units), ("uc", u.cubes),
+                                ("us", u.squares), ("uj", u.joined)):  # fmt: skip
                 part.stats[(name, label)] += value
     return part

@@ -15,6 +15,11 @@ from annotator.agreement.metrics import Score
 
 Json = dict[str, Any]
 
+JOINED = (
+    "spans of one annotator nested in or overlapping another of the same label are one unit (their"
+    " union): alpha_U needs the units of one annotator and label not to overlap (Krippendorff 2004)"
+)
+
 
 @dataclass(frozen=True)
 class Figure:
@@ -81,15 +86,18 @@ class TokenSection:
     """Agreement over tokens: Krippendorff's alpha, Fleiss' kappa, pairs and labels."""
 
     tagging: str
-    tokens: int
+    tokens: int  # of every document at least one selected annotator finished
     krippendorff_alpha: Figure
     fleiss_kappa: Figure
     fleiss_tokens: int
     pairs: tuple[TokenPair, ...]
     per_label: dict[str, Figure]
+    documents: int = 0  # finished by at least two: the only ones with pairable tokens
+    pairable_tokens: int = 0  # the tokens of those documents, which the figures rest on
 
     def to_json(self, boot: bool) -> Json:
-        out: Json = {"tagging": self.tagging, "tokens": self.tokens}
+        out: Json = {"tagging": self.tagging, "tokens": self.tokens, "documents": self.documents,
+                     "pairable_tokens": self.pairable_tokens}  # fmt: skip
         _put(out, "krippendorff_alpha", self.krippendorff_alpha, "ci95", boot)
         _put(out, "fleiss_kappa", self.fleiss_kappa, "fleiss_kappa_ci95", boot)
         out["fleiss_tokens"] = self.fleiss_tokens
@@ -140,6 +148,7 @@ class UnitizingLabel:
     d_o: float
     d_e: float
     units: int
+    joined: int = 0  # spans nested in (or overlapping) another of the label by one annotator
 
 
 @dataclass(frozen=True)
@@ -152,14 +161,21 @@ class UnitizingSection:
     units: int
     alpha_u: Figure
     per_label: dict[str, UnitizingLabel]
+    joined: int = 0  # spans that were no unit of their own (nested or overlapping, same label)
+
+    @property
+    def spans(self) -> int:
+        """The spans the units were made of (units plus joined spans)."""
+        return self.units + self.joined
 
     def to_json(self, boot: bool) -> Json:
         out: Json = {"continuum": self.continuum, "documents": self.documents,
-                     "length": self.length, "units": self.units}  # fmt: skip
+                     "length": self.length, "units": self.units, "spans": self.spans,
+                     "joined": self.joined, "joined_means": JOINED}  # fmt: skip
         _put(out, "alpha_u", self.alpha_u, "ci95", boot)
         out["per_label"] = {}
         for label, v in self.per_label.items():
-            entry: Json = {"d_o": v.d_o, "d_e": v.d_e, "units": v.units}
+            entry: Json = {"d_o": v.d_o, "d_e": v.d_e, "units": v.units, "joined": v.joined}
             _put(entry, "alpha_u", v.alpha_u, "ci95", boot)
             out["per_label"][label] = entry
         return out

@@ -295,6 +295,8 @@ def _token_section(g: Mapping[str, Mapping[Key, float]], plan: Plan, ci: Interva
         pairs=tuple(pairs),
         per_label={label: _fig(_label_alpha(g, label, r), ci, ("token", "label", label))
                    for label in plan.labels},
+        documents=int(g.get("pdocs", {}).get((), 0)),
+        pairable_tokens=int(g.get("ptokens", {}).get((), 0)),
     )  # fmt: skip
 
 
@@ -320,8 +322,10 @@ def _unitizing_section(g: Mapping[str, Mapping[Key, float]], cross: Mapping[str,
         length=int(g.get("ulen", {}).get((), 0)),
         units=sum(v.units for v in per.values()),
         alpha_u=_fig(whole, ci, ("unitizing",)),
-        per_label={label: UnitizingLabel(_fig(v.alpha_u, ci, ("unitizing", label)), v.d_o, v.d_e, v.units)
+        per_label={label: UnitizingLabel(_fig(v.alpha_u, ci, ("unitizing", label)), v.d_o, v.d_e, v.units,
+                                         int(g.get("uj", {}).get((label,), 0)))
                    for label, v in per.items()},
+        joined=int(sum(g.get("uj", {}).values())),
     )  # fmt: skip
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from annotator.agreement.records import AgreementReport, SpanRef
-from annotator.text.plural import form, plural
+from annotator.text.plural import number, plural
 
 
 def num(value: Any) -> str:
@@ -44,16 +44,17 @@ def render(report: AgreementReport, worst: int = 5) -> str:
     names = ", ".join(report.annotators)
     boot = report.bootstrap
     lines = [
-        f"Agreement of {names} on {plural(report.documents, 'document')} with finished work"
-        f" ({token.tokens:,} tokens).",
+        f"Agreement of {names}: {plural(report.documents, 'document')} with finished work,"
+        f" {plural(token.documents, 'document')} finished by at least two"
+        f" ({plural(token.pairable_tokens, 'token')}), which the token figures rest on.",
         f"Tokens: {token.tagging}.",
         f"Spans: {span.pooling}.",
         f"Unitizing alpha: {unit.continuum}; {plural(unit.documents, 'document')},"
-        f" {unit.length:,} code points, {unit.units:,} {form(unit.units, 'unit')}.",
+        f" {unit.length:,} code points, {plural(unit.units, 'unit')}{joined(unit.spans, unit.joined)}.",
     ]
     if boot:
         lines.append(
-            f"[low, high]: {boot.interval} interval over {boot.resamples} resamples of the"
+            f"[low, high]: {boot.interval} interval over {number(boot.resamples)} resamples of the"
             f" documents (seed {boot.seed})."
         )
     lines += [
@@ -73,7 +74,7 @@ def render(report: AgreementReport, worst: int = 5) -> str:
     for tok, sp in zip(token.pairs, span.pairs, strict=True):
         r = rel[(tok.a, tok.b)]
         lines.append(
-            f"{tok.a + ' / ' + tok.b:<24}{sp.documents:>6}{num(tok.cohen_kappa.value):>8}"
+            f"{tok.a + ' / ' + tok.b:<24}{number(sp.documents):>6}{num(tok.cohen_kappa.value):>8}"
             f"{num(tok.observed.value):>10}{num(sp.strict.f1):>10}{num(sp.loose.f1):>12}"
             f"{num(r.strict.f1):>13}{num(r.loose.f1):>15}"
         )
@@ -92,9 +93,13 @@ def render(report: AgreementReport, worst: int = 5) -> str:
         u = unit.per_label[label]
         alpha = token.per_label[label].value
         lines.append(
-            f"{label:<16}{num(u.alpha_u.value):>9}{u.units:>7}{num(alpha):>13}"
+            f"{label:<16}{num(u.alpha_u.value):>9}{number(u.units):>7}{num(alpha):>13}"
             f"{num(exact.f1):>10}{num(overlap.f1):>12}"
         )
+    if unit.joined:
+        lines.append("units: after joining nested or overlapping spans of a label ("
+                     + ", ".join(f"{label} {number(u.joined)}" for label, u in unit.per_label.items() if u.joined)
+                     + ")")  # fmt: skip
     if report.attributes:
         lines += [
             "",
@@ -104,7 +109,7 @@ def render(report: AgreementReport, worst: int = 5) -> str:
             for row in rows:
                 name = f"{row.a}/{row.b} {row.label}.{attribute}"
                 lines.append(
-                    f"{name:<36}{row.matched:>8}{num(row.observed.value):>10}"
+                    f"{name:<36}{number(row.matched):>8}{num(row.observed.value):>10}"
                     f"{_cell(with_ci(row.cohen_kappa.value, row.cohen_kappa.ci95), 8)}"
                 )
     docs = [d for d in report.per_document if d.alpha.value is not None][:worst]
@@ -119,6 +124,14 @@ def render(report: AgreementReport, worst: int = 5) -> str:
     if reasons:
         lines += ["", "— means undefined:"] + [f"  {k}: {v}" for k, v in reasons.items()]
     return "\n".join(lines)
+
+
+def joined(spans: int, n: int) -> str:
+    """`` from 3 spans: 1 nested in or overlapping another of its label, joined`` (or nothing)."""
+    if not n:
+        return ""
+    return (f" from {plural(spans, 'span')}: {plural(n, 'span')} nested in or overlapping another"
+            " of its label (same annotator) joined into one unit, as alpha_U needs")  # fmt: skip
 
 
 def _cell(text: str, width: int) -> str:
@@ -142,7 +155,7 @@ def why_low(report: AgreementReport, documents: int = 3, spans: int = 6) -> list
     if not dis.total:
         return []
     shares = " · ".join(
-        f"{kind.replace('_', ' ')} {n} ({dis.share(kind) or 0.0:.0%})"
+        f"{kind.replace('_', ' ')} {number(n)} ({dis.share(kind) or 0.0:.0%})"
         for kind, n in dis.counts.items()
     )
     lines = [
@@ -152,7 +165,7 @@ def why_low(report: AgreementReport, documents: int = 3, spans: int = 6) -> list
     if dis.confusion:
         lines.append(
             "Labels confused on overlapping spans: "
-            + ", ".join(f"{c.labels[0]}/{c.labels[1]} {c.count}" for c in dis.confusion[:6])
+            + ", ".join(f"{c.labels[0]}/{c.labels[1]} {number(c.count)}" for c in dis.confusion[:6])
         )
     for doc in dis.worst_documents[:documents]:
         found = doc.disagreements
@@ -160,5 +173,7 @@ def why_low(report: AgreementReport, documents: int = 3, spans: int = 6) -> list
         for d in found[:spans]:
             lines.append(f"    {d.kind:<20}{_side(d.a, d.a_span)}  |  {_side(d.b, d.b_span)}")
         if len(found) > spans:
-            lines.append(f"    ... {len(found) - spans} more (agreement --json lists them all)")
+            lines.append(
+                f"    ... {number(len(found) - spans)} more (agreement --json lists them all)"
+            )
     return lines

@@ -11,7 +11,8 @@ The continuum is the selected documents one after another. A gap ends where its 
 a span never crosses a document, so chance places none across one, and the result does not depend
 on the order the documents were imported in (on one document this is exactly DKPro's value).
 Overlapping spans of one annotator and one label are read as their union (DKPro assumes units of
-one annotator and category never overlap).
+one annotator and category never overlap): a span nested in another of its label is no unit of its
+own. ``LabelPart.joined`` counts such spans, and every report says how many there were.
 
 Every per-document part is a sum, so the bootstrap can add parts of resampled documents; only
 the cross term (units against gaps) needs all units and gaps together (see ``cross_term``).
@@ -44,6 +45,7 @@ class LabelPart:
     squares: int  # sum of l(l - 1) over units
     lengths: tuple[int, ...]  # every unit's length
     gaps: tuple[int, ...]  # every annotator's gaps (positive lengths)
+    joined: int = 0  # spans that were no unit of their own: nested in or overlapping another
 
 
 @dataclass(frozen=True)
@@ -102,7 +104,8 @@ def gaps(units: Sequence[Unit], length: int) -> list[int]:
 
 def document_part(length: int, by_annotator: Sequence[Iterable[Unit]]) -> LabelPart:
     """One label's part on one document, from every selected annotator's spans of that label."""
-    layers = [union(u) for u in by_annotator]
+    spans = [list(u) for u in by_annotator]
+    layers = [union(u) for u in spans]
     observed = sum(observed_distance(a, b) for a, b in combinations(layers, 2))
     lengths = tuple(e - s for layer in layers for s, e in layer)
     return LabelPart(
@@ -112,6 +115,7 @@ def document_part(length: int, by_annotator: Sequence[Iterable[Unit]]) -> LabelP
         squares=sum(n * (n - 1) for n in lengths),
         lengths=lengths,
         gaps=tuple(g for layer in layers for g in gaps(layer, length)),
+        joined=sum(map(len, spans)) - len(lengths),
     )
 
 

@@ -12,7 +12,7 @@ from annotator.cli.options import (
     print_json,
     quiet_option,
 )
-from annotator.text.plural import plural
+from annotator.text.plural import form, number, plural
 
 
 @cli.command()
@@ -41,11 +41,17 @@ def stats(project: Path, as_json: bool) -> None:
     others = {n: k for n, k in data["layers"].items() if k != "annotator"}
     if others:
         click.echo("Other layers: " + ", ".join(f"{n} ({k})" for n, k in others.items()))
-    click.echo("By label:   " + ", ".join(f"{k} {v}" for k, v in data["by_label"].items()))
+    click.echo("By label:   " + ", ".join(f"{k} {number(v)}" for k, v in data["by_label"].items()))
     click.echo("Documents by status (the furthest any annotator got): "
-               + ", ".join(f"{k} {v}" for k, v in data["by_status"].items()))  # fmt: skip
+               + ", ".join(f"{k} {number(v)}" for k, v in data["by_status"].items()))  # fmt: skip
+    assigned = data["assigned"]
+    if assigned is not None:
+        click.echo(f"Assignments: todo counts each annotator's assigned documents; "
+                   f"{plural(data['unassigned'], 'document')} {form(data['unassigned'], 'is', 'are')}"
+                   " assigned to nobody.")  # fmt: skip
     for name, counts in data["by_annotator"].items():
-        click.echo(f"  {name}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+        mine = "" if assigned is None else f" ({number(assigned.get(name, 0))} assigned)"
+        click.echo(f"  {name}{mine}: " + ", ".join(f"{k} {number(v)}" for k, v in counts.items()))
     nobody = data["not_started"]
     if nobody["documents"]:
         shown = ", ".join(nobody["ids"][:10]) + (" ..." if nobody["documents"] > 10 else "")
@@ -54,5 +60,6 @@ def stats(project: Path, as_json: bool) -> None:
         click.echo("Every document has been started by someone.")
     open_items = {k: v for k, v in data["checklist"].items() if v}
     click.echo(
-        "Checklist:  " + (", ".join(f"{v} {k}" for k, v in open_items.items()) or "nothing open")
+        "Checklist:  "
+        + (", ".join(f"{number(v)} {k}" for k, v in open_items.items()) or "nothing open")
     )

@@ -19,7 +19,7 @@ from annotator.export.options import ExportOptions
 from annotator.export.tokens import Fitted, cut_entry, document_tokens, fit_spans
 from annotator.model.document import Document, Layer
 from annotator.model.schema import Schema
-from annotator.text.plural import plural
+from annotator.text.plural import number, plural
 from annotator.text.tokens import Token
 
 
@@ -194,7 +194,9 @@ HF_SPLIT = {None: "train", "train": "train", "dev": "validation", "test": "test"
 
 def dataset_card(finals: dict[str | None, Path], manifest: Manifest) -> str:
     """README.md for the Hugging Face datasets library and Hub: configs (the split files) and
-    features (ClassLabel names) in the YAML front matter; counts in the text."""
+    features (ClassLabel names) in the YAML front matter; counts in the text, every one of them
+    the manifest's (``Manifest.written``), so the card never disagrees with manifest.json."""
+    spans, _relations, by_label = manifest.written()
     columns: dict[str, list[str]] = manifest.extra["columns"]
     counts = manifest.split.get("documents", {})
     lines = ["---", "configs:", "- config_name: default", "  data_files:"]
@@ -212,7 +214,7 @@ def dataset_card(finals: dict[str | None, Path], manifest: Manifest) -> str:
     lines += ["---", "", f"# {manifest.schema}: token classification (BIO)", ""]
     lines.append(
         f"Exported by annotator from the {manifest.layer} layer: {plural(manifest.documents, 'document')}, "
-        f"{plural(manifest.written()[0], 'span')}. One BIO column per label group, so spans of different groups "
+        f"{plural(spans, 'span')}. One BIO column per label group, so spans of different groups "
         "may overlap. Tokens are the project's (clitics are not split); spans that did not fit "
         f"whole tokens were widened ({len(manifest.widened)}) and overlapping spans inside one "
         f"column left out ({len(manifest.dropped)}): each one is listed in manifest.json."
@@ -220,16 +222,17 @@ def dataset_card(finals: dict[str | None, Path], manifest: Manifest) -> str:
     lines += ["", "| split | file | documents |", "|---|---|---|"]
     for part, path in finals.items():
         n = counts.get(part, 0) if part else manifest.documents
-        lines.append(f"| {HF_SPLIT[part]} | {path.name} | {n} |")
+        lines.append(f"| {HF_SPLIT[part]} | {path.name} | {number(n)} |")
     lines += ["", "| label | spans |", "|---|---|"]
-    lines += [f"| {label} | {n} |" for label, n in sorted(manifest.by_label.items())]
+    lines += [f"| {label} | {number(n)} |" for label, n in sorted(by_label.items())]
     figures = manifest.extra.get("agreement")
     if figures:
         f1 = figures["span_exact_f1_mean"]
-        lines += ["", f"Agreement of {', '.join(figures['annotators'])} on the documents they "
-                  f"finished ({figures['documents']}): Krippendorff's alpha over tokens "
-                  f"{_figure(figures['token_krippendorff_alpha'])}, unitizing alpha_u "
-                  f"{_figure(figures['unitizing_alpha_u'])}"
+        lines += ["", f"Agreement of {', '.join(figures['annotators'])} on the "
+                  f"{plural(figures['documents'], 'document')} at least two of them finished: "
+                  f"Krippendorff's alpha over tokens {_figure(figures['token_krippendorff_alpha'])}, "
+                  f"unitizing alpha_u {_figure(figures['unitizing_alpha_u'])} (on the "
+                  f"{plural(figures['documents_finished_by_all'], 'document')} all of them finished)"
                   + (f", exact span F1 {f1:.3f} (mean over pairs)" if f1 is not None else "")
                   + " (`annotator agreement` gives the full report)."]  # fmt: skip
     lost = manifest.not_exported()

@@ -166,7 +166,8 @@ def agreement_figures(store: Project) -> dict[str, Any] | None:
     f1s = [p.strict.f1 for p in report.span.pairs if p.strict.f1 is not None]
     return {
         "annotators": list(report.annotators),
-        "documents": report.documents,
+        "documents": report.token.documents,  # finished by two or more: what the figures rest on
+        "documents_finished_by_all": report.unitizing.documents,  # alpha_u's
         "token_krippendorff_alpha": report.token.krippendorff_alpha.value,
         "unitizing_alpha_u": report.unitizing.alpha_u.value,
         "span_exact_f1_mean": sum(f1s) / len(f1s) if f1s else None,

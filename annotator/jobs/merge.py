@@ -30,7 +30,7 @@ from annotator.model.schema import Schema
 from annotator.store import Project
 from annotator.store.activity import announce
 from annotator.store.base import OnConflict, text_hash
-from annotator.store.exchanges import PROJECT_ID, Direction, PackageOrigin, fingerprint
+from annotator.store.exchanges import PROJECT_ID, PackageOrigin, fingerprint
 from annotator.text.plural import plural
 
 CONFLICTS_NAMED = 3  # documents a refused merge names per annotator
@@ -66,7 +66,7 @@ class MergeReport:
 
     documents_added: int = 0
     layers_added: int = 0  # layers the project did not have (or held untouched)
-    layers_replaced: int = 0  # newer versions that replaced the project's (and conflicts replaced)
+    layers_replaced: int = 0  # newer versions that replaced the project's (conflicts: below)
     identical: int = 0
     older: int = 0  # versions the project already had or older ones: nothing taken
     conflicts: list[MergeConflict] = field(default_factory=list)
@@ -176,7 +176,7 @@ class _Taken:
     """A layer the merge takes, and what to remember about the version."""
 
     layer: Layer
-    edited_at: str
+    sequence: int  # the package's change sequence of it
 
 
 def _merge_one(project: Project, other: Project, path: Path, on_conflict: OnConflict) -> MergeReport:  # fmt: skip
@@ -192,8 +192,8 @@ def _merge_one(project: Project, other: Project, path: Path, on_conflict: OnConf
                 continue
             if origin is not None and name != origin.annotator:
                 strangers[name] = strangers.get(name, 0) + 1
-            edited = other.layer_edited_at(doc.id, name)
-            got = _decide(project, existing, name, theirs, edited, origin, on_conflict, report)
+            seq = other.layer_sequence(doc.id, name)
+            got = _decide(project, existing, name, theirs, seq, origin, on_conflict, report)
             if got is not None:
                 take.append(got)
         if existing is None:
@@ -218,8 +218,8 @@ def _merge_one(project: Project, other: Project, path: Path, on_conflict: OnConf
         if target is None:  # add_documents refuses rather than drops: cannot happen
             raise ProjectError(f"{rec.source}: the merged document is missing from {project.path}")
         for t in taken:
-            project.record_exchange(target.id, t.layer.annotator, t.layer, t.edited_at,
-                                    Direction.MERGED)  # fmt: skip
+            project.record_exchange(origin.package_id, target.id, t.layer.annotator, t.layer,
+                                    t.sequence)  # fmt: skip
     for name, n in sorted(strangers.items()):
         assert origin is not None
         report.notes.append(
@@ -229,8 +229,9 @@ def _merge_one(project: Project, other: Project, path: Path, on_conflict: OnConf
         )
     if report.older:
         report.notes.append(
-            f"{plural(report.older, 'layer')} in {path.name} left out: versions this project "
-            "already has, or older ones (edited before the version merged last): the project's were kept"
+            f"{plural(report.older, 'layer')} in {path.name} left out: nothing newer than what "
+            "was last merged from this package (an older copy of it, or merged before): the "
+            "project's were kept"
         )
     return report
 
@@ -240,43 +241,42 @@ def _decide(
     existing: Document | None,
     name: str,
     theirs: Layer,
-    edited: str,
+    seq: int,
     origin: PackageOrigin | None,
     on_conflict: OnConflict,
     report: MergeReport,
 ) -> _Taken | None:
-    """Whether to take the file's layer ``theirs`` (and counting what was not taken)."""
+    """Whether to take the file's layer ``theirs`` (and counting what was not taken).
+
+    A package is judged by its own lineage: the version last exchanged with it. Newer in the
+    package (a later change sequence) and the project's copy still that version: replaced. Not
+    newer: nothing to take. Both changed, or a plain copy that differs: a conflict.
+    """
     if existing is None:
         report.layers_added += 1
-        return _Taken(theirs, edited)
+        return _Taken(theirs, seq)
     mine = project.layer(existing.id, name)
+    last = None if origin is None else project.last_exchange(origin.package_id, existing.id, name)
     if fingerprint(mine) == fingerprint(theirs):
         report.identical += 1
-        if origin is not None:  # the version both sides have is now the common one
-            project.record_exchange(existing.id, name, theirs, edited, Direction.MERGED)
+        if origin is not None and (last is None or seq >= last.sequence):
+            # the version both sides have is now the common one (an older copy never rewinds it)
+            project.record_exchange(origin.package_id, existing.id, name, theirs, seq)
         return None
     if mine.untouched():
         report.layers_added += 1
-        return _Taken(theirs, edited)
-    if origin is not None:
-        history = project.exchanges(existing.id, name)
-        latest = history[-1] if history else None
-        if fingerprint(theirs) in {e.fingerprint for e in history} or (
-            latest is not None
-            and latest.direction == Direction.MERGED
-            and edited
-            and edited < latest.edited_at
-        ):
+        return _Taken(theirs, seq)
+    if last is not None:
+        if seq <= last.sequence:
             report.older += 1
             return None
-        if latest is not None and fingerprint(mine) == latest.fingerprint:
-            report.layers_replaced += 1  # she edited it; the project's copy is as it left
-            return _Taken(theirs, edited)
+        if fingerprint(mine) == last.fingerprint:
+            report.layers_replaced += 1  # she edited it; the project's copy is as she last saw it
+            return _Taken(theirs, seq)
     outcome = {OnConflict.REPLACE: "replaced", OnConflict.KEEP: "kept"}.get(on_conflict, "")
     report.conflicts.append(
         MergeConflict(existing.ext_id, name, LayerSide.of(mine), LayerSide.of(theirs), outcome)
     )
-    if on_conflict == OnConflict.REPLACE:
-        report.layers_replaced += 1
-        return _Taken(theirs, edited)
+    if on_conflict == OnConflict.REPLACE:  # counted once: as a conflict, with its outcome
+        return _Taken(theirs, seq)
     return None

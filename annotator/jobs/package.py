@@ -7,6 +7,7 @@ left, so a merge can tell her newer work from a conflict.
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from annotator.model.document import DocumentRecord, Layer
 from annotator.model.layers import LayerKind
 from annotator.store import Project
 from annotator.store.base import now
-from annotator.store.exchanges import Direction, PackageOrigin
+from annotator.store.exchanges import PackageOrigin
 
 
 @dataclass(frozen=True)
@@ -44,16 +45,16 @@ def package_for(store: Project, annotator: str, out: Path) -> PackageReport:
     if out.resolve() == store.path.resolve():
         raise UsageError(f"{out} is the project itself; choose another --out")
     records = []
-    versions: list[tuple[int, Layer, str]] = []  # what leaves, so merge can tell what came back
+    versions: list[tuple[int, Layer]] = []  # what leaves, so merge can tell what came back
     with_work = 0
     for doc in store.documents(ids):
         layer = store.layer(doc.id, annotator)
         mine = not layer.untouched()
         with_work += mine
-        versions.append((doc.id, layer, store.layer_edited_at(doc.id, annotator)))
+        versions.append((doc.id, layer))
         records.append(DocumentRecord(doc.ext_id, doc.title, doc.text, doc.meta, doc.source,
                                       [layer] if mine else []))  # fmt: skip
-    origin = PackageOrigin(store.project_id(), store.path.name, annotator, now())
+    origin = PackageOrigin(store.project_id(), store.path.name, annotator, now(), uuid.uuid4().hex)
     copy = Project.create(out, store.schema)
     try:
         copy.ensure_annotator(annotator)
@@ -61,8 +62,8 @@ def package_for(store: Project, annotator: str, out: Path) -> PackageReport:
         copy.assign([annotator], 0.0, 0, 0)  # everything in her copy is hers
         copy.mark_package(origin)
         with store.transaction():
-            for doc_id, layer, edited in versions:
-                store.record_exchange(doc_id, annotator, layer, edited, Direction.PACKAGED)
+            for doc_id, layer in versions:  # nothing edited in the new package yet: sequence 0
+                store.record_exchange(origin.package_id, doc_id, annotator, layer, 0)
     except BaseException:
         copy.close()
         for suffix in ("", "-wal", "-shm"):

@@ -63,8 +63,10 @@ def open_sqlite(path: Path, mode: Mode, *, timeout: float = BUSY_TIMEOUT_S) -> s
         if Path(f"{path}-wal").exists():
             conn.close()
             raise ProjectError(
-                f"{path} is in a read-only folder beside a write-ahead log ({path.name}-wal) "
-                "that cannot be read there; open it where it can be written once"
+                "{path} is in a read-only folder beside a write-ahead log ({name}-wal) that cannot"
+                " be read there; open it where it can be written once",
+                path=str(path),
+                name=path.name,
             )
         conn.close()
         conn = _connect(path, mode, timeout, immutable=True)
@@ -190,24 +192,33 @@ def describe_error(path: Path, exc: sqlite3.Error) -> ProjectError:
     msg = str(exc).lower()
     if "malformed" in msg:
         return ProjectError(
-            f"{path} is damaged (cut short or corrupted) and cannot be read; restore a backup"
-            f" of it (annotator backups {shlex.quote(str(path))} lists them)"
+            "{path} is damaged (cut short or corrupted) and cannot be read; restore a backup of"
+            " it ({command} lists them)",
+            path=str(path),
+            command=f"annotator backups {shlex.quote(str(path))}",
         )
     if "not a database" in msg or "file is encrypted" in msg:
-        return ProjectError(f"{path} is not an annotator project (it is not an SQLite database)")
+        return ProjectError(
+            "{path} is not an annotator project (it is not an SQLite database)", path=str(path)
+        )
     if "locked" in msg or "busy" in msg:
         return ProjectError(
-            f"{path} is busy: another program is writing to it; try again in a moment"
+            "{path} is busy: another program is writing to it; try again in a moment",
+            path=str(path),
         )
     if "readonly" in msg or "read-only" in msg:
-        return ProjectError(f"{path} is read-only here: changes cannot be saved")
+        return ProjectError("{path} is read-only here: changes cannot be saved", path=str(path))
     if "disk is full" in msg or "database or disk is full" in msg:
-        return ProjectError(f"{path}: the disk is full; free some space and try again")
+        return ProjectError(
+            "{path}: the disk is full; free some space and try again", path=str(path)
+        )
     if "unable to open" in msg:
         return ProjectError(
-            f"{path} cannot be opened (check that the folder exists and is writable)"
+            "{path} cannot be opened (check that the folder exists and is writable)", path=str(path)
         )
-    return ProjectError(f"{path}: the project file could not be used ({exc})")
+    return ProjectError(
+        "{path}: the project file could not be used ({why})", path=str(path), why=str(exc)
+    )
 
 
 def begin_immediate(db: Database, path: Path, *, retries: int = _RETRIES) -> None:

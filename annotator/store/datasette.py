@@ -85,10 +85,11 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "id": "documents.id", "sz": "FTS5 token counts"}),
     "document_search_config": ("FTS5's own storage of document_search.", {
         "k": "FTS5 setting", "v": "value"}),
-    "layer_exchanges": ("Versions of layers that left in a package or came back in one.", {
-        "doc_id": "documents.id", "annotator": "annotators.name",
-        "fingerprint": "a hash of the layer's content", "edited_at": "its last edit (UTC)",
-        "direction": "packaged or merged", "at": "when (UTC)"}),
+    "package_versions": ("Per package: the version of each layer last exchanged with it.", {
+        "package_id": "the package's id", "doc_id": "documents.id",
+        "annotator": "annotators.name", "fingerprint": "a hash of the layer's content",
+        "sequence": "the package's change log position of the layer then",
+        "at": "when (UTC)"}),
     "meta": ("Project settings: the schema TOML, who created it.", {
         "key": "setting", "value": "value"}),
     "span_texts": ("View: every span with its document id and text, for reading and faceting.", {

@@ -1,11 +1,12 @@
-"""Packages in the project file: which versions of a layer went out in a package or came back.
+"""Packages in the project file: the version of a layer last exchanged with each package.
 
-A mixin of Project. The project records the fingerprint of every layer it packages and of every
-layer a merge takes from a package, with the time that version was last edited; a package records
-where it came from. With both, a merge knows whether the project's copy of a layer is still the
-one that was packaged (then a newer version replaces it), whether the package brings a version
-the project already had or an older one (nothing to take), or whether both sides changed it (a
-conflict).
+A mixin of Project. Every package has its own id; for every package, document and layer the
+project remembers the version last exchanged with THAT package: the one that left in it, or the
+one a merge last took from it (or found identical), with the package's change sequence at that
+moment. With it a merge knows whether the project's copy is still what this package last saw
+(then the package's newer version replaces it), whether the package brings nothing newer than
+what was last exchanged with it (an older copy of the file, or the same again), or whether both
+sides changed it (a conflict) -- also when one annotator has two packages of the same documents.
 """
 
 from __future__ import annotations
@@ -14,20 +15,12 @@ import hashlib
 import json
 import uuid
 from dataclasses import dataclass
-from enum import StrEnum
 
 from annotator.model.document import Layer
 from annotator.store.base import ProjectBase, now
 
 PROJECT_ID = "project_id"  # meta key: a random id given to a project the first time it packages
 PACKAGE = "package"  # meta key of a package: where and when it was made, and for whom
-
-
-class Direction(StrEnum):
-    """Which way a version of a layer travelled."""
-
-    PACKAGED = "packaged"
-    MERGED = "merged"
 
 
 @dataclass(frozen=True)
@@ -38,16 +31,15 @@ class PackageOrigin:
     project: str  # the project file's name when the package was made, for messages
     annotator: str
     made_at: str
+    package_id: str  # this package's own id: its lineage in the project
 
 
 @dataclass(frozen=True)
 class Exchange:
-    """One version of a layer that left or came back."""
+    """The version of a layer last exchanged with one package."""
 
     fingerprint: str
-    edited_at: str
-    direction: Direction
-    at: str
+    sequence: int  # the package's change sequence of the layer then (0: as packaged)
 
 
 def fingerprint(layer: Layer) -> str:
@@ -80,9 +72,10 @@ class Exchanges(ProjectBase):
             return None
         try:
             data = json.loads(raw)
+            annotator, made_at = str(data["annotator"]), str(data["made_at"])
             return PackageOrigin(
-                str(data["project_id"]), str(data["project"]), str(data["annotator"]),
-                str(data["made_at"]),
+                str(data["project_id"]), str(data["project"]), annotator, made_at,
+                str(data.get("package_id") or f"{annotator}@{made_at}"),  # made before ids
             )  # fmt: skip
         except (ValueError, KeyError, TypeError):
             return None  # a damaged mark: the file merges as a plain copy
@@ -95,31 +88,29 @@ class Exchanges(ProjectBase):
                 "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [PACKAGE, value]
             )
 
-    def layer_edited_at(self, doc_id: int, annotator: str) -> str:
-        """When ``annotator``'s layer on the document was last changed ('' if never)."""
+    def layer_sequence(self, doc_id: int, annotator: str) -> int:
+        """Where ``annotator``'s layer on the document is in this file's change log: the id of
+        its last edit (0 if never edited here). It only grows, whatever the clocks say."""
         row = self.db.execute(
-            """SELECT max(t) FROM (
-                SELECT max(at) AS t FROM changelog WHERE doc_id = ?1 AND annotator = ?2
-                UNION ALL SELECT max(updated_at) FROM doc_status WHERE doc_id = ?1 AND annotator = ?2
-                UNION ALL SELECT max(updated_at) FROM spans WHERE doc_id = ?1 AND annotator = ?2)""",
+            "SELECT coalesce(max(id), 0) FROM changelog WHERE doc_id = ? AND annotator = ?",
             [doc_id, annotator],
         ).fetchone()
-        return str(row[0] or "")
+        return int(row[0])
 
     def record_exchange(
-        self, doc_id: int, annotator: str, layer: Layer, edited_at: str, direction: Direction
+        self, package_id: str, doc_id: int, annotator: str, layer: Layer, sequence: int
     ) -> None:
-        """Remember a version of a layer that left in a package or came back in one."""
+        """Remember ``layer`` as the version last exchanged with the package ``package_id``."""
         self.db.execute(
-            "INSERT OR REPLACE INTO layer_exchanges VALUES (?, ?, ?, ?, ?, ?)",
-            [doc_id, annotator, fingerprint(layer), edited_at, direction.value, now()],
+            "INSERT OR REPLACE INTO package_versions VALUES (?, ?, ?, ?, ?, ?)",
+            [package_id, doc_id, annotator, fingerprint(layer), sequence, now()],
         )
 
-    def exchanges(self, doc_id: int, annotator: str) -> list[Exchange]:
-        """Every version of the layer that travelled, the latest last."""
-        rows = self.db.execute(
-            "SELECT fingerprint, edited_at, direction, at FROM layer_exchanges"
-            " WHERE doc_id = ? AND annotator = ? ORDER BY at, rowid",
-            [doc_id, annotator],
-        )
-        return [Exchange(f, e, Direction(d), a) for f, e, d, a in rows]
+    def last_exchange(self, package_id: str, doc_id: int, annotator: str) -> Exchange | None:
+        """The version of the layer last exchanged with the package (None: never)."""
+        row = self.db.execute(
+            "SELECT fingerprint, sequence FROM package_versions"
+            " WHERE package_id = ? AND doc_id = ? AND annotator = ?",
+            [package_id, doc_id, annotator],
+        ).fetchone()
+        return None if row is None else Exchange(str(row[0]), int(row[1]))

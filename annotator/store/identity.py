@@ -43,14 +43,16 @@ def identify(path: Path, *, role: str = "project") -> Identity:
     ``role`` names the file in the sentences ("project", "backup").
     """
     if not path.exists():
-        raise ProjectError(f"{path} does not exist")
+        raise ProjectError("{path} does not exist", path=str(path))
     if path.is_dir():
         raise ProjectError(f"{path} is a folder, not a {role} file")
     try:
         with path.open("rb") as fh:
             head = fh.read(len(SQLITE_MAGIC))
     except OSError as exc:
-        raise ProjectError(f"{path} cannot be read ({exc.strerror})") from exc
+        raise ProjectError(
+            "{path} cannot be read ({why})", path=str(path), why=exc.strerror
+        ) from exc
     if not head:
         raise ProjectError(f"{path} is empty: it is not an annotator {role}")
     if head != SQLITE_MAGIC:
@@ -78,14 +80,17 @@ def identify(path: Path, *, role: str = "project") -> Identity:
     if app_id == 0 and (DOCUMENTS_TABLE not in tables or not applied):
         raise ProjectError(f"{path} is an SQLite file but not an annotator {role}")
     if DOCUMENTS_TABLE not in tables:
-        raise ProjectError(f"{path} is damaged: it has no documents table")
+        raise ProjectError("{path} is damaged: it has no documents table", path=str(path))
     known = known_names()
     unknown = [n for n in applied if n not in known]
     if unknown or version > len(known):
         newest = unknown[-1] if unknown else f"schema version {version}"
         raise ProjectError(
-            f"{path} was written by a newer version of annotator "
-            f"(it has {newest}); update annotator {__version__} to open it"
+            "{path} was written by a newer version of annotator (it has {newest}); update"
+            " annotator {version} to open it",
+            path=str(path),
+            newest=newest,
+            version=__version__,
         )
     pending = tuple(n for n in known if n not in applied)
     return Identity(version, pending, legacy=app_id == 0)

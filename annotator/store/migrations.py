@@ -261,3 +261,23 @@ def m0012_document_search(db: Database) -> None:
     from annotator.store.search import build_index
 
     build_index(db.conn)
+
+
+@migrations(name="0013_package_versions")
+def m0013_package_versions(db: Database) -> None:
+    """Per package (each has its own id), document and layer: the version last exchanged with
+    that package and the package's change sequence then. Merge judges a package by its own
+    lineage: two packages of one annotator, or her undo, are no longer mistaken for old versions.
+    ``layer_exchanges`` (versions seen from any package) is dropped: it could not tell them apart.
+    """
+    db.execute(
+        """CREATE TABLE package_versions (
+            package_id TEXT NOT NULL,
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            annotator TEXT NOT NULL REFERENCES annotators(name),
+            fingerprint TEXT NOT NULL,
+            sequence INTEGER NOT NULL,
+            at TEXT NOT NULL,
+            PRIMARY KEY (package_id, doc_id, annotator))"""
+    )
+    db.execute("DROP TABLE layer_exchanges")

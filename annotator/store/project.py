@@ -55,10 +55,12 @@ class Project(Importing, Editing, Assigning, Progress, Presence, Exchanges, Sear
             os.close(os.open(p, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
         except FileExistsError:
             raise ProjectError(
-                f"{p} already exists; choose another name or open it instead"
+                "{path} already exists; choose another name or open it instead", path=str(p)
             ) from None
         except OSError as exc:
-            raise ProjectError(f"{p} cannot be created ({exc.strerror})") from exc
+            raise ProjectError(
+                "{path} cannot be created ({why})", path=str(p), why=exc.strerror
+            ) from exc
         try:
             db = connect(p, readonly=False)
         except BaseException:
@@ -89,7 +91,9 @@ class Project(Importing, Editing, Assigning, Progress, Presence, Exchanges, Sear
         """
         p = Path(path)
         if not p.exists():
-            raise ProjectError(f"{p} does not exist (create it with: annotator init {p})")
+            raise ProjectError(
+                "{path} does not exist (create it with: annotator init {path})", path=str(p)
+            )
         identity = identify(p)
         # a file nobody may write is opened read-only, even for root (who could write it anyway),
         # and so is one in a folder where SQLite cannot make its -wal and -shm files
@@ -98,7 +102,9 @@ class Project(Importing, Editing, Assigning, Progress, Presence, Exchanges, Sear
         ):
             readonly = True
         if readonly and identity.pending:
-            raise ProjectError(f"{p} needs an upgrade but is read-only; make it writable")
+            raise ProjectError(
+                "{path} needs an upgrade but is read-only; make it writable", path=str(p)
+            )
         db = connect(p, readonly=readonly)
         try:
             project = cls(db, p, readonly=readonly)
@@ -121,7 +127,7 @@ class Project(Importing, Editing, Assigning, Progress, Presence, Exchanges, Sear
         annotator's file is not written to."""
         p = Path(path)
         if not p.exists():
-            raise ProjectError(f"{p} does not exist")
+            raise ProjectError("{path} does not exist", path=str(p))
         if not identify(p).pending:
             with cls.open(p, readonly=True) as project:
                 yield project
@@ -264,7 +270,7 @@ class Project(Importing, Editing, Assigning, Progress, Presence, Exchanges, Sear
                 f"SELECT {self._DOC_COLUMNS} FROM documents WHERE id = ?", [int(ref)]
             ).fetchone()
         if row is None:
-            raise ProjectError(f"{self.path} has no document {ref!r}")
+            raise ProjectError("{path} has no document {ref!r}", path=str(self.path), ref=ref)
         return self._doc(row)
 
     def documents(self, ids: Iterable[int] | None = None) -> Iterator[Document]:

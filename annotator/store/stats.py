@@ -1,6 +1,9 @@
 """Counts for ``annotator stats``: documents by status (overall and per annotator), what nobody
 has started, spans and relations by label, and the relation checklist.
 
+When the project has assignments, an annotator's ``todo`` is her assigned documents she has not
+started (not every document of the project); the documents nobody is assigned are counted apart.
+
 Only layers of kind annotator that hold work or assignments count as annotators (a lead who
 opened the window under her own name is not one); gold counts as human work for spans and
 relations; suggestions and models' layers are counted apart.
@@ -20,6 +23,14 @@ RANK = {Status.TODO: 0, Status.SKIPPED: 1, Status.IN_PROGRESS: 2, Status.DONE: 3
 _HUMAN = f"SELECT name FROM layer_kinds WHERE kind IN ({', '.join(repr(k.value) for k in HUMAN)})"
 
 
+def assignments(db: Any) -> dict[str, int] | None:
+    """Documents assigned to each annotator, or None when the project has no assignments."""
+    rows = db.execute(
+        "SELECT annotator, count(*) FROM assignments GROUP BY 1 ORDER BY 1"
+    ).fetchall()
+    return {name: int(n) for name, n in rows} if rows else None
+
+
 def document_status(db: Any, documents: int) -> tuple[dict[str, int], dict[str, dict[str, int]], list[str]]:  # fmt: skip
     """Documents by overall status, by status per annotator, and the ids nobody has started."""
     names = [r[0] for r in db.execute(f"{PEOPLE_SQL} ORDER BY name")]
@@ -29,10 +40,17 @@ def document_status(db: Any, documents: int) -> tuple[dict[str, int], dict[str, 
         " GROUP BY 1, 2"
     ):
         per[name][status] = n
-    for counts in per.values():
-        counts[Status.TODO.value] = documents - sum(
-            v for k, v in counts.items() if k != Status.TODO.value
-        )
+    assigned = assignments(db)
+    for name, counts in per.items():
+        if assigned is None:  # no assignments: every document is everyone's to do
+            counts[Status.TODO.value] = documents - sum(
+                v for k, v in counts.items() if k != Status.TODO.value
+            )
+        else:  # her assigned documents she has not started
+            counts[Status.TODO.value] = int(db.execute(
+                "SELECT count(*) FROM assignments a WHERE a.annotator = ? AND NOT EXISTS"
+                " (SELECT 1 FROM doc_status st WHERE st.doc_id = a.doc_id AND st.annotator = ?"
+                " AND st.status != 'todo')", [name, name]).fetchone()[0])  # fmt: skip
     rank_sql = " ".join(f"WHEN '{s.value}' THEN {r}" for s, r in RANK.items())
     overall = {s.value: 0 for s in Status}
     by_rank = {r: s.value for s, r in RANK.items()}
@@ -84,6 +102,7 @@ def project_stats(project: Any) -> dict[str, Any]:
             for ext, n in rows:
                 per_doc.setdefault(ext, {})[key] = n
     kinds = {n: k for n, k in db.execute("SELECT name, kind FROM layer_kinds ORDER BY name")}
+    assigned = assignments(db)
     return {
         "checklist": checklist,
         "checklist_by_document": [{"id": k, **v} for k, v in list(per_doc.items())[:LISTED]],
@@ -102,5 +121,13 @@ def project_stats(project: Any) -> dict[str, Any]:
         "by_status": overall,
         "by_annotator": per_annotator,
         "not_started": {"documents": len(not_started), "ids": not_started[:LISTED]},
+        # with assignments, an annotator's todo counts only her assigned documents
+        "assigned": assigned,
+        "unassigned": None
+        if assigned is None
+        else one(
+            "SELECT count(*) FROM documents d WHERE NOT EXISTS"
+            " (SELECT 1 FROM assignments a WHERE a.doc_id = d.id)"
+        ),
         "titles": titles,
     }

@@ -49,7 +49,7 @@ class AgreementDialog(QDialog):
         token, span = report.token, report.span
         summary = plain_label(
             self.tr("{0} documents · Krippendorff's alpha {1} · Fleiss' kappa {2}\n{3}").format(
-                report.documents, _num(token.krippendorff_alpha.value),
+                token.documents, _num(token.krippendorff_alpha.value),  # finished by two or more
                 _num(token.fleiss_kappa.value), token.tagging,
             ), self)  # fmt: skip
         summary.setWordWrap(True)

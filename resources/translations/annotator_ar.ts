@@ -1195,6 +1195,74 @@
         <translation>لا يمكن أن يكون وقت العمل سالباً</translation>
     </message>
     <message>
+        <source>{path} already exists; choose another name or open it instead</source>
+        <translation>{path} موجود أصلاً؛ اختر اسماً آخر أو افتحه بدلاً من ذلك</translation>
+    </message>
+    <message>
+        <source>{path} cannot be created ({why})</source>
+        <translation>تعذّر إنشاء {path} ({why})</translation>
+    </message>
+    <message>
+        <source>{path} cannot be opened (check that the folder exists and is writable)</source>
+        <translation>تعذّر فتح {path} (تحقق من أن المجلد موجود وتمكن الكتابة فيه)</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read ({why})</source>
+        <translation>تعذّرت قراءة {path} ({why})</translation>
+    </message>
+    <message>
+        <source>{path} does not exist</source>
+        <translation>{path} غير موجود</translation>
+    </message>
+    <message>
+        <source>{path} does not exist (create it with: annotator init {path})</source>
+        <translation>{path} غير موجود (أنشئه بالأمر: annotator init {path})</translation>
+    </message>
+    <message>
+        <source>{path} has no document {ref!r}</source>
+        <translation>لا يحتوي {path} على المستند {ref!r}</translation>
+    </message>
+    <message>
+        <source>{path} is busy: another program is writing to it; try again in a moment</source>
+        <translation>{path} مشغول: برنامج آخر يكتب فيه؛ أعد المحاولة بعد لحظة</translation>
+    </message>
+    <message>
+        <source>{path} is damaged (cut short or corrupted) and cannot be read; restore a backup of it ({command} lists them)</source>
+        <translation>{path} تالف (مقطوع أو معطوب) ولا يمكن قراءته؛ استرجع نسخة احتياطية منه (يسردها الأمر {command})</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: it has no documents table</source>
+        <translation>{path} تالف: لا يحتوي على جدول المستندات</translation>
+    </message>
+    <message>
+        <source>{path} is in a read-only folder beside a write-ahead log ({name}-wal) that cannot be read there; open it where it can be written once</source>
+        <translation>{path} في مجلد للقراءة فقط بجانب سجل كتابة مسبقة ({name}-wal) لا يمكن قراءته هناك؛ افتحه مرة في مكان تمكن الكتابة فيه</translation>
+    </message>
+    <message>
+        <source>{path} is not an annotator project (it is not an SQLite database)</source>
+        <translation>{path} ليس مشروع annotator (ليس قاعدة بيانات SQLite)</translation>
+    </message>
+    <message>
+        <source>{path} is read-only here: changes cannot be saved</source>
+        <translation>{path} للقراءة فقط هنا: لا يمكن حفظ التغييرات</translation>
+    </message>
+    <message>
+        <source>{path} needs an upgrade but is read-only; make it writable</source>
+        <translation>{path} يحتاج إلى ترقية لكنه للقراءة فقط؛ اجعله قابلاً للكتابة</translation>
+    </message>
+    <message>
+        <source>{path} was written by a newer version of annotator (it has {newest}); update annotator {version} to open it</source>
+        <translation>كُتب {path} بإصدار أحدث من annotator (فيه {newest})؛ حدِّث annotator {version} لفتحه</translation>
+    </message>
+    <message>
+        <source>{path}: the disk is full; free some space and try again</source>
+        <translation>{path}: القرص ممتلئ؛ أفرغ بعض المساحة وأعد المحاولة</translation>
+    </message>
+    <message>
+        <source>{path}: the project file could not be used ({why})</source>
+        <translation>{path}: تعذّر استخدام ملف المشروع ({why})</translation>
+    </message>
+    <message>
         <source>{relation} goes from {heads} to {children}, not from {head} to {child}</source>
         <translation>رابط «{relation}» يصل {heads} بـ{children}، لا «{head}» بـ«{child}»</translation>
     </message>
