@@ -1,8 +1,10 @@
-"""Workspace benchmark: a 1 MB Arabic document with 10,000 spans in the article view.
+"""Workspace benchmark: a 1 MB Arabic document with 10,000 spans and 2,000 relations.
 
 Reports, through the real main window and SQLite, the time to first display and the median latency of
-adding a span (written, put on the undo stack, panels updated, repainted): the goals on a 2-core
-machine, first display under 0.5 s and add-span under 16 ms, apply to these ``window_`` figures.
+adding a span or a link (written, put on the undo stack, panels updated, tags and arcs placed and
+repainted) and of scrolling one page (a frame): the goals on a 2-core machine, first display under
+0.5 s, add-span, add-link and a scrolled frame under 16 ms, apply to these ``window_`` figures;
+each also appears as a ratio to a bare repaint of a plain QPlainTextEdit measured in the same run.
 The ``view_`` figures isolate the article view, each beside a baseline measured in the same run
 (plain-text load into a bare QPlainTextEdit; redrawing all 10,000 highlights against a bare repaint).
 
@@ -53,7 +55,41 @@ def make_spans(text: str, count: int, seed: int = 7) -> list[Any]:
     return spans
 
 
-def run_window(size: int, count: int, repeats: int) -> dict[str, Any]:
+def make_relations(spans: list[Any], count: int) -> list[Any]:
+    """Claims attributed to the speaker just before them (the spans alternate labels)."""
+    from annotator.model.document import Relation
+
+    out: list[Any] = []
+    for k in range(1, len(spans)):
+        if len(out) == count:
+            break
+        head, child = spans[k], spans[k - 1]
+        if head.label == "claim" and child.label == "speaker":
+            out.append(Relation(head.sid, child.sid, "attributed_to", rid=f"r{k}"))
+    return out
+
+
+def bare_repaint_ms(text: str, frames: int) -> float:
+    """Median repaint of a plain QPlainTextEdit holding the same text: the unit of the ratios."""
+    from PySide6.QtWidgets import QApplication, QPlainTextEdit
+
+    plain = QPlainTextEdit()
+    plain.resize(1000, 800)
+    plain.setPlainText(text)
+    plain.show()
+    QApplication.processEvents()
+    plain.grab()
+    times = []
+    for _ in range(frames):
+        t0 = time.perf_counter()
+        plain.viewport().repaint()
+        times.append(time.perf_counter() - t0)
+        QApplication.processEvents()
+    plain.close()
+    return statistics.median(times) * 1000
+
+
+def run_window(size: int, count: int, repeats: int, links: int = 2000) -> dict[str, Any]:
     """The real path: a project file, the main window, and Session.add_span through SQLite."""
     import tempfile
 
@@ -64,20 +100,22 @@ def run_window(size: int, count: int, repeats: int) -> dict[str, Any]:
     from annotator.store import Project
     from annotator.ui.mainwindow import MainWindow
     from annotator.ui.session import Session
+    from annotator.ui.structscene import ArcMode
 
     app = QApplication.instance() or QApplication([])
     text = make_text(size)
     spans = [s.with_(id=None, sid=f"s{k + 1}") for k, s in enumerate(make_spans(text, count))]
     with tempfile.TemporaryDirectory() as tmp:
         project = Project.create(Path(tmp) / "bench.db", default_schema())
-        project.add_documents(
-            [DocumentRecord("big", "big", text, layers=[Layer("bench", "in_progress", spans)])]
-        )
+        rels = make_relations(spans, links)
+        layer = Layer("bench", "in_progress", spans, rels)
+        project.add_documents([DocumentRecord("big", "big", text, layers=[layer])])
         session = Session(project, "bench")
         window = MainWindow(session)
         window.resize(1400, 900)
         window.show()
         app.processEvents()
+        window.view.structure.set_mode(ArcMode.ALL)  # every arc drawn: the heaviest case
         doc_id = project.find_document("big").id
         t0 = time.perf_counter()
         session.open_document(doc_id)
@@ -90,9 +128,39 @@ def run_window(size: int, count: int, repeats: int) -> dict[str, Any]:
             session.add_span(extra.start, extra.end, "event")
             window.view.viewport().repaint()
             times.append(time.perf_counter() - t0)
+        link_times = []
+        view = window.view
+        events = [sp for sp in session.spans if sp.label == "event" and sp.start < 20_000]
+        for head in events[:repeats]:  # link events near the top to their nearest speaker
+            child = session.link_candidates(head.id or 0, "participant")[0]
+            t0 = time.perf_counter()
+            session.add_relation("participant", head.id or 0, child.id or 0)
+            view.viewport().repaint()
+            link_times.append(time.perf_counter() - t0)
+        bar = view.verticalScrollBar()
+        scroll_times = []
+        for _ in range(repeats):
+            t0 = time.perf_counter()
+            bar.setValue(bar.value() + bar.pageStep())
+            app.processEvents()  # the highlights follow the scroll from the event loop
+            view.viewport().repaint()
+            scroll_times.append(time.perf_counter() - t0)
+        arcs = len(view.structure.arcs)
         window.close()
+    base = bare_repaint_ms(text, repeats)
+    add = statistics.median(times) * 1000
+    link = statistics.median(link_times) * 1000 if link_times else float("nan")
+    scroll = statistics.median(scroll_times) * 1000
     return {"window_first_display_s": round(display, 4),
-            "window_add_span_ms": round(statistics.median(times) * 1000, 2)}  # fmt: skip
+            "window_add_span_ms": round(add, 2),
+            "window_add_link_ms": round(link, 2),
+            "window_scroll_page_ms": round(scroll, 2),
+            "relations": len(rels), "arcs_on_last_page": arcs,
+            "bare_repaint_ms": round(base, 2),
+            "window_first_display_ratio": round(display * 1000 / base, 1),
+            "window_add_span_ratio": round(add / base, 1),
+            "window_add_link_ratio": round(link / base, 1),
+            "window_scroll_page_ratio": round(scroll / base, 1)}  # fmt: skip
 
 
 def run(size: int = 1 << 20, count: int = 10_000, repeats: int = 30) -> dict[str, Any]:
@@ -148,8 +216,16 @@ def run(size: int = 1 << 20, count: int = 10_000, repeats: int = 30) -> dict[str
         "view_redraw_ms": round(add * 1000, 2),
         "view_redraw_baseline_ms": round(base * 1000, 2),
         "view_redraw_ratio": round(add / base, 2) if base else None,
-        "goals": {"window_first_display_s": 0.5, "window_add_span_ms": 16},
-        "meets_goals": window["window_first_display_s"] < 0.5 and window["window_add_span_ms"] < 16,
+        "goals": {
+            "window_first_display_s": 0.5,
+            "window_add_span_ms": 16,
+            "window_add_link_ms": 16,
+            "window_scroll_page_ms": 16,
+        },
+        "meets_goals": window["window_first_display_s"] < 0.5
+        and window["window_add_span_ms"] < 16
+        and window["window_add_link_ms"] < 16
+        and window["window_scroll_page_ms"] < 16,
     }
 
 

@@ -85,6 +85,13 @@ FIXED: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("actions", "Choose attribute values"),
     ),
     ActionSpec(
+        "arcs",
+        QT_TRANSLATE_NOOP("actions", "Relation arcs: all, the selected span's, none"),
+        "fa5s.project-diagram",
+        "R",
+        QT_TRANSLATE_NOOP("actions", "Cycle which relations are drawn as arcs over the text"),
+    ),
+    ActionSpec(
         "whole_words",
         QT_TRANSLATE_NOOP("actions", "Whole words"),
         "fa5s.text-width",
@@ -224,7 +231,7 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
                "quit")),
     (QT_TRANSLATE_NOOP("actions", "&Edit"), ("undo", "redo", None, "delete_span", "pick_attribute", "whole_words", "label_mentions")),
     (QT_TRANSLATE_NOOP("actions", "&Document"), ("prev_doc", "next_doc", None, "mark_done", "mark_skipped", None, "find",
-                   "find_all", "focus_filter", None, "zoom_in", "zoom_out")),
+                   "find_all", "focus_filter", None, "zoom_in", "zoom_out", "arcs")),
     (QT_TRANSLATE_NOOP("actions", "&Suggestions"), ("suggestions", "accept_item", "reject_item", "next_suggestion", "prev_suggestion",
                       None, "accept_suggestions:*")),
     (QT_TRANSLATE_NOOP("actions", "&Lead"), ("lead_mode", "compare", "agreement", "progress", None, "merge")),

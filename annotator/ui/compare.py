@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QSplitter, QVBoxLayout, QWidget
 
-from annotator.model.document import Document, Layer
+from annotator.model.document import Document, Layer, Relation
 from annotator.model.schema import Schema
 from annotator.ui import counts
 from annotator.ui.docview import ArticleView
@@ -51,6 +51,12 @@ class CompareDialog(QDialog):
             view = ArticleView(schema, article_font(size=14), box)
             spans = [s.with_(id=i) for i, s in enumerate(layer.spans, 1)]
             view.set_text(doc.text, spans, diff[name])
+            ids = {s.sid: i for i, s in enumerate(layer.spans, 1)}
+            view.layer_name = name
+            view.set_relations([  # the same tags and arcs as the annotation view
+                Relation(ids[r.head], ids[r.child], r.label, r.rid, k, doc.id, name)
+                for k, r in enumerate(layer.relations, 1) if r.head in ids and r.child in ids
+            ])  # fmt: skip
             column.addWidget(view)
             self.views[name] = view
         layout = QVBoxLayout(self)

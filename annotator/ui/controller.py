@@ -15,8 +15,9 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QRect, Qt, Signal
+from PySide6.QtCore import QObject, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QMenu
 
 from annotator.model.document import Span
 from annotator.model.edits import AddSpan, Batch
@@ -28,6 +29,7 @@ from annotator.ui.curation import Curation
 from annotator.ui.docview import ArticleView
 from annotator.ui.modes import Modes
 from annotator.ui.names import name
+from annotator.ui.names import name as display_name
 from annotator.ui.session import Session
 from annotator.ui.suggestions import SuggestionReview
 from annotator.ui.widgets.attributes import AttributeChooser
@@ -58,11 +60,14 @@ class Controller(QObject):
         self._decidable = False
         self.mentions: list[tuple[int, int, str]] = []  # other occurrences offered for labelling
         view.clicked.connect(self._clicked)
+        view.tagClicked.connect(self.select)
+        view.linkDragged.connect(self.link_by_mouse)
         view.key_handler = self._key
         view.key_wanted = self._wants_key
         session.documentOpened.connect(self._document_opened)
         session.spansChanged.connect(self._spans_changed)
         session.selectionChanged.connect(self._selection_changed)
+        session.layerChanged.connect(lambda: view.set_relations(session.relations))
         modes.reviewChanged.connect(self._review_changed)
         modes.leadChanged.connect(lambda _on: self._draw_dashed())
         modes.linkChanged.connect(self._show_candidate)
@@ -74,6 +79,8 @@ class Controller(QObject):
         self.suggestions = []
         self.mentions = []
         self.view.set_text(self.session.document.text, self.session.spans, self.emphasis())
+        self.view.layer_name = self.session.layer
+        self.view.set_relations(self.session.relations)
         if self.modes.review:
             self.show_review()
 
@@ -152,6 +159,7 @@ class Controller(QObject):
     def repaint(self) -> None:
         """Show the selection, its partners and a link candidate emphasised."""
         self.view.set_emphasis(self.emphasis())
+        self.view.structure.set_focus(self.session.selected)
         decidable = self.current_item() is not None
         if decidable != self._decidable:
             self._decidable = decidable
@@ -269,7 +277,12 @@ class Controller(QObject):
             self.open_attribute_picker(span.id or 0)
 
     def delete_selected(self) -> None:
-        if self.session.selected:
+        """Delete: the selected arc's relation if an arc is selected, else the selected span."""
+        relation = self.view.structure.focus_relation
+        if relation:
+            self.view.structure.select_relation(0)
+            self.session.delete_relation(relation)
+        elif self.session.selected:
             self.session.delete_span(self.session.selected)
 
     def step_span(self, delta: int) -> None:
@@ -350,6 +363,38 @@ class Controller(QObject):
         link = self.modes.end_link()
         if link is not None:
             self.session.add_relation(link.relation, link.head, link.current)
+
+    def link_by_mouse(self, head_id: int, child_id: int, where: QPoint) -> None:
+        """A drag from one span's tag onto another: link them with the relation the schema
+        allows between their labels (a menu when several do)."""
+        s = self.session
+        head, child = s.span(head_id), s.span(child_id)
+        if head is None or child is None:
+            return
+        done = {r.label for r in s.relations if (r.head, r.child) == (head_id, child_id)}
+        fits = [r for r in s.schema.relations if r.allows(head.label, child.label)]
+        options = [r for r in fits if r.id not in done]
+        if not options:
+            names = s.schema.label(head.label), s.schema.label(child.label)
+            if fits:
+                s.message.emit(self.tr("These two spans are already linked."))
+            else:
+                s.message.emit(
+                    self.tr("No relation goes from a {0} span to a {1} span.").format(
+                        display_name(names[0]), display_name(names[1])
+                    )
+                )
+            return
+        chosen = options[0].id
+        if len(options) > 1:
+            menu = QMenu(self.view)
+            for rel in options:
+                menu.addAction(display_name(rel)).setData(rel.id)
+            action = menu.exec(where)
+            if action is None:
+                return
+            chosen = str(action.data())
+        self.session.add_relation(chosen, head_id, child_id)
 
     def cancel_link(self) -> None:
         self.modes.end_link()

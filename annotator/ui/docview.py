@@ -17,6 +17,13 @@ an amber tint for every hit on screen, a stronger one for the current hit.
 
 Signals:
     clicked(int): the code point offset of a plain click (no selection made).
+    tagClicked(int): the span whose label tag was clicked.
+    linkDragged(int, int, QPoint): a drag from a span's tag (head) onto another span (child),
+        released at this global point.
+    arcClicked(int): the relation whose arc was clicked (0: a click elsewhere dropped it).
+
+A drag that starts on a label tag draws a line and links (brat's way): a drag over the text
+still selects text. Arcs are hit where they are painted (``StructureScene``).
 
 ``key_handler`` may take keys first (link mode's arrows, Enter, Escape); it returns True when used.
 """
@@ -34,6 +41,8 @@ from PySide6.QtGui import (
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
+    QPainter,
+    QPaintEvent,
     QResizeEvent,
     QTextCharFormat,
     QTextCursor,
@@ -41,12 +50,15 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
-from annotator.model.document import Span
+from annotator.model.document import Relation, Span
 from annotator.model.schema import Schema
-from annotator.text.bidi import article_direction
+from annotator.text.bidi import article_direction, article_words
 from annotator.text.offsets import OffsetConverter
 from annotator.ui.highlights import Mark, Segment, SpanLayer
 from annotator.ui.names import attributes_text, name
+from annotator.ui.structpaint import StructurePainter
+from annotator.ui.structscene import StructureScene
+from annotator.ui.structure import Arc
 
 SWEEP_STEP = 2  # pixels between the positions read along a drag
 MIN_ARTICLE_WIDTH = 280  # pixels: at the window's minimum size the article keeps this much
@@ -59,9 +71,14 @@ class ArticleView(QPlainTextEdit):
     """Read-only, right-to-left article text in the packaged Arabic font."""
 
     clicked = Signal(int)
+    tagClicked = Signal(int)
+    linkDragged = Signal(int, int, QPoint)
+    arcClicked = Signal(int)
 
     def __init__(self, schema: Schema, font: QFont, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.layer = SpanLayer()
+        self.structure = StructureScene(self, StructurePainter(schema))
         self.setReadOnly(True)
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
@@ -78,7 +95,6 @@ class ArticleView(QPlainTextEdit):
         self._schema = schema
         self.text = ""
         self.conv = OffsetConverter("")
-        self.layer = SpanLayer()
         self._colours = {lab.id: QColor(lab.color) for lab in schema.labels}
         self._formats: dict[tuple[object, ...], QTextCharFormat] = {}
         self._painting = False
@@ -91,6 +107,9 @@ class ArticleView(QPlainTextEdit):
         self._spans: list[Span] = []
         self._suggestions: list[Span] = []
         self._press_pos: QPoint | None = None
+        self._link_from = 0  # the span whose tag a link drag started on
+        self._relations: dict[int, Relation] = {}
+        self.layer_name = ""  # whose relations these are, for the arcs' tooltips
         self.key_handler: Callable[[QKeyEvent], bool] | None = None
         self.key_wanted: Callable[[QKeyEvent], bool] | None = None
         self._mark_cache: dict[int, tuple[Span, Mark]] = {}
@@ -131,6 +150,7 @@ class ArticleView(QPlainTextEdit):
         self.layer.replace(self._marks(self._spans, []))
         self.layer.set_emphasis(emphasis or set())
         self.setExtraSelections([])
+        self.structure.reset()
         self.setPlainText(text)
         self._apply_direction()
         self.moveCursor(QTextCursor.MoveOperation.Start)
@@ -160,6 +180,7 @@ class ArticleView(QPlainTextEdit):
         """Show these spans (a full replacement)."""
         self._spans, self._suggestions = spans, suggestions
         dirty = self.layer.replace(self._marks(spans, suggestions))
+        self.structure.relayout(dirty)
         dirty |= self.layer.set_emphasis(emphasis)
         if dirty:
             self.refresh_highlights()
@@ -174,6 +195,7 @@ class ArticleView(QPlainTextEdit):
             gone = [m for m in self.layer.marks() if m.span_id in ids and not m.suggestion]
         self._spans = spans
         dirty = self.layer.change(self._marks(added, [], keep=True), gone)
+        self.structure.relayout(dirty)
         dirty |= self.layer.set_emphasis(emphasis)
         if dirty:
             self.refresh_highlights()
@@ -195,6 +217,26 @@ class ArticleView(QPlainTextEdit):
     def set_emphasis(self, emphasis: set[int]) -> None:
         if self.layer.set_emphasis(emphasis):
             self.refresh_highlights()
+            self.viewport().update()  # the tags of emphasised spans are drawn stronger
+
+    def set_relations(self, relations: list[Relation]) -> None:
+        """Show these relations as arcs (a full replacement; only changed ones are re-placed)."""
+        self._relations = {r.id: r for r in relations if r.id is not None}
+        self.structure.set_relations(relations)
+
+    def arc_description(self, arc: Arc) -> str:
+        """Head, relation, child and annotator of an arc, for its tooltip."""
+        spans = {s.id: s for s in self._spans}
+        head, child = spans.get(arc.head), spans.get(arc.child)
+        rel = self._relations.get(arc.relation_id)
+        who = (rel.annotator if rel is not None else "") or self.layer_name
+        rel_name = self.structure.painter.link_name(arc.label)
+        return self.tr("{0} → {1} → {2} (by {3})").format(
+            article_words(head.text) if head else "?",
+            rel_name,
+            article_words(child.text) if child else "?",
+            who,
+        )
 
     # --------------------------------------------------------------- painting
     def _format(self, seg: Segment) -> QTextCharFormat:
@@ -284,6 +326,19 @@ class ArticleView(QPlainTextEdit):
                 i += 1
         self.setExtraSelections(selections)
 
+    def paintEvent(self, e: QPaintEvent) -> None:
+        super().paintEvent(e)
+        painter = QPainter(self.viewport())
+        try:
+            self.structure.paint(painter)
+        finally:
+            painter.end()
+
+    def changeEvent(self, e: QEvent) -> None:
+        super().changeEvent(e)
+        if e.type() == QEvent.Type.FontChange:
+            self.structure.font_changed()
+
     def _visible_range(self) -> tuple[int, int]:
         """The UTF-16 stretch from the start of the top line on screen to the end of the bottom
         one (a one-paragraph megabyte is one block: its hits are painted by line, not by block)."""
@@ -367,10 +422,53 @@ class ArticleView(QPlainTextEdit):
 
     # ---------------------------------------------------------------- events
     def mousePressEvent(self, e: QMouseEvent) -> None:
+        if e.button() == Qt.MouseButton.LeftButton:
+            p = e.position()
+            tag = self.structure.tag_at(p.x(), p.y())
+            if tag:  # a link drag (or a click on the tag): no text selection
+                self._link_from = tag
+                self.structure.drag = None
+                return
+            arc = self.structure.arc_at(p.x(), p.y())
+            if arc is not None:
+                self.structure.select_relation(arc.relation_id)
+                self.arcClicked.emit(arc.relation_id)
+                return
+            if self.structure.focus_relation:
+                self.structure.select_relation(0)
+                self.arcClicked.emit(0)
         self._press_pos = e.position().toPoint()
         super().mousePressEvent(e)
 
+    def mouseMoveEvent(self, e: QMouseEvent) -> None:
+        if self._link_from:
+            tag = self.structure.tag_box(self._link_from)
+            if tag is not None:
+                self.structure.drag = ((tag.cx, tag.y0), (e.position().x(), e.position().y()))
+                self.viewport().update()
+            return
+        super().mouseMoveEvent(e)
+
+    def _span_under(self, point: QPoint) -> int:
+        """The span whose tag is here, else the shortest span under the point (0: none)."""
+        tag = self.structure.tag_at(point.x(), point.y())
+        if tag:
+            return tag
+        here = sorted(self.spans_at(self.offset_at(point)), key=lambda s: s.end - s.start)
+        return here[0].id or 0 if here else 0
+
     def mouseReleaseEvent(self, e: QMouseEvent) -> None:
+        if self._link_from:
+            head, self._link_from = self._link_from, 0
+            dragged = self.structure.drag is not None
+            self.structure.drag = None
+            self.viewport().update()
+            target = self._span_under(e.position().toPoint())
+            if not dragged:
+                self.tagClicked.emit(head)
+            elif target and target != head:
+                self.linkDragged.emit(head, target, e.globalPosition().toPoint())
+            return
         super().mouseReleaseEvent(e)
         press, self._press_pos = self._press_pos, None
         if press is not None and e.button() == Qt.MouseButton.LeftButton:
@@ -417,6 +515,10 @@ class ArticleView(QPlainTextEdit):
             return True
         if e.type() == QEvent.Type.ToolTip and isinstance(e, QHelpEvent):
             pos = self.viewport().mapFromGlobal(e.globalPos())
+            arc = self.structure.arc_at(pos.x(), pos.y())
+            if arc is not None:
+                QToolTip.showText(e.globalPos(), self.arc_description(arc), self)
+                return True
             offset = self.offset_at(pos)
             lines = []
             for s in self.spans_at(offset):

@@ -56,6 +56,18 @@ class SpanLayer:
     def marks(self) -> set[Mark]:
         return set(self._marks)
 
+    def in_block(self, block: int) -> list[Mark]:
+        """The marks touching block number ``block``."""
+        return list(self._by_block.get(block, ()))
+
+    def mark_of(self, span_id: int) -> Mark | None:
+        """The mark of a human span (not a suggestion) with this id."""
+        return next((m for m in self._by_id.get(span_id, ()) if not m.suggestion), None)
+
+    def block_of(self, pos: int) -> int:
+        """The number of the block holding UTF-16 position ``pos``."""
+        return bisect.bisect_right(self.block_starts, pos) - 1
+
     def blocks_of(self, m: Mark) -> range:
         first = bisect.bisect_right(self.block_starts, m.start) - 1
         last = bisect.bisect_right(self.block_starts, max(m.start, m.end - 1)) - 1

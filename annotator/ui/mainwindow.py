@@ -157,6 +157,7 @@ class MainWindow(QMainWindow):
             "quit": self.close,
             "zoom_in": lambda: self.view.zoomIn(2),
             "zoom_out": lambda: self.view.zoomOut(2),
+            "arcs": lambda: self.view.structure.set_mode(self.view.structure.mode.next()),
             "next_span": lambda: c.step_span(1),
             "prev_span": lambda: c.step_span(-1),
             "pick_attribute": lambda: c.open_attribute_picker(s.selected),
@@ -203,7 +204,7 @@ class MainWindow(QMainWindow):
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         for name in ("undo", "redo", None, "prev_doc", "next_doc", "mark_done", "mark_skipped",
                      None, "delete_span", "pick_attribute", "whole_words", None, "zoom_out", "zoom_in",
-                     None, "suggestions", None, "lead_mode", "compare", "agreement"):  # fmt: skip
+                     "arcs", None, "suggestions", None, "lead_mode", "compare", "agreement"):  # fmt: skip
             if name is None:
                 bar.addSeparator()
             else:

@@ -75,6 +75,13 @@
     </message>
 </context>
 <context>
+    <name>ArticleView</name>
+    <message>
+        <source>{0} → {1} → {2} (by {3})</source>
+        <translation>{0} ← {1} ← {2} (بواسطة {3})</translation>
+    </message>
+</context>
+<context>
     <name>Backups</name>
     <message>
         <source>Backup failed: {0}</source>
@@ -153,6 +160,14 @@
     <message>
         <source>Link «{0}»: arrows choose, Enter links, Esc cancels ({1}).</source>
         <translation>ربط «{0}»: الأسهم للاختيار، Enter للربط، Esc للإلغاء ({1}).</translation>
+    </message>
+    <message>
+        <source>These two spans are already linked.</source>
+        <translation>هذان المقطعان مرتبطان من قبل.</translation>
+    </message>
+    <message>
+        <source>No relation goes from a {0} span to a {1} span.</source>
+        <translation>لا توجد علاقة من مقطع {0} إلى مقطع {1}.</translation>
     </message>
     <message>
         <source>Linking cancelled.</source>
@@ -951,6 +966,14 @@
     <message>
         <source>Choose attribute values</source>
         <translation>اختيار قيم الخصائص</translation>
+    </message>
+    <message>
+        <source>Relation arcs: all, the selected span&apos;s, none</source>
+        <translation>أقواس العلاقات: كلها، علاقات المقطع المحدد، لا شيء</translation>
+    </message>
+    <message>
+        <source>Cycle which relations are drawn as arcs over the text</source>
+        <translation>التبديل بين العلاقات المرسومة أقواسًا فوق النص</translation>
     </message>
     <message>
         <source>Whole words</source>

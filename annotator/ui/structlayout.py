@@ -1,0 +1,95 @@
+"""The article's text layout with room between lines for label tags and relation arcs.
+
+``QPlainTextEdit`` lays lines out edge to edge and ignores line spacing and block margins
+(notes/QT.md). This layout lets Qt lay a block out as usual, then measures each line (glyph
+extents by string index: Qt's own bidi result) and moves the lines down to leave the room that
+``structure.place_block`` asks for. Every reader of line positions in ``QPlainTextEdit`` (painting,
+hit-testing, cursor rectangles, scrolling) first asks ``blockBoundingRect``, which is where the
+lines are moved, so the text, the cursor and the mouse all agree with the room added.
+
+Only blocks Qt lays out are measured (the ones on screen, lazily), so a 1 MB document costs what
+its visible blocks cost. A block laid out again (a width change, ``relayout``) is measured again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QTextBlock, QTextDocument, QTextLayout, QTextLine
+from PySide6.QtWidgets import QPlainTextDocumentLayout
+
+from annotator.ui.structure import BlockGeometry, LineMeasure, Link, Metrics, SpanEnd, place_block
+
+_GLYPH_FLAGS = (
+    QTextLayout.GlyphRunRetrievalFlag.RetrieveGlyphIndexes
+    | QTextLayout.GlyphRunRetrievalFlag.RetrieveGlyphPositions
+    | QTextLayout.GlyphRunRetrievalFlag.RetrieveStringIndexes
+)
+
+BlockSource = Callable[[QTextBlock], tuple[list[SpanEnd], list[Link]]]
+
+
+def line_glyphs(layout: QTextLayout, line: QTextLine) -> tuple[tuple[int, float, float], ...]:
+    """(string index, x0, x1) of every glyph of a line, by string index (block-relative)."""
+    out: list[tuple[int, float, float]] = []
+    for run in layout.glyphRuns(line.textStart(), line.textLength(), _GLYPH_FLAGS):
+        advances = run.rawFont().advancesForGlyphIndexes(run.glyphIndexes())
+        for index, pos, adv in zip(run.stringIndexes(), run.positions(), advances, strict=False):
+            x = pos.x()
+            out.append((index, x, x + adv.x()))
+    out.sort()
+    return tuple(out)
+
+
+class StructureLayout(QPlainTextDocumentLayout):
+    """A plain-text layout that leaves room above each line and keeps the geometry it placed."""
+
+    def __init__(
+        self, doc: QTextDocument, source: BlockSource, metrics: Callable[[], Metrics]
+    ) -> None:
+        super().__init__(doc)
+        self.source = source
+        self.metrics = metrics
+        self.geometry: dict[int, BlockGeometry] = {}
+
+    def blockBoundingRect(self, block: QTextBlock) -> QRectF:
+        rect = super().blockBoundingRect(block)
+        layout = block.layout()
+        if layout is not None and layout.lineCount() and layout.lineAt(0).y() == 0.0:
+            self._place(block, layout)  # freshly laid out by Qt: add the room (PAD > 0 always)
+            rect = super().blockBoundingRect(block)
+        return rect
+
+    def _place(self, block: QTextBlock, layout: QTextLayout) -> None:
+        spans, links = self.source(block)
+        measures = []
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            start = line.textStart()
+            end = start + line.textLength()
+            touched = any(s.start < end and s.end > start for s in spans)
+            glyphs = line_glyphs(layout, line) if touched else ()
+            measures.append(LineMeasure(start, end, line.height(), glyphs))
+        geo = place_block(measures, spans, links, self.metrics())
+        for i, room in enumerate(geo.lines):
+            line = layout.lineAt(i)
+            line.setPosition(QPointF(line.x(), room.top))
+        self.geometry[block.blockNumber()] = geo
+
+    def relayout_blocks(self, numbers: set[int]) -> None:
+        """Measure these blocks again (their spans or links changed)."""
+        doc = self.document()
+        for n in sorted(numbers):
+            block = doc.findBlockByNumber(n)
+            if block.isValid():
+                self.geometry.pop(n, None)
+                # one character: Qt's plain layout counts the change twice (removed + added), so
+                # a longer stretch reaches the next block and clears both; one block changed is
+                # laid out again at once, whatever the length said
+                doc.markContentsDirty(block.position(), 1)
+
+    def relayout_all(self) -> None:
+        self.geometry.clear()
+        doc = self.document()
+        doc.markContentsDirty(0, doc.characterCount())

@@ -1,0 +1,275 @@
+"""The structure drawn over the article: which spans and relations, which arcs, what is where.
+
+Owns the view's text layout (``structlayout``: room between lines, geometry per block), the
+relations shown as arcs and the arc mode; on each paint it collects the records of the blocks on
+screen, routes the arcs between them (``structure.route``) and hands everything to the painter.
+What was painted is kept, in viewport coordinates, for hit-testing: the tag or arc under the mouse
+is the one drawn there.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QPainter, QTextBlock, QTextDocument
+
+from annotator.model.document import Relation
+from annotator.ui.structlayout import StructureLayout
+from annotator.ui.structpaint import StructurePainter
+from annotator.ui.structure import (
+    GUTTER,
+    Arc,
+    BlockGeometry,
+    Box,
+    Gutter,
+    Link,
+    Metrics,
+    SpanEnd,
+    Tag,
+    Where,
+    lane_x,
+    lanes,
+    route,
+)
+
+if TYPE_CHECKING:
+    from annotator.ui.docview import ArticleView
+
+ARCS_ALL_LIMIT = 200  # documents with fewer relations show all arcs at first
+HIT_TOLERANCE = 4.0  # pixels: how near an arc the mouse must be
+
+
+class ArcMode(enum.Enum):
+    """Which relations are drawn as arcs (the toggle cycles in this order)."""
+
+    ALL = "all"
+    SELECTED = "selected"  # those of the selected span
+    NONE = "none"
+
+    def next(self) -> ArcMode:
+        order = list(ArcMode)
+        return order[(order.index(self) + 1) % len(order)]
+
+
+class StructureScene:
+    """Tags and arcs of one article view."""
+
+    def __init__(self, view: ArticleView, painter: StructurePainter) -> None:
+        self.view = view
+        self.painter = painter
+        self.links: dict[int, Link] = {}
+        self.by_span: dict[int, list[Link]] = {}
+        self.mode = ArcMode.ALL
+        self.mode_chosen = False  # by the user: kept across documents
+        self.focus = 0  # the selected span (arcs of the selected span)
+        self.focus_relation = 0  # the selected arc
+        self.blocks: list[BlockGeometry] = []  # as last painted, viewport coordinates
+        self.arcs: list[Arc] = []
+        self.drag: tuple[tuple[float, float], tuple[float, float]] | None = None  # a link drag
+        self._ids: tuple[int | None, ...] = ()  # the relations shown, by id
+        painter.set_article_font(view.font())
+        doc = QTextDocument(view)
+        self.layout = StructureLayout(doc, self._source, self._metrics)
+        doc.setDocumentLayout(self.layout)
+        doc.setDocumentMargin(GUTTER)
+        view.setDocument(doc)
+
+    # ------------------------------------------------------------------ inputs
+    def gutter(self) -> Gutter:
+        rtl = self.view.document().defaultTextOption().textDirection()
+        return Gutter.LEFT if rtl == Qt.LayoutDirection.RightToLeft else Gutter.RIGHT
+
+    def _metrics(self) -> Metrics:
+        return self.painter.metrics(float(self.view.viewport().width()), self.gutter())
+
+    def _source(self, block: QTextBlock) -> tuple[list[SpanEnd], list[Link]]:
+        pos = block.position()
+        marks = [m for m in self.view.layer.in_block(block.blockNumber()) if not m.suggestion]
+        spans = [SpanEnd(m.span_id, m.label, m.start - pos, m.end - pos) for m in marks]
+        links: dict[int, Link] = {}
+        if self.mode is not ArcMode.NONE:
+            for m in marks:
+                for link in self.by_span.get(m.span_id, ()):
+                    links[link.relation_id] = link
+        return spans, list(links.values())
+
+    def reset(self) -> None:
+        """A new document: nothing placed, no relations yet."""
+        self.layout.geometry.clear()
+        self.links, self.by_span = {}, {}
+        self._ids = ()
+        self.focus = self.focus_relation = 0
+        self.blocks, self.arcs = [], []
+        if not self.mode_chosen:
+            self.mode = ArcMode.ALL
+
+    def relayout(self, blocks: set[int]) -> None:
+        """These blocks' spans changed: place them again (blocks never laid out wait for Qt)."""
+        self.layout.relayout_blocks({n for n in blocks if n in self.layout.geometry})
+
+    def set_relations(self, relations: list[Relation]) -> None:
+        ids = tuple(r.id for r in relations)
+        if ids == self._ids:  # ids are never reused: the same ids are the same relations
+            return
+        self._ids = ids
+        links = {
+            r.id: Link(r.id, int(r.head), int(r.child), r.label)
+            for r in relations
+            if r.id is not None and isinstance(r.head, int) and isinstance(r.child, int)
+        }
+        if not self.mode_chosen and not self.links and links:
+            self.mode = ArcMode.ALL if len(links) < ARCS_ALL_LIMIT else ArcMode.SELECTED
+        changed = {i for i in links.keys() | self.links.keys() if links.get(i) != self.links.get(i)}
+        spans = {s for i in changed for link in (links.get(i), self.links.get(i)) if link
+                 for s in (link.head, link.child)}  # fmt: skip
+        self.links = links
+        self.by_span = {}
+        for link in links.values():
+            self.by_span.setdefault(link.head, []).append(link)
+            if link.child != link.head:
+                self.by_span.setdefault(link.child, []).append(link)
+        if self.focus_relation not in links:
+            self.focus_relation = 0
+        if self.mode is not ArcMode.NONE:
+            self.relayout({b for s in spans if (b := self._block_of(s)) is not None})
+        self.view.viewport().update()
+
+    def set_mode(self, mode: ArcMode) -> None:
+        """Show all arcs, those of the selected span, or none (room follows: none takes none)."""
+        self.mode_chosen = True
+        if mode is not self.mode:
+            had_room = self.mode is not ArcMode.NONE
+            self.mode = mode
+            if had_room != (mode is not ArcMode.NONE):
+                self.layout.relayout_all()
+            self.view.viewport().update()
+
+    def set_focus(self, span_id: int) -> None:
+        if span_id != self.focus:
+            self.focus = span_id
+            if self.mode is ArcMode.SELECTED:
+                self.view.viewport().update()
+
+    def select_relation(self, relation_id: int) -> None:
+        """Draw this relation's arc as selected (0: none)."""
+        if relation_id != self.focus_relation:
+            self.focus_relation = relation_id
+            self.view.viewport().update()
+
+    def font_changed(self) -> None:
+        self.painter.set_article_font(self.view.font())
+        self.layout.relayout_all()
+
+    def _block_of(self, span_id: int) -> int | None:
+        mark = self.view.layer.mark_of(span_id)
+        return None if mark is None else self.view.layer.block_of(mark.start)
+
+    # ---------------------------------------------------------------- painting
+    def paint(self, painter: QPainter) -> None:
+        """Collect the blocks on screen, route the arcs, draw."""
+        view = self.view
+        block = view.firstVisibleBlock()
+        offset = QPointF(view.contentOffset())
+        bottom = view.viewport().height()
+        self.blocks = []
+        where: dict[int, tuple[BlockGeometry, Tag]] = {}
+        first = last = block.blockNumber()
+        while block.isValid() and offset.y() <= bottom:
+            rect = self.layout.blockBoundingRect(block)
+            geo = self.layout.geometry.get(block.blockNumber())
+            if geo is not None:
+                moved = geo.moved(offset.x(), offset.y())
+                self.blocks.append(moved)
+                for t in moved.tags:
+                    where[t.span_id] = (moved, t)
+            last = block.blockNumber()
+            offset.setY(offset.y() + rect.height())
+            block = block.next()
+        self.arcs = self._route(where, first, last) if self.mode is not ArcMode.NONE else []
+        self.painter.paint(
+            painter, self.blocks, self.arcs, view.layer.emphasis, self.focus_relation, self.drag
+        )
+
+    def _where(
+        self, span_id: int, rel: int, where: dict[int, tuple[BlockGeometry, Tag]],
+        first: int, last: int,
+    ) -> Where:  # fmt: skip
+        hit = where.get(span_id)
+        if hit is not None:
+            geo, tag = hit
+            slot = next((s for s in geo.slots if s.relation_id == rel and s.line == tag.line), None)
+            above = tuple(
+                t.box for t in geo.tags
+                if t.line == tag.line and t.row > tag.row
+                and t.box.x0 < tag.box.x1 and tag.box.x0 < t.box.x1
+            )  # fmt: skip
+            return Where(tag, above, slot)
+        block = self._block_of(span_id)
+        if block is None or first <= block <= last:
+            return Where(None)
+        return Where(None, off=-1 if block < first else 1)
+
+    def _route(
+        self, where: dict[int, tuple[BlockGeometry, Tag]], first: int, last: int
+    ) -> list[Arc]:
+        links: dict[int, Link] = {}
+        for span_id in where:
+            for link in self.by_span.get(span_id, ()):
+                if self.mode is ArcMode.ALL or self.focus in (link.head, link.child):
+                    links[link.relation_id] = link
+        ends = []
+        for rid in sorted(links):
+            link = links[rid]
+            head = self._where(link.head, rid, where, first, last)
+            child = self._where(link.child, rid, where, first, last)
+            if head.tag is None and child.tag is None:
+                continue
+            ends.append((link, head, child))
+        metrics = self._metrics()
+        height = float(self.view.viewport().height())
+
+        def y_of(w: Where) -> float:
+            if w.slot is not None:
+                return w.slot.y
+            return 0.0 if w.off < 0 else height
+
+        crossing = [e for e in ends if not (e[1].slot is not None and e[1].slot.whole)]
+        lane_of = dict(
+            zip((e[0].relation_id for e in crossing),
+                lanes([(y_of(e[1]), y_of(e[2])) for e in crossing]), strict=True)
+        )  # fmt: skip
+        out = []
+        for link, head, child in ends:
+            x = lane_x(lane_of.get(link.relation_id, 0), metrics.gutter, metrics.width)
+            arc = route(link, head, child, metrics, height, x)
+            if arc is not None:
+                out.append(arc)
+        return out
+
+    # ------------------------------------------------------------- hit-testing
+    def tag_at(self, x: float, y: float) -> int:
+        """The span whose tag is drawn at this viewport point (0 for none)."""
+        for geo in self.blocks:
+            for t in geo.tags:
+                if t.box.contains(x, y):
+                    return t.span_id
+        return 0
+
+    def tag_box(self, span_id: int) -> Box | None:
+        """Where a span's tag was painted, if it was."""
+        for geo in self.blocks:
+            tag = geo.tag_of.get(span_id)
+            if tag is not None:
+                return tag.box
+        return None
+
+    def arc_at(self, x: float, y: float) -> Arc | None:
+        """The arc drawn nearest this viewport point, if near enough."""
+        best: tuple[float, Arc] | None = None
+        for arc in self.arcs:
+            d = arc.distance(x, y)
+            if d <= HIT_TOLERANCE and (best is None or d < best[0]):
+                best = (d, arc)
+        return best[1] if best is not None else None
