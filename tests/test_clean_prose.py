@@ -178,6 +178,29 @@ def test_no_clean_does_not_touch_an_annotated_document(tmp_path: Path) -> None:
         assert p.find_document("a").text == before and p.document_count() == 1
 
 
+@pytest.mark.parametrize("how", ["assigned", "packaged"])
+def test_no_clean_does_not_touch_a_document_handed_out(tmp_path: Path, how: str) -> None:
+    from annotator.jobs.package import package_for
+
+    (tmp_path / "a.txt").write_text(scraped(COOKIES), encoding="utf-8")
+    db = str(tmp_path / "news.db")
+    _import(db, str(tmp_path / "a.txt"))
+    with Project.open(db) as p:
+        p.assign(["layla"], 0.0, 0, 1)
+        before = p.find_document("a").text
+        if how == "packaged":
+            package_for(p, "layla", tmp_path / "layla.db")
+            with p.transaction():  # gone out, even if no longer assigned
+                p.db.execute("DELETE FROM assignments")
+            assert p.assigned("layla") == []
+    result = run("import", db, str(tmp_path / "a.txt"), "--no-clean")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "a.txt" in result.stderr and "gone out in a package" in result.stderr
+    assert "Restored" not in result.stdout
+    with Project.open(db) as p:
+        assert p.find_document("a").text == before and p.document_count() == 1
+
+
 def test_cuts_round_trip_through_the_report() -> None:
     cut = Cut(3, "tag line", "كلمات دلالية: س")
     assert cut.as_dict() == {"line": 3, "rule": "tag line", "text": "كلمات دلالية: س"}

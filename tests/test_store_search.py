@@ -13,7 +13,7 @@ from annotator.model.document import DocumentRecord
 from annotator.model.schema import default_schema
 from annotator.store import Project
 from annotator.store.identity import schema_version
-from annotator.store.search import MAX_PROJECT_HITS, SEARCH_TABLE, line_and_context
+from annotator.store.search import MAX_PROJECT_HITS, SEARCH_TABLE, context
 from annotator.text.normalize import find_all
 from tests.conftest import ARTICLE
 
@@ -65,8 +65,11 @@ def test_empty_blank_short_and_diacritics_only_searches_search_nothing(project: 
     for query in ("", "   ", "\n\t", "َُِّ", "ـــ"):
         found = project.search(query)
         assert (found.hits, found.too_short) == ((), False)
-    found = project.search("في")  # two letters: the index is made of three-letter pieces
-    assert found.hits == () and found.too_short
+    for query in ("في", "\x00\x00\x00", "\ud800\ud800\ud800"):  # the index has trigrams
+        found = project.search(query)
+        assert found.hits == () and found.too_short
+    _add(project, "قبل \x00\x00 بعد")
+    assert [h.match for h in project.search("قبل \x00\x00 ب").hits] == ["قبل \x00\x00 ب"]
 
 
 def test_words_at_the_very_start_and_end_and_overlapping_hits(project: Project) -> None:
@@ -132,15 +135,16 @@ def test_text_replaced_by_a_new_cleaning_is_searched_in_its_new_form(project: Pr
     assert [h.match for h in project.search("اصلي").hits] == ["أصلي"]
 
 
-def test_context_is_a_few_words_on_one_line() -> None:
-    text = "سطر أول\n" + "كلمة " * 20 + "هدف " + "كلمة " * 20
-    start = text.index("هدف")
-    line, before, after = line_and_context(text, start, start + 3)
-    assert line == 2
-    assert before.startswith("…كلمة") and after.endswith("كلمة…")
-    assert "\n" not in before + after
-    assert line_and_context("هدف", 0, 3) == (1, "", "")
-    assert line_and_context("أول\nهدف ثم\nآخر", 4, 7) == (2, "", " ثم")  # its own line only
+def test_context_is_a_few_words_of_the_line(project: Project) -> None:
+    text = "سطر أول\n" + "كلمة " * 20 + "هدف " + "كلمة " * 20 + "\nسطر أخير فيه هدف"
+    _add(project, text)
+    first, last = project.search("هدف").hits
+    assert (first.line, last.line) == (2, 3)
+    assert first.before.startswith("…كلمة") and first.after.endswith("كلمة…")
+    assert "\n" not in first.before + first.after
+    assert (last.before, last.after) == ("سطر أخير فيه ", "")
+    assert context("هدف", 0, 3) == ("", "")
+    assert context("أول\nهدف ثم\nآخر", 4, 7) == ("", " ثم")  # its own line only
 
 
 ALPHABET = st.sampled_from(

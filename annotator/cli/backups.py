@@ -53,12 +53,15 @@ def backups(project: Path, make_now: bool) -> None:
 @cli.command()
 @click.argument("project", type=click.Path(path_type=Path))
 @click.argument("backup", required=False)
+@click.option("--another-project", is_flag=True,
+              help="Restore from a file of another project all the same (refused otherwise).")  # fmt: skip
 @quiet_option
-def restore(project: Path, backup: str | None) -> None:
+def restore(project: Path, backup: str | None, another_project: bool) -> None:
     """Restore PROJECT from a backup: a path, or a number from 'annotator backups' (1 = newest).
 
     The backup is checked first; the current state is backed up before it is replaced, so a
-    restore can itself be undone. Refused while another program (an import) is writing.
+    restore can itself be undone. Refused while another program (an import) is writing, and
+    for a file of another project unless --another-project is given.
 
     \b
     Example:
@@ -81,7 +84,7 @@ def restore(project: Path, backup: str | None) -> None:
         chosen = found[index - 1].path
     else:
         chosen = Path(backup)
-    before = restore_backup(project, chosen)
+    before = restore_backup(project, chosen, another_project=another_project)
     terminal.say(
         f"Restored {project} from {chosen.name}; the state before is kept as {before.path.name} "
         f"(to undo the restore: annotator restore {shlex.quote(str(project))} "

@@ -106,7 +106,7 @@ def import_(**params: Any) -> None:
 
     A PATH of - reads JSONL from standard input. Cleaning (on for .txt and .csv) removes whole lines of site debris and keeps the original;
     --dry-run lists every line it would cut. Importing a cleaned article again with --no-clean
-    brings its full text back while nobody has annotated it.
+    brings its full text back while nobody has annotated it (nor has it assigned or packaged).
 
     \b
     Example:

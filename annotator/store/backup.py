@@ -31,6 +31,7 @@ from annotator.errors import ProjectError
 from annotator.store.activity import alive, notes_dir, running
 from annotator.store.base import RESTORED_AT, now
 from annotator.store.connection import Mode, describe_error, open_sqlite, sqlite_uri
+from annotator.store.exchanges import PROJECT_ID
 from annotator.store.identity import DOCUMENTS_TABLE, identify
 from annotator.store.search import is_index_table, rebuild_index
 
@@ -304,8 +305,45 @@ def check_backup(path: Path) -> None:
         conn.close()
 
 
-def restore_backup(project: Path, source: Path, *, wait: float = RESTORE_WAIT_S) -> Backup:
-    """Replace the project's content with ``source``; returns the backup of the state before."""
+def _project_id_of(path: Path) -> str | None:
+    """The id a project file records (None: made before projects recorded one)."""
+    conn = open_sqlite(path, Mode.READ)
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = ?", [PROJECT_ID]).fetchone()
+    except sqlite3.Error as exc:
+        raise describe_error(path, exc) from exc
+    finally:
+        conn.close()
+    return None if row is None else str(row[0])
+
+
+def _check_same_project(project: Path, ours: str, source: Path) -> None:
+    """Refuse a file of another project (or one that cannot say, outside the project's backups)."""
+    theirs = _project_id_of(source)
+    if theirs == ours:
+        return
+    if theirs is None and source.resolve().parent == backup_dir(project).resolve():
+        return  # one of its own backups, taken before projects recorded their id
+    if theirs is None:
+        raise ProjectError(
+            "{source} is not a backup of {project} (it does not say which project it is of);"
+            " nothing was restored (to replace {name} with it all the same, add --another-project)",
+            source=source, project=project, name=project.name,
+        )  # fmt: skip
+    raise ProjectError(
+        "{source} is not a backup of {project} (it is another project's file); nothing was"
+        " restored (to replace {name} with it all the same, add --another-project)",
+        source=source, project=project, name=project.name,
+    )  # fmt: skip
+
+
+def restore_backup(
+    project: Path, source: Path, *, wait: float = RESTORE_WAIT_S, another_project: bool = False
+) -> Backup:
+    """Replace the project's content with ``source``; returns the backup of the state before.
+
+    ``source`` must be of the same project (its recorded id) unless ``another_project``; the
+    project keeps its own id either way."""
     from annotator.store.project import Project
 
     if not source.is_file():
@@ -318,6 +356,9 @@ def restore_backup(project: Path, source: Path, *, wait: float = RESTORE_WAIT_S)
     with Project.open(project) as target:
         if target.readonly:
             raise ProjectError(f"{project} is read-only here: it cannot be restored")
+        ours = target.project_id()
+        if not another_project:
+            _check_same_project(project, ours, source)
         try:
             folder.mkdir(exist_ok=True)
             src = open_sqlite(source, Mode.READ)
@@ -328,7 +369,7 @@ def restore_backup(project: Path, source: Path, *, wait: float = RESTORE_WAIT_S)
                 src.close()
                 dest.close()
             Project.open(temp).close()  # brings an older backup to this program's schema
-            return _replace_rows(target.db.conn, project, source, temp, wait)
+            return _replace_rows(target.db.conn, project, source, temp, wait, ours)
         except OSError as exc:
             raise ProjectError(f"{project} could not be restored ({exc.strerror})") from exc
         finally:
@@ -337,7 +378,7 @@ def restore_backup(project: Path, source: Path, *, wait: float = RESTORE_WAIT_S)
 
 
 def _replace_rows(
-    conn: sqlite3.Connection, project: Path, source: Path, temp: Path, wait: float
+    conn: sqlite3.Connection, project: Path, source: Path, temp: Path, wait: float, ours: str
 ) -> Backup:
     conn.execute("ATTACH DATABASE ? AS src", [sqlite_uri(temp, Mode.READ)])
     try:
@@ -371,9 +412,9 @@ def _replace_rows(
                 f"DELETE FROM main.meta WHERE key IN ({', '.join('?' for _ in _META_KEYS)})",
                 _META_KEYS,
             )
-            conn.execute(  # open windows see it and drop their undo history (edits of before)
+            conn.executemany(  # open windows see it and drop their undo history (edits of before)
                 "INSERT OR REPLACE INTO main.meta (key, value) VALUES (?, ?)",
-                [RESTORED_AT, f"{now()} {os.getpid()}"],
+                [(RESTORED_AT, f"{now()} {os.getpid()}"), (PROJECT_ID, ours)],  # still this project
             )
             conn.execute(
                 "INSERT INTO main.changelog (at, annotator, action, doc_id, detail)"

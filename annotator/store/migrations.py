@@ -281,3 +281,14 @@ def m0013_package_versions(db: Database) -> None:
             PRIMARY KEY (package_id, doc_id, annotator))"""
     )
     db.execute("DROP TABLE layer_exchanges")
+
+
+@migrations(name="0014_project_id")
+def m0014_project_id(db: Database) -> None:
+    """Every project records its own id (packages name it; a restore refuses another project's
+    file). Projects that packaged before already have one; the others get one here."""
+    import uuid
+
+    db.execute(
+        "INSERT OR IGNORE INTO meta (key, value) VALUES ('project_id', ?)", [uuid.uuid4().hex]
+    )

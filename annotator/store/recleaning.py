@@ -3,7 +3,8 @@
 A document keeps the text it was cleaned from (``original``). When an import brings a document
 whose own original (or, with --no-clean, whose text) is that same text, it is the same article
 read again with other cleaning: its text is replaced, but only while nothing points into it (no
-span, status, gold or suggestion decision, suggestion), because offsets never move.
+span, status, gold or suggestion decision, suggestion), because offsets never move, and while it
+is neither assigned nor gone out in a package (a merge finds the document by the text it left with).
 """
 
 from __future__ import annotations
@@ -54,6 +55,18 @@ class Recleaning(ProjectBase):
                 f"document {ext_id} was imported from this text before and has annotations or"
                 " suggestions now, so its text cannot change (their offsets point into it); "
                 "its original text stays kept in the project",
+                rec.line,
+            )
+        if self.db.execute(
+            "SELECT 1 FROM assignments WHERE doc_id = :d UNION ALL SELECT 1 FROM package_versions"
+            " WHERE doc_id = :d LIMIT 1",
+            {"d": doc_id},
+        ).fetchone():
+            raise InputError(
+                rec.source or rec.ext_id,
+                f"document {ext_id} was imported from this text before and is assigned or has"
+                " gone out in a package, so its text cannot change (the work coming back must"
+                " find it as it left); its original text stays kept in the project",
                 rec.line,
             )
         old_text = self.db.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()[

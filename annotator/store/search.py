@@ -16,6 +16,7 @@ The importer keeps the index up to date in the transaction that adds a document;
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -53,7 +54,7 @@ class ProjectSearch:
     hits: tuple[ProjectHit, ...]
     documents: int  # documents with at least one hit listed
     capped: bool  # there were more hits than listed
-    too_short: bool  # fewer than MIN_INDEXED characters once normalised: nothing was searched
+    too_short: bool  # under MIN_INDEXED searchable characters once normalised: nothing searched
 
 
 def is_index_table(name: str) -> bool:
@@ -106,19 +107,24 @@ def rebuild_index(conn: sqlite3.Connection) -> None:
         last = rows[-1][0]
 
 
+_UNQUOTABLE = re.compile("[\x00\ud800-\udfff]")  # FTS5 ends a string at NUL; SQLite cannot
+# take a lone surrogate: pieces holding either are left out of the pre-filter (hits are exact)
+
+
 def match_expression(needle: str) -> str:
-    """An FTS5 query asking for every trigram of the normalised ``needle``, each one quoted."""
+    """An FTS5 query asking for every trigram of the normalised ``needle``, each one quoted
+    ("" when no piece can be asked for)."""
     grams = dict.fromkeys(needle[i : i + 3] for i in range(len(needle) - 2))
-    return " AND ".join('"' + g.replace('"', '""') + '"' for g in grams)
+    return " AND ".join('"' + g.replace('"', '""') + '"' for g in grams
+                        if not _UNQUOTABLE.search(g))  # fmt: skip
 
 
-def line_and_context(text: str, start: int, end: int) -> tuple[int, str, str]:
-    """The line number of ``start`` and a few words of its line either side of
-    ``text[start:end]``, cut at a word with an ellipsis."""
-    line = text.count("\n", 0, start) + 1
-    lo = max(text.rfind("\n", 0, start) + 1, start - CONTEXT_CHARS)
-    line_end = text.find("\n", end)
-    hi = min(len(text) if line_end < 0 else line_end, end + CONTEXT_CHARS)
+def context(text: str, start: int, end: int) -> tuple[str, str]:
+    """A few words of the line either side of ``text[start:end]``, cut at a word with an
+    ellipsis."""
+    lo = max(text.rfind("\n", max(0, start - CONTEXT_CHARS), start) + 1, start - CONTEXT_CHARS, 0)
+    line_end = text.find("\n", end, end + CONTEXT_CHARS)
+    hi = min(len(text), end + CONTEXT_CHARS) if line_end < 0 else line_end
     before, after = text[lo:start], text[end:hi]
     if lo > 0 and text[lo - 1] != "\n":
         cut = before.find(" ")
@@ -126,7 +132,7 @@ def line_and_context(text: str, start: int, end: int) -> tuple[int, str, str]:
     if hi < len(text) and text[hi] != "\n":
         cut = after.rfind(" ")
         after = (after[:cut] if cut > 0 else after) + "…"
-    return line, before, after
+    return before, after
 
 
 class Searching(ProjectBase):
@@ -136,7 +142,8 @@ class Searching(ProjectBase):
         """Every occurrence of ``query`` in the project (diacritics, tatweel and hamza forms
         ignored), in document order, at most ``limit`` of them."""
         needle = normalize_query(query.strip())
-        if len(needle) < MIN_INDEXED:
+        expression = match_expression(needle)
+        if not expression:
             return ProjectSearch(query, (), 0, False, bool(needle))
         hits: list[ProjectHit] = []
         documents = 0
@@ -144,7 +151,7 @@ class Searching(ProjectBase):
         cursor = self.db.execute(
             f"SELECT d.id, d.ext_id, d.title, d.text FROM {SEARCH_TABLE} s"
             f" JOIN documents d ON d.id = s.rowid WHERE {SEARCH_TABLE} MATCH ? ORDER BY s.rowid",
-            [match_expression(needle)],
+            [expression],
         )
         try:
             for doc_id, ext_id, title, text in cursor:
@@ -153,8 +160,11 @@ class Searching(ProjectBase):
                 if not found:  # every trigram is there, but not in a row
                     continue
                 documents += 1
+                line, counted = 1, 0  # lines counted up to the previous hit (a 1 MB text once)
                 for start, end in found[:room]:
-                    line, before, after = line_and_context(text, start, end)
+                    line += text.count("\n", counted, start)
+                    counted = start
+                    before, after = context(text, start, end)
                     hits.append(ProjectHit(doc_id, ext_id, title, start, end, line, before,
                                            text[start:end], after))  # fmt: skip
                 if len(found) > room:

@@ -40,5 +40,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("errors", "{path}: the disk is full; free some space and try again"),
     QT_TRANSLATE_NOOP("errors", "{path}: the project file could not be used ({why})"),
     QT_TRANSLATE_NOOP("errors", "{relation} goes from {heads} to {children}, not from {head} to {child}"),
+    QT_TRANSLATE_NOOP("errors", "{source} is not a backup of {project} (it does not say which project it is of); nothing was restored (to replace {name} with it all the same, add --another-project)"),
+    QT_TRANSLATE_NOOP("errors", "{source} is not a backup of {project} (it is another project's file); nothing was restored (to replace {name} with it all the same, add --another-project)"),
 )
 # fmt: on

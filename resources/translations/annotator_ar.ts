@@ -1289,6 +1289,14 @@
         <source>{relation} goes from {heads} to {children}, not from {head} to {child}</source>
         <translation>رابط «{relation}» يصل {heads} بـ{children}، لا «{head}» بـ«{child}»</translation>
     </message>
+    <message>
+        <source>{source} is not a backup of {project} (it does not say which project it is of); nothing was restored (to replace {name} with it all the same, add --another-project)</source>
+        <translation>{source} ليس نسخة احتياطية من {project} (لا يذكر لأي مشروع هو)؛ لم يُسترجع شيء (لاستبدال {name} به مع ذلك أضف ‎--another-project)</translation>
+    </message>
+    <message>
+        <source>{source} is not a backup of {project} (it is another project&apos;s file); nothing was restored (to replace {name} with it all the same, add --another-project)</source>
+        <translation>{source} ليس نسخة احتياطية من {project} (إنه ملف مشروع آخر)؛ لم يُسترجع شيء (لاستبدال {name} به مع ذلك أضف ‎--another-project)</translation>
+    </message>
 </context>
 <context>
     <name>headers</name>

@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 from annotator.store import Project
 from annotator.store.search import MIN_INDEXED, ProjectHit
 from annotator.text.bidi import isolate
-from annotator.ui.widgets.plain import plain_label
+from annotator.ui.widgets.plain import plain_label, tooltip
 
 TYPING_PAUSE_MS = 250  # search once typing stops this long
+DOCUMENT_COLUMN = 200  # pixels for the document's title at first
 _HIT = Qt.ItemDataRole.UserRole
 
 
@@ -54,6 +55,7 @@ class FindAllDialog(QDialog):
         self.list.setRootIsDecorated(False)
         self.list.setUniformRowHeights(True)
         self.list.setHeaderLabels([self.tr("Document"), self.tr("Line"), self.tr("Found")])
+        self.list.setColumnWidth(0, DOCUMENT_COLUMN)
         header = self.list.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -81,7 +83,7 @@ class FindAllDialog(QDialog):
         for hit in found.hits:
             item = QTreeWidgetItem([isolate(hit.title or hit.ext_id), str(hit.line), _context(hit)])
             item.setData(0, _HIT, (hit.doc_id, hit.start, hit.end))
-            item.setToolTip(0, hit.ext_id)
+            item.setToolTip(0, tooltip(hit.ext_id))  # ids come from files: shown literally
             items.append(item)
         self.list.addTopLevelItems(items)
         if found.too_short:
