@@ -123,6 +123,8 @@ def parse_object(obj: Any, options: ImportOptions, source: str, lineno: int) -> 
         if not isinstance(obj, dict):
             raise _Bad("each line must be a JSON object with a 'text'")
         raw_text = _str(obj, "text", "the line")
+        if "\x00" in raw_text:  # no reader of a text export expects one (CoNLL, CSV)
+            raise _Bad("the text holds a NUL character (\\u0000)")
         unit = options.offsets or "codepoint"
         if unit not in OFFSET_UNITS:
             raise _Bad(f"unknown offset unit {unit!r}")

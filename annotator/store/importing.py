@@ -268,8 +268,6 @@ class Importing(Recleaning):
         where = rec.source or rec.ext_id
         if not rec.text.strip():
             return InputError(where, "the document has no text", rec.line)
-        if "\x00" in rec.text:
-            return InputError(where, "the text holds a NUL character (\\u0000)", rec.line)
         names: set[str] = set()
         for layer in rec.layers:
             name = layer.annotator or default_annotator
