@@ -28,11 +28,12 @@ from annotator.text.plural import plural
 def merge(project: Path, others: tuple[Path, ...], on_conflict: str, as_json: bool) -> None:
     """Merge annotators' packages (or copies) into PROJECT (documents matched by their text).
 
-    Layers PROJECT lacks are taken and identical ones skipped (merging twice adds nothing). A
-    package remembers the version of the layer it took away: when she changed it and the
-    project's copy is still that version, hers replaces it; a version the project already had,
-    or an older one, is left out and counted; when both changed it, it is a conflict, which
-    --on-conflict decides (by default nothing is merged and the conflicts are named).
+    Layers PROJECT lacks are taken and identical ones skipped (merging twice adds nothing). The
+    project remembers the version of each layer last exchanged with each package: when she
+    changed it since and the project's copy is still that version, hers replaces it; nothing
+    newer in the package (an older copy of it) is left out and counted; when both changed it,
+    it is a conflict, which --on-conflict decides (by default nothing is merged and the
+    conflicts are named).
 
     \b
     Example:

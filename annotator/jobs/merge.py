@@ -1,17 +1,19 @@
 """Merge annotators' packages and copies into one project: documents by text hash, layers by name.
 
 A layer the project lacks (or holds untouched) is taken; an identical one is skipped, so merging
-the same file twice adds nothing. A package (``annotator package``) says which project it came
-from, and the project remembers every version of a layer that left in a package or came back in
-one, so a layer that differs is one of three things:
+the same file twice adds nothing. A package (``annotator package``) carries its own id and the id
+of the project it came from; the project remembers, per package and layer, the version last
+exchanged with that package (``Project.last_exchange``) and the package's change sequence then.
+A layer that differs is one of three things:
 
-- a newer version: the project's copy is still the one that was packaged or last merged, so the
-  package's replaces it (the replaced one stays readable in the change log);
-- an old version: the package brings a version the project already had, or one edited before
-  the version merged last (packages merged out of order): nothing is taken, and it is counted;
-- a conflict: both sides changed since. A plain copy (no package mark) has no common version,
-  so every difference is a conflict. Conflicts follow ``on_conflict`` as ``import`` does: FAIL
-  (nothing is merged and the sentence names them), REPLACE (the package's wins) or KEEP.
+- a newer version: the package changed it since (a later change sequence: an undo back to an
+  earlier version counts) and the project's copy is still the version last exchanged with this
+  package, so the package's replaces it (the replaced one stays readable in the change log);
+- nothing newer: an older copy of the package (merged out of order): nothing is taken, counted;
+- a conflict: both sides changed since (also when another package of her documents was merged
+  meanwhile). A plain copy (no package mark) has no common version, so every difference is a
+  conflict. Conflicts follow ``on_conflict`` as ``import`` does: FAIL (nothing is merged and the
+  sentence names them), REPLACE (the package's wins) or KEEP.
 
 Layer kinds travel with the layers (a model's layer stays a model's). Projects with different
 schemas, packages of another project and layers whose kind differs on the two sides are refused
