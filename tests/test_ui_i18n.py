@@ -430,3 +430,26 @@ def test_a_project_that_cannot_be_opened_is_explained_in_arabic(
     finally:
         install(qapp, "en")
     assert explain(caught.value) == str(caught.value)
+
+
+def test_labelling_a_span_again_names_its_label_in_arabic(qtbot: QtBot, tmp_path: Path) -> None:
+    """The tester saw "هذا المقطع موسوم مسبقاً بـ claim." : the label's id, not its name."""
+    from tests.ui_helpers import drag, status_sentence
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    text = "قال وزير الخارجية إن المحادثات كانت مثمرة."
+    words = "المحادثات كانت مثمرة"
+    start = text.index(words)
+    try:
+        install(app, "ar")
+        w = make_window(qtbot, tmp_path, {"a": text})
+        for _ in range(2):
+            drag(qtbot, w, start, start + len(words))
+            qtbot.keyClick(w.view, Qt.Key.Key_2)
+            qtbot.keyClick(w.view, Qt.Key.Key_Escape)  # the attribute strip
+        assert len(w.session.spans) == 1
+        said = status_sentence(w)
+        assert "الادعاء" in said and "claim" not in said, said
+    finally:
+        install(app, "en")

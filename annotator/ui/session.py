@@ -43,6 +43,7 @@ from annotator.store import DocSummary, Project
 from annotator.store.presence import OpenWindow
 from annotator.text.clitics import corpus_counts
 from annotator.ui.errortext import explain
+from annotator.ui.names import name as display_name
 from annotator.ui.watch import FileWatch
 
 # how much of the project's text the snapping reads for its word counts (names, clitics)
@@ -316,9 +317,13 @@ class Session(QObject):
         if self.document is None:
             return None
         for s in self.spans:
-            if (s.start, s.end, s.label) == (start, end, label):
+            if s.start == start and s.end == end and s.label == label:  # no tuples: 10,000 spans
                 self.select(s.id or 0)
-                self.message.emit(self.tr("That span is already labelled {0}.").format(label))
+                self.message.emit(
+                    self.tr("That span is already labelled {0}.").format(
+                        display_name(self.schema.label(label))
+                    )
+                )
                 return s
         attrs = self.schema.label(label).default_attributes()
         span = Span(start, end, label, self.document.text[start:end], attrs,

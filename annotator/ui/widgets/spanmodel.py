@@ -15,7 +15,7 @@ from collections import Counter
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from annotator.model.document import Span
+from annotator.model.document import Relation, Span
 from annotator.ui.i18n import QT_TRANSLATE_NOOP
 from annotator.ui.names import attributes_text
 from annotator.ui.names import name as display_name
@@ -56,6 +56,7 @@ class SpanTableModel(RowsModel):
         self.session = session
         self._items: list[Span] = []
         self._links: Counter[int] = Counter()
+        self._seen_relations: tuple[list[Relation], int] = ([], -1)  # the list counted, its length
         self._line_starts: list[int] = [0]
         session.documentOpened.connect(lambda _id: self.reset())
         session.spansChanged.connect(self.apply_change)
@@ -90,7 +91,12 @@ class SpanTableModel(RowsModel):
             self.endInsertRows()
 
     def refresh_links(self) -> None:
-        """Relations changed: only the link column's cells change."""
+        """Relations changed: only the link column's cells change. The session only appends to its
+        relations list or replaces it, so the same list at the same length is unchanged (a span
+        edit then costs no recount of 2,000 relations)."""
+        rels = self.session.relations
+        if rels is self._seen_relations[0] and len(rels) == self._seen_relations[1]:
+            return
         links = self._count_links()
         if links != self._links and self._items:
             self._links = links
@@ -100,6 +106,7 @@ class SpanTableModel(RowsModel):
         self._links = links
 
     def _count_links(self) -> Counter[int]:
+        self._seen_relations = (self.session.relations, len(self.session.relations))
         links: Counter[int] = Counter()
         for r in self.session.relations:
             links[int(r.head)] += 1
