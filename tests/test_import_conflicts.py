@@ -192,3 +192,21 @@ def test_the_import_dialog_offers_the_choice(qtbot: object, tmp_path: Path) -> N
     with qtbot.waitSignal(job.done, timeout=30000):  # type: ignore[attr-defined]
         pass
     assert _spans(project) == [("وزير", "speaker")]
+
+
+def test_the_import_dialog_skips_the_projects_own_files_in_its_folder(
+    qtbot: object, tmp_path: Path
+) -> None:
+    from tests.ui_helpers import make_window
+
+    w = make_window(qtbot, tmp_path, {"a": "نص موجود"})  # type: ignore[arg-type]
+    (tmp_path / "b.txt").write_text("عنوان\nنص جديد هنا.\n", encoding="utf-8")
+    (tmp_path / "p.db.backups").mkdir(exist_ok=True)  # with the note of an import that ran
+    (tmp_path / "p.db.backups" / "running-4242.json").write_text('{"what": "an import"}', "utf-8")
+    dialog = w.dialogs.show_import()
+    dialog.add_paths([tmp_path])  # the folder holding p.db, its journals and its backups
+    job = dialog.run_import()
+    assert job is not None
+    with qtbot.waitSignal(job.done, timeout=30000):  # type: ignore[attr-defined]
+        pass
+    assert w.session.project.document_count() == 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -135,21 +136,23 @@ def test_a_brat_folder_without_ann_files_says_so(tmp_path: Path, project: Projec
 
 
 @pytest.mark.parametrize(
-    ("name", "content"),
+    ("name", "content", "said"),
     [
-        ("odd.xyz", "abc"),
-        ("list.json", json.dumps([{"x": 1}])),
-        ("list.json", "[1, 2, 3]"),
-        ("lines.jsonl", '{"body": "no text key"}\n'),
-        ("empty.json", ""),
+        ("odd.xyz", "abc", "give --format"),
+        ("spread.json", '{\n  "x": 1\n}\n', "give --format"),
+        # named JSON Lines: the JSONL reader says which line is wrong and how
+        ("list.json", json.dumps([{"x": 1}]), "line 1: the line is a JSON list"),
+        ("list.json", "[1, 2, 3]", "line 1: the line is a JSON list"),
+        ("lines.jsonl", '{"body": "no text key"}\n', "line 1: the line has no 'text'"),
+        ("empty.json", "", "the file is empty"),
     ],
 )
-def test_when_it_cannot_tell_it_asks_for_format(
-    tmp_path: Path, project: Project, name: str, content: str
+def test_when_it_cannot_tell_it_asks_for_format_or_says_what_is_wrong(
+    tmp_path: Path, project: Project, name: str, content: str, said: str
 ) -> None:
     path = tmp_path / name
     path.write_text(content, encoding="utf-8")
-    with pytest.raises(InputError, match="give --format"):
+    with pytest.raises(InputError, match=re.escape(said)):
         _import(project, path)
     assert project.document_count() == 0
 

@@ -92,6 +92,7 @@ def test_both_changed_is_a_conflict_that_on_conflict_decides(lead: Path) -> None
     _mark(lead, "d0", "layla", "الزيارة", "event")  # and the lead corrected her layer meanwhile
     refused = run("merge", str(lead), str(pkg))
     assert refused.returncode == 2 and "Traceback" not in refused.stderr
+    assert refused.stderr.startswith(f"annotator: {pkg}: ")  # the file, not "input"
     assert "'layla' from layla #1.db in 1 document (d0)" in refused.stderr
     assert "nothing was merged" in refused.stderr and "--on-conflict" in refused.stderr
     assert _texts(lead, "d0", "layla") == ["الزيارة", "الوزير"]

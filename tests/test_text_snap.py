@@ -160,3 +160,30 @@ def test_a_mark_after_an_emoji_stays_with_it_and_snapping_again_changes_nothing(
     got = snap_selection(text, 4, 5)
     assert got == (2, 5)
     assert snap_selection(text, *got) == got
+
+
+QUOTED = 'قال إن العلاقات مع سوريا "استراتيجية"، وأضاف «إنها مهمة» للبلدين.'
+
+
+def _snapped(text: str, selected: str) -> str:
+    s = text.index(selected)
+    got = snap_selection(text, s, s + len(selected))
+    assert got is not None
+    return text[got[0] : got[1]]
+
+
+def test_quotation_marks_are_treated_alike_at_both_ends() -> None:
+    # a direct quotation selected with its marks: both marks dropped (the guideline)
+    assert _snapped(QUOTED, '"استراتيجية"،') == "استراتيجية"
+    assert _snapped(QUOTED, "«إنها مهمة»") == "إنها مهمة"
+    # a clause ending in a quoted word: the closing mark stays with the opening one it closes
+    assert _snapped(QUOTED, 'إن العلاقات مع سوريا "استراتيجية"،') == (
+        'إن العلاقات مع سوريا "استراتيجية"'
+    )
+    assert _snapped(QUOTED, "وأضاف «إنها مهمة» ") == "أضاف «إنها مهمة»"
+    # and a quotation followed by more words: the opening mark joins the closing one inside
+    assert _snapped(QUOTED, '"استراتيجية"، وأضاف') == '"استراتيجية"، وأضاف'
+    # a mark the selection did not cover is never added
+    s = QUOTED.index("إن العلاقات")
+    got = snap_selection(QUOTED, s, QUOTED.index('"،'))
+    assert got is not None and QUOTED[got[1] - 1] == "ة"

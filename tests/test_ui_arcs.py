@@ -210,3 +210,21 @@ def test_hovering_an_arc_names_head_child_label_and_annotator(qtbot: QtBot, tmp_
     text = w.view.arc_description(arc)
     for part in ("Xi Jinping", "الزيارة الأولى", "attributed to", "layla"):
         assert part in text
+
+
+def test_a_drag_from_the_child_onto_the_head_links_them_as_the_schema_says(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    w = make_window(qtbot, tmp_path, {"a": MIXED})
+    speaker = _span(w, "Xi Jinping", "speaker")
+    claim = _span(w, "الزيارة الأولى", "claim")
+    tags, _arcs = _painted(w.view)
+    # from the speaker's tag onto the claim: the schema only has claim -attributed_to-> speaker
+    _drag(qtbot, w.view, _centre(tags[speaker].box), _centre(tags[claim].box))
+    assert [(r.head, r.label, r.child) for r in w.session.relations] == [
+        (claim, "attributed_to", speaker)
+    ]
+    assert len(_painted(w.view)[1]) == 1
+    # the same drag again: already linked, nothing added
+    _drag(qtbot, w.view, _centre(tags[speaker].box), _centre(tags[claim].box))
+    assert len(w.session.relations) == 1

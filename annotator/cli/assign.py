@@ -12,6 +12,7 @@ from annotator.cli.options import (
     print_json,
     quiet_option,
 )
+from annotator.terminal import terminal
 from annotator.text.plural import plural
 
 
@@ -51,10 +52,10 @@ def assign(
                      "total": per})  # fmt: skip
         return
     if not made.who:
-        click.echo(f"Every document of {project} is already assigned; nothing new to assign."
+        terminal.say(f"Every document of {project} is already assigned; nothing new to assign."
                    if sum(per.values()) else f"{project} has no documents yet: import some first.")  # fmt: skip
         return
-    click.echo(f"Assigned {plural(len(made.who), 'new document')} ({len(made.overlap)} shared by "
+    terminal.say(f"Assigned {plural(len(made.who), 'new document')} ({len(made.overlap)} shared by "
                f"{per_overlap} for agreement): " + ", ".join(f"{n} {c}" for n, c in counts.items())
                + ".")  # fmt: skip
-    click.echo("Assigned in all: " + ", ".join(f"{n} {c}" for n, c in per.items()) + ".")
+    terminal.say("Assigned in all: " + ", ".join(f"{n} {c}" for n, c in per.items()) + ".")

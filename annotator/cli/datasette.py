@@ -10,6 +10,7 @@ import click
 
 from annotator.cli.group import cli
 from annotator.cli.options import (
+    STDIO,
     quiet_option,
 )
 from annotator.terminal import terminal
@@ -18,7 +19,7 @@ from annotator.terminal import terminal
 @cli.command(name="datasette-metadata")
 @click.argument("project", type=click.Path(path_type=Path))
 @click.option("--out", type=click.Path(path_type=Path), default=Path("metadata.json"),
-              show_default=True, help="Where to write it (a new file).")  # fmt: skip
+              show_default=True, help="Where to write it (a new file; - for standard output).")  # fmt: skip
 @quiet_option
 def datasette_metadata(project: Path, out: Path) -> None:
     """Write Datasette's metadata.json describing the project's tables, views and columns.
@@ -39,6 +40,9 @@ def datasette_metadata(project: Path, out: Path) -> None:
 
     with Project.open(project) as store:  # brings an older project's views
         data = metadata(store.path)
+    if out == STDIO:
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
     try:
         with out.open("x", encoding="utf-8") as fh:
             fh.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

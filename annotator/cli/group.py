@@ -20,6 +20,10 @@ class NoCommand(click.UsageError):
         click.echo(f"annotator: {self.message}", err=True)
 
 
+class PipeClosed(Exception):
+    """The program reading our output stopped early (``| head``): exit 141, as a shell says."""
+
+
 class DefaultGroup(click.Group):
     """A group that runs ``gui`` when the first argument is not a command (``annotator news.db``),
     and takes a bare word that is neither a command nor a file for a mistyped command."""
@@ -34,7 +38,17 @@ class DefaultGroup(click.Group):
             args = ["gui", *args]
         quiet = [a for a in ahead if a in QUIET_FLAGS][:1]  # the command's own --quiet
         lang = [a for a in ahead if a not in QUIET_FLAGS]
+        command = self.commands.get(args[0]) if args else None
+        if command is not None and not any("--lang" in p.opts for p in command.params):
+            after, rest = _lang_after(args[1:])  # --lang after a command that has none of its own
+            lang, args = [*lang, *after], [*args[:1], *rest]
         return super().parse_args(ctx, [*lang, *args[:1], *quiet, *args[1:]])
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError as exc:  # click would exit 1 without a word: main says 141
+            raise PipeClosed from exc
 
     def _no_command(self, word: str) -> str:
         close = difflib.get_close_matches(word.lower(), sorted(self.commands), n=1, cutoff=0.6)
@@ -61,6 +75,26 @@ def _leading_options(args: list[str]) -> tuple[list[str], list[str]]:
         else:
             break
     return ahead, args[i:]
+
+
+def _lang_after(args: list[str]) -> tuple[list[str], list[str]]:
+    """``--lang ar`` / ``--lang=ar`` among a command's arguments (up to ``--``), and the rest."""
+    lang: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(args):
+        if args[i] == "--":
+            rest += args[i:]
+            break
+        if args[i].startswith("--lang="):
+            lang.append(args[i])
+        elif args[i] == "--lang" and i + 1 < len(args):
+            lang += args[i : i + 2]
+            i += 1
+        else:
+            rest.append(args[i])
+        i += 1
+    return lang, rest
 
 
 def _mistyped_command(word: str) -> bool:

@@ -39,9 +39,13 @@ def import_summary(
             f" {report.layers_kept} differing and kept as the project had them;"
             f" {plural(report.spans, 'span')} and {plural(report.relations, 'relation')} written."
         )
-    told = [f"  {c.annotator} on {c.document}: {c.outcome}" for c in report.conflicts[:10]]
-    if len(report.conflicts) > 10:
-        told.append(f"  ... and {len(report.conflicts) - 10} more (--json lists them all)")
+    # layers replaced are what was asked for (summary lines); layers kept were not imported (told)
+    told: list[str] = []
+    for outcome, out in (("replaced", lines), ("kept", told)):
+        listed = [c for c in report.conflicts if c.outcome == outcome]
+        out += [f"  {c.annotator} on {c.document}: {outcome}" for c in listed[:10]]
+        if len(listed) > 10:
+            out.append(f"  ... and {len(listed) - 10} more {outcome} (--json lists them all)")
     if report.cleaned:
         rules = ", ".join(f"{n} {rule}" for rule, n in sorted(report.removed_by_rule.items()))
         cut = sum(report.removed_by_rule.values())
@@ -52,6 +56,11 @@ def import_summary(
                      + ", ".join(report.restored[:10]) + (" ..." if len(report.restored) > 10 else ""))  # fmt: skip
     if adopted:
         lines.append(adopted)
+    if report.renamed:
+        told.append(
+            f"Renamed {plural(len(report.renamed), 'new document')} whose id another document"
+            f" already had: {names(report.renamed)}."
+        )
     told += [f"Skipped: {line}" for line in report.skipped]
     told += [f"Note: {note}" for note in report.notes]
     if report.not_imported:

@@ -18,6 +18,7 @@ from annotator.cli.import_summary import import_summary
 from annotator.cli.options import (
     STDIN_NAME,
     STDIO,
+    PathArgument,
     counter,
     json_option,
     print_json,
@@ -65,8 +66,8 @@ class ImportRequest:
 
 
 @cli.command(name="import")
-@click.argument("project", type=click.Path(path_type=Path))
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("project", type=PathArgument())
+@click.argument("paths", nargs=-1, required=True, type=PathArgument())
 @click.option("--format", "fmt", default="auto", show_default=True,
               type=click.Choice(["auto", *IMPORT_FORMATS]),
               help="Input format; auto reads each file's content and asks when it cannot tell.")  # fmt: skip
@@ -162,7 +163,8 @@ def _import(request: ImportRequest) -> None:
     options = ImportOptions(format=request.fmt, offsets=request.offsets or "",
                             annotator=annotator_name, clean=request.clean,
                             renames=parse_renames(request.renames),
-                            label_config=request.label_config, encoding=request.encoding)  # fmt: skip
+                            label_config=request.label_config, encoding=request.encoding,
+                            project=project)  # fmt: skip
     adopted = adopted_schema(list(paths), options) if created else None
     if request.dry_run:
         if created:

@@ -44,3 +44,18 @@ def quiet_option(f: F) -> F:
 
 STDIO = Path("-")  # a path of "-" is standard input (import) or standard output (export)
 STDIN_NAME = "standard input"
+
+
+class PathArgument(click.Path):
+    """A path argument that refuses an empty one (click reads "" as ".", the current folder, which
+    a script with an unset variable would then import or walk)."""
+
+    def __init__(self) -> None:
+        super().__init__(path_type=Path)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and not value:
+            self.fail(
+                "an empty path was given; name a file or folder (. for this folder)", param, ctx
+            )
+        return super().convert(value, param, ctx)

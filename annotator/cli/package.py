@@ -10,6 +10,7 @@ from annotator.cli.group import cli
 from annotator.cli.options import (
     quiet_option,
 )
+from annotator.terminal import terminal
 from annotator.text.plural import plural
 
 
@@ -33,5 +34,5 @@ def package(project: Path, annotator_name: str, out: Path) -> None:
 
     with Project.open(project) as store:
         made = package_for(store, annotator_name, out)
-    click.echo(f"Wrote {out}: {plural(made.documents, 'document')} for {made.annotator}"
+    terminal.say(f"Wrote {out}: {plural(made.documents, 'document')} for {made.annotator}"
                + (f", her earlier work on {made.with_work}" if made.with_work else "") + ".")  # fmt: skip

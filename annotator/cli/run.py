@@ -8,7 +8,7 @@ import sys
 
 import click
 
-from annotator.cli.group import cli
+from annotator.cli.group import PipeClosed, cli
 from annotator.errors import AnnotatorError
 from annotator.logfile import record_unexpected
 from annotator.logfile import setup as setup_log
@@ -20,6 +20,7 @@ def main(argv: list[str] | None = None) -> None:
     setup_log()
     try:
         cli.main(args=argv, prog_name="annotator", standalone_mode=False)
+        sys.stdout.flush()  # output still buffered meets a closed pipe here, not at exit
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except SystemExit:
@@ -41,7 +42,7 @@ def _told(exc: BaseException) -> int:
     if isinstance(exc, AnnotatorError):
         click.echo(f"annotator: {exc.message}", err=True)
         return exc.exit_code
-    if isinstance(exc, BrokenPipeError):  # the reader of our output stopped (| head)
+    if isinstance(exc, BrokenPipeError | PipeClosed):  # the reader of our output stopped (| head)
         with contextlib.suppress(OSError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141

@@ -7,6 +7,7 @@ Which format a file is in comes from ``annotator.importers.formats`` (by content
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,19 +27,42 @@ BRAT_OWN = frozenset({".conf", ".json"})  # annotation.conf, visual.conf, manife
 NAMED = 10  # files named in the note on what a folder walk did not read
 
 
-def _folder_files(root: Path, fmt: str, passed: list[Path]) -> Iterator[tuple[Path, str]]:
+def _walk(root: Path) -> list[Path]:
+    """Every file under ``root``, sorted, following linked folders (each real folder is read once,
+    so a link back to a folder above ends there instead of going round)."""
+    found: list[Path] = []
+    seen: set[str] = set()
+    for folder, dirs, files in os.walk(root, followlinks=True):
+        real = os.path.realpath(folder)
+        if real in seen:
+            dirs[:] = []
+            continue
+        seen.add(real)
+        found += [Path(folder, name) for name in files]
+    return sorted(found)
+
+
+def _folder_files(
+    root: Path, fmt: str, passed: list[Path], own: list[Path], project: Path | None
+) -> Iterator[tuple[Path, str]]:
     """(file, format or 'auto') for each file a folder walk reads; the visible files it does not
-    read (suffixes no format takes) are added to ``passed``, for the summary to name.
+    read (suffixes no format takes) are added to ``passed``, and the project's own files (the
+    project, its journals, its backups folder with the notes of running imports) to ``own``, for
+    the summary to name.
 
     A folder holding .ann files is a brat folder: each .txt in it is a brat document (its .ann
     beside it, if any) and the rest (manifest.json, annotation.conf) is brat's, not documents.
     """
     from annotator.importers.formats import SUFFIXES, is_own_manifest
     from annotator.importers.sniff import Sample
+    from annotator.model.projectfiles import is_own_file
 
     by_folder: dict[Path, list[Path]] = {}
-    for p in sorted(root.rglob("*")):
+    for p in _walk(root):
         if p.is_file() and _visible(root, p):
+            if project is not None and is_own_file(project, p):
+                own.append(p)
+                continue
             by_folder.setdefault(p.parent, []).append(p)
     for folder in sorted(by_folder):
         files = by_folder[folder]
@@ -59,14 +83,31 @@ def _folder_files(root: Path, fmt: str, passed: list[Path]) -> Iterator[tuple[Pa
             yield p, fmt
 
 
-def _files(root: Path, fmt: str, passed: list[Path] | None = None) -> list[tuple[Path, str]]:
+def _files(
+    root: Path,
+    fmt: str,
+    passed: list[Path] | None = None,
+    own: list[Path] | None = None,
+    project: Path | None = None,
+) -> list[tuple[Path, str]]:
+    from annotator.model.projectfiles import is_own_file
+
     if root.is_dir():
-        found = list(_folder_files(root, fmt, [] if passed is None else passed))
+        found = list(
+            _folder_files(
+                root, fmt, [] if passed is None else passed, [] if own is None else own, project
+            )
+        )
         if not found:
             what = "brat .ann files" if fmt == "brat" else "files to import"
             raise InputError(root, f"the folder has no {what} (.txt, .jsonl, .json, .csv, .ann)")
         return found
     if root.exists():
+        if project is not None and is_own_file(project, root):
+            raise InputError(
+                root,
+                "this is the project being imported into (or one of its own files), not articles",
+            )
         return [(root, fmt)]
     raise InputError(root, "no such file or folder")
 
@@ -78,15 +119,18 @@ def read_inputs(paths: list[Path], options: ImportOptions) -> Iterator[DocumentR
 
     for root in paths:
         passed: list[Path] = []
+        own: list[Path] = []
         try:
-            files = _files(root, options.format, passed)
+            files = _files(root, options.format, passed, own, options.project)
         except InputError as exc:
             yield exc
             continue
         except OSError as exc:
             yield InputError(root, f"cannot be read ({exc.strerror or exc})")
             continue
-        note = _passed_note(root, passed) if passed else ""
+        notes = [_passed_note(root, passed)] if passed else []
+        if own and options.project is not None:
+            notes.append(_own_note(root, own, options.project))
         for path, name in files:
             try:
                 if name not in ("auto", *BY_NAME):
@@ -100,8 +144,10 @@ def read_inputs(paths: list[Path], options: ImportOptions) -> Iterator[DocumentR
                         f"{limits.MAX_FILE_BYTES // 2**20} MB are refused (split it into several files)",
                     )
                 for rec in fmt.read(path, options):
-                    if note and isinstance(rec, DocumentRecord) and note not in rec.notes:
-                        rec.notes.append(note)  # notes lists may be shared by a file's records
+                    if isinstance(rec, DocumentRecord):
+                        for note in notes:  # notes lists may be shared by a file's records
+                            if note not in rec.notes:
+                                rec.notes.append(note)
                     yield rec
             except InputError as exc:
                 yield exc
@@ -122,6 +168,25 @@ def _passed_note(root: Path, passed: list[Path]) -> str:
     )
 
 
+def _own_note(root: Path, own: list[Path], project: Path) -> str:
+    """The sentence saying a folder walk left the project's own files alone (its backups folder
+    named once, not file by file)."""
+    from annotator.model.projectfiles import backups_folder
+
+    backups = backups_folder(project).name
+    names: list[str] = []
+    for p in own:
+        parts = p.relative_to(root).parts
+        name = (
+            str(Path(*parts[: parts.index(backups) + 1])) + "/"
+            if backups in parts
+            else str(Path(*parts))
+        )
+        if name not in names:
+            names.append(name)
+    return f"{root}: the project's own files were not read as articles: " + ", ".join(names)
+
+
 def adopted_schema(paths: list[Path], options: ImportOptions) -> tuple[Schema, str] | None:
     """For a new project: the schema its Label Studio inputs bring, and a sentence saying so.
 
@@ -137,7 +202,7 @@ def adopted_schema(paths: list[Path], options: ImportOptions) -> tuple[Schema, s
     files: list[Path] = []
     for root in paths:
         try:
-            for path, name in _files(root, options.format):
+            for path, name in _files(root, options.format, project=options.project):
                 if (detect(path).name if name == "auto" else name) == "label-studio":
                     files.append(path)
         except (InputError, OSError):

@@ -119,7 +119,8 @@ def parse_json(text: str) -> Any:
     except JSONProblem:
         raise
     except json.JSONDecodeError as exc:
-        raise JSONProblem(f"not valid JSON ({exc.msg} at column {exc.colno})") from None
+        at = "" if exc.msg.endswith(" at") else " at"  # "Unterminated string starting at"
+        raise JSONProblem(f"not valid JSON ({exc.msg}{at} column {exc.colno})") from None
     except RecursionError:
         raise JSONProblem("the JSON is nested too deeply to read") from None
     except ValueError as exc:

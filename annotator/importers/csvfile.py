@@ -32,6 +32,8 @@ def read(path: Path, options: ImportOptions) -> Iterator[DocumentRecord | InputE
     decoded = decode(path.read_bytes(), path, options.encoding)
     content = decoded.text
     notes = [f"{path}: {decoded.note}"] if decoded.note else []
+    if not content.strip():
+        raise InputError(path, "the file is empty (a CSV needs a header row with a 'text' column)")
     csv.field_size_limit(2**31 - 1)
     header_line = content.split("\n", 1)[0]
     delimiter = csv_delimiter(header_line) or ","

@@ -85,6 +85,7 @@ def _is_txt(s: Sample) -> bool:
     return s.suffix == ".txt"
 
 
+JSON_SUFFIXES = (".jsonl", ".json", ".json1")  # JSON Lines names (JSON, too, for Label Studio)
 FORMATS: tuple[ImportFormat, ...] = (
     ImportFormat("brat", "brat standoff: ID.txt with ID.ann", _is_brat, _module("brat"), (".ann",)),
     # a .txt file is an article whatever it contains (and is never opened to be sniffed)
@@ -101,7 +102,7 @@ FORMATS: tuple[ImportFormat, ...] = (
         "Prodigy JSONL (answer, tokens, spans, relations by token)",
         _is_prodigy,
         _module("prodigy"),
-        (".jsonl", ".json", ".json1"),
+        JSON_SUFFIXES,
         streamed=True,
     ),
     ImportFormat(
@@ -109,7 +110,7 @@ FORMATS: tuple[ImportFormat, ...] = (
         "doccano JSONL ('label' or 'entities')",
         _is_doccano,
         _module("doccano"),
-        (".jsonl", ".json", ".json1"),
+        JSON_SUFFIXES,
         streamed=True,
     ),
     ImportFormat(
@@ -117,7 +118,7 @@ FORMATS: tuple[ImportFormat, ...] = (
         "native JSONL (one document a line)",
         _is_jsonl,
         _module("jsonl"),
-        (".jsonl", ".json", ".json1"),
+        JSON_SUFFIXES,
         streamed=True,
     ),
     ImportFormat(
@@ -161,6 +162,11 @@ def detect(path: Path) -> ImportFormat:
         raise InputError(
             path, "this is the manifest of an export, not documents; import the data beside it"
         )
+    if not sample.head.strip():
+        raise InputError(path, "the file is empty")
+    spread = sample.text.lstrip().startswith("{") and sample.json_document is not None
+    if sample.suffix in JSON_SUFFIXES and not spread:  # spread: one object over many lines
+        return BY_NAME["jsonl"]  # named JSON Lines: its reader says which line is wrong and how
     raise InputError(
         path, f"cannot tell the format from the content; give --format ({', '.join(NAMES)})"
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from annotator.importers.common import (
 )
 from annotator.importers.options import ImportOptions
 from annotator.model.document import STATUSES, DocumentRecord, Layer, Relation, Span
+from annotator.model.layers import SUGGESTIONS_LAYER
 from annotator.text.decode import prepare_text
 from annotator.text.offsets import OffsetConverter
 
@@ -26,16 +28,25 @@ class _Bad(Exception):
 
 
 def _str(obj: dict[str, Any], key: str, where: str, required: bool = True) -> str:
-    value = obj.get(key)
-    if value is None:
+    """The string at ``key`` ("" when absent and not required); an id may be a whole number of 0
+    or more. Any other value (null, a fraction, a negative number) is refused, never coerced."""
+    if key not in obj:
         if required:
             raise _Bad(f"{where} has no {key!r}")
         return ""
-    if isinstance(value, int | float) and not isinstance(value, bool) and key == "id":
+    value = obj[key]
+    if key == "id" and isinstance(value, int) and not isinstance(value, bool) and value >= 0:
         return str(value)
     if not isinstance(value, str):
-        raise _Bad(f"{where}: {key!r} must be a string")
+        kind = "a string or a whole number (0 or more)" if key == "id" else "a string"
+        raise _Bad(f"{where}: {key!r} must be {kind}, not {_shown(value)}")
     return value
+
+
+def _shown(value: Any) -> str:
+    """A refused value as the file has it (JSON), cut short."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _int(obj: dict[str, Any], key: str, where: str) -> int:
@@ -56,7 +67,7 @@ def _parse_span(raw: Any, i: int, text: str, unit: str, conv: OffsetConverter) -
         start, end = to_codepoints(text, start, end, unit, conv)
     except (ValueError, IndexError):
         raise _Bad(f"{where} [{start}, {end}) is outside the text") from None
-    attrs = raw.get("attributes") or {}
+    attrs = raw.get("attributes", {})
     if not isinstance(attrs, dict) or not all(isinstance(v, str) for v in attrs.values()):
         raise _Bad(f"{where}: 'attributes' must map names to string values")
     if not (0 <= start < end <= len(text)):
@@ -87,21 +98,33 @@ def _parse_layer(obj: dict[str, Any], text: str, unit: str, annotator: str) -> L
                 rid=_str(r, "id", where, required=False) or f"r{i + 1}",
             )
         )
-    status = obj.get("status") or ("in_progress" if spans else "todo")
-    if status not in STATUSES:
-        raise _Bad(f"status {status!r} is not one of {', '.join(STATUSES)}")
+    status = obj.get("status", "in_progress" if spans else "todo")
+    if not isinstance(status, str) or status not in STATUSES:
+        raise _Bad(f"'status' is {_shown(status)}, not one of {', '.join(STATUSES)}")
     name = obj.get("annotator") or annotator
     if not isinstance(name, str):
         raise _Bad("'annotator' must be a string")
+    if name == SUGGESTIONS_LAYER:
+        raise _Bad(
+            f"{name!r} names the machine suggestions, which an import does not write"
+            " (annotator suggest makes them); give the annotator's name"
+        )
     return Layer(name, status, spans, relations)
 
 
 def parse_object(obj: Any, options: ImportOptions, source: str, lineno: int) -> DocumentRecord:
     """One JSONL line's object as a DocumentRecord; raises InputError naming the file and line."""
     try:
+        if isinstance(obj, list):
+            raise _Bad(
+                "the line is a JSON list; native JSONL has one JSON object with a 'text' per line"
+                " (Label Studio's JSON export, a list of tasks, is recognised by their 'data')"
+            )
         if not isinstance(obj, dict):
             raise _Bad("each line must be a JSON object with a 'text'")
         raw_text = _str(obj, "text", "the line")
+        if "\x00" in raw_text:  # no reader of a text export expects one (CoNLL, CSV)
+            raise _Bad("the text holds a NUL character (\\u0000)")
         unit = options.offsets or "codepoint"
         if unit not in OFFSET_UNITS:
             raise _Bad(f"unknown offset unit {unit!r}")
@@ -116,10 +139,10 @@ def parse_object(obj: Any, options: ImportOptions, source: str, lineno: int) -> 
                 layers.append(_parse_layer(a, raw_text, unit, options.annotator))
         elif "spans" in obj or "relations" in obj or "status" in obj:
             layers.append(_parse_layer(obj, raw_text, unit, options.annotator))
-        meta = obj.get("meta") or {}
+        meta = obj.get("meta", {})
         if not isinstance(meta, dict):
             raise _Bad("'meta' must be an object")
-        ext_id = _str(obj, "id", "the line", required=False)
+        ext_id = _str(obj, "id", "the document", required=False)
         title = obj.get("title")
         if title is not None and not isinstance(title, str):
             raise _Bad("'title' must be a string")

@@ -266,6 +266,8 @@ def _task(task: Any, options: ImportOptions, names: NameMap, config: LabelConfig
             doc.skipped["cancelled annotation(s)"] += 1
             continue
         name = _who(ann.get("completed_by"))
+        if name in layers:
+            raise _Bad(_twice(pos, name))
         status = ann.get(STATUS_FIELD)  # ours: Label Studio has no status of its own
         status = status if status in STATUSES else "done"
         layers[name] = _layer(doc, listed(ann, "result"), name, status, f"{pos}, annotation {j}")
@@ -279,6 +281,14 @@ def _task(task: Any, options: ImportOptions, names: NameMap, config: LabelConfig
         meta.update(task["meta"])
     ext = data.get(DOC_ID) if isinstance(data.get(DOC_ID), str) else task.get("id")
     return _record(doc, [*layers.values(), *([predicted] if predicted else [])], meta, ext, source)
+
+
+def _twice(pos: str, name: str) -> str:
+    """The refusal of a second annotation by one annotator on one task (one layer each)."""
+    return (
+        f"{pos}: {name!r} has two annotations of this task; annotator keeps one layer per"
+        " annotator and document (delete one in Label Studio, or export it again)"
+    )
 
 
 def _min_items(items: list[tuple[str, dict[str, Any]]], options: ImportOptions, names: NameMap,
@@ -313,7 +323,8 @@ def _min_items(items: list[tuple[str, dict[str, Any]]], options: ImportOptions, 
         if item.get("annotator") is None and not results:
             continue  # a task nobody annotated
         name = _who(item.get("annotator"))
-        layers = [la for la in layers if la.annotator != name]
+        if any(la.annotator == name for la in layers):
+            raise _Bad(_twice(pos, name))
         layers.append(_layer(doc, results, name, "done", pos))
     return _record(doc, layers, meta, first.get("id"), source)
 

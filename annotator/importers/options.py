@@ -25,6 +25,7 @@ class ImportOptions:
     ] = ()  # --map OLD=NEW: labels, relations, attributes, values
     label_config: Path | None = None  # a Label Studio labelling config (XML)
     encoding: str = ""  # --encoding: force the text encoding of .txt, .csv and brat files
+    project: Path | None = None  # the project imported into: its own files are never read
 
     def label_map(self) -> dict[str, str]:
         """Lowercased incoming label name -> label id (any name when the labels are not known)."""

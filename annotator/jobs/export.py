@@ -44,6 +44,12 @@ def choose_layer(store: Project, annotator: str | None, layer: str | None) -> st
         if annotator not in store.annotators():
             known = ", ".join(names) or "none yet"
             raise UsageError(f"{store.path} has no annotator {annotator!r} (annotators: {known})")
+        if store.layer_kinds().get(annotator) == LayerKind.SUGGESTIONS:
+            raise UsageError(
+                f"{annotator!r} holds the machine suggestions, which are never exported unless"
+                " accepted: accept them in the window (Enter on one, or the Suggestions menu for"
+                " a whole label) and export the annotator's layer that took them"
+            )
         return annotator
     if len(names) == 1:
         return names[0]

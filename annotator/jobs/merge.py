@@ -166,7 +166,7 @@ def _conflict_error(refused: list[tuple[str, MergeConflict]]) -> InputError:
         )
     more = f" and {len(by_layer) - 3} more" if len(by_layer) > 3 else ""
     return InputError(
-        None,
+        refused[0][0],
         "both the project and the file changed the layers of " + "; ".join(parts) + more
         + "; nothing was merged (use --on-conflict replace to take the files' layers,"
         " or --on-conflict keep to keep the project's)",

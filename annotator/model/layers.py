@@ -7,6 +7,7 @@ them (SPEC sections 4 and 5): the curated layer and the rule suggestions.
 
 from __future__ import annotations
 
+import unicodedata
 from enum import StrEnum
 
 
@@ -30,3 +31,13 @@ RESERVED_LAYERS = frozenset({GOLD_LAYER, SUGGESTIONS_LAYER, *VIEWS})  # no annot
 # has none; it keeps a key it does not know): what the exporter writes and the importer reads
 STATUS_FIELD = "annotator_status"
 HUMAN = (LayerKind.ANNOTATOR, LayerKind.GOLD)  # work people did (spans and relations counted)
+
+
+def name_problem(name: str) -> str | None:
+    """Why ``name`` cannot name an annotator's layer (blank, or with a line break or another
+    control character that would break every table it is printed in), or None when it can."""
+    if not name.strip():
+        return f"the annotator name {name!r} is blank"
+    if any(unicodedata.category(c) in ("Cc", "Zl", "Zp") for c in name):
+        return f"the annotator name {name!r} holds a line break or another control character"
+    return None

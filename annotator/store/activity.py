@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from annotator.model.projectfiles import backups_folder
 from annotator.store.base import now
 
 log = logging.getLogger(__name__)
@@ -27,7 +28,7 @@ _active: set[Path] = set()
 
 def notes_dir(project: Path) -> Path:
     """Where the notes live: the project's backups folder (made by the program, travels with it)."""
-    return project.with_name(project.name + ".backups")
+    return backups_folder(project)
 
 
 @dataclass(frozen=True)

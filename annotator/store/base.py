@@ -95,6 +95,7 @@ class ImportReport:
         default_factory=dict
     )  # what the inputs had and we cannot hold
     notes: list[str] = field(default_factory=list)  # guesses the user should know (encodings)
+    renamed: list[str] = field(default_factory=list)  # "q1 -> q1-2": ids taken by another document
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)

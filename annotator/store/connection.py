@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shlex
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -72,14 +73,87 @@ def open_sqlite(path: Path, mode: Mode, *, timeout: float = BUSY_TIMEOUT_S) -> s
     return conn
 
 
-def _connect(path: Path, mode: Mode, timeout: float, *, immutable: bool) -> sqlite3.Connection:
+JOURNALS = ("-wal", "-shm")  # the files SQLite makes beside a database in WAL mode
+SHM_DMS_BYTE = 128  # SQLite unix VFS: UNIX_SHM_BASE (120) + SQLITE_SHM_NLOCK (8)
+_open_here: dict[str, int] = {}  # connections this process has open, per real path
+
+
+class _Connection(sqlite3.Connection):
+    """A connection that, when closed, removes the -wal and -shm files a read-only opening made.
+
+    SQLite makes them for any reader of a WAL database, and a reader may not delete them: without
+    this, reading a project (``annotator.open``) or refusing a damaged one leaves two files
+    beside the user's that were not there before. They are removed only when nobody else (no
+    other connection of this process, no other process) has the database open and the log is empty.
+    """
+
+    key = ""
+    made: tuple[Path, ...] = ()
+
+    def close(self) -> None:
+        super().close()
+        if not self.key:
+            return
+        key, self.key = self.key, ""
+        _open_here[key] -= 1
+        if _open_here[key] == 0:
+            del _open_here[key]
+            if self.made:
+                _remove_unused(Path(key), self.made)
+
+
+def _remove_unused(path: Path, made: tuple[Path, ...]) -> None:
+    wal = Path(f"{path}-wal")
+    with contextlib.suppress(OSError):
+        if (wal in made and wal.stat().st_size) or opened_elsewhere(path):
+            return
+    for leftover in made:
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+
+
+def opened_elsewhere(path: Path) -> bool:
+    """True when another process holds the database open (or when that cannot be told).
+
+    Only call it when this process has no connection open to ``path``: the test lock is
+    released by closing the file, which drops every lock this process holds on it.
+    """
     try:
-        return sqlite3.connect(
+        import fcntl
+    except ImportError:  # Windows: no way to tell, so assume it may be
+        return True
+    shm = Path(f"{path}-shm")
+    if not shm.exists():
+        return False
+    try:
+        fd = os.open(shm, os.O_RDWR)
+    except OSError:
+        return True
+    try:
+        fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, SHM_DMS_BYTE, os.SEEK_SET)
+    except OSError:
+        return True
+    finally:
+        os.close(fd)
+    return False
+
+
+def _connect(path: Path, mode: Mode, timeout: float, *, immutable: bool) -> sqlite3.Connection:
+    key = str(path.resolve())
+    before = {s: Path(f"{path}{s}").exists() for s in JOURNALS}
+    try:
+        conn = sqlite3.connect(
             sqlite_uri(path, mode, immutable=immutable),
-            uri=True, timeout=timeout, check_same_thread=False,
+            uri=True, timeout=timeout, check_same_thread=False, factory=_Connection,
         )  # fmt: skip
     except sqlite3.Error as exc:
         raise describe_error(path, exc) from exc
+    assert isinstance(conn, _Connection)
+    conn.key = key
+    _open_here[key] = _open_here.get(key, 0) + 1
+    if mode is Mode.READ and not immutable and _open_here[key] == 1:
+        conn.made = tuple(Path(f"{path}{s}") for s, there in before.items() if not there)
+    return conn
 
 
 def _readable(conn: sqlite3.Connection) -> bool:
@@ -116,7 +190,14 @@ def connect(path: Path, *, readonly: bool) -> Database:
 def describe_error(path: Path, exc: sqlite3.Error) -> ProjectError:
     """Turn an SQLite error into a sentence an annotator can act on."""
     msg = str(exc).lower()
-    if "not a database" in msg or "malformed" in msg or "file is encrypted" in msg:
+    if "malformed" in msg:
+        return ProjectError(
+            "{path} is damaged (cut short or corrupted) and cannot be read; restore a backup of"
+            " it ({command} lists them)",
+            path=str(path),
+            command=f"annotator backups {shlex.quote(str(path))}",
+        )
+    if "not a database" in msg or "file is encrypted" in msg:
         return ProjectError(
             "{path} is not an annotator project (it is not an SQLite database)", path=str(path)
         )

@@ -14,13 +14,12 @@ still holds the write lock, so no other writer can slip in between the check and
 from __future__ import annotations
 
 import contextlib
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlite_utils import Database
 
-SHM_DMS_BYTE = 128  # SQLite unix VFS: UNIX_SHM_BASE (120) + SQLITE_SHM_NLOCK (8)
+from annotator.store.connection import opened_elsewhere
 
 
 @dataclass(frozen=True)
@@ -39,28 +38,6 @@ def note_new(db: Database, path: Path) -> NewFile:
     return NewFile(path, (st.st_dev, st.st_ino), version)
 
 
-def _opened_elsewhere(path: Path) -> bool:
-    """True when another process holds the project open (or when that cannot be told)."""
-    try:
-        import fcntl
-    except ImportError:  # Windows: no way to tell, so assume it may be
-        return True
-    shm = Path(f"{path}-shm")
-    if not shm.exists():
-        return False
-    try:
-        fd = os.open(shm, os.O_RDWR)
-    except OSError:
-        return True
-    try:
-        fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, SHM_DMS_BYTE, os.SEEK_SET)
-    except OSError:
-        return True
-    finally:
-        os.close(fd)  # (drops this process's locks on the file: the connection is closing anyway)
-    return False
-
-
 def remove_if_untouched(db: Database, new: NewFile) -> bool:
     """Inside the write transaction of a failed import: delete the file if it is still only ours.
 
@@ -77,7 +54,7 @@ def remove_if_untouched(db: Database, new: NewFile) -> bool:
         return False
     if db.execute("SELECT 1 FROM documents LIMIT 1").fetchone() is not None:
         return False
-    if _opened_elsewhere(path):
+    if opened_elsewhere(path):
         return False
     path.unlink()
     return True

@@ -17,7 +17,7 @@ from typing import Any
 
 from annotator.errors import EditError, InputError
 from annotator.model.document import Document, DocumentRecord, Layer, Status
-from annotator.model.layers import VIEWS
+from annotator.model.layers import VIEWS, name_problem
 from annotator.model.schema import Schema
 from annotator.model.validate import layer_problem
 from annotator.store.activity import announce
@@ -170,6 +170,8 @@ class Importing(Recleaning):
                     doc_id, ext_id = known
                 else:
                     doc_id, ext_id = self._add_document(rec, digest, seen_ext, stamp)
+                    if rec.ext_id and ext_id != rec.ext_id:
+                        report.renamed.append(f"{rec.ext_id} -> {ext_id}")
                     by_hash[digest] = (doc_id, ext_id)
                     added.add(doc_id)
                     report.documents_added += 1
@@ -266,6 +268,7 @@ class Importing(Recleaning):
         where = rec.source or rec.ext_id
         if not rec.text.strip():
             return InputError(where, "the document has no text", rec.line)
+        names: set[str] = set()
         for layer in rec.layers:
             name = layer.annotator or default_annotator
             if not name:
@@ -274,6 +277,17 @@ class Importing(Recleaning):
                 )
             if name in VIEWS:
                 return InputError(where, f"{name!r} is a reserved layer name", rec.line)
+            problem = name_problem(name)
+            if problem:
+                return InputError(where, problem, rec.line)
+            if name in names:
+                return InputError(
+                    where,
+                    f"the document has two layers of the annotator {name!r}; a document has one"
+                    " layer per annotator (merge them into one, or rename one)",
+                    rec.line,
+                )
+            names.add(name)
             problem = layer_problem(layer, rec.text, schema)
             if problem:
                 return InputError(where, problem, rec.line)

@@ -15,6 +15,8 @@ from annotator.text.clitics import clitic_length, counter_of
 from annotator.text.normalize import is_mark
 
 _IN_WORD_EXTRA = "\u0640\u200c\u200d"
+_QUOTES = (('"', '"'), ("\u00ab", "\u00bb"), ("\u201c", "\u201d"),
+           ("\u2039", "\u203a"))  # fmt: skip
 
 
 def _is_trimmable(ch: str) -> bool:
@@ -44,6 +46,7 @@ def snap_selection(
         start, end = end, start
     start = max(0, min(start, len(text)))
     end = max(0, min(end, len(text)))
+    lo, hi = start, end
     # never split a letter from its marks
     while 0 < start < len(text) and is_mark(text[start]):
         start -= 1
@@ -56,6 +59,7 @@ def snap_selection(
         end -= 1
     if start >= end:
         return None
+    start, end = _paired_quotes(text, start, end, lo, hi)
     if whole_words:
         while start > 0 and _is_wordish(text[start - 1]) and _is_wordish(text[start]):
             start -= 1
@@ -64,6 +68,28 @@ def snap_selection(
         while 0 < start < len(text) and is_mark(text[start]) and not _is_trimmable(text[start - 1]):
             start -= 1  # a mark after an emoji or a symbol still belongs to it
         start = _after_clitics(text, start, end, corpus)
+    return start, end
+
+
+def _paired_quotes(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+    """Both ends alike: a quotation mark the span opens (or closes) inside takes its partner the
+    trimming left just outside, when the selection covered it; a quotation the span wholly is
+    stays without its marks."""
+    inner = text[start:end]
+    for opener, closer in _QUOTES:
+        if opener == closer:
+            if inner.count(opener) % 2 == 0:
+                continue
+            if end < hi and text[end] == closer:
+                end += 1
+            elif start > lo and text[start - 1] == opener:
+                start -= 1
+            continue
+        unclosed = inner.count(opener) - inner.count(closer)
+        if unclosed > 0 and end < hi and text[end] == closer:
+            end += 1
+        elif unclosed < 0 and start > lo and text[start - 1] == opener:
+            start -= 1
     return start, end
 
 

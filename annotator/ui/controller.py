@@ -364,37 +364,46 @@ class Controller(QObject):
         if link is not None:
             self.session.add_relation(link.relation, link.head, link.current)
 
-    def link_by_mouse(self, head_id: int, child_id: int, where: QPoint) -> None:
-        """A drag from one span's tag onto another: link them with the relation the schema
-        allows between their labels (a menu when several do)."""
+    def link_by_mouse(self, first_id: int, second_id: int, where: QPoint) -> None:
+        """A drag from one span's tag onto another: link them with a relation the schema allows
+        between their labels, head and child as the schema says whichever way the drag went (a
+        menu when several fit)."""
         s = self.session
-        head, child = s.span(head_id), s.span(child_id)
-        if head is None or child is None:
+        first, second = s.span(first_id), s.span(second_id)
+        if first is None or second is None:
             return
-        done = {r.label for r in s.relations if (r.head, r.child) == (head_id, child_id)}
-        fits = [r for r in s.schema.relations if r.allows(head.label, child.label)]
-        options = [r for r in fits if r.id not in done]
+        ends = [(first_id, first.label, second_id, second.label)]
+        ends.append((second_id, second.label, first_id, first.label))
+        fits = [
+            (rel, head_id, child_id)
+            for head_id, head_label, child_id, child_label in ends
+            for rel in s.schema.relations
+            if rel.allows(head_label, child_label)
+        ]
+        done = {(r.label, r.head, r.child) for r in s.relations}
+        options = [(rel, h, c) for rel, h, c in fits if (rel.id, h, c) not in done]
         if not options:
-            names = s.schema.label(head.label), s.schema.label(child.label)
             if fits:
                 s.message.emit(self.tr("These two spans are already linked."))
             else:
                 s.message.emit(
                     self.tr("No relation goes from a {0} span to a {1} span.").format(
-                        display_name(names[0]), display_name(names[1])
+                        display_name(s.schema.label(first.label)),
+                        display_name(s.schema.label(second.label)),
                     )
                 )
             return
-        chosen = options[0].id
+        chosen = 0
         if len(options) > 1:
             menu = QMenu(self.view)
-            for rel in options:
+            for rel, _head, _child in options:
                 menu.addAction(display_name(rel)).setData(rel.id)
             action = menu.exec(where)
             if action is None:
                 return
-            chosen = str(action.data())
-        self.session.add_relation(chosen, head_id, child_id)
+            chosen = menu.actions().index(action)
+        rel, head_id, child_id = options[chosen]
+        self.session.add_relation(rel.id, head_id, child_id)
 
     def cancel_link(self) -> None:
         self.modes.end_link()

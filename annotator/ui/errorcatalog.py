@@ -30,6 +30,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("errors", "{path} does not exist (create it with: annotator init {path})"),
     QT_TRANSLATE_NOOP("errors", "{path} has no document {ref!r}"),
     QT_TRANSLATE_NOOP("errors", "{path} is busy: another program is writing to it; try again in a moment"),
+    QT_TRANSLATE_NOOP("errors", "{path} is damaged (cut short or corrupted) and cannot be read; restore a backup of it ({command} lists them)"),
     QT_TRANSLATE_NOOP("errors", "{path} is damaged: it has no documents table"),
     QT_TRANSLATE_NOOP("errors", "{path} is in a read-only folder beside a write-ahead log ({name}-wal) that cannot be read there; open it where it can be written once"),
     QT_TRANSLATE_NOOP("errors", "{path} is not an annotator project (it is not an SQLite database)"),

@@ -1250,6 +1250,10 @@
         <translation>{path} مشغول: برنامج آخر يكتب فيه؛ أعد المحاولة بعد لحظة</translation>
     </message>
     <message>
+        <source>{path} is damaged (cut short or corrupted) and cannot be read; restore a backup of it ({command} lists them)</source>
+        <translation>{path} تالف (مقطوع أو معطوب) ولا يمكن قراءته؛ استرجع نسخة احتياطية منه (يسردها الأمر {command})</translation>
+    </message>
+    <message>
         <source>{path} is damaged: it has no documents table</source>
         <translation>{path} تالف: لا يحتوي على جدول المستندات</translation>
     </message>

@@ -31,6 +31,7 @@ from annotator.importers import read_inputs
 from annotator.importers.clean import Cleaned, clean_text, load_rules, user_rules_file
 from annotator.importers.formats import SUFFIXES
 from annotator.importers.options import ImportOptions
+from annotator.model.projectfiles import is_own_file
 from annotator.store import Project
 from annotator.store.base import OnConflict
 from annotator.text.decode import decode_bytes
@@ -106,7 +107,9 @@ class ImportDialog(QDialog):
                 sorted(
                     p
                     for p in path.rglob("*")
-                    if p.suffix.lower() in SUFFIXES and p.suffix.lower() != ".ann"
+                    if p.suffix.lower() in SUFFIXES
+                    and p.suffix.lower() != ".ann"
+                    and not is_own_file(self.session.project.path, p)  # its backups, its notes
                 )
                 if path.is_dir()
                 else [path]
@@ -174,8 +177,9 @@ class ImportDialog(QDialog):
             return None
         schema = self.session.schema
         options = ImportOptions(
-            clean=self.clean.isChecked(), label_ids=schema.label_ids, schema=schema
-        )
+            clean=self.clean.isChecked(), label_ids=schema.label_ids, schema=schema,
+            project=self.session.project.path,  # the project's own files are never read
+        )  # fmt: skip
         path, paths, who = self.session.project.path, list(self.paths), self.session.annotator
         on_conflict = OnConflict(self.on_conflict.currentData())
 
