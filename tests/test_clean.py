@@ -67,6 +67,7 @@ def test_import_keeps_the_original_and_reports(tmp_path: Path) -> None:
     db = tmp_path / "p.db"
     result = run("import", str(db), str(tmp_path / "a.txt"))
     assert "Cut 10 lines of site debris from 1 document:" in result.stdout
+    assert "view and share counters: 1" in result.stdout  # a rule name with its count, no "1 view"
     with Project.open(db) as p:
         doc = p.find_document("a")
         assert doc.text == PROSE and doc.meta == {"date": "3 مارس 2025", "source": "وكالة الأنباء"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from annotator.text.plural import counted, form, plural
+from annotator.text.plural import counted, form, number, plural
 
 if TYPE_CHECKING:
     from annotator.store.base import ImportReport
@@ -47,7 +47,10 @@ def import_summary(
         if len(listed) > 10:
             out.append(f"  ... and {len(listed) - 10} more {outcome} (--json lists them all)")
     if report.cleaned:
-        rules = ", ".join(f"{n} {rule}" for rule, n in sorted(report.removed_by_rule.items()))
+        # "cookie notice: 2", not "2 cookie notice": rule names are phrases, not countable nouns
+        rules = ", ".join(
+            f"{rule}: {number(n)}" for rule, n in sorted(report.removed_by_rule.items())
+        )
         cut = sum(report.removed_by_rule.values())
         lines.append(f"Cut {plural(cut, 'line')} of site debris from {plural(report.cleaned, 'document')}: {rules} "
                      "(--dry-run lists them; the original text is kept; --no-clean imports as is).")  # fmt: skip
