@@ -8,21 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from annotator.cli import main
 from annotator.store import Project
+from tests.helpers_cli import run
 
 TEXT = "قال الرئيس إن الاقتصاد ينمو."
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
-    """The real entry point in this process: (exit status, stdout, stderr)."""
-    try:
-        main([str(a) for a in args])
-        code = 0
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def test_importing_the_folder_that_holds_the_project_skips_its_own_files_and_says_so(

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from annotator.cli import main
 from annotator.store import Project
+from tests.helpers_cli import run
 
 TEXT = "😀 قال الوزير:\nإن المحادثات مثمرة، وأبدت الوزارة ترحيبها"
 
@@ -33,17 +33,6 @@ def choice(rid: str, name: str, value: str) -> dict[str, Any]:
 def relation(head: str, child: str, label: str, direction: str = "right") -> dict[str, Any]:
     return {"type": "relation", "from_id": head, "to_id": child, "direction": direction,
             "labels": [label]}  # fmt: skip
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
-    """The real entry point in this process: (exit status, stdout, stderr)."""
-    try:
-        main([str(a) for a in args])
-        code = 0
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def write(path: Path, obj: Any) -> Path:
