@@ -115,3 +115,16 @@ def test_an_english_article_reads_left_to_right_and_an_arabic_one_right_to_left(
     last = point_in(view, len(ARABIC_OPENING_LATIN) - 1, 0.5)
     assert first.x() > last.x()  # "AFP" at the right edge where the line starts
     assert first.x() > view.viewport().width() * 3 // 4
+
+
+def test_key_names_read_left_to_right_in_the_arabic_shortcut_sheet(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The window tester saw "Ctrl+=" drawn as "+=Ctrl" in the Arabic F1 sheet."""
+    w = make_window(qtbot, tmp_path, {"a": "قال الوزير"})
+    sheet = w.dialogs.show_shortcuts(list(w.actions_by_id.values()))
+    qtbot.addWidget(sheet)
+    sheet.table.setLayoutDirection(RTL)  # as in the Arabic interface
+    rows = {sheet.table.item(r, 0).text(): r for r in range(sheet.table.rowCount())}
+    zoom_in = next(k for k in rows if k.startswith("Ctrl+=") or k.startswith("Ctrl++"))
+    assert _direction(sheet.table, rows[zoom_in], 0) == LTR

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from annotator.model.schema import Schema
 from annotator.ui.names import attribute_name, description, name, value_name
 from annotator.ui.theme import chip_colour
+from annotator.ui.widgets.direction import natural_direction
 
 
 class ShortcutSheet(QDialog):
@@ -33,6 +34,7 @@ class ShortcutSheet(QDialog):
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             self.table.setItem(row, 0, QTableWidgetItem(keys))
             self.table.setItem(row, 1, QTableWidgetItem(action.text().replace("&", "")))
+        natural_direction(self.table, 0)  # "Ctrl+=" reads left to right in the Arabic interface too
         self.table.resizeColumnsToContents()
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
