@@ -18,6 +18,7 @@ import pytest
 
 from annotator.errors import ProjectError
 from annotator.model.document import DocumentRecord
+from annotator.model.projectfiles import backups_folder
 from annotator.model.schema import default_schema
 from annotator.store import Project
 from annotator.store.backup import (
@@ -26,7 +27,6 @@ from annotator.store.backup import (
     KEEP_LAST,
     KEEP_WEEKLY_WEEKS,
     Backup,
-    backup_dir,
     list_backups,
     make_backup,
     restore_backup,
@@ -84,7 +84,7 @@ def test_restore_with_odd_characters_in_folder_and_file_names(
 def test_bad_backups_are_neither_listed_nor_restored(tmp_path: Path, kind: str) -> None:
     db = _project(tmp_path / "p.db", "d1", "d2")
     good = make_backup(db)
-    folder = backup_dir(db)
+    folder = backups_folder(db)
     bad = folder / f"zzzz-{kind}.db"
     if kind == "empty":
         bad.write_bytes(b"")
@@ -128,7 +128,7 @@ def test_backups_are_ordered_by_the_time_inside_not_the_name(tmp_path: Path) -> 
     # renaming the project (and its folder) keeps the order and the rotation
     moved = tmp_path / "aaa.db"
     db.rename(moved)
-    backup_dir(db).rename(backup_dir(moved))
+    backups_folder(db).rename(backups_folder(moved))
     _add(moved, "d3")
     third = make_backup(moved)
     assert list_backups(moved)[0].path == third.path
@@ -178,7 +178,7 @@ def test_the_keeping_policy_thins_by_age_within_the_budget() -> None:
 
 def test_rotation_only_removes_validated_backups(tmp_path: Path) -> None:
     db = _project(tmp_path / "p.db")
-    folder = backup_dir(db)
+    folder = backups_folder(db)
     folder.mkdir()
     mine = folder / "my notes.db"
     mine.write_text("the user's own file, not a backup")
@@ -191,7 +191,7 @@ def test_rotation_only_removes_validated_backups(tmp_path: Path) -> None:
 
 def test_a_failed_backup_leaves_nothing_listed(tmp_path: Path) -> None:
     db = _project(tmp_path / "p.db")
-    backup_dir(db).write_text("a file where the backups folder should be")
+    backups_folder(db).write_text("a file where the backups folder should be")
     with pytest.raises(ProjectError, match="could not be written"):
         make_backup(db)
     result = run("backups", str(db), "--now")
@@ -203,7 +203,7 @@ def test_a_full_disk_leaves_no_partial_backup(tmp_path: Path) -> None:
     """The child may write at most 40 kB per file (RLIMIT_FSIZE): like a disk that fills up."""
     db = _project(tmp_path / "p.db", *(f"d{i}" for i in range(400)))
     assert db.stat().st_size > 80_000
-    backup_dir(db).mkdir()
+    backups_folder(db).mkdir()
     script = (
         "import resource, signal, sys\n"
         "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
@@ -215,7 +215,7 @@ def test_a_full_disk_leaves_no_partial_backup(tmp_path: Path) -> None:
                             capture_output=True, text=True, timeout=120)  # fmt: skip
     assert result.returncode == 3, result.stderr
     assert "could not be written" in result.stderr
-    assert _siblings(backup_dir(db)) == []
+    assert _siblings(backups_folder(db)) == []
     assert list_backups(db) == []
     assert _ids(db)[:2] == ["d0", "d1"]
 
@@ -292,7 +292,7 @@ def test_restore_brings_back_every_layer_and_never_reuses_an_id(tmp_path: Path) 
 
 def test_partial_copies_of_a_killed_backup_are_cleaned_not_listed(tmp_path: Path) -> None:
     db = _project(tmp_path / "p.db", "d1")
-    folder = backup_dir(db)
+    folder = backups_folder(db)
     folder.mkdir()
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()
@@ -322,7 +322,7 @@ def test_a_restore_killed_while_it_waits_changes_nothing(tmp_path: Path) -> None
         restorer = subprocess.Popen([sys.executable, "-c", "from annotator.cli import main; main()",
                                      "restore", str(db), "1"], cwd=ROOT,
                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
-        partial = backup_dir(db) / f".restore-{restorer.pid}.partial"
+        partial = backups_folder(db) / f".restore-{restorer.pid}.partial"
         deadline = time.monotonic() + 60
         while not partial.exists() and restorer.poll() is None and time.monotonic() < deadline:
             time.sleep(0.01)
@@ -333,7 +333,7 @@ def test_a_restore_killed_while_it_waits_changes_nothing(tmp_path: Path) -> None
     assert holder.returncode == 0, err
     assert len(_ids(db)) == 6  # the import is whole, the restore did nothing
     make_backup(db)
-    assert not [p for p in backup_dir(db).iterdir() if ".partial" in p.name]
+    assert not [p for p in backups_folder(db).iterdir() if ".partial" in p.name]
 
 
 def test_backups_made_by_several_processes_at_once_are_all_whole(tmp_path: Path) -> None:
@@ -345,7 +345,7 @@ def test_backups_made_by_several_processes_at_once_are_all_whole(tmp_path: Path)
     assert all(p.returncode == 0 for p in procs), results
     found = list_backups(db)
     assert 1 <= len(found) <= 3
-    assert not [p for p in backup_dir(db).iterdir() if ".partial" in p.name]
+    assert not [p for p in backups_folder(db).iterdir() if ".partial" in p.name]
     for b in found:
         restore_backup(db, b.path)
         assert len(_ids(db)) == 50

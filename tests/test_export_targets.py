@@ -17,9 +17,9 @@ import pytest
 from annotator.errors import TargetError
 from annotator.jobs.export import export_dataset
 from annotator.jobs.export_target import Lease, manifest_path, plan_target
+from annotator.model.projectfiles import backups_folder
 from annotator.model.schema import default_schema
 from annotator.store import Project
-from annotator.store.backup import backup_dir
 from tests.test_export_parallel import _document
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -105,7 +105,7 @@ def test_an_existing_unrelated_file_is_never_replaced(db: Path, tmp_path: Path) 
 @pytest.mark.parametrize("fmt", ["jsonl", "brat"])
 def test_the_project_its_folder_and_backups_are_never_targets(db: Path, fmt: str) -> None:
     assert _cli("backups", str(db), "--now").returncode == 0
-    assert any(backup_dir(db).iterdir())
+    assert any(backups_folder(db).iterdir())
     folder = db.parent
     before = _snapshot(folder)
     for out, cwd, said in (
@@ -113,8 +113,8 @@ def test_the_project_its_folder_and_backups_are_never_targets(db: Path, fmt: str
         (".", folder, "is the folder that holds the project"),
         (str(folder), None, "is the folder that holds the project"),
         (str(folder.parent), None, "is the folder that holds the project"),
-        (str(backup_dir(db)), None, "inside the project's backups"),
-        (str(backup_dir(db) / "x.jsonl"), None, "inside the project's backups"),
+        (str(backups_folder(db)), None, "inside the project's backups"),
+        (str(backups_folder(db) / "x.jsonl"), None, "inside the project's backups"),
         (f"{db}-wal", None, "is the project file"),
     ):
         for extra in ((), ("--force",)) if out == "." else (("--force",),):

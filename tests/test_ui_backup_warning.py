@@ -10,9 +10,10 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 from pytestqt.qtbot import QtBot
 
 from annotator.model.document import DocumentRecord
+from annotator.model.projectfiles import backups_folder
 from annotator.model.schema import default_schema
 from annotator.store import Project
-from annotator.store.backup import backup_dir, list_backups
+from annotator.store.backup import list_backups
 from annotator.ui.mainwindow import MainWindow
 from tests.ui_helpers import status_sentence
 
@@ -25,7 +26,7 @@ def test_the_window_opens_and_warns_when_the_startup_backup_fails(
     db = tmp_path / "p.db"
     with Project.create(db, default_schema()) as p:
         p.add_documents([DocumentRecord("a", "t", "نص المقال")])
-    backup_dir(db).write_text("a file where the backups folder should be")
+    backups_folder(db).write_text("a file where the backups folder should be")
     monkeypatch.setattr(QApplication, "exec", lambda self: 0)
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_gui installs the window's hook
     assert launch.run_gui(db, "layla", None, None, "en") == 0

@@ -27,7 +27,7 @@ from typing import IO, Any
 from annotator.errors import TargetError
 from annotator.export.formats import FORMATS
 from annotator.export.split import SPLIT_NAMES
-from annotator.store.backup import backup_dir
+from annotator.model.projectfiles import backups_folder
 
 MANIFEST_IN_FOLDER = "manifest.json"
 PROGRAM = "annotator"  # a manifest's "program" starts with this when an export of ours wrote it
@@ -84,7 +84,7 @@ def plan_target(
     proj = project.resolve()
     protected = frozenset({proj, *(Path(f"{proj}{s}") for s in ("-wal", "-shm", "-journal"))})
     target = Target(out, folder, finals, manifest_path(out, folder), protected)
-    backups = backup_dir(proj)
+    backups = backups_folder(proj)
     for path in [out, *finals.values(), target.manifest]:
         real = path.resolve()
         if real in protected:

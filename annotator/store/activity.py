@@ -26,11 +26,6 @@ NOTE_SUFFIX = ".json"
 _active: set[Path] = set()
 
 
-def notes_dir(project: Path) -> Path:
-    """Where the notes live: the project's backups folder (made by the program, travels with it)."""
-    return backups_folder(project)
-
-
 @dataclass(frozen=True)
 class Activity:
     """A long write some process announced."""
@@ -51,7 +46,7 @@ def announce(project: Path, what: str) -> Iterator[None]:
     if key in _active:
         yield
         return
-    note: Path | None = notes_dir(project) / f"{NOTE_PREFIX}{os.getpid()}{NOTE_SUFFIX}"
+    note: Path | None = backups_folder(project) / f"{NOTE_PREFIX}{os.getpid()}{NOTE_SUFFIX}"
     assert note is not None
     made_folder = not note.parent.exists()
     try:
@@ -76,7 +71,7 @@ def announce(project: Path, what: str) -> Iterator[None]:
 
 def running(project: Path) -> list[Activity]:
     """The long writes other live processes announced on ``project``."""
-    folder = notes_dir(project)
+    folder = backups_folder(project)
     if not folder.is_dir():
         return []
     found = []

@@ -28,7 +28,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from annotator.errors import ProjectError
-from annotator.store.activity import alive, notes_dir, running
+from annotator.model.projectfiles import backups_folder
+from annotator.store.activity import alive, running
 from annotator.store.base import RESTORED_AT, now
 from annotator.store.connection import Mode, describe_error, open_sqlite, sqlite_uri
 from annotator.store.exchanges import PROJECT_ID
@@ -51,11 +52,6 @@ _META_KEYS = ("backup_at", "backup_reason", "backup_mark")
 # Tables that describe running programs, not work: not part of a backup's state mark, and left as
 # they are by a restore (the windows open now are still open).
 RUNNING_STATE_TABLES = frozenset({"open_windows"})
-
-
-def backup_dir(project: Path) -> Path:
-    """The folder of the project's backups."""
-    return notes_dir(project)
 
 
 @dataclass(frozen=True)
@@ -132,7 +128,7 @@ def _read_backup(path: Path) -> Backup:
 
 def list_backups(project: Path) -> list[Backup]:
     """The project's usable backups, newest first (by the time recorded inside each)."""
-    folder = backup_dir(project)
+    folder = backups_folder(project)
     if not folder.is_dir():
         return []
     found = []
@@ -167,7 +163,7 @@ def _make_backup(conn: sqlite3.Connection, project: Path, reason: str) -> Backup
     existing = list_backups(project)
     if existing and existing[0].mark == mark:
         return existing[0]
-    folder = backup_dir(project)
+    folder = backups_folder(project)
     _remove_leftovers(folder)
     taken = datetime.now(UTC)
     stamp = taken.strftime("%Y%m%d-%H%M%S-%f")
@@ -322,7 +318,7 @@ def _check_same_project(project: Path, ours: str, source: Path) -> None:
     theirs = _project_id_of(source)
     if theirs == ours:
         return
-    if theirs is None and source.resolve().parent == backup_dir(project).resolve():
+    if theirs is None and source.resolve().parent == backups_folder(project).resolve():
         return  # one of its own backups, taken before projects recorded their id
     if theirs is None:
         raise ProjectError(
@@ -351,7 +347,7 @@ def restore_backup(
     check_backup(source)
     if source.resolve() == project.resolve():
         raise ProjectError(f"{source} is the project itself; choose one of its backups")
-    folder = backup_dir(project)
+    folder = backups_folder(project)
     temp = folder / f".restore-{os.getpid()}{PARTIAL_SUFFIX}"  # (same pattern: cleaned if killed)
     with Project.open(project) as target:
         if target.readonly:
