@@ -4,6 +4,7 @@ while its undo stack stays where it was."""
 
 from __future__ import annotations
 
+import socket
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -162,3 +163,69 @@ def test_a_window_that_died_is_not_counted(qtbot: QtBot, tmp_path: Path) -> None
             [doc.id, socket.gethostname(), int(gone.stdout)],
         )
     assert a.session.other_windows() == []
+
+
+def test_a_window_killed_with_sigkill_is_not_counted_and_its_row_is_dropped(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """A real window process, killed with SIGKILL and not yet reaped (its pid still answers), or
+    whose pid another process has since (a sandboxed window in its own pid namespace)."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from annotator.store.presence import lock_path
+
+    a = make_window(qtbot, tmp_path, {"a": TEXT})
+    doc = a.session.document
+    assert doc is not None
+    path = a.session.project.path
+    a.close()  # only the window in the other process has the document open now
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "annotator", "gui", str(path), "--annotator", "layla", "--doc", "a"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    try:
+        with Project.open(path) as look:
+
+            def rows() -> list[tuple[str, int]]:
+                found = look.db.execute("SELECT id, pid FROM open_windows").fetchall()
+                return [(str(r[0]), int(r[1])) for r in found]
+
+            qtbot.waitUntil(lambda: [pid for _wid, pid in rows()] == [proc.pid], timeout=60_000)
+            ((wid, _pid),) = rows()
+            alive = second_window(qtbot, path, doc.id)
+            assert alive.status_line.shared.isVisible()  # the live window is counted
+            alive.close()
+            assert lock_path(path, wid).exists()
+            proc.send_signal(signal.SIGKILL)
+            qtbot.waitUntil(lambda: _state(proc.pid) in ("Z", ""), timeout=10_000)
+            assert os.path.exists(f"/proc/{proc.pid}")  # not reaped: kill(pid, 0) still answers
+            b = second_window(qtbot, path, doc.id)
+            assert not b.status_line.shared.isVisible()  # no "second window" that is gone
+            assert [r for r in rows() if r[0] == wid] == []  # its row is dropped
+            assert not lock_path(path, wid).exists()  # and its lock file
+            with look.transaction():  # a row of a dead window carrying a live pid: this one's
+                look.db.execute(
+                    "INSERT INTO open_windows VALUES ('gone', 'layla', ?, ?, ?, ?)",
+                    [doc.id, socket.gethostname(), os.getpid(), "2999-01-01"],
+                )
+            lock_path(path, "gone").touch()  # its lock file, left behind, held by nobody
+            assert b.session.other_windows() == []
+            assert [r for r in rows() if r[0] == "gone"] == []
+    finally:
+        proc.kill()
+        proc.wait(timeout=30)
+        assert proc.stderr is not None
+        proc.stderr.close()
+
+
+def _state(pid: int) -> str:
+    """The process state letter from /proc ("" when there is no such process)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as f:
+            return f.read().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return ""
