@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFont, QTextCursor, QTextLayout, QTextLine, QTextOption
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from annotator.ui.i18n import install
@@ -375,3 +375,37 @@ def test_the_attribute_strip_wraps_in_a_small_window_and_follows_a_resize(
     qtbot.keyClick(w.view, Qt.Key.Key_2)  # still works by key after the resizes
     assert w.session.spans[0].attributes == {"type": "visit"}
     assert not chooser.isVisible() and w.view.viewportMargins().bottom() == 0
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_attribute_strip_reads_in_the_interface_direction_over_an_arabic_article(
+    qtbot: QtBot, tmp_path: Path, lang: str
+) -> None:
+    """English interface: left to right, the span first, then "type:", then 1, 2, 3 ...; Arabic:
+    the same order from the right. (It used to take the article's direction in both.)"""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    text = "قال الوزير إن المحادثات كانت مثمرة وإن الزيارة ناجحة.\n"
+    try:
+        install(app, lang)
+        w = make_window(qtbot, tmp_path, {"a": text})
+        start = text.index("الزيارة")
+        drag(qtbot, w, start, start + len("الزيارة"))
+        qtbot.keyClick(w.view, Qt.Key.Key_4)  # event: the strip asks for its type
+        chooser = w.controller.chooser
+        assert chooser.isVisible()
+        shown = [c for c in chooser.children() if isinstance(c, (QLabel, QPushButton))
+                 and c.isVisible()]  # fmt: skip
+        texts = [c.text() for c in shown]
+        assert "الزيارة" in texts[0] and texts[2].startswith("1  ") and texts[3].startswith("2  ")
+        expected = (
+            Qt.LayoutDirection.LeftToRight if lang == "en" else Qt.LayoutDirection.RightToLeft
+        )
+        assert {c.layoutDirection() for c in [chooser, *shown]} == {expected}
+        xs = [c.geometry().center().x() for c in shown]
+        assert xs == (sorted(xs) if lang == "en" else sorted(xs, reverse=True))
+        assert texts[1] == ("type:" if lang == "en" else "النوع:")
+        qtbot.keyClick(w.view, Qt.Key.Key_2)  # the digit picks the value numbered 2 either way
+        assert w.session.spans[0].attributes == {"type": "visit"}
+    finally:
+        install(app, "en")

@@ -11,6 +11,10 @@ annotator read on to choose. It now takes a band of its own at the foot of the a
 view's bottom viewport margin), naming the span it is for; the text keeps its place, and only
 when the labelled line itself would fall under the band does the text scroll, by that much.
 
+It reads in the interface's direction, not the article's: in the English interface over an Arabic
+article it runs left to right ("«span» kind: 1 person 2 organization ..."), where inheriting the
+view's right-to-left direction had laid it out backwards and drawn "kind:" as ":kind".
+
 Signals:
     chosen(int, str, str): span id, attribute name, value.
 """
@@ -66,6 +70,7 @@ class AttributeChooser(QFrame):
                 widget.deleteLater()
         self.span_id = span.id or 0
         self.choices, self.buttons = [], []
+        self.setLayoutDirection(QApplication.layoutDirection())  # the interface's, not the view's
         short = span.text if len(span.text) <= SPAN_CHARS else span.text[: SPAN_CHARS - 1] + "…"
         self._layout.addWidget(plain_label(f"«{article_words(short)}»", self))
         for attr in label.attributes:
