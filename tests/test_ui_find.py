@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
@@ -19,6 +20,7 @@ from annotator.store import Project
 from annotator.text.normalize import MAX_HITS
 from annotator.text.snap import snap_selection
 from annotator.ui.docview import CURRENT_HIT_COLOUR, HIT_COLOUR
+from annotator.ui.i18n import install
 from annotator.ui.mainwindow import MainWindow
 from tests.test_ui_review import TEXT as REVIEW_TEXT
 from tests.test_ui_scroll import settle
@@ -146,7 +148,8 @@ def test_hostile_searches(qtbot: QtBot, tmp_path: Path) -> None:
     w = make_window(qtbot, tmp_path, {"a": ARTICLE})
     qtbot.keyClick(w.view, Qt.Key.Key_F, CTRL)
     box = w.find_bar.box
-    for text, count in (("   ", ""), ("َُّ", "Only diacritics: type letters"),
+    ignored = "The search ignores diacritics and tatweel: type letters."
+    for text, count in (("   ", ""), ("َُّ", ignored), ("ـــ", ignored), ("\u200fـ", ignored),
                         ("zzzz", "No match"), ('"*(NEAR', "No match")):  # fmt: skip
         box.setText(text)
         assert w.finder.hits == [] and w.find_bar.count.text() == count
@@ -200,7 +203,7 @@ def test_find_in_all_documents_opens_the_hit_even_from_a_document_imported_elsew
         [dialog.list.topLevelItem(i).text(c) for c in range(3)]
         for i in range(dialog.list.topLevelItemCount())
     ]
-    assert len(rows) == 3 and dialog.summary.text() == "Hits: 3 · documents: 3"
+    assert len(rows) == 3 and dialog.summary.text() == "3 hits · 3 documents"
     assert rows[2][1:] == ["2", "وفي [دمشقَ] اليوم مؤتمر"]
     dialog.list.setCurrentItem(dialog.list.topLevelItem(2))
     qtbot.keyClick(dialog.list, Qt.Key.Key_Return)
@@ -209,9 +212,9 @@ def test_find_in_all_documents_opens_the_hit_even_from_a_document_imported_elsew
     start = late.text.index("دمشقَ")
     assert w.view.selection() == (start, start + 5)
     qtbot.keyClick(dialog.box, Qt.Key.Key_A, CTRL)
-    type_text(dialog.box, "في")
+    type_text(dialog.box, "في")  # two letters: no trigram to look up, found all the same
     qtbot.keyClick(dialog.box, Qt.Key.Key_Return)
-    assert dialog.list.topLevelItemCount() == 0 and "at least 3 letters" in dialog.summary.text()
+    assert dialog.summary.text() == "2 hits · 2 documents"
     dialog.box.setText('"NEAR(دمشق*" - AND')
     dialog.search()
     assert dialog.summary.text() == "No document contains this."
@@ -267,3 +270,59 @@ def test_a_document_opened_from_find_in_all_documents_is_the_current_row_of_the_
     assert current_row_shown(w) == "d17"
     qtbot.keyClick(w.view, Qt.Key.Key_D, CTRL)  # done: the next one to do is the current row
     assert w.session.document is not None and w.session.document.ext_id == current_row_shown(w)
+
+
+def find_everywhere(qtbot: QtBot, w: MainWindow, query: str) -> tuple[list[str], str]:
+    """Ctrl+Shift+F, replace the search with ``query``, Enter: the hits' words and the summary."""
+    qtbot.keyClick(w.view, Qt.Key.Key_F, CTRL | SHIFT)
+    dialog = w.finder.find_all_dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.keyClick(dialog.box, Qt.Key.Key_A, CTRL)
+    qtbot.keyClick(dialog.box, Qt.Key.Key_Delete)
+    type_text(dialog.box, query)
+    qtbot.keyClick(dialog.box, Qt.Key.Key_Return)
+    found = [dialog.list.topLevelItem(i).text(2) for i in range(dialog.list.topLevelItemCount())]
+    summary = dialog.summary.text()
+    qtbot.keyClick(dialog.box, Qt.Key.Key_Escape)
+    return found, summary
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", ("2 hits · 2 documents", "1 hit · 1 document", "No document contains this.",
+                "The search ignores diacritics and tatweel: type letters.")),
+        ("ar", ("نتيجتان · مستندان", "نتيجة واحدة · مستند واحد", "لا توجد وثيقة تحتوي على هذا.",
+                "البحث يتجاهل التشكيل والتطويل: اكتب حروفًا.")),
+    ],
+)  # fmt: skip
+def test_short_and_emoji_searches_in_all_documents_are_answered_in_the_interface_language(
+    qtbot: QtBot, tmp_path: Path, lang: str, words: tuple[str, str, str, str]
+) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    try:
+        install(app, lang)
+        w = make_window(qtbot, tmp_path, {"a": ARTICLE, "b": "خبر عن 😀 في دمشق", "c": "لا شيء"})
+        two, one, none, ignored = words
+        hits, summary = find_everywhere(qtbot, w, "😀")
+        assert summary == two and all("[😀]" in h for h in hits)
+        assert find_everywhere(qtbot, w, "12")[1] == one  # two digits
+        assert find_everywhere(qtbot, w, "ح")[1] == none  # one letter found nowhere
+        hits, summary = find_everywhere(qtbot, w, "في")
+        assert summary == two and all("[في]" in h for h in hits)
+        assert find_everywhere(qtbot, w, "ـــ") == ([], ignored)  # tatweel alone
+        assert find_everywhere(qtbot, w, "ًٌ") == ([], ignored)
+        qtbot.keyClick(w.view, Qt.Key.Key_F, CTRL | SHIFT)
+        dialog = w.finder.find_all_dialog
+        assert dialog is not None
+        dialog.list.setCurrentItem(dialog.list.topLevelItem(0))
+        qtbot.keyClick(dialog.box, Qt.Key.Key_A, CTRL)
+        type_text(dialog.box, "😀")
+        qtbot.keyClick(dialog.box, Qt.Key.Key_Return)
+        qtbot.keyClick(dialog.list, Qt.Key.Key_Return)  # opens the emoji, selected
+        assert w.view.selection() is not None
+        a, b = w.view.selection() or (0, 0)
+        assert w.view.text[a:b] == "😀"
+    finally:
+        install(app, "en")

@@ -8,7 +8,10 @@ again costs a third of the indexing time). It stores no copy of the text (``cont
 search", and each of those documents is then searched exactly, with the same function the open
 document's find bar uses, so the hits are stored code point offsets. The search text never
 reaches FTS5 as query syntax: every piece is quoted, so quotes, ``*``, ``NEAR``, ``AND``, ``-``
-and parentheses are letters like any other.
+and parentheses are letters like any other. A search with no trigram to ask for (one or two
+letters, an emoji, a number of two digits once normalised) reads instead the documents holding
+each of its characters in some form that normalises to it (SQLite's ``instr``, a scan in C), in
+order, and stops when the list is full.
 
 The importer keeps the index up to date in the transaction that adds a document; the migration
 ``0012_document_search`` builds it for projects made before it.
@@ -22,10 +25,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from annotator.store.base import ProjectBase
-from annotator.text.normalize import find_all, normalize_query
+from annotator.text.normalize import find_all, normalize_query, stored_forms
 
 SEARCH_TABLE = "document_search"
-MIN_INDEXED = 3  # normalised characters a project search needs: the index is made of trigrams
+MIN_INDEXED = 3  # normalised characters the index can look up: it is made of trigrams
 MAX_PROJECT_HITS = 1_000  # hits listed at most; the list says when there were more
 CONTEXT_CHARS = 40  # characters of context shown on each side of a hit, cut at a word
 BUILD_BATCH = 500  # documents read at a time when building the index of an existing project
@@ -54,7 +57,7 @@ class ProjectSearch:
     hits: tuple[ProjectHit, ...]
     documents: int  # documents with at least one hit listed
     capped: bool  # there were more hits than listed
-    too_short: bool  # under MIN_INDEXED searchable characters once normalised: nothing searched
+    ignored_only: bool  # only characters the search ignores (diacritics, tatweel, direction marks)
 
 
 def is_index_table(name: str) -> bool:
@@ -135,6 +138,21 @@ def context(text: str, start: int, end: int) -> tuple[str, str]:
     return before, after
 
 
+def stored_text_filter(needle: str) -> tuple[str, list[str]]:
+    """An SQL condition on ``documents.text`` true for every document whose normalised text
+    holds ``needle``: each of its characters is there in one of the forms that normalise to it
+    (a cheap test in SQLite before the exact search; "1" when no character can be tested)."""
+    clauses: list[str] = []
+    args: list[str] = []
+    for ch in dict.fromkeys(needle):
+        forms = stored_forms(ch)
+        if forms is None or _UNQUOTABLE.search(ch):
+            continue
+        clauses.append("(" + " OR ".join(["instr(text, ?) > 0"] * len(forms)) + ")")
+        args.extend(forms)
+    return " AND ".join(clauses) or "1", args
+
+
 class Searching(ProjectBase):
     """Searching the text of every document."""
 
@@ -142,19 +160,28 @@ class Searching(ProjectBase):
         """Every occurrence of ``query`` in the project (diacritics, tatweel and hamza forms
         ignored), in document order, at most ``limit`` of them."""
         needle = normalize_query(query.strip())
+        if not needle:
+            return ProjectSearch(query, (), 0, False, bool(query.strip()))
         expression = match_expression(needle)
-        if not expression:
-            return ProjectSearch(query, (), 0, False, bool(needle))
         hits: list[ProjectHit] = []
         documents = 0
         capped = False
-        cursor = self.db.execute(
-            f"SELECT d.id, d.ext_id, d.title, d.text FROM {SEARCH_TABLE} s"
-            f" JOIN documents d ON d.id = s.rowid WHERE {SEARCH_TABLE} MATCH ? ORDER BY s.rowid",
-            [expression],
-        )
+        if expression:
+            cursor = self.db.execute(
+                f"SELECT d.id, d.ext_id, d.title, d.text FROM {SEARCH_TABLE} s"
+                f" JOIN documents d ON d.id = s.rowid WHERE {SEARCH_TABLE} MATCH ?"
+                " ORDER BY s.rowid",
+                [expression],
+            )
+        else:  # nothing the trigram index can look up: the documents holding its characters
+            where, args = stored_text_filter(needle)
+            cursor = self.db.execute(
+                f"SELECT id, ext_id, title, text FROM documents WHERE {where} ORDER BY id", args
+            )
         try:
             for doc_id, ext_id, title, text in cursor:
+                if not expression and needle not in normalize_query(text):
+                    continue  # its letters are there, but not in a row
                 room = limit - len(hits)
                 found = find_all(text, query, limit=room + 1)
                 if not found:  # every trigram is there, but not in a row
@@ -171,7 +198,7 @@ class Searching(ProjectBase):
                     capped = True
                     break
                 if len(hits) >= limit:  # full: capped if any other document has a hit
-                    capped = any(find_all(row[3], query, limit=1) for row in cursor)
+                    capped = any(needle in normalize_query(row[3]) for row in cursor)
                     break
         finally:
             cursor.close()  # a half-read statement would keep a read transaction open

@@ -119,6 +119,29 @@ def _bmp_changes() -> re.Pattern[str]:
     return re.compile("[" + "".join(re.escape(ch) for ch in changing) + "]")
 
 
+@lru_cache(maxsize=1)
+def _sources() -> dict[str, str]:
+    """For each character of the Basic Multilingual Plane that normalisation makes of others, those
+    others ("ا": "أإآٱ", "e": "E"); made once, on first use."""
+    out: dict[str, str] = {}
+    for c in range(0x10000):
+        ch = chr(c)
+        if 0xD800 <= c < 0xE000:
+            continue
+        folded = _fold_char.__wrapped__(ch)
+        if folded and folded != ch:
+            out[folded] = out.get(folded, "") + ch
+    return out
+
+
+def stored_forms(ch: str) -> str | None:
+    """Every character that normalises to ``ch`` (a normalised character), ``ch`` first; None
+    when they cannot be listed (a cased letter beyond the Basic Multilingual Plane)."""
+    if ord(ch) > 0xFFFF and ch.upper() != ch:
+        return None
+    return ch + _sources().get(ch, "")
+
+
 def _fold_match(match: re.Match[str]) -> str:
     return _fold_char(match.group())
 

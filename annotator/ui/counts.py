@@ -47,6 +47,9 @@ class Counts(QObject):
     def conflicts(self, n: int) -> str:
         return self.tr("%n conflicts", "", n)
 
+    def hits(self, n: int) -> str:
+        return self.tr("%n hits", "", n)
+
 
 _COUNTS = Counts()
 spans = _COUNTS.spans
@@ -60,3 +63,4 @@ mentions = _COUNTS.mentions
 candidates = _COUNTS.candidates
 layers = _COUNTS.layers
 conflicts = _COUNTS.conflicts
+hits = _COUNTS.hits

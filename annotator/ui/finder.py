@@ -138,7 +138,7 @@ class Finder(QObject):
         if not query.strip():
             text = ""
         elif not normalize_query(query.strip()):
-            text = self.tr("Only diacritics: type letters")
+            text = self.tr("The search ignores diacritics and tatweel: type letters.")
         elif not self.hits:
             text = self.tr("No match")
         elif self.capped:

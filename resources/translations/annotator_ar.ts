@@ -297,6 +297,17 @@
             <numerusform>%n تعارض</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n hits</source>
+        <translation>
+            <numerusform>لا نتائج</numerusform>
+            <numerusform>نتيجة واحدة</numerusform>
+            <numerusform>نتيجتان</numerusform>
+            <numerusform>%n نتائج</numerusform>
+            <numerusform>%n نتيجةً</numerusform>
+            <numerusform>%n نتيجة</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Curation</name>
@@ -448,20 +459,23 @@
         <translation>النتيجة</translation>
     </message>
     <message>
-        <source>Type at least {0} letters to search every document.</source>
-        <translation>اكتب {0} أحرف على الأقل للبحث في كل الوثائق.</translation>
+        <source>The search ignores diacritics and tatweel: type letters.</source>
+        <translation>البحث يتجاهل التشكيل والتطويل: اكتب حروفًا.</translation>
+    </message>
+    <message numerus="yes">
+        <source>More than %n hits; the first %n are listed: add words to narrow the search.</source>
+        <translation>
+            <numerusform>أكثر من %n نتيجة؛ عُرضت أول %n: أضف كلمات لتضييق البحث.</numerusform>
+            <numerusform>أكثر من نتيجة واحدة؛ عُرضت الأولى: أضف كلمات لتضييق البحث.</numerusform>
+            <numerusform>أكثر من نتيجتين؛ عُرضت الأوليان: أضف كلمات لتضييق البحث.</numerusform>
+            <numerusform>أكثر من %n نتائج؛ عُرضت أول %n: أضف كلمات لتضييق البحث.</numerusform>
+            <numerusform>أكثر من %n نتيجةً؛ عُرضت أول %n: أضف كلمات لتضييق البحث.</numerusform>
+            <numerusform>أكثر من %n نتيجة؛ عُرضت أول %n: أضف كلمات لتضييق البحث.</numerusform>
+        </translation>
     </message>
     <message>
         <source>No document contains this.</source>
         <translation>لا توجد وثيقة تحتوي على هذا.</translation>
-    </message>
-    <message>
-        <source>More than {0} hits; the first {0} are listed: add words to narrow the search.</source>
-        <translation>أكثر من {0} نتيجة؛ عُرضت أول {0}: أضف كلمات لتضييق البحث.</translation>
-    </message>
-    <message>
-        <source>Hits: {0} · documents: {1}</source>
-        <translation>النتائج: {0} · الوثائق: {1}</translation>
     </message>
 </context>
 <context>
@@ -486,8 +500,8 @@
 <context>
     <name>Finder</name>
     <message>
-        <source>Only diacritics: type letters</source>
-        <translation>تشكيل فقط: اكتب حروفًا</translation>
+        <source>The search ignores diacritics and tatweel: type letters.</source>
+        <translation>البحث يتجاهل التشكيل والتطويل: اكتب حروفًا.</translation>
     </message>
     <message>
         <source>No match</source>

@@ -80,5 +80,22 @@
             <numerusform>%n conflicts</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n hits</source>
+        <translation>
+            <numerusform>%n hit</numerusform>
+            <numerusform>%n hits</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FindAllDialog</name>
+    <message numerus="yes">
+        <source>More than %n hits; the first %n are listed: add words to narrow the search.</source>
+        <translation>
+            <numerusform>More than %n hit; the first %n is listed: add words to narrow the search.</numerusform>
+            <numerusform>More than %n hits; the first %n are listed: add words to narrow the search.</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -1,7 +1,8 @@
 """Find in all documents (Ctrl+Shift+F): every hit across the project, with a few words around it.
 
 The project answers (``Project.search``: its FTS5 index, then the exact search of each candidate
-document), so documents another process imported while the window is open are found too. The
+document; a search of one or two letters or an emoji reads every document), so documents another
+process imported while the window is open are found too. The
 search runs a moment after typing stops, or at once on Enter. Double-click or Enter on a hit opens
 its document with the hit selected.
 
@@ -23,8 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.store import Project
-from annotator.store.search import MIN_INDEXED, ProjectHit
+from annotator.store.search import ProjectHit
 from annotator.text.bidi import isolate
+from annotator.ui import counts
 from annotator.ui.widgets.plain import plain_label, tooltip
 
 TYPING_PAUSE_MS = 250  # search once typing stops this long
@@ -86,20 +88,20 @@ class FindAllDialog(QDialog):
             item.setToolTip(0, tooltip(hit.ext_id))  # ids come from files: shown literally
             items.append(item)
         self.list.addTopLevelItems(items)
-        if found.too_short:
-            text = self.tr("Type at least {0} letters to search every document.").format(
-                MIN_INDEXED
-            )
+        if found.ignored_only:
+            text = self.tr("The search ignores diacritics and tatweel: type letters.")
         elif not query.strip():
             text = ""
         elif not found.hits:
             text = self.tr("No document contains this.")
         elif found.capped:
             text = self.tr(
-                "More than {0} hits; the first {0} are listed: add words to narrow the search."
-            ).format(len(found.hits))
+                "More than %n hits; the first %n are listed: add words to narrow the search.",
+                "",
+                len(found.hits),
+            )
         else:
-            text = self.tr("Hits: {0} · documents: {1}").format(len(found.hits), found.documents)
+            text = f"{counts.hits(len(found.hits))} · {counts.documents(found.documents)}"
         self.summary.setText(text)
         if items:
             self.list.setCurrentItem(items[0])
