@@ -30,7 +30,7 @@ from annotator.errors import InputError, ProjectError, UsageError
 from annotator.model.document import Document, DocumentRecord, Layer
 from annotator.model.schema import Schema
 from annotator.store import Project
-from annotator.store.activity import announce
+from annotator.store.activity import MERGE, announce
 from annotator.store.base import OnConflict, text_hash
 from annotator.store.exchanges import PROJECT_ID, PackageOrigin, fingerprint
 from annotator.text.plural import plural
@@ -143,7 +143,7 @@ def merge_projects(
     for path in others:
         _check(project, path, seen)
     reports: dict[str, MergeReport] = {}
-    with announce(project.path, "a merge"), project.transaction():
+    with announce(project.path, MERGE), project.transaction():
         for path in others:
             with Project.reading(path) as other:
                 reports[str(path)] = _merge_one(project, other, path, on_conflict)

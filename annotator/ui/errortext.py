@@ -3,7 +3,7 @@
 The store and the schema raise errors with an English template and named arguments
 (annotator.errors.Told). The window translates the template (Qt context "errors"; the templates
 are listed for translators in errorcatalog.py) and shows label and relation arguments by their
-names in the interface language. An error built as a finished English sentence is shown as it is.
+names in the interface language. A counted sentence is a plural message (Arabic's six forms).
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from annotator.ui.names import name
 def explain(error: AnnotatorError | Told, schema: Schema | None = None) -> str:
     """The sentence to show for ``error``."""
     told = error.told if isinstance(error, AnnotatorError) else error
-    template = QCoreApplication.translate("errors", told.template)
+    count = -1 if told.count is None else told.count  # a counted sentence: its plural form
+    template = QCoreApplication.translate("errors", told.template, None, count)
     if not told.params:
         return template
     return template.format(**{k: _shown(v, schema) for k, v in told.params.items()})

@@ -1150,12 +1150,28 @@
 <context>
     <name>errors</name>
     <message>
+        <source>a merge</source>
+        <translation>دمج</translation>
+    </message>
+    <message>
         <source>a span cannot be linked to itself</source>
         <translation>لا يمكن ربط المقطع بنفسه</translation>
     </message>
     <message>
         <source>a span of this {relation} link was deleted elsewhere (another window or program); nothing was changed</source>
         <translation>حُذف أحد مقطعي رابط «{relation}» في مكان آخر (نافذة أو برنامج آخر)؛ لم يتغير شيء</translation>
+    </message>
+    <message>
+        <source>a window or another command</source>
+        <translation>نافذة أو أمر آخر</translation>
+    </message>
+    <message>
+        <source>an import</source>
+        <translation>استيراد</translation>
+    </message>
+    <message>
+        <source>annotations have no annotator; give one with --annotator</source>
+        <translation>الوسوم بلا مُعلِّم؛ سمِّ المُعلِّم الذي تُستورد باسمه</translation>
     </message>
     <message>
         <source>both ends of a relation must be in the same layer of one document</source>
@@ -1166,12 +1182,40 @@
         <translation>تعذّر تغيير الوسم: المقطع مربوط ({problem})</translation>
     </message>
     <message>
+        <source>document {doc} was imported from this text before and has annotations or suggestions now, so its text cannot change (their offsets point into it); its original text stays kept in the project</source>
+        <translation>المستند {doc} استُورد من هذا النص من قبل وله الآن وسوم أو اقتراحات، فلا يمكن أن يتغير نصه (مواضعها تشير إليه)؛ يبقى نصه الأصلي محفوظاً في المشروع</translation>
+    </message>
+    <message>
+        <source>document {doc} was imported from this text before and is assigned or has gone out in a package, so its text cannot change (the work coming back must find it as it left); its original text stays kept in the project</source>
+        <translation>المستند {doc} استُورد من هذا النص من قبل وهو مُسنَد أو خرج في حزمة، فلا يمكن أن يتغير نصه (على العمل العائد أن يجده كما خرج)؛ يبقى نصه الأصلي محفوظاً في المشروع</translation>
+    </message>
+    <message>
+        <source>input: {problem}</source>
+        <translation>المُدخَل: {problem}</translation>
+    </message>
+    <message>
         <source>span {span} no longer exists</source>
         <translation>المقطع {span} لم يعد موجوداً</translation>
     </message>
     <message>
         <source>the annotator name is empty</source>
         <translation>اسم المُعلِّم فارغ</translation>
+    </message>
+    <message>
+        <source>the backup of {project} could not be written ({why}); the project is unchanged</source>
+        <translation>تعذّرت كتابة النسخة الاحتياطية من {project} ({why})؛ لم يتغير المشروع</translation>
+    </message>
+    <message>
+        <source>the document has no text</source>
+        <translation>المستند بلا نص</translation>
+    </message>
+    <message>
+        <source>the document has two layers of the annotator {name!r}; a document has one layer per annotator (merge them into one, or rename one)</source>
+        <translation>في المستند طبقتان للمُعلِّم {name!r}؛ للمستند طبقة واحدة لكل مُعلِّم (ادمجهما في طبقة واحدة أو أعد تسمية إحداهما)</translation>
+    </message>
+    <message>
+        <source>the project already has different layers for {which}; nothing was imported (use --on-conflict replace to take the imported layers, or --on-conflict keep to keep the project&apos;s)</source>
+        <translation>في المشروع طبقات مختلفة لـ{which}؛ لم يُستورد شيء (اختر «استبدالها بالطبقة المستوردة» لأخذ الطبقات المستوردة، أو «الإبقاء على طبقة المشروع» للإبقاء على طبقات المشروع)</translation>
     </message>
     <message>
         <source>the project file refused the change ({why}); nothing was saved</source>
@@ -1218,8 +1262,28 @@
         <translation>لا يمكن أن يكون وقت العمل سالباً</translation>
     </message>
     <message>
+        <source>{name!r} is a reserved layer name</source>
+        <translation>{name!r} اسم طبقة محجوز</translation>
+    </message>
+    <message>
+        <source>{one} and {other}</source>
+        <translation>{one} و{other}</translation>
+    </message>
+    <message>
+        <source>{one}; {other}</source>
+        <translation>{one}؛ {other}</translation>
+    </message>
+    <message>
         <source>{path} already exists; choose another name or open it instead</source>
         <translation>{path} موجود أصلاً؛ اختر اسماً آخر أو افتحه بدلاً من ذلك</translation>
+    </message>
+    <message>
+        <source>{path} belongs to another application; it is not an annotator backup</source>
+        <translation>{path} يخص تطبيقاً آخر؛ ليس نسخة احتياطية من annotator</translation>
+    </message>
+    <message>
+        <source>{path} belongs to another application; it is not an annotator project</source>
+        <translation>{path} يخص تطبيقاً آخر؛ ليس مشروع annotator</translation>
     </message>
     <message>
         <source>{path} cannot be created ({why})</source>
@@ -1242,8 +1306,40 @@
         <translation>{path} غير موجود (أنشئه بالأمر: annotator init {path})</translation>
     </message>
     <message>
+        <source>{path} does not say when it was taken</source>
+        <translation>{path} لا يذكر متى أُخذ</translation>
+    </message>
+    <message>
+        <source>{path} has no document {doc}</source>
+        <translation>لا يحتوي {path} على المستند {doc}</translation>
+    </message>
+    <message>
         <source>{path} has no document {ref!r}</source>
         <translation>لا يحتوي {path} على المستند {ref!r}</translation>
+    </message>
+    <message>
+        <source>{path} has no documents table; it is not a project backup</source>
+        <translation>{path} لا يحتوي على جدول المستندات؛ ليس نسخة احتياطية من مشروع</translation>
+    </message>
+    <message>
+        <source>{path} has no label schema; it is damaged</source>
+        <translation>{path} لا يحتوي على مخطط الوسوم؛ إنه تالف</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a backup file</source>
+        <translation>{path} مجلد، لا ملف نسخة احتياطية</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a project file</source>
+        <translation>{path} مجلد، لا ملف مشروع</translation>
+    </message>
+    <message>
+        <source>{path} is an SQLite file but not an annotator backup</source>
+        <translation>{path} ملف SQLite لكنه ليس نسخة احتياطية من annotator</translation>
+    </message>
+    <message>
+        <source>{path} is an SQLite file but not an annotator project</source>
+        <translation>{path} ملف SQLite لكنه ليس مشروع annotator</translation>
     </message>
     <message>
         <source>{path} is busy: another program is writing to it; try again in a moment</source>
@@ -1254,16 +1350,40 @@
         <translation>{path} تالف (مقطوع أو معطوب) ولا يمكن قراءته؛ استرجع نسخة احتياطية منه (يسردها الأمر {command})</translation>
     </message>
     <message>
+        <source>{path} is damaged ({why}); choose another backup</source>
+        <translation>{path} تالف ({why})؛ اختر نسخة احتياطية أخرى</translation>
+    </message>
+    <message>
         <source>{path} is damaged: it has no documents table</source>
         <translation>{path} تالف: لا يحتوي على جدول المستندات</translation>
+    </message>
+    <message>
+        <source>{path} is empty: it is not an annotator backup</source>
+        <translation>{path} فارغ: ليس نسخة احتياطية من annotator</translation>
+    </message>
+    <message>
+        <source>{path} is empty: it is not an annotator project</source>
+        <translation>{path} فارغ: ليس مشروع annotator</translation>
     </message>
     <message>
         <source>{path} is in a read-only folder beside a write-ahead log ({name}-wal) that cannot be read there; open it where it can be written once</source>
         <translation>{path} في مجلد للقراءة فقط بجانب سجل كتابة مسبقة ({name}-wal) لا يمكن قراءته هناك؛ افتحه مرة في مكان تمكن الكتابة فيه</translation>
     </message>
     <message>
+        <source>{path} is not a usable backup ({why})</source>
+        <translation>{path} ليس نسخة احتياطية صالحة للاستعمال ({why})</translation>
+    </message>
+    <message>
+        <source>{path} is not an annotator backup (it is not an SQLite database)</source>
+        <translation>{path} ليس نسخة احتياطية من annotator (ليس قاعدة بيانات SQLite)</translation>
+    </message>
+    <message>
         <source>{path} is not an annotator project (it is not an SQLite database)</source>
         <translation>{path} ليس مشروع annotator (ليس قاعدة بيانات SQLite)</translation>
+    </message>
+    <message>
+        <source>{path} is open read-only: changes cannot be saved</source>
+        <translation>{path} مفتوح للقراءة فقط: لا يمكن حفظ التغييرات</translation>
     </message>
     <message>
         <source>{path} is read-only here: changes cannot be saved</source>
@@ -1278,6 +1398,10 @@
         <translation>كُتب {path} بإصدار أحدث من annotator (فيه {newest})؛ حدِّث annotator {version} لفتحه</translation>
     </message>
     <message>
+        <source>{path}, line {line}: {problem}</source>
+        <translation>{path}، السطر {line}: {problem}</translation>
+    </message>
+    <message>
         <source>{path}: the disk is full; free some space and try again</source>
         <translation>{path}: القرص ممتلئ؛ أفرغ بعض المساحة وأعد المحاولة</translation>
     </message>
@@ -1286,8 +1410,28 @@
         <translation>{path}: تعذّر استخدام ملف المشروع ({why})</translation>
     </message>
     <message>
+        <source>{path}: {problem}</source>
+        <translation>{path}: {problem}</translation>
+    </message>
+    <message>
+        <source>{project} could not be restored ({why})</source>
+        <translation>تعذّر استرجاع {project} ({why})</translation>
+    </message>
+    <message>
+        <source>{project} is being written by {what}; nothing was restored: try again when it has finished</source>
+        <translation>{what} يكتب في {project}؛ لم يُسترجع شيء: أعد المحاولة بعد انتهائه</translation>
+    </message>
+    <message>
+        <source>{project} is read-only here: it cannot be restored</source>
+        <translation>{project} للقراءة فقط هنا: لا يمكن استرجاعه</translation>
+    </message>
+    <message>
         <source>{relation} goes from {heads} to {children}, not from {head} to {child}</source>
         <translation>رابط «{relation}» يصل {heads} بـ{children}، لا «{head}» بـ«{child}»</translation>
+    </message>
+    <message>
+        <source>{source} does not exist (list them with: annotator backups {project})</source>
+        <translation>{source} غير موجود (اسرد النسخ الاحتياطية بالأمر: annotator backups {project})</translation>
     </message>
     <message>
         <source>{source} is not a backup of {project} (it does not say which project it is of); nothing was restored (to replace {name} with it all the same, add --another-project)</source>
@@ -1296,6 +1440,47 @@
     <message>
         <source>{source} is not a backup of {project} (it is another project&apos;s file); nothing was restored (to replace {name} with it all the same, add --another-project)</source>
         <translation>{source} ليس نسخة احتياطية من {project} (إنه ملف مشروع آخر)؛ لم يُسترجع شيء (لاستبدال {name} به مع ذلك أضف ‎--another-project)</translation>
+    </message>
+    <message>
+        <source>{source} is the project itself; choose one of its backups</source>
+        <translation>{source} هو المشروع نفسه؛ اختر إحدى نسخه الاحتياطية</translation>
+    </message>
+    <message>
+        <source>{what} (process {pid}, since {since} UTC)</source>
+        <translation>{what} (العملية {pid}، منذ {since} بالتوقيت العالمي)</translation>
+    </message>
+    <message numerus="yes">
+        <source>{name!r} in %n documents ({shown})</source>
+        <translation>
+            <numerusform>{name!r} في لا مستندات ({shown})</numerusform>
+            <numerusform>{name!r} في مستند واحد ({shown})</numerusform>
+            <numerusform>{name!r} في مستندين ({shown})</numerusform>
+            <numerusform>{name!r} في %n مستندات ({shown})</numerusform>
+            <numerusform>{name!r} في %n مستندًا ({shown})</numerusform>
+            <numerusform>{name!r} في %n مستند ({shown})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{named} and %n more annotators</source>
+        <translation>
+            <numerusform>{named} ولا مُعلِّمين آخرين</numerusform>
+            <numerusform>{named} ومُعلِّم آخر</numerusform>
+            <numerusform>{named} ومُعلِّمان آخران</numerusform>
+            <numerusform>{named} و%n مُعلِّمين آخرين</numerusform>
+            <numerusform>{named} و%n مُعلِّمًا آخر</numerusform>
+            <numerusform>{named} و%n مُعلِّم آخر</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{path} is damaged: %n rows refer to missing rows</source>
+        <translation>
+            <numerusform>{path} تالف: لا صف يشير إلى صفوف مفقودة</numerusform>
+            <numerusform>{path} تالف: صف واحد يشير إلى صفوف مفقودة</numerusform>
+            <numerusform>{path} تالف: صفّان يشيران إلى صفوف مفقودة</numerusform>
+            <numerusform>{path} تالف: %n صفوف تشير إلى صفوف مفقودة</numerusform>
+            <numerusform>{path} تالف: %n صفاً تشير إلى صفوف مفقودة</numerusform>
+            <numerusform>{path} تالف: %n صف تشير إلى صفوف مفقودة</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -81,4 +81,28 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>errors</name>
+    <message numerus="yes">
+        <source>{name!r} in %n documents ({shown})</source>
+        <translation>
+            <numerusform>{name!r} in %n document ({shown})</numerusform>
+            <numerusform>{name!r} in %n documents ({shown})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{named} and %n more annotators</source>
+        <translation>
+            <numerusform>{named} and %n more annotator</numerusform>
+            <numerusform>{named} and %n more annotators</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{path} is damaged: %n rows refer to missing rows</source>
+        <translation>
+            <numerusform>{path} is damaged: %n row refers to missing rows</numerusform>
+            <numerusform>{path} is damaged: %n rows refer to missing rows</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>
