@@ -335,7 +335,7 @@ def _load(path: Path) -> list[Any]:
     except UnicodeDecodeError:
         raise InputError(path, "the file is not valid UTF-8") from None
     except JSONProblem as exc:
-        raise InputError(path, str(exc)) from None
+        raise InputError(path, exc.told) from None
     if isinstance(tasks, dict):
         tasks = [tasks]
     if not isinstance(tasks, list):

@@ -16,6 +16,7 @@ what lrelease makes of its .ts, or a .ts misses a string of the sources.
 from __future__ import annotations
 
 import ast
+import builtins
 import json
 import subprocess
 import sys
@@ -32,7 +33,14 @@ LANGUAGES = {"ar": [], "en": ["-source-language", "en", "-pluralonly"]}
 
 # Library modules whose refusals the window shows (edits, the project file): their AnnotatorError
 # and Told templates are listed for translators in annotator/ui/errorcatalog.py.
-LIBRARY = ("annotator/errors.py", "annotator/store", "annotator/model/schema.py")
+LIBRARY = (
+    "annotator/errors.py", "annotator/store", "annotator/model/schema.py", "annotator/text/decode.py",
+    "annotator/importers/__init__.py", "annotator/importers/common.py",
+    "annotator/importers/formats.py", "annotator/importers/txt.py",
+    "annotator/importers/csvfile.py", "annotator/importers/jsonl.py",
+    "annotator/jobs/export.py", "annotator/jobs/export_target.py", "annotator/export/formats.py",
+    "annotator/export/split.py",
+)  # fmt: skip
 CATALOGUE = UI / "errorcatalog.py"
 
 
@@ -63,8 +71,8 @@ def template_choices(node: ast.AST) -> list[ast.expr]:
         return []
     f = node.func
     called = f.attr if isinstance(f, ast.Attribute) else getattr(f, "id", "")
-    if not (called.endswith("Error") or called == "Told"):
-        return []
+    if not ((called.endswith("Error") and not hasattr(builtins, called)) or called == "Told"):
+        return []  # a built-in error (ValueError) is the program's own, caught before it is shown
     place = 1 if called in FILE_ERRORS else 0
     if len(node.args) <= place:
         return []

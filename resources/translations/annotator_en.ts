@@ -98,6 +98,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>{path} has %n annotators; choose one with --annotator NAME or use --layer gold, majority or all</source>
+        <translation>
+            <numerusform>{path} has %n annotator; choose one with --annotator NAME or use --layer gold, majority or all</numerusform>
+            <numerusform>{path} has %n annotators; choose one with --annotator NAME or use --layer gold, majority or all</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>{path} is damaged: %n rows refer to missing rows</source>
         <translation>
             <numerusform>{path} is damaged: %n row refers to missing rows</numerusform>
