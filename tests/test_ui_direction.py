@@ -128,3 +128,46 @@ def test_key_names_read_left_to_right_in_the_arabic_shortcut_sheet(
     rows = {sheet.table.item(r, 0).text(): r for r in range(sheet.table.rowCount())}
     zoom_in = next(k for k in rows if k.startswith("Ctrl+=") or k.startswith("Ctrl++"))
     assert _direction(sheet.table, rows[zoom_in], 0) == LTR
+
+
+def test_key_editors_read_left_to_right_in_the_arabic_preferences(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The Preferences' key editors drew "Ctrl+=" as "+=Ctrl" in the Arabic interface."""
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    from annotator.ui.i18n import install
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    try:
+        install(app, "ar")
+        w = make_window(qtbot, tmp_path, {"a": "قال الوزير"})
+        w.action("preferences").trigger()
+        dialog = next(d for d in app.topLevelWidgets() if type(d).__name__ == "PreferencesDialog")
+        qtbot.addWidget(dialog)
+        assert dialog.layoutDirection() == RTL
+        editor = dialog.editors["zoom_in"]
+        line = editor.findChild(QLineEdit)
+        assert line is not None and line.text() == "Ctrl+="
+        assert line.layoutDirection() == LTR
+        # drawn left to right: the start of "Ctrl" left of the "=" at its end
+        assert line.cursorRect().x() > 0
+        line.setCursorPosition(0)
+        start = line.cursorRect().x()
+        line.setCursorPosition(len(line.text()))
+        assert start < line.cursorRect().x()
+        # a key typed into it (Alt+Down: Qt names the arrow in Arabic) stays left to right
+        editor.setKeySequence(QKeySequence("Alt+Down"))
+        assert line.text() == "Alt+الأسفل" and line.layoutDirection() == LTR
+        editor.clear()  # empty: the Arabic prompt in the interface's direction
+        assert line.layoutDirection() == RTL
+        # a clash names the keys left to right inside the Arabic sentence
+        dialog.editors["zoom_out"].setKeySequence(QKeySequence("Ctrl+="))
+        editor.setKeySequence(QKeySequence("Ctrl+="))
+        assert not dialog.save()
+        assert dialog.problem.text().startswith("\u2066Ctrl+=\u2069 "), dialog.problem.text()
+        dialog.close()
+    finally:
+        install(app, "en")
