@@ -171,3 +171,28 @@ def test_key_editors_read_left_to_right_in_the_arabic_preferences(
         dialog.close()
     finally:
         install(app, "en")
+
+
+def test_the_arabic_guideline_lists_relations_right_to_left(qtbot: QtBot) -> None:
+    """A relation line opens with its Latin key ("A"): it was laid out left to right, its final
+    full stop on the left of the Arabic sentence."""
+    from PySide6.QtWidgets import QApplication
+
+    from annotator.model.schema import default_schema
+    from annotator.ui.dialogs.help import GuidelineDialog
+    from annotator.ui.i18n import install
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    try:
+        install(app, "ar")
+        dialog = GuidelineDialog(default_schema())
+        qtbot.addWidget(dialog)
+        doc = dialog.browser.document()
+        blocks = [doc.findBlockByNumber(i) for i in range(doc.blockCount())]
+        lines = [b for b in blocks if b.text().lstrip("\u200f")[:2] in ("A ", "H ", "T ", "P ")]
+        assert len(lines) == 4
+        assert all(b.textDirection() == RTL for b in lines)
+        assert blocks[0].textDirection() == RTL  # the schema's name, a Latin id, on the right
+    finally:
+        install(app, "en")
