@@ -90,3 +90,19 @@ def test_the_export_dialog_refuses_a_target_in_arabic(
         rest = sentence.replace(str(project), "").replace(str(out), "").replace("annotator", "")
         assert LATIN_WORD.findall(rest) == [], sentence
     assert mine.read_text("utf-8") == "my own file\n"
+
+
+def test_qts_own_file_dialog_reads_in_arabic(qtbot: QtBot, tmp_path: Path, arabic: object) -> None:
+    """Qt's Arabic catalogue leaves "Look in:" and the "Folder" type in English; ours fills them."""
+    from PySide6.QtWidgets import QFileDialog, QFileSystemModel, QLabel
+
+    (tmp_path / "مجلد").mkdir()
+    dialog = QFileDialog(None, "", str(tmp_path))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    labels = [label.text() for label in dialog.findChildren(QLabel) if label.text()]
+    assert len(labels) >= 3 and not any(LATIN_WORD.search(t) for t in labels), labels
+    model = dialog.findChild(QFileSystemModel)
+    assert model is not None
+    folder = model.index(str(tmp_path / "مجلد"))
+    assert model.type(folder) == "مجلّد"

@@ -767,6 +767,44 @@
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <translation>مجلّد</translation>
+    </message>
+    <message>
+        <source>File Folder</source>
+        <translation>مجلّد ملفّات</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>ملفّ</translation>
+    </message>
+    <message>
+        <source>%1 File</source>
+        <translation>ملفّ %1</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>قرص</translation>
+    </message>
+    <message>
+        <source>Computer</source>
+        <translation>الحاسوب</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>ا&amp;عثر في:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>الملفّات من ال&amp;نّوع:</translation>
+    </message>
+</context>
+<context>
     <name>Session</name>
     <message>
         <source>The project was restored from a backup elsewhere; undo starts afresh.</source>
