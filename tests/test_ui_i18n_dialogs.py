@@ -106,3 +106,27 @@ def test_qts_own_file_dialog_reads_in_arabic(qtbot: QtBot, tmp_path: Path, arabi
     assert model is not None
     folder = model.index(str(tmp_path / "مجلد"))
     assert model.type(folder) == "مجلّد"
+
+
+def test_a_refused_merge_and_agreement_say_why_in_arabic(
+    qtbot: QtBot, tmp_path: Path, arabic: object
+) -> None:
+    w = make_window(qtbot, tmp_path, {"a": TEXT})
+    project = w.session.project.path
+    gone = tmp_path / "نسخة ليلى.db"
+    expected = {
+        gone: f"{gone} غير موجود؛ لم يُدمج شيء",
+        project: f"{project} هو المشروع نفسه؛ اختر نسخ المُعلِّمين لدمجها",
+    }
+    for path, sentence in expected.items():
+        job = w.jobs.merge([path])
+        assert job is not None
+        with qtbot.waitSignal(job.failed, timeout=60000):
+            pass
+        assert w.status_line.message_line.text() == sentence
+    job = w.jobs.agreement()  # nobody has finished a document
+    with qtbot.waitSignal(job.failed, timeout=60000):
+        pass
+    said = w.status_line.message_line.text()
+    assert said.startswith(f"لم يُنهِ أي مُعلِّم مستنداً في {project} بعد"), said
+    assert LATIN_WORD.findall(said.replace(str(project), "").replace("Ctrl", "")) == [], said

@@ -39,7 +39,8 @@ LIBRARY = (
     "annotator/importers/formats.py", "annotator/importers/txt.py",
     "annotator/importers/csvfile.py", "annotator/importers/jsonl.py",
     "annotator/jobs/export.py", "annotator/jobs/export_target.py", "annotator/export/formats.py",
-    "annotator/export/split.py",
+    "annotator/export/split.py", "annotator/jobs/merge.py", "annotator/jobs/package.py",
+    "annotator/jobs/agreement.py",
 )  # fmt: skip
 CATALOGUE = UI / "errorcatalog.py"
 

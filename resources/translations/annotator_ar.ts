@@ -1212,6 +1212,10 @@
         <translation>يجب أن يكون &apos;title&apos; نصاً</translation>
     </message>
     <message>
+        <source>--annotators names {name!r} twice</source>
+        <translation>ذُكر المُعلِّم {name!r} مرتين</translation>
+    </message>
+    <message>
         <source>--split {spec!r}: give two or three percentages that add up to 100</source>
         <translation>التقسيم {spec!r}: أعطِ نسبتين أو ثلاثاً مجموعها 100</translation>
     </message>
@@ -1264,6 +1268,10 @@
         <translation>يجب أن يكون طرفا الرابط في الطبقة نفسها من مستند واحد</translation>
     </message>
     <message>
+        <source>both the project and the file changed the layers of {which}; nothing was merged (use --on-conflict replace to take the files&apos; layers, or --on-conflict keep to keep the project&apos;s)</source>
+        <translation>غيّر المشروع والملف كلاهما طبقات {which}؛ لم يُدمج شيء (يمكن أخذ طبقات الملفات أو الإبقاء على طبقات المشروع)</translation>
+    </message>
+    <message>
         <source>cannot be read ({why})</source>
         <translation>تعذّرت قراءته ({why})</translation>
     </message>
@@ -1282,6 +1290,10 @@
     <message>
         <source>cannot write the export at {out}: {why}</source>
         <translation>تعذّرت كتابة التصدير في {out}: {why}</translation>
+    </message>
+    <message>
+        <source>cannot write the report at {out}: {why}</source>
+        <translation>تعذّرت كتابة التقرير في {out}: {why}</translation>
     </message>
     <message>
         <source>document {doc} was imported from this text before and has annotations or suggestions now, so its text cannot change (their offsets point into it); its original text stays kept in the project</source>
@@ -1306,6 +1318,10 @@
     <message>
         <source>input: {problem}</source>
         <translation>المُدخَل: {problem}</translation>
+    </message>
+    <message>
+        <source>no annotator has finished a document in {path} yet; agreement counts documents marked done (Ctrl+D in the window)</source>
+        <translation>لم يُنهِ أي مُعلِّم مستنداً في {path} بعد؛ يُحسب الاتفاق على المستندات المعلَّمة كمنتهية (Ctrl+D في النافذة)</translation>
     </message>
     <message>
         <source>no such file or folder</source>
@@ -1556,6 +1572,14 @@
         <translation>{name!r} اسم اقتراحات الآلة، والاستيراد لا يكتبها (يصنعها الأمر annotator suggest)؛ أعطِ اسم المُعلِّم</translation>
     </message>
     <message>
+        <source>{named} and {more} more</source>
+        <translation>{named} و{more} غيرها</translation>
+    </message>
+    <message>
+        <source>{name} has no documents assigned in {path}; assign them first (annotator assign {path} --annotators {name},...)</source>
+        <translation>لا مستندات مُسندة إلى {name} في {path}؛ أسند إليه مستندات أولاً</translation>
+    </message>
+    <message>
         <source>{one} and {other}</source>
         <translation>{one} و{other}</translation>
     </message>
@@ -1572,12 +1596,24 @@
         <translation>{option} لا ينطبق على صيغة {format} (خياراتها: {takes})</translation>
     </message>
     <message>
+        <source>{out} already exists; a package is a new file: choose another --out</source>
+        <translation>{out} موجود أصلاً؛ الحزمة ملف جديد: اختر اسماً آخر</translation>
+    </message>
+    <message>
         <source>{out} is a file, and the {format} format writes a folder; choose another --out</source>
         <translation>{out} ملف، وصيغة {format} تكتب مجلداً؛ اختر مكاناً آخر في «حفظ باسم»</translation>
     </message>
     <message>
         <source>{out} is a folder, and the {format} format writes a file: give a file name, such as {example}</source>
         <translation>{out} مجلد، وصيغة {format} تكتب ملفاً: أعطِ اسم ملف، مثل {example}</translation>
+    </message>
+    <message>
+        <source>{out} is the project itself; choose another --out</source>
+        <translation>{out} هو المشروع نفسه؛ اختر اسماً آخر</translation>
+    </message>
+    <message>
+        <source>{out}: a report is .html, .md or .tex (the name&apos;s ending chooses the format)</source>
+        <translation>{out}: التقرير ملف ‎.html‎ أو ‎.md‎ أو ‎.tex‎ (امتداد الاسم يحدد الصيغة)</translation>
     </message>
     <message>
         <source>{path} already exists; choose a new --out, or add --force to replace an earlier export written there</source>
@@ -1620,8 +1656,16 @@
         <translation>{path} غير موجود (أنشئه بالأمر: annotator init {path})</translation>
     </message>
     <message>
+        <source>{path} does not exist; nothing was merged</source>
+        <translation>{path} غير موجود؛ لم يُدمج شيء</translation>
+    </message>
+    <message>
         <source>{path} does not say when it was taken</source>
         <translation>{path} لا يذكر متى أُخذ</translation>
+    </message>
+    <message>
+        <source>{path} has a different label schema: {difference}; nothing was merged</source>
+        <translation>مخطط الوسوم في {path} مختلف: {difference}؛ لم يُدمج شيء</translation>
     </message>
     <message>
         <source>{path} has no annotations yet: annotate in the window (annotator gui {path}) before exporting</source>
@@ -1652,6 +1696,10 @@
         <translation>{path} لا يحتوي على مخطط الوسوم؛ إنه تالف</translation>
     </message>
     <message>
+        <source>{path} holds {name!r} as a layer of kind {theirs}, this project as one of kind {ours}; nothing was merged</source>
+        <translation>في {path} الطبقة {name!r} من نوع {theirs}، وفي هذا المشروع من نوع {ours}؛ لم يُدمج شيء</translation>
+    </message>
+    <message>
         <source>{path} is a file, not a folder</source>
         <translation>{path} ملف، لا مجلد</translation>
     </message>
@@ -1662,6 +1710,10 @@
     <message>
         <source>{path} is a folder, not a project file</source>
         <translation>{path} مجلد، لا ملف مشروع</translation>
+    </message>
+    <message>
+        <source>{path} is a package of another project ({project}, made for {annotator} on {day}); nothing was merged</source>
+        <translation>{path} حزمة من مشروع آخر ({project}، صُنعت لـ{annotator} في {day})؛ لم يُدمج شيء</translation>
     </message>
     <message>
         <source>{path} is an SQLite file but not an annotator backup</source>
@@ -1704,6 +1756,10 @@
         <translation>{path} داخل النسخ الاحتياطية للمشروع؛ اختر مكاناً آخر في «حفظ باسم»</translation>
     </message>
     <message>
+        <source>{path} is named twice; nothing was merged</source>
+        <translation>ذُكر {path} مرتين؛ لم يُدمج شيء</translation>
+    </message>
+    <message>
         <source>{path} is not a usable backup ({why})</source>
         <translation>{path} ليس نسخة احتياطية صالحة للاستعمال ({why})</translation>
     </message>
@@ -1734,6 +1790,14 @@
     <message>
         <source>{path} is the project file {project}; choose another --out</source>
         <translation>{path} هو ملف المشروع {project}؛ اختر مكاناً آخر في «حفظ باسم»</translation>
+    </message>
+    <message>
+        <source>{path} is the project file; choose another --report</source>
+        <translation>{path} هو ملف المشروع؛ اختر اسماً آخر للتقرير</translation>
+    </message>
+    <message>
+        <source>{path} is the project itself; name the annotators&apos; copies to merge</source>
+        <translation>{path} هو المشروع نفسه؛ اختر نسخ المُعلِّمين لدمجها</translation>
     </message>
     <message>
         <source>{path} needs an upgrade but is read-only; make it writable</source>
@@ -1804,6 +1868,10 @@
         <translation>{source} هو المشروع نفسه؛ اختر إحدى نسخه الاحتياطية</translation>
     </message>
     <message>
+        <source>{source}: the merged document is missing from {path}</source>
+        <translation>{source}: المستند المدموج غير موجود في {path}</translation>
+    </message>
+    <message>
         <source>{what} (process {pid}, since {since} UTC)</source>
         <translation>{what} (العملية {pid}، منذ {since} بالتوقيت العالمي)</translation>
     </message>
@@ -1842,6 +1910,17 @@
     <message>
         <source>{where}: {key!r} must be a whole number</source>
         <translation>{where}: يجب أن يكون {key!r} عدداً صحيحاً</translation>
+    </message>
+    <message numerus="yes">
+        <source>{name!r} from {file} in %n documents ({shown})</source>
+        <translation>
+            <numerusform>{name!r} من {file} في لا مستندات ({shown})</numerusform>
+            <numerusform>{name!r} من {file} في مستند واحد ({shown})</numerusform>
+            <numerusform>{name!r} من {file} في مستندين ({shown})</numerusform>
+            <numerusform>{name!r} من {file} في %n مستندات ({shown})</numerusform>
+            <numerusform>{name!r} من {file} في %n مستندًا ({shown})</numerusform>
+            <numerusform>{name!r} من {file} في %n مستند ({shown})</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>{name!r} in %n documents ({shown})</source>

@@ -84,6 +84,13 @@
 <context>
     <name>errors</name>
     <message numerus="yes">
+        <source>{name!r} from {file} in %n documents ({shown})</source>
+        <translation>
+            <numerusform>{name!r} from {file} in %n document ({shown})</numerusform>
+            <numerusform>{name!r} from {file} in %n documents ({shown})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>{name!r} in %n documents ({shown})</source>
         <translation>
             <numerusform>{name!r} in %n document ({shown})</numerusform>
