@@ -80,6 +80,7 @@ class InputError(AnnotatorError):
         path: str | Path | None,
         problem: str | Told,
         line: int | None = None,
+        /,
         **params: object,
     ) -> None:
         told = problem if isinstance(problem, Told) else Told(problem, params)

@@ -320,7 +320,7 @@ class Importing(Recleaning):
     def replace_layers(
         self,
         layers: Iterable[tuple[Document, Layer]],
-        on_problem: Callable[[Document, str], None] | None = None,
+        on_problem: Callable[[Document, Told], None] | None = None,
         turn: AbstractContextManager[object] | None = None,
     ) -> int:
         """Replace whole layers (machine suggestions) of documents in one transaction; returns

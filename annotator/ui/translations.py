@@ -35,12 +35,17 @@ LANGUAGES = {"ar": [], "en": ["-source-language", "en", "-pluralonly"]}
 # and Told templates are listed for translators in annotator/ui/errorcatalog.py.
 LIBRARY = (
     "annotator/errors.py", "annotator/store", "annotator/model/schema.py", "annotator/text/decode.py",
+    "annotator/model/validate.py", "annotator/model/layers.py",
     "annotator/importers/__init__.py", "annotator/importers/common.py",
     "annotator/importers/formats.py", "annotator/importers/txt.py",
     "annotator/importers/csvfile.py", "annotator/importers/jsonl.py",
     "annotator/jobs/export.py", "annotator/jobs/export_target.py", "annotator/export/formats.py",
     "annotator/export/split.py", "annotator/jobs/merge.py", "annotator/jobs/package.py",
-    "annotator/jobs/agreement.py",
+    "annotator/jobs/agreement.py", "annotator/importers/clean.py", "annotator/importers/brat.py",
+    "annotator/importers/doccano.py", "annotator/importers/names.py",
+    "annotator/importers/lsconfig.py", "annotator/importers/labelstudio.py",
+    "annotator/importers/webanno.py", "annotator/importers/prodigy.py", "annotator/export/jsonl.py",
+    "annotator/export/spacy_docbin.py", "annotator/export/tokenformats.py",
 )  # fmt: skip
 CATALOGUE = UI / "errorcatalog.py"
 

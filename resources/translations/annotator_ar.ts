@@ -1200,6 +1200,10 @@
         <translation>يجب أن يكون &apos;meta&apos; كائناً</translation>
     </message>
     <message>
+        <source>&apos;rule&apos; must be a list of [[rule]] tables</source>
+        <translation>يجب أن يكون &apos;rule&apos; قائمة جداول [[rule]]</translation>
+    </message>
+    <message>
         <source>&apos;spans&apos; and &apos;relations&apos; must be lists</source>
         <translation>يجب أن يكون &apos;spans&apos; و&apos;relations&apos; قائمتين</translation>
     </message>
@@ -1216,12 +1220,32 @@
         <translation>ذُكر المُعلِّم {name!r} مرتين</translation>
     </message>
     <message>
+        <source>--map gives {old!r} two new names ({first!r} and {second!r}); give one</source>
+        <translation>أُعطي {old!r} اسمين جديدين ({first!r} و{second!r})؛ أعطِ اسماً واحداً</translation>
+    </message>
+    <message>
+        <source>--map {item!r} is not OLD=NEW (for example --map PER=speaker)</source>
+        <translation>{item!r} ليس على صورة قديم=جديد (مثل PER=speaker)</translation>
+    </message>
+    <message>
+        <source>--parquet needs pyarrow: install it with pip install pyarrow</source>
+        <translation>يحتاج Parquet إلى pyarrow: ثبّته بالأمر pip install pyarrow</translation>
+    </message>
+    <message>
+        <source>--spacy-pipeline {pipeline!r}: choose {choices}</source>
+        <translation>خط معالجة spaCy ‏{pipeline!r}: اختر {choices}</translation>
+    </message>
+    <message>
         <source>--split {spec!r}: give two or three percentages that add up to 100</source>
         <translation>التقسيم {spec!r}: أعطِ نسبتين أو ثلاثاً مجموعها 100</translation>
     </message>
     <message>
         <source>--split {spec!r}: give whole percentages such as 80,10,10</source>
         <translation>التقسيم {spec!r}: أعطِ نسباً مئوية صحيحة مثل 80,10,10</translation>
+    </message>
+    <message>
+        <source>a Label Studio export is a JSON list of tasks</source>
+        <translation>تصدير Label Studio قائمة مهام بصيغة JSON</translation>
     </message>
     <message>
         <source>a merge</source>
@@ -1264,6 +1288,14 @@
         <translation>تصدير آخر يكتب في {out} الآن؛ انتظر حتى ينتهي، أو اختر مكاناً آخر في «حفظ باسم»</translation>
     </message>
     <message>
+        <source>attribute of {target}, which is not a text-bound annotation</source>
+        <translation>خاصية لـ{target}، وهو ليس وسماً مرتبطاً بالنص</translation>
+    </message>
+    <message>
+        <source>attribute {name!r} of {label}</source>
+        <translation>الخاصية {name!r} للوسم {label}</translation>
+    </message>
+    <message>
         <source>both ends of a relation must be in the same layer of one document</source>
         <translation>يجب أن يكون طرفا الرابط في الطبقة نفسها من مستند واحد</translation>
     </message>
@@ -1296,12 +1328,20 @@
         <translation>تعذّرت كتابة التقرير في {out}: {why}</translation>
     </message>
     <message>
+        <source>doccano names its files after the user, but {name!r} is a reserved layer name; give the annotator with --annotator</source>
+        <translation>يسمّي doccano ملفاته باسم المستخدم، لكن {name!r} اسم طبقة محجوز؛ سمِّ المُعلِّم الذي تُستورد باسمه</translation>
+    </message>
+    <message>
         <source>document {doc} was imported from this text before and has annotations or suggestions now, so its text cannot change (their offsets point into it); its original text stays kept in the project</source>
         <translation>المستند {doc} استُورد من هذا النص من قبل وله الآن وسوم أو اقتراحات، فلا يمكن أن يتغير نصه (مواضعها تشير إليه)؛ يبقى نصه الأصلي محفوظاً في المشروع</translation>
     </message>
     <message>
         <source>document {doc} was imported from this text before and is assigned or has gone out in a package, so its text cannot change (the work coming back must find it as it left); its original text stays kept in the project</source>
         <translation>المستند {doc} استُورد من هذا النص من قبل وهو مُسنَد أو خرج في حزمة، فلا يمكن أن يتغير نصه (على العمل العائد أن يجده كما خرج)؛ يبقى نصه الأصلي محفوظاً في المشروع</translation>
+    </message>
+    <message>
+        <source>document {doc}: span {span} of {annotator} does not match its text</source>
+        <translation>المستند {doc}: المقطع {span} للمُعلِّم {annotator} لا يطابق نصه</translation>
     </message>
     <message>
         <source>each entry of &apos;annotations&apos; must be an object</source>
@@ -1320,6 +1360,22 @@
         <translation>المُدخَل: {problem}</translation>
     </message>
     <message>
+        <source>is not UTF-8 text (brat writes .ann files in UTF-8)</source>
+        <translation>ليس نصاً بترميز UTF-8 (يكتب brat ملفات ‎.ann‎ بترميز UTF-8)</translation>
+    </message>
+    <message>
+        <source>label {label!r} has no attribute {name!r}</source>
+        <translation>ليس للوسم {label!r} خاصية {name!r}</translation>
+    </message>
+    <message>
+        <source>label {name!r}</source>
+        <translation>الوسم {name!r}</translation>
+    </message>
+    <message>
+        <source>missing {key}</source>
+        <translation>ينقصه {key}</translation>
+    </message>
+    <message>
         <source>no annotator has finished a document in {path} yet; agreement counts documents marked done (Ctrl+D in the window)</source>
         <translation>لم يُنهِ أي مُعلِّم مستنداً في {path} بعد؛ يُحسب الاتفاق على المستندات المعلَّمة كمنتهية (Ctrl+D في النافذة)</translation>
     </message>
@@ -1328,8 +1384,24 @@
         <translation>لا يوجد ملف أو مجلد بهذا الاسم</translation>
     </message>
     <message>
+        <source>not WebAnno TSV 3 (the first line is not #FORMAT=WebAnno TSV 3.x)</source>
+        <translation>ليس ملف WebAnno TSV 3 (السطر الأول ليس ‎#FORMAT=WebAnno TSV 3.x‎)</translation>
+    </message>
+    <message>
+        <source>not a doccano example ({why})</source>
+        <translation>ليس مثال doccano ({why})</translation>
+    </message>
+    <message>
+        <source>not a usable brat line ({why})</source>
+        <translation>سطر brat غير صالح للاستعمال ({why})</translation>
+    </message>
+    <message>
         <source>not a valid CSV file ({why})</source>
         <translation>ليس ملف CSV صالحاً ({why})</translation>
+    </message>
+    <message>
+        <source>not a valid labelling config (XML: {why})</source>
+        <translation>ليس إعداد وسم صالحاً (XML: {why})</translation>
     </message>
     <message>
         <source>not valid JSON ({name} is not a number JSON allows)</source>
@@ -1348,12 +1420,64 @@
         <translation>ليس JSON صالحاً ({why})</translation>
     </message>
     <message>
+        <source>not valid TOML ({why})</source>
+        <translation>ليس TOML صالحاً ({why})</translation>
+    </message>
+    <message>
+        <source>refers to {name} which is not defined above</source>
+        <translation>يشير إلى {name} غير المعرَّف قبله</translation>
+    </message>
+    <message>
+        <source>relation id {relation!r} is used twice</source>
+        <translation>مُعرِّف الرابط {relation!r} مستعمل مرتين</translation>
+    </message>
+    <message>
+        <source>relation {name!r}</source>
+        <translation>الرابط {name!r}</translation>
+    </message>
+    <message>
         <source>relation {relation}</source>
         <translation>الرابط {relation}</translation>
     </message>
     <message>
         <source>relation {relation} must be an object</source>
         <translation>يجب أن يكون الرابط {relation} كائناً</translation>
+    </message>
+    <message>
+        <source>relation {relation} points to span {span!r}, which is not there</source>
+        <translation>الرابط {relation} يشير إلى المقطع {span!r}، وهو غير موجود</translation>
+    </message>
+    <message>
+        <source>relation {relation}: {why}</source>
+        <translation>الرابط {relation}: {why}</translation>
+    </message>
+    <message>
+        <source>rule[{i}] has no phrases (starts, contains, equals ...)</source>
+        <translation>القاعدة rule[{i}] بلا عبارات (starts، contains، equals ...)</translation>
+    </message>
+    <message>
+        <source>rule[{i}] needs a kind ({kinds})</source>
+        <translation>القاعدة rule[{i}] تحتاج إلى نوع ({kinds})</translation>
+    </message>
+    <message>
+        <source>rule[{i}]: after is &apos;anything&apos; or &apos;short&apos;, where is &apos;anywhere&apos; or &apos;edges&apos;</source>
+        <translation>القاعدة rule[{i}]: قيمة after هي &apos;anything&apos; أو &apos;short&apos;، وقيمة where هي &apos;anywhere&apos; أو &apos;edges&apos;</translation>
+    </message>
+    <message>
+        <source>rule[{i}]: max_words must be a positive whole number</source>
+        <translation>القاعدة rule[{i}]: يجب أن يكون max_words عدداً صحيحاً موجباً</translation>
+    </message>
+    <message>
+        <source>rule[{i}]: {key} must be a list of strings</source>
+        <translation>القاعدة rule[{i}]: يجب أن يكون {key} قائمة نصوص</translation>
+    </message>
+    <message>
+        <source>span [{start}, {end}) is outside the text (length {length})</source>
+        <translation>المقطع [{start}، {end}) خارج النص (طوله {length})</translation>
+    </message>
+    <message>
+        <source>span id {span!r} is used twice</source>
+        <translation>مُعرِّف المقطع {span!r} مستعمل مرتين</translation>
     </message>
     <message>
         <source>span {span}</source>
@@ -1364,8 +1488,16 @@
         <translation>المقطع {span} [{start}، {end}) خارج النص</translation>
     </message>
     <message>
+        <source>span {span} [{start}, {end}) is outside the text (length {length})</source>
+        <translation>المقطع {span} [{start}، {end}) خارج النص (طوله {length})</translation>
+    </message>
+    <message>
         <source>span {span} no longer exists</source>
         <translation>المقطع {span} لم يعد موجوداً</translation>
+    </message>
+    <message>
+        <source>span {span} text {text!r} does not match the document text {there!r} at [{start}, {end})</source>
+        <translation>نص المقطع {span} ‏{text!r} لا يطابق نص المستند {there!r} في [{start}، {end})</translation>
     </message>
     <message>
         <source>the CSV header has no &apos;text&apos; column (with &apos;,&apos;, &apos;;&apos; or tab: {found})</source>
@@ -1382,6 +1514,14 @@
     <message>
         <source>the annotator name is empty</source>
         <translation>اسم المُعلِّم فارغ</translation>
+    </message>
+    <message>
+        <source>the annotator name {name!r} holds a line break or another control character</source>
+        <translation>اسم المُعلِّم {name!r} فيه فاصل أسطر أو محرف تحكم آخر</translation>
+    </message>
+    <message>
+        <source>the annotator name {name!r} is blank</source>
+        <translation>اسم المُعلِّم {name!r} فارغ</translation>
     </message>
     <message>
         <source>the backup of {project} could not be written ({why}); the project is unchanged</source>
@@ -1404,12 +1544,24 @@
         <translation>في المستند طبقتان للمُعلِّم {name!r}؛ للمستند طبقة واحدة لكل مُعلِّم (ادمجهما في طبقة واحدة أو أعد تسمية إحداهما)</translation>
     </message>
     <message>
+        <source>the export has no labelled regions to take labels from</source>
+        <translation>ليس في التصدير مناطق موسومة تؤخذ منها الوسوم</translation>
+    </message>
+    <message>
+        <source>the file defines no span layer (#T_SP=...)</source>
+        <translation>لا يعرّف الملف طبقة مقاطع ‎(#T_SP=...)‎</translation>
+    </message>
+    <message>
         <source>the file is empty</source>
         <translation>الملف فارغ</translation>
     </message>
     <message>
         <source>the file is empty (a CSV needs a header row with a &apos;text&apos; column)</source>
         <translation>الملف فارغ (يحتاج ملف CSV إلى صف عناوين فيه عمود &apos;text&apos;)</translation>
+    </message>
+    <message>
+        <source>the file is not valid UTF-8</source>
+        <translation>الملف ليس ترميز UTF-8 صالحاً</translation>
     </message>
     <message>
         <source>the file is {size} MB; files above {limit} MB are refused (split it into several files)</source>
@@ -1422,6 +1574,10 @@
     <message>
         <source>the folder has no files to import (.txt, .jsonl, .json, .csv, .ann)</source>
         <translation>ليس في المجلد ملفات للاستيراد ‏(.txt، .jsonl، .json، .csv، .ann)</translation>
+    </message>
+    <message>
+        <source>the labelling config has no &lt;Labels&gt; with &lt;Label value=...&gt;</source>
+        <translation>ليس في إعداد الوسم ‎&lt;Labels&gt;‎ فيه ‎&lt;Label value=...&gt;‎</translation>
     </message>
     <message>
         <source>the line</source>
@@ -1456,6 +1612,10 @@
         <translation>رفض ملف المشروع التغيير ({why})؛ لم يُحفظ شيء</translation>
     </message>
     <message>
+        <source>the relation layer has no BT_ column</source>
+        <translation>ليس في طبقة الروابط عمود BT_</translation>
+    </message>
+    <message>
         <source>the row has more fields than the header</source>
         <translation>في الصف حقول أكثر مما في صف العناوين</translation>
     </message>
@@ -1468,12 +1628,24 @@
         <translation>لا يحتوي المخطط على الرابط {relation!r}</translation>
     </message>
     <message>
+        <source>the spacy format needs spaCy: install it with pip install &apos;{distribution}[spacy]&apos;</source>
+        <translation>صيغة spacy تحتاج إلى spaCy: ثبّته بالأمر pip install &apos;{distribution}[spacy]&apos;</translation>
+    </message>
+    <message>
+        <source>the split leaves dev empty, so spacy train would evaluate on data it did not hold out for that: choose another --split (for example 80,10,10)</source>
+        <translation>يترك التقسيم جزء dev فارغاً، فيقيّم spacy train على بيانات لم تُحجز لذلك: اختر تقسيماً آخر (مثل 80,10,10)</translation>
+    </message>
+    <message>
         <source>the text contains NUL characters; is it a binary file?</source>
         <translation>في النص محارف NUL؛ هل هو ملف ثنائي؟</translation>
     </message>
     <message>
         <source>the text encoding could not be recognised (save it as UTF-8)</source>
         <translation>تعذّر التعرف على ترميز النص (احفظه بترميز UTF-8)</translation>
+    </message>
+    <message>
+        <source>the text file {name} is missing beside it</source>
+        <translation>ملف النص {name} غير موجود بجانبه</translation>
     </message>
     <message>
         <source>the text holds a NUL character (\u0000)</source>
@@ -1550,6 +1722,10 @@
     <message>
         <source>unknown offset unit {unit!r}</source>
         <translation>وحدة مواضع غير معروفة {unit!r}</translation>
+    </message>
+    <message>
+        <source>value {value!r} of {label}.{attribute}</source>
+        <translation>القيمة {value!r} للخاصية {label}.{attribute}</translation>
     </message>
     <message>
         <source>work time cannot be negative</source>
@@ -1872,6 +2048,10 @@
         <translation>{source}: المستند المدموج غير موجود في {path}</translation>
     </message>
     <message>
+        <source>{value!r} is not a value of {label}.{name} (allowed: {allowed})</source>
+        <translation>{value!r} ليست قيمة للخاصية {label}.{name} (المسموح: {allowed})</translation>
+    </message>
+    <message>
         <source>{what} (process {pid}, since {since} UTC)</source>
         <translation>{what} (العملية {pid}، منذ {since} بالتوقيت العالمي)</translation>
     </message>
@@ -1910,6 +2090,21 @@
     <message>
         <source>{where}: {key!r} must be a whole number</source>
         <translation>{where}: يجب أن يكون {key!r} عدداً صحيحاً</translation>
+    </message>
+    <message>
+        <source>{where}: {what}</source>
+        <translation>{where}: {what}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n names are not in the project&apos;s schema: {names}. Map each with --map OLD=NEW (for example --map positive=support), or import into a new project, which adopts them</source>
+        <translation>
+            <numerusform>لا أسماء خارج مخطط المشروع: {names}. اربط كلاً منها باسم في المخطط، أو استورد إلى مشروع جديد يتبنّاها</numerusform>
+            <numerusform>اسم واحد ليس في مخطط المشروع: {names}. اربطه باسم في المخطط، أو استورد إلى مشروع جديد يتبنّاه</numerusform>
+            <numerusform>اسمان ليسا في مخطط المشروع: {names}. اربط كلاً منهما باسم في المخطط، أو استورد إلى مشروع جديد يتبنّاهما</numerusform>
+            <numerusform>%n أسماء ليست في مخطط المشروع: {names}. اربط كلاً منها باسم في المخطط، أو استورد إلى مشروع جديد يتبنّاها</numerusform>
+            <numerusform>%n اسمًا ليست في مخطط المشروع: {names}. اربط كلاً منها باسم في المخطط، أو استورد إلى مشروع جديد يتبنّاها</numerusform>
+            <numerusform>%n اسم ليست في مخطط المشروع: {names}. اربط كلاً منها باسم في المخطط، أو استورد إلى مشروع جديد يتبنّاها</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>{name!r} from {file} in %n documents ({shown})</source>

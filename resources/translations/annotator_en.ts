@@ -84,6 +84,13 @@
 <context>
     <name>errors</name>
     <message numerus="yes">
+        <source>%n names are not in the project&apos;s schema: {names}. Map each with --map OLD=NEW (for example --map positive=support), or import into a new project, which adopts them</source>
+        <translation>
+            <numerusform>%n name is not in the project&apos;s schema: {names}. Map each with --map OLD=NEW (for example --map positive=support), or import into a new project, which adopts them</numerusform>
+            <numerusform>%n names are not in the project&apos;s schema: {names}. Map each with --map OLD=NEW (for example --map positive=support), or import into a new project, which adopts them</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>{name!r} from {file} in %n documents ({shown})</source>
         <translation>
             <numerusform>{name!r} from {file} in %n document ({shown})</numerusform>
