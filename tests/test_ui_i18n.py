@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from annotator.ui import counts, translations
 from annotator.ui.i18n import install
 from tests.test_cli import run
+from tests.test_ui_i18n_errors import lri
 from tests.ui_helpers import make_window
 
 UI = translations.UI
@@ -426,7 +427,8 @@ def test_a_project_that_cannot_be_opened_is_explained_in_arabic(
     try:
         install(qapp, "ar")
         assert (
-            explain(caught.value) == f"{missing} غير موجود (أنشئه بالأمر: annotator init {missing})"
+            explain(caught.value)
+            == f"{lri(missing)} غير موجود (أنشئه بالأمر: annotator init {lri(missing)})"
         )
     finally:
         install(qapp, "en")

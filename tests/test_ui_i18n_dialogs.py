@@ -18,6 +18,11 @@ LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 TEXT = "قال الوزير إن المحادثات كانت مثمرة."
 
 
+def lri(path: object) -> str:
+    """A path as the Arabic window shows it in a sentence: isolated left to right."""
+    return f"\u2066{path}\u2069"
+
+
 @pytest.fixture
 def arabic(qapp: QApplication) -> object:
     install(qapp, "ar")
@@ -64,7 +69,7 @@ def test_the_import_dialog_refuses_a_broken_file_in_arabic(
     _refusal(qtbot, dialog)
     shown = dialog.summary.text()
     assert shown.startswith("لم يُستورد شيء: ") and str(broken) in shown, shown
-    assert f"{broken}{said}" in shown, shown
+    assert f"{lri(broken)}{said}" in shown, shown
     rest = re.sub(r"'[a-z]+'|\(في المخطط: [a-z, ]+\)", "", shown.replace(str(broken), ""))
     assert LATIN_WORD.findall(rest) == [], shown
     assert w.session.project.document_count() == 1
@@ -86,10 +91,10 @@ def test_the_export_dialog_refuses_a_target_in_arabic(
         dialog.force.setChecked(force)
         _refusal(qtbot, dialog)
         shown.append(dialog.message.text())
-    assert shown[0].startswith(f"{mine} موجود أصلاً؛ اختر مكاناً جديداً في «حفظ باسم»"), shown
-    assert shown[1].startswith(f"لم يكتب {mine} تصديرٌ من annotator"), shown
-    assert shown[2] == f"{project} هو ملف المشروع {project}؛ اختر مكاناً آخر في «حفظ باسم»"
-    assert shown[3].startswith(f"{tmp_path} هو المجلد الذي فيه المشروع {project}"), shown
+    assert shown[0].startswith(f"{lri(mine)} موجود أصلاً؛ اختر مكاناً جديداً في «حفظ باسم»"), shown
+    assert shown[1].startswith(f"لم يكتب {lri(mine)} تصديرٌ من annotator"), shown
+    assert shown[2] == f"{lri(project)} هو ملف المشروع {lri(project)}؛ اختر مكاناً آخر في «حفظ باسم»"
+    assert shown[3].startswith(f"{lri(tmp_path)} هو المجلد الذي فيه المشروع {lri(project)}"), shown
     for sentence, out in zip(shown, (mine, mine, project, tmp_path), strict=True):
         rest = sentence.replace(str(project), "").replace(str(out), "").replace("annotator", "")
         assert LATIN_WORD.findall(rest) == [], sentence
@@ -119,8 +124,8 @@ def test_a_refused_merge_and_agreement_say_why_in_arabic(
     project = w.session.project.path
     gone = tmp_path / "نسخة ليلى.db"
     expected = {
-        gone: f"{gone} غير موجود؛ لم يُدمج شيء",
-        project: f"{project} هو المشروع نفسه؛ اختر نسخ المُعلِّمين لدمجها",
+        gone: f"{lri(gone)} غير موجود؛ لم يُدمج شيء",
+        project: f"{lri(project)} هو المشروع نفسه؛ اختر نسخ المُعلِّمين لدمجها",
     }
     for path, sentence in expected.items():
         job = w.jobs.merge([path])
@@ -132,5 +137,5 @@ def test_a_refused_merge_and_agreement_say_why_in_arabic(
     with qtbot.waitSignal(job.failed, timeout=60000):
         pass
     said = w.status_line.message_line.text()
-    assert said.startswith(f"لم يُنهِ أي مُعلِّم مستنداً في {project} بعد"), said
+    assert said.startswith(f"لم يُنهِ أي مُعلِّم مستنداً في {lri(project)} بعد"), said
     assert LATIN_WORD.findall(said.replace(str(project), "").replace("Ctrl", "")) == [], said

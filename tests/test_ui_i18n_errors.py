@@ -24,6 +24,11 @@ from annotator.ui.i18n import install
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
+def lri(path: object) -> str:
+    """A path as the Arabic window shows it in a sentence: isolated left to right."""
+    return f"\u2066{path}\u2069"
+
+
 def latin_words(sentence: str, *allowed: str) -> list[str]:
     """Latin words of ``sentence`` once the paths and ``allowed`` words are taken out."""
     for word in allowed:
@@ -56,9 +61,9 @@ def test_files_that_are_not_projects_are_refused_in_arabic(tmp_path: Path, arabi
         with pytest.raises(ProjectError) as caught:
             Project.open(path)
         told[path] = caught.value
-    assert explain(told[empty]) == f"{empty} فارغ: ليس مشروع annotator"
-    assert explain(told[other]) == f"{other} ملف SQLite لكنه ليس مشروع annotator"
-    assert explain(told[folder]) == f"{folder} مجلد، لا ملف مشروع"
+    assert explain(told[empty]) == f"{lri(empty)} فارغ: ليس مشروع annotator"
+    assert explain(told[other]) == f"{lri(other)} ملف SQLite لكنه ليس مشروع annotator"
+    assert explain(told[folder]) == f"{lri(folder)} مجلد، لا ملف مشروع"
     install(QApplication.instance(), "en")  # type: ignore[arg-type]
     assert str(told[empty]) == f"{empty} is empty: it is not an annotator project"
     assert explain(told[folder]) == str(told[folder]) == f"{folder} is a folder, not a project file"
@@ -80,10 +85,10 @@ def test_restore_refusals_read_in_arabic(tmp_path: Path, arabic: object) -> None
     refused.append(caught.value)
     shown = [explain(e) for e in refused]
     assert shown[0] == (
-        f"{tmp_path / 'gone.db'} غير موجود (اسرد النسخ الاحتياطية بالأمر: annotator backups {db})"
+        f"{lri(tmp_path / 'gone.db')} غير موجود (اسرد النسخ الاحتياطية بالأمر: annotator backups {lri(db)})"
     )
-    assert shown[1] == f"{db} هو المشروع نفسه؛ اختر إحدى نسخه الاحتياطية"
-    assert shown[2] == f"{empty} فارغ: ليس نسخة احتياطية من annotator"
+    assert shown[1] == f"{lri(db)} هو المشروع نفسه؛ اختر إحدى نسخه الاحتياطية"
+    assert shown[2] == f"{lri(empty)} فارغ: ليس نسخة احتياطية من annotator"
     # another process holds the write lock and says what it does
     note = backups_folder(db) / "running-1.json"
     note.write_text(json.dumps({"what": "an import", "pid": os.getppid(),
@@ -98,7 +103,7 @@ def test_restore_refusals_read_in_arabic(tmp_path: Path, arabic: object) -> None
         note.unlink()
     said = explain(busy.value)
     assert said == (
-        f"استيراد (العملية {os.getppid()}، منذ 21:04:05 بالتوقيت العالمي) يكتب في {db}؛"
+        f"استيراد (العملية {os.getppid()}، منذ 21:04:05 بالتوقيت العالمي) يكتب في {lri(db)}؛"
         " لم يُسترجع شيء: أعد المحاولة بعد انتهائه"
     )
     for sentence in (*shown, said):

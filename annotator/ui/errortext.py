@@ -12,6 +12,8 @@ from PySide6.QtCore import QCoreApplication
 
 from annotator.errors import AnnotatorError, LabelRef, RelationRef, Told
 from annotator.model.schema import Schema
+from annotator.text.bidi import isolate
+from annotator.ui.i18n import language
 from annotator.ui.names import name
 
 
@@ -26,6 +28,8 @@ def explain(error: AnnotatorError | Told, schema: Schema | None = None) -> str:
 
 
 def _shown(value: object, schema: Schema | None) -> object:
+    if isinstance(value, str) and _is_path(value) and language() == "ar":
+        return isolate(value, "ltr")  # a path reads left to right inside an Arabic sentence
     if isinstance(value, tuple):
         return "/".join(str(_shown(v, schema)) for v in value)
     if isinstance(value, Told):
@@ -38,3 +42,8 @@ def _shown(value: object, schema: Schema | None) -> object:
         except KeyError:
             return str(value)
     return str(value) if isinstance(value, LabelRef | RelationRef) else value
+
+
+def _is_path(value: str) -> bool:
+    """A file or folder named in a sentence (the library passes paths as strings)."""
+    return not isinstance(value, LabelRef | RelationRef) and ("/" in value or "\\" in value)
