@@ -93,25 +93,36 @@ class SpanTableModel(RowsModel):
     def refresh_links(self) -> None:
         """Relations changed: only the link column's cells change. The session only appends to its
         relations list or replaces it, so the same list at the same length is unchanged (a span
-        edit then costs no recount of 2,000 relations)."""
+        edit then costs no recount of 2,000 relations) and the same list grown by a link adds
+        that link's two counts."""
         rels = self.session.relations
-        if rels is self._seen_relations[0] and len(rels) == self._seen_relations[1]:
+        seen, length = self._seen_relations
+        if rels is seen and len(rels) == length:
             return
-        links = self._count_links()
-        if links != self._links and self._items:
-            self._links = links
+        if rels is seen and len(rels) > length:  # links added: counts only grow
+            self._count(rels[length:], self._links)
+            changed = True
+        else:
+            links = self._count_links()
+            changed, self._links = links != self._links, links
+        self._seen_relations = (rels, len(rels))
+        if changed and self._items:
             self.dataChanged.emit(
                 self.index(0, self.LINKS), self.index(len(self._items) - 1, self.LINKS)
             )
-        self._links = links
 
     def _count_links(self) -> Counter[int]:
-        self._seen_relations = (self.session.relations, len(self.session.relations))
+        rels = self.session.relations
+        self._seen_relations = (rels, len(rels))
         links: Counter[int] = Counter()
-        for r in self.session.relations:
+        self._count(rels, links)
+        return links
+
+    @staticmethod
+    def _count(relations: list[Relation], links: Counter[int]) -> None:
+        for r in relations:
             links[int(r.head)] += 1
             links[int(r.child)] += 1
-        return links
 
     # ---------------------------------------------------------------- reading
     def span_at(self, row: int) -> Span | None:
