@@ -24,7 +24,10 @@ def _span(doc_id: int, word: str, label: str) -> Span:
 def _imported(sids: list[str], other: str = "s50") -> DocumentRecord:
     """A document whose layer "layla" came with these span ids, and "omar" with a higher one."""
     words = ["الوزير", "المحادثات", "الحكومة", "للاتفاق", "الزيارة", "الرسمية"]
-    spans = [_span(0, w, "speaker").with_(doc_id=None, sid=sid) for w, sid in zip(words, sids)]
+    spans = [
+        _span(0, w, "speaker").with_(doc_id=None, sid=sid)
+        for w, sid in zip(words[: len(sids)], sids, strict=True)
+    ]
     layers = [Layer("layla", "in_progress", spans, []),
               Layer("omar", "in_progress", [spans[0].with_(sid=other)], [])]  # fmt: skip
     return DocumentRecord("d1", "d1", TEXT, layers=layers)
