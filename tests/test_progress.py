@@ -69,8 +69,8 @@ def test_window_records_active_time_per_document(qtbot: QtBot, tmp_path: Path) -
     timer.pause()  # the window loses focus: 12 s on the second
     assert project.work_seconds(first, "layla") == pytest.approx(95.0)
     assert project.work_seconds(second, "layla") == pytest.approx(12.0)
-    data = project.progress()["annotators"]["layla"]
-    assert data["seconds"] == pytest.approx(107.0) and data["assigned"] == 3
+    layla = project.progress().annotators["layla"]
+    assert layla.seconds == pytest.approx(107.0) and layla.assigned == 3
 
 
 def test_progress_command_and_view(qtbot: QtBot, tmp_path: Path) -> None:

@@ -39,21 +39,21 @@ def progress(project: Path, show_documents: bool, as_json: bool) -> None:
     with Project.open(project) as store:
         data = store.progress()
     if as_json:
-        print_json(data)
+        print_json(data.to_json())
         return
     rows = [["annotator", "assigned", "done", "skipped", "done, not assigned", "time", "spans/h"]]
-    for name, p in data["annotators"].items():
-        rate = "—" if p["spans_per_hour"] is None else f"{p['spans_per_hour']:,.0f}"
-        counts = (p["assigned"], p["done"], p["skipped"], p["done_unassigned"])
-        rows.append([name, *(f"{n:,}" for n in counts), _duration(p["seconds"]), rate])
+    for name, p in data.annotators.items():
+        rate = "—" if p.spans_per_hour is None else f"{p.spans_per_hour:,.0f}"
+        counts = (p.assigned, p.done, p.skipped, p.done_unassigned)
+        rows.append([name, *(f"{n:,}" for n in counts), _duration(p.seconds), rate])
     for line in _table(rows):
         click.echo(line)
-    if not data["assigned_documents"]:
+    if not data.assigned_documents:
         click.echo(f"Nothing is assigned yet (annotator assign {project} --annotators ...).")
     if show_documents:
-        for doc in data["documents"]:
-            who = ", ".join(f"{n} ({st.replace('_', ' ')})" for n, st in doc["annotators"].items())
-            click.echo(f"  {doc['id']}: {who}")
+        for doc in data.documents:
+            who = ", ".join(f"{n} ({st.replace('_', ' ')})" for n, st in doc.annotators.items())
+            click.echo(f"  {doc.id}: {who}")
 
 
 def _table(rows: list[list[str]]) -> list[str]:

@@ -3,13 +3,11 @@ per document who is assigned and where each stands. A mixin of Project."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from annotator.errors import EditError
+from annotator.model.progress import AnnotatorProgress, DocumentProgress, ProgressReport
 from annotator.store.base import PEOPLE_SQL, ProjectBase, now
 
 LISTED = 1000  # documents listed at most (the counts are always whole)
-RATE_MIN_S = 60.0  # spans per hour is given from a minute of active time on (less says nothing)
 
 
 class Progress(ProjectBase):
@@ -37,15 +35,11 @@ class Progress(ProjectBase):
         ).fetchone()
         return float(row[0]) if row else 0.0
 
-    def progress(self) -> dict[str, Any]:
+    def progress(self) -> ProgressReport:
         """Per annotator: assigned, done, skipped, in progress, seconds, spans, spans per hour;
         per document (the first LISTED): who is assigned and each one's status."""
         names = [r[0] for r in self.db.execute(f"{PEOPLE_SQL} ORDER BY name")]
-        people: dict[str, dict[str, Any]] = {
-            n: {"assigned": 0, "done": 0, "skipped": 0, "in_progress": 0, "done_unassigned": 0,
-                "seconds": 0.0, "spans": 0, "spans_per_hour": None}
-            for n in names
-        }  # fmt: skip
+        counts: dict[str, dict[str, float]] = {n: {} for n in names}
         queries = {
             "assigned": "SELECT annotator, count(*) FROM assignments GROUP BY 1",
             "spans": "SELECT annotator, count(*) FROM spans GROUP BY 1",
@@ -53,8 +47,8 @@ class Progress(ProjectBase):
         }
         for key, sql in queries.items():
             for name, value in self.db.execute(sql):
-                if name in people:
-                    people[name][key] = value
+                if name in counts:
+                    counts[name][key] = value
         # done, skipped and in progress count the documents assigned to the annotator, so that
         # they add up within "assigned"; what they finished beyond that is done_unassigned
         for name, status, n, assigned in self.db.execute(
@@ -62,18 +56,20 @@ class Progress(ProjectBase):
             " LEFT JOIN assignments a ON a.doc_id = st.doc_id AND a.annotator = st.annotator"
             " GROUP BY 1, 2, 4"
         ):
-            if name not in people:
+            if name not in counts:
                 continue
             if assigned and status in ("done", "skipped", "in_progress"):
-                people[name][status] = n
+                counts[name][status] = n
             elif not assigned and status == "done":
-                people[name]["done_unassigned"] = n
-        for p in people.values():
-            p["seconds"] = round(float(p["seconds"]), 1)
-            p["spans_per_hour"] = (
-                round(p["spans"] * 3600 / p["seconds"], 1) if p["seconds"] >= RATE_MIN_S else None
+                counts[name]["done_unassigned"] = n
+        people = {
+            name: AnnotatorProgress(
+                **{k: int(v) for k, v in c.items() if k != "seconds"},
+                seconds=round(float(c.get("seconds", 0.0)), 1),
             )
-        documents: dict[int, dict[str, Any]] = {}
+            for name, c in counts.items()
+        }
+        documents: dict[int, DocumentProgress] = {}
         rows = self.db.execute(
             "SELECT d.id, d.ext_id, a.annotator, coalesce(st.status, 'todo') FROM documents d"
             " JOIN assignments a ON a.doc_id = d.id"
@@ -81,11 +77,11 @@ class Progress(ProjectBase):
             " ORDER BY d.id, a.annotator"
         )
         for doc_id, ext_id, name, status in rows:
-            entry = documents.setdefault(doc_id, {"id": ext_id, "annotators": {}})
-            entry["annotators"][name] = status
-        return {
-            "project": str(self.path),
-            "annotators": people,
-            "documents": list(documents.values())[:LISTED],
-            "assigned_documents": len(documents),
-        }
+            entry = documents.setdefault(doc_id, DocumentProgress(ext_id, {}))
+            entry.annotators[name] = status
+        return ProgressReport(
+            project=str(self.path),
+            annotators=people,
+            documents=tuple(documents.values())[:LISTED],
+            assigned_documents=len(documents),
+        )

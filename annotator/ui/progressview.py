@@ -3,8 +3,6 @@ and per document who is assigned and where each stands (what ``annotator progres
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtWidgets import (
     QDialog,
     QTableWidget,
@@ -14,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.model.progress import ProgressReport
 from annotator.ui.names import status_text
 from annotator.ui.widgets.direction import natural_direction
 
@@ -26,10 +25,10 @@ def _duration(seconds: float) -> str:
 class ProgressDialog(QDialog):
     """Two tables: annotators and documents."""
 
-    def __init__(self, report: dict[str, Any], parent: QWidget | None = None) -> None:
+    def __init__(self, report: ProgressReport, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Progress"))
-        people = report["annotators"]
+        people = report.annotators
         self.annotators = QTableWidget(len(people), 6, self)
         self.annotators.setHorizontalHeaderLabels(
             [self.tr("assigned"), self.tr("done"), self.tr("skipped"), self.tr("in progress"),
@@ -37,18 +36,18 @@ class ProgressDialog(QDialog):
         )  # fmt: skip
         self.annotators.setVerticalHeaderLabels(list(people))
         for row, p in enumerate(people.values()):
-            rate = "—" if p["spans_per_hour"] is None else f"{p['spans_per_hour']:.0f}"
-            cells = (str(p["assigned"]), str(p["done"]), str(p["skipped"]), str(p["in_progress"]),
-                     _duration(p["seconds"]), rate)  # fmt: skip
+            rate = "—" if p.spans_per_hour is None else f"{p.spans_per_hour:.0f}"
+            cells = (str(p.assigned), str(p.done), str(p.skipped), str(p.in_progress),
+                     _duration(p.seconds), rate)  # fmt: skip
             for col, text in enumerate(cells):
                 self.annotators.setItem(row, col, QTableWidgetItem(text))
-        docs = report["documents"]
+        docs = report.documents
         self.documents = QTableWidget(len(docs), 2, self)
         self.documents.setHorizontalHeaderLabels([self.tr("document"), self.tr("who is on it")])
         natural_direction(self.documents, 0)
         for row, d in enumerate(docs):
-            self.documents.setItem(row, 0, QTableWidgetItem(d["id"]))
-            who = ", ".join(f"{n} ({status_text(st)})" for n, st in d["annotators"].items())
+            self.documents.setItem(row, 0, QTableWidgetItem(d.id))
+            who = ", ".join(f"{n} ({status_text(st)})" for n, st in d.annotators.items())
             self.documents.setItem(row, 1, QTableWidgetItem(who))
         tabs = QTabWidget(self)
         tabs.addTab(self.annotators, self.tr("Annotators"))
