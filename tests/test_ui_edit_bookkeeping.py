@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from annotator.model.document import Relation
@@ -13,6 +14,7 @@ from annotator.model.edits import AddRelation
 from annotator.store import Project
 from annotator.ui.mainwindow import MainWindow
 from annotator.ui.session import Session
+from annotator.ui.widgets import spanpanel
 from annotator.ui.widgets.spanmodel import SpanTableModel
 from tests.ui_helpers import make_window
 
@@ -121,3 +123,28 @@ def test_labelling_the_same_words_again_selects_the_span_already_there(
     assert w.session.selected == event
     assert sorted(s.id for s in w.session.spans) == sorted([longer, event, claim])
     assert len(w.session.project.spans(w.session.document.id, "layla")) == 3  # type: ignore[union-attr]
+
+
+def test_the_checklist_lists_the_first_items_and_counts_the_rest(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(spanpanel, "CHECKLIST_SHOWN", 2)
+    w = make_window(qtbot, tmp_path, {"a": TEXT})
+    claims = [_span(w, words, "claim") for words in ("الزيارة", "مهمة", "الاتفاق", "قريبا")]
+    president = _span(w, "Xi Jinping", "speaker")
+    w.spanpanel.refresh_now()
+    panel = w.spanpanel
+    rows = [panel.checklist.item(i).text() for i in range(panel.checklist.count())]
+    assert panel.check_title.text() == "Checklist: 4 open"
+    assert rows == [
+        "Claim «\u2067الزيارة\u2069» has no speaker",
+        "Claim «\u2067مهمة\u2069» has no speaker",
+        "… and 2 more",
+    ]
+    assert w.session.add_relation("attributed_to", claims[0], president) is not None
+    panel.refresh_now()
+    rows = [panel.checklist.item(i).text() for i in range(panel.checklist.count())]
+    assert panel.check_title.text() == "Checklist: 3 open"
+    assert rows[0] == "Claim «\u2067مهمة\u2069» has no speaker" and rows[2] == "… and 1 more"
+    assert w.session.open_items() == len(w.session.checklist()) == 3
+    assert w.session.checklist(2) == w.session.checklist()[:2]

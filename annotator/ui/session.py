@@ -25,7 +25,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from annotator.errors import AnnotatorError
-from annotator.model.checks import Missing, layer_checklist
+from annotator.model.checks import Missing, count_missing, layer_checklist
 from annotator.model.document import Document, Relation, Span, Status
 from annotator.model.edits import (
     AddRelation,
@@ -454,6 +454,11 @@ class Session(QObject):
         ]
         return sorted(found, key=lambda s: abs(s.start - head.start))
 
-    def checklist(self) -> list[Missing]:
-        """What a lead should look at in this layer: claims without a speaker, and so on."""
-        return layer_checklist(self.spans, self.relations, self.schema)
+    def checklist(self, limit: int | None = None) -> list[Missing]:
+        """What a lead should look at in this layer: claims without a speaker, and so on (the
+        first ``limit`` items when a limit is given)."""
+        return layer_checklist(self.spans, self.relations, self.schema, limit)
+
+    def open_items(self) -> int:
+        """How many items the checklist has in all."""
+        return count_missing(self.spans, self.relations, self.schema)
