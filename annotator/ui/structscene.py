@@ -271,8 +271,9 @@ class StructureScene:
                 lanes([(y_of(e[1]), y_of(e[2])) for e in crossing]), strict=True)
         )  # fmt: skip
         out = []
+        count = max(lane_of.values(), default=0) + 1
         for link, head, child in ends:
-            x = lane_x(lane_of.get(link.relation_id, 0), metrics.gutter, metrics.width)
+            x = lane_x(lane_of.get(link.relation_id, 0), metrics.gutter, metrics.width, count)
             arc = route(link, head, child, metrics, height, x)
             if arc is not None:
                 out.append(arc)

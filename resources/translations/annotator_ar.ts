@@ -170,6 +170,10 @@
         <translation>لا توجد علاقة من مقطع {0} إلى مقطع {1}.</translation>
     </message>
     <message>
+        <source>{0} → {1} → {2}</source>
+        <translation>{0} ← {1} ← {2}</translation>
+    </message>
+    <message>
         <source>Linking cancelled.</source>
         <translation>أُلغي الربط.</translation>
     </message>
