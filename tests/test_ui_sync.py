@@ -229,3 +229,24 @@ def _state(pid: int) -> str:
             return f.read().rsplit(")", 1)[1].split()[0]
     except OSError:
         return ""
+
+
+def test_a_window_on_another_machine_is_trusted_even_when_its_lock_looks_free(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """A lock on a network share may be taken here without the other machine knowing: its row
+    stays counted (until it is a day old) rather than drop a window that is alive."""
+    from annotator.store.presence import lock_path
+
+    a = make_window(qtbot, tmp_path, {"a": TEXT})
+    doc = a.session.document
+    assert doc is not None
+    project = a.session.project
+    with project.transaction():
+        project.db.execute(
+            "INSERT INTO open_windows VALUES ('far', 'layla', ?, 'another-machine', 1, ?)",
+            [doc.id, "2999-01-01"],
+        )
+    lock_path(project.path, "far").touch()
+    assert [w.host for w in a.session.other_windows()] == ["another-machine"]
+    assert lock_path(project.path, "far").exists()

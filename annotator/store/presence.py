@@ -7,8 +7,9 @@ cannot remove its row, so each window also holds a lock that dies with its proce
 lock can be taken belongs to a dead window: it is dropped with its lock file. Process ids cannot
 tell (a killed process not yet reaped still answers; a sandboxed window in its own process
 namespace has the pid another one had), so they are only the fallback for rows without a lock file
-(a read-only folder, a system without ``flock``, another host), and rows older than
-``FORGET_AFTER`` are ignored. These rows are not edits: they are not in the change log and never
+(a read-only folder, a system without ``flock``). A row of another host is trusted (a lock on a
+network share may be taken locally without the other machine knowing) until it is older than
+``FORGET_AFTER``. These rows are not edits: they are not in the change log and never
 exported.
 """
 
@@ -168,9 +169,12 @@ class Presence(ProjectBase):
         ).fetchall()
         live: list[OpenWindow] = []
         dead: list[str] = []
+        here = socket.gethostname()
         for wid, *rest in rows:
             other = OpenWindow(*rest)
-            said = _lock_says(self.path, wid)
+            # another host's lock is only trusted to say "alive": a network share may take locks
+            # locally without telling the other machine, and a live window would be dropped
+            said = _lock_says(self.path, wid) if other.host == here else None
             if _alive(other.host, other.pid) if said is None else said:
                 live.append(other)
             else:
