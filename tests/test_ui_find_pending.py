@@ -37,7 +37,7 @@ def test_the_summary_says_waiting_documents_are_prepared_before_the_hits(
     type_text(dialog.box, "دمشق")
     qtbot.keyClick(dialog.box, Qt.Key.Key_Return)
     assert shown == ["Preparing 4 documents for searching…"]
-    assert dialog.summary.text() == "Hits: 4 · documents: 4"
+    assert dialog.summary.text() == "4 hits · 4 documents"
     qtbot.keyClick(dialog.box, Qt.Key.Key_A, CTRL)
     type_text(dialog.box, "خبر عن")
     qtbot.keyClick(dialog.box, Qt.Key.Key_Return)  # nothing waits now: no such line
