@@ -41,5 +41,5 @@ def test_the_summary_says_waiting_documents_are_prepared_before_the_hits(
     qtbot.keyClick(dialog.box, Qt.Key.Key_A, CTRL)
     type_text(dialog.box, "خبر عن")
     qtbot.keyClick(dialog.box, Qt.Key.Key_Return)  # nothing waits now: no such line
-    assert shown[1:] == ["Hits: 4 · documents: 4"]
-    assert dialog.summary.text() == "Hits: 1 · documents: 1"
+    assert shown[1:] == ["4 hits · 4 documents"]
+    assert dialog.summary.text() == "1 hit · 1 document"
