@@ -162,6 +162,18 @@ class Editing(ProjectBase):
                 text=span.text,
             )
         doc_id = _need_id(span.doc_id)
+        twin = self.db.execute(
+            'SELECT 1 FROM spans WHERE doc_id = ? AND annotator = ? AND start = ? AND "end" = ?'
+            " AND label = ?",
+            [doc_id, owner, span.start, span.end, span.label],
+        ).fetchone()
+        if twin is not None:  # a window that had not seen the other's span: never a duplicate
+            raise ChangedElsewhereError(
+                "the {label} span «{text}» was labelled elsewhere already (another window or"
+                " program); nothing was changed",
+                label=LabelRef(span.label),
+                text=span.text,
+            )
         self.db.execute("INSERT OR IGNORE INTO annotators VALUES (?, ?)", [owner, now()])
         sid = span.sid
         if not sid or self._taken("spans", "sid", doc_id, owner, sid):
