@@ -91,7 +91,9 @@ def test_accept_all_events_from_the_menu_keeps_the_rest_shown_and_counted(
     assert left > 0 and len(review.items) == left and dashed(w) == left  # the others stay drawn
     assert all(s.label != "event" for s in review.items)
     assert w.action("suggestions").isChecked() and w.action("accept_item").isEnabled()
-    assert f"{len(events)} spans ·" in w.status_line.doc_status.text()
+    shown = w.status_line.doc_status.text()
+    assert f"{len(events)} spans ·" in shown
+    assert "suggestions" not in shown  # no count left over from before the accepting
     qtbot.keyClick(w.view, Qt.Key.Key_S)  # hide: the bar counts what is still open
     assert dashed(w) == 0
     assert f"{left} suggestions: press S to review" in w.status_line.doc_status.text()
