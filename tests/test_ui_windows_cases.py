@@ -117,3 +117,36 @@ def test_the_store_refuses_a_twin_of_a_span_in_the_same_layer(project: Project) 
     with pytest.raises(ChangedElsewhereError):
         project.apply(first, "layla")
     assert len(project.spans(doc_id, "layla")) == 2
+
+
+def test_relabelling_onto_the_same_words_label_is_refused_not_doubled(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    a = make_window(qtbot, tmp_path, {"a": TEXT})
+    label_words(qtbot, a, Qt.Key.Key_1)  # speaker
+    label_words(qtbot, a, Qt.Key.Key_2)  # claim on the same words (a legitimate pair)
+    speaker, claim = sorted(a.session.spans, key=lambda s: s.label != "speaker")
+    assert a.session.selected == claim.id  # the span just labelled
+    messages: list[str] = []
+    a.session.message.connect(messages.append)
+    qtbot.keyClick(a.view, Qt.Key.Key_1)  # relabel the claim a speaker: a twin of the other
+    assert messages[-1] == "That span is already labelled Speaker."
+    assert a.session.selected == speaker.id
+    assert sorted(s.label for s in a.session.spans) == ["claim", "speaker"]
+    assert len(stored_spans(a)) == 2
+    # a second window that had not seen the speaker relabels its claim: the file refuses it
+    doc = a.session.document
+    assert doc is not None
+    qtbot.keyClick(a.view, Qt.Key.Key_Delete)  # the speaker goes
+    b = second_window(qtbot, a.session.project.path, doc.id)
+    b.session.watch.stop()
+    focus(qtbot, a)
+    label_words(qtbot, a, Qt.Key.Key_1)  # and comes back in A
+    b_messages: list[str] = []
+    b.session.message.connect(b_messages.append)
+    focus(qtbot, b)
+    b.session.select(claim.id or 0)
+    qtbot.keyClick(b.view, Qt.Key.Key_1)
+    assert "labelled elsewhere already" in b_messages[-1]
+    assert sorted(label for *_r, label in stored_spans(a)) == ["claim", "speaker"]
+    b.session.watch.start()

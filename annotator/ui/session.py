@@ -316,15 +316,9 @@ class Session(QObject):
         """Label text[start:end]; returns the saved span (selected) or None when refused."""
         if self.document is None:
             return None
-        for s in self.spans:
-            if s.start == start and s.end == end and s.label == label:  # no tuples: 10,000 spans
-                self.select(s.id or 0)
-                self.message.emit(
-                    self.tr("That span is already labelled {0}.").format(
-                        display_name(self.schema.label(label))
-                    )
-                )
-                return s
+        twin = self._twin(start, end, label)
+        if twin is not None:
+            return twin
         attrs = self.schema.label(label).default_attributes()
         span = Span(start, end, label, self.document.text[start:end], attrs,
                     doc_id=self.document.id, annotator=self.layer)  # fmt: skip
@@ -334,12 +328,25 @@ class Session(QObject):
             return applied.span
         return None
 
+    def _twin(self, start: int, end: int, label: str) -> Span | None:
+        """The span already labelled ``label`` on these words, selected and said, if any."""
+        for s in self.spans:
+            if s.start == start and s.end == end and s.label == label:  # no tuples: 10,000 spans
+                self.select(s.id or 0)
+                self.message.emit(
+                    self.tr("That span is already labelled {0}.").format(
+                        display_name(self.schema.label(label))
+                    )
+                )
+                return s
+        return None
+
     def span(self, span_id: int) -> Span | None:
         return next((s for s in self.spans if s.id == span_id), None)
 
     def relabel(self, span_id: int, label: str) -> None:
         span = self.span(span_id)
-        if span is None or span.label == label:
+        if span is None or span.label == label or self._twin(span.start, span.end, label):
             return
         attrs = self.schema.label(label).default_attributes()
         self._do(UpdateSpan(span, span.with_(label=label, attributes=attrs)))
