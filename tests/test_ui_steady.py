@@ -137,3 +137,32 @@ def test_a_line_squeezed_by_an_edit_takes_its_own_room_once_off_screen(
     first = view.structure.blocks[0]
     assert first.lines[0].scale == 1.0 and first.lines[0].rows == 3
     _drawn_clear_of_the_text(view)
+
+
+def test_in_a_one_paragraph_article_a_line_takes_its_room_once_scrolled_off(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """A long article with no line break is one block, always partly on screen: its lines keep
+    their room only while they are on screen themselves."""
+    text = " ".join(PARAS)
+    w = make_window(qtbot, tmp_path, {"a": text})
+    view = w.view
+    _settle(view)
+    start = text.index("الوزارة")
+    for words, label in (("الوزارة", "speaker"), ("الوزارة ترى", "stance"),
+                         ("الوزارة ترى الزيارة", "claim")):  # fmt: skip
+        assert w.session.add_span(start, start + len(words), label) is not None
+    _settle(view)
+    (geo,) = view.structure.blocks
+    assert geo.lines[0].scale < 1.0 and geo.kept == (0,)
+    line_of_next = _y(view, text.index("الوزارة", start + 100))
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)  # the first line off screen, the block still on it
+    _settle(view)
+    assert view.structure.layout.unsettled == {}
+    bar.setValue(0)
+    _settle(view)
+    (geo,) = view.structure.blocks
+    assert geo.lines[0].scale == 1.0 and geo.lines[0].rows == 3 and geo.kept == ()
+    _drawn_clear_of_the_text(view)
+    assert _y(view, text.index("الوزارة", start + 100)) > line_of_next  # room was made above
