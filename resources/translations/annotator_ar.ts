@@ -452,6 +452,10 @@
         <translation>النتيجة</translation>
     </message>
     <message>
+        <source>Preparing {0} for searching…</source>
+        <translation>جارٍ تجهيز {0} للبحث…</translation>
+    </message>
+    <message>
         <source>Type at least {0} letters to search every document.</source>
         <translation>اكتب {0} أحرف على الأقل للبحث في كل الوثائق.</translation>
     </message>
