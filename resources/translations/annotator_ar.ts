@@ -2161,6 +2161,10 @@
             <numerusform>{path} تالف: %n صف تشير إلى صفوف مفقودة</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>أُلغي؛ لم يتغير شيء.</translation>
+    </message>
 </context>
 <context>
     <name>headers</name>
