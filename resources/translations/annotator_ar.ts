@@ -611,6 +611,13 @@
     </message>
 </context>
 <context>
+    <name>Launch</name>
+    <message>
+        <source>Your name (stored with every annotation you make):</source>
+        <translation>اسمك (يُحفظ مع كل وسم تضعه):</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Documents</source>
