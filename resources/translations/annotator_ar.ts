@@ -575,8 +575,16 @@
         <translation>تُعرض المعاينة لملفات ‎.txt فقط.</translation>
     </message>
     <message>
+        <source>{0} cannot be read ({1})</source>
+        <translation>تعذّرت قراءة {0} ({1})</translation>
+    </message>
+    <message>
         <source>line {0}: {1}</source>
         <translation>السطر {0}: {1}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
     </message>
     <message>
         <source>{0} will be cut (struck through); the original is kept.</source>
