@@ -261,7 +261,11 @@ class Editing(ProjectBase):
             f" WHERE doc_id = ? AND annotator = ? AND {column} GLOB '{prefix}[0-9]*'",
             [doc_id, owner],
         ).fetchone()
-        return f"{prefix}{(row[0] or 0) + 1}"
+        n = (row[0] or 0) + 1
+        # SQLite reads a number too long for 64 bits as the largest one: past it, count on
+        while self._taken(table, column, doc_id, owner, f"{prefix}{n}"):
+            n += 1
+        return f"{prefix}{n}"
 
     def _touch(self, doc_id: int, annotator: str) -> None:
         """A document an annotator edits is at least in progress."""
