@@ -14,7 +14,7 @@ import json
 from annotator.errors import InputError
 from annotator.model.document import DocumentRecord
 from annotator.store.base import ProjectBase, text_hash
-from annotator.store.search import index_documents, unindex_document
+from annotator.store.search import index_documents, is_indexed, unindex_document
 
 
 class Recleaning(ProjectBase):
@@ -52,10 +52,11 @@ class Recleaning(ProjectBase):
         if busy is not None:
             raise InputError(
                 rec.source or rec.ext_id,
-                f"document {ext_id} was imported from this text before and has annotations or"
+                "document {doc} was imported from this text before and has annotations or"
                 " suggestions now, so its text cannot change (their offsets point into it); "
                 "its original text stays kept in the project",
                 rec.line,
+                doc=ext_id,
             )
         if self.db.execute(
             "SELECT 1 FROM assignments WHERE doc_id = :d UNION ALL SELECT 1 FROM package_versions"
@@ -64,16 +65,18 @@ class Recleaning(ProjectBase):
         ).fetchone():
             raise InputError(
                 rec.source or rec.ext_id,
-                f"document {ext_id} was imported from this text before and is assigned or has"
+                "document {doc} was imported from this text before and is assigned or has"
                 " gone out in a package, so its text cannot change (the work coming back must"
                 " find it as it left); its original text stays kept in the project",
                 rec.line,
+                doc=ext_id,
             )
         old_text = self.db.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()[
             0
         ]
-        unindex_document(self.db.conn, doc_id, old_text)
-        index_documents(self.db.conn, [(doc_id, rec.text)])
+        if is_indexed(self.db.conn, doc_id):  # else the next search indexes its new text
+            unindex_document(self.db.conn, doc_id, old_text)
+            index_documents(self.db.conn, [(doc_id, rec.text)])
         self.db.execute(
             "UPDATE documents SET text = ?, sha256 = ?, title = ?, original = ?, removed = ?"
             " WHERE id = ?",

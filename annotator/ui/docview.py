@@ -56,6 +56,7 @@ from annotator.text.bidi import article_direction, article_words
 from annotator.text.offsets import OffsetConverter
 from annotator.ui.highlights import Mark, Segment, SpanLayer
 from annotator.ui.names import attributes_text, name
+from annotator.ui.scrollend import ScrollEnd
 from annotator.ui.structpaint import StructurePainter
 from annotator.ui.structscene import StructureScene
 from annotator.ui.structure import Arc
@@ -104,11 +105,12 @@ class ArticleView(QPlainTextEdit):
         self._repaint.setInterval(REPAINT_DELAY_MS)
         self._repaint.timeout.connect(self.refresh_highlights)
         self.verticalScrollBar().valueChanged.connect(lambda _v: self.schedule_highlights())
+        self._scroll_end = ScrollEnd(self)  # the bar reaches the last line, room and all
         self._spans: list[Span] = []
         self._suggestions: list[Span] = []
         self._press_pos: QPoint | None = None
         self._link_from = 0  # the span whose tag a link drag started on
-        self._relations: dict[int, Relation] = {}
+        self._relations: list[Relation] = []
         self.layer_name = ""  # whose relations these are, for the arcs' tooltips
         self.key_handler: Callable[[QKeyEvent], bool] | None = None
         self.key_wanted: Callable[[QKeyEvent], bool] | None = None
@@ -221,14 +223,14 @@ class ArticleView(QPlainTextEdit):
 
     def set_relations(self, relations: list[Relation]) -> None:
         """Show these relations as arcs (a full replacement; only changed ones are re-placed)."""
-        self._relations = {r.id: r for r in relations if r.id is not None}
+        self._relations = relations
         self.structure.set_relations(relations)
 
     def arc_description(self, arc: Arc) -> str:
         """Head, relation, child and annotator of an arc, for its tooltip."""
         spans = {s.id: s for s in self._spans}
         head, child = spans.get(arc.head), spans.get(arc.child)
-        rel = self._relations.get(arc.relation_id)
+        rel = next((r for r in self._relations if r.id == arc.relation_id), None)
         who = (rel.annotator if rel is not None else "") or self.layer_name
         rel_name = self.structure.painter.link_name(arc.label)
         return self.tr("{0} → {1} → {2} (by {3})").format(
@@ -379,6 +381,7 @@ class ArticleView(QPlainTextEdit):
         cursor.setPosition(self.conv.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
+        self._scroll_end.reveal_cursor()
 
     def show_span(self, start: int) -> None:
         """Clear the selection and bring the character at ``start`` to the middle of the view if
@@ -503,6 +506,7 @@ class ArticleView(QPlainTextEdit):
         if self.key_handler is not None and self.key_handler(e):
             return
         super().keyPressEvent(e)
+        self._scroll_end.reveal_cursor()
 
     def event(self, e: QEvent) -> bool:
         if (

@@ -9,6 +9,9 @@ lines are moved, so the text, the cursor and the mouse all agree with the room a
 
 Only blocks Qt lays out are measured (the ones on screen, lazily), so a 1 MB document costs what
 its visible blocks cost. A block laid out again (a width change, ``relayout``) is measured again.
+A block placed again after an edit while on screen keeps its lines' room (``keep``), so the text
+does not move under the annotator's eyes; ``unsettled`` lists such blocks, and ``settle`` gives
+them their own room once they are off screen.
 """
 
 from __future__ import annotations
@@ -27,17 +30,45 @@ _GLYPH_FLAGS = (
     | QTextLayout.GlyphRunRetrievalFlag.RetrieveStringIndexes
 )
 
+SUPPLEMENTARY = "\U00010000"  # the first character Qt stores as two UTF-16 units
+
 BlockSource = Callable[[QTextBlock], tuple[list[SpanEnd], list[Link]]]
 
 
-def line_glyphs(layout: QTextLayout, line: QTextLine) -> tuple[tuple[int, float, float], ...]:
-    """(string index, x0, x1) of every glyph of a line, by string index (block-relative)."""
+def line_glyphs(
+    layout: QTextLayout, line: QTextLine, text: str
+) -> tuple[tuple[int, float, float], ...]:
+    """(string index, x0, x1) of every glyph of a line of the block ``text``, by string index
+    (block-relative).
+
+    On a line holding a character outside the BMP drawn by a fallback font (𝕏 in a Latin run),
+    Qt 6 gives every later glyph of the run the fallback character's string index, so such
+    lines are asked one character at a time (the positions are right either way)."""
+    start, length = line.textStart(), line.textLength()
+    if not text or max(text) < SUPPLEMENTARY:  # max: C speed on long paragraphs
+        return _glyphs(layout, start, length, None)
+    units = text.encode("utf-16-le")
     out: list[tuple[int, float, float]] = []
-    for run in layout.glyphRuns(line.textStart(), line.textLength(), _GLYPH_FLAGS):
+    i = start
+    while i < start + length:
+        high = 0xD800 <= int.from_bytes(units[2 * i : 2 * i + 2], "little") < 0xDC00
+        step = 2 if high else 1
+        out += _glyphs(layout, i, step, i)
+        i += step
+    out.sort()
+    return tuple(out)
+
+
+def _glyphs(
+    layout: QTextLayout, start: int, length: int, index: int | None
+) -> tuple[tuple[int, float, float], ...]:
+    """The glyphs of ``start..start+length``, by Qt's string index or all at ``index``."""
+    out: list[tuple[int, float, float]] = []
+    for run in layout.glyphRuns(start, length, _GLYPH_FLAGS):
         advances = run.rawFont().advancesForGlyphIndexes(run.glyphIndexes())
-        for index, pos, adv in zip(run.stringIndexes(), run.positions(), advances, strict=False):
+        for at, pos, adv in zip(run.stringIndexes(), run.positions(), advances, strict=False):
             x = pos.x()
-            out.append((index, x, x + adv.x()))
+            out.append((at if index is None else index, x, x + adv.x()))
     out.sort()
     return tuple(out)
 
@@ -52,6 +83,8 @@ class StructureLayout(QPlainTextDocumentLayout):
         self.source = source
         self.metrics = metrics
         self.geometry: dict[int, BlockGeometry] = {}
+        self.keep: dict[int, tuple[float, ...]] = {}  # block -> the room its lines keep
+        self.unsettled: set[int] = set()  # blocks in a kept room other than their own
 
     def blockBoundingRect(self, block: QTextBlock) -> QRectF:
         rect = super().blockBoundingRect(block)
@@ -63,33 +96,51 @@ class StructureLayout(QPlainTextDocumentLayout):
 
     def _place(self, block: QTextBlock, layout: QTextLayout) -> None:
         spans, links = self.source(block)
+        text = block.text() if spans else ""
         measures = []
         for i in range(layout.lineCount()):
             line = layout.lineAt(i)
             start = line.textStart()
             end = start + line.textLength()
             touched = any(s.start < end and s.end > start for s in spans)
-            glyphs = line_glyphs(layout, line) if touched else ()
+            glyphs = line_glyphs(layout, line, text) if touched else ()
             measures.append(LineMeasure(start, end, line.height(), glyphs))
-        geo = place_block(measures, spans, links, self.metrics())
+        number = block.blockNumber()
+        geo = place_block(measures, spans, links, self.metrics(), self.keep.pop(number, None))
         for i, room in enumerate(geo.lines):
             line = layout.lineAt(i)
             line.setPosition(QPointF(line.x(), room.top))
-        self.geometry[block.blockNumber()] = geo
+        self.geometry[number] = geo
+        if geo.settled:
+            self.unsettled.discard(number)
+        else:
+            self.unsettled.add(number)
 
-    def relayout_blocks(self, numbers: set[int]) -> None:
-        """Measure these blocks again (their spans or links changed)."""
+    def relayout_blocks(self, numbers: set[int], keep: frozenset[int] = frozenset()) -> None:
+        """Measure these blocks again (their spans or links changed); those in ``keep`` keep the
+        room their lines have (they are on screen)."""
         doc = self.document()
         for n in sorted(numbers):
             block = doc.findBlockByNumber(n)
             if block.isValid():
-                self.geometry.pop(n, None)
+                old = self.geometry.pop(n, None)
+                if n in keep and old is not None:
+                    self.keep[n] = tuple(room.gap for room in old.lines)
                 # one character: Qt's plain layout counts the change twice (removed + added), so
                 # a longer stretch reaches the next block and clears both; one block changed is
                 # laid out again at once, whatever the length said
                 doc.markContentsDirty(block.position(), 1)
 
+    def settle(self, on_screen: range) -> None:
+        """Give the blocks placed in a kept room their own room, now that they are off screen."""
+        off = {n for n in self.unsettled if n not in on_screen}
+        if off:
+            self.unsettled -= off
+            self.relayout_blocks(off)
+
     def relayout_all(self) -> None:
         self.geometry.clear()
+        self.keep.clear()
+        self.unsettled.clear()
         doc = self.document()
         doc.markContentsDirty(0, doc.characterCount())

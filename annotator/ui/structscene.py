@@ -5,6 +5,10 @@ relations shown as arcs and the arc mode; on each paint it collects the records 
 screen, routes the arcs between them (``structure.route``) and hands everything to the painter.
 What was painted is kept, in viewport coordinates, for hit-testing: the tag or arc under the mouse
 is the one drawn there.
+
+Blocks on screen placed again after an edit keep their lines' room (the text stays where the
+annotator sees it); once such a block has left the screen it is given its own room, from the
+event loop (never from inside a paint).
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from __future__ import annotations
 import enum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, Qt, QTimer
 from PySide6.QtGui import QPainter, QTextBlock, QTextDocument
 
 from annotator.model.document import Relation
@@ -69,6 +73,7 @@ class StructureScene:
         self.arcs: list[Arc] = []
         self.drag: tuple[tuple[float, float], tuple[float, float]] | None = None  # a link drag
         self._ids: tuple[int | None, ...] = ()  # the relations shown, by id
+        self._settling = False  # a settle pass is waiting in the event loop
         painter.set_article_font(view.font())
         doc = QTextDocument(view)
         self.layout = StructureLayout(doc, self._source, self._metrics)
@@ -98,6 +103,8 @@ class StructureScene:
     def reset(self) -> None:
         """A new document: nothing placed, no relations yet."""
         self.layout.geometry.clear()
+        self.layout.keep.clear()
+        self.layout.unsettled.clear()
         self.links, self.by_span = {}, {}
         self._ids = ()
         self.focus = self.focus_relation = 0
@@ -106,33 +113,53 @@ class StructureScene:
             self.mode = ArcMode.ALL
 
     def relayout(self, blocks: set[int]) -> None:
-        """These blocks' spans changed: place them again (blocks never laid out wait for Qt)."""
-        self.layout.relayout_blocks({n for n in blocks if n in self.layout.geometry})
+        """These blocks' spans changed: place them again (blocks never laid out wait for Qt);
+        those on screen keep their lines' room, so the text does not move."""
+        placed = {n for n in blocks if n in self.layout.geometry}
+        if placed:
+            on_screen = self.view.visible_blocks()
+            keep = frozenset(n for n in placed if n in on_screen)
+            self.layout.relayout_blocks(placed, keep)
+
+    def _settle(self) -> None:
+        self._settling = False
+        self.layout.settle(self.view.visible_blocks())
 
     def set_relations(self, relations: list[Relation]) -> None:
+        """Show these relations (a full list); only the blocks of those that came or went are
+        placed again. A relation is never changed in place and its id is never given to another
+        (migration ``0010_ids_never_reused``), so an id seen before is the same arc: one link
+        added to 2,000 costs one ``Link``, not 2,000 built and compared."""
         ids = tuple(r.id for r in relations)
-        if ids == self._ids:  # ids are never reused: the same ids are the same relations
+        if ids == self._ids:
             return
         self._ids = ids
-        links = {
-            r.id: Link(r.id, int(r.head), int(r.child), r.label)
+        kept = set(ids)
+        gone = [link for i, link in self.links.items() if i not in kept]
+        came = [
+            Link(r.id, int(r.head), int(r.child), r.label)
             for r in relations
-            if r.id is not None and isinstance(r.head, int) and isinstance(r.child, int)
-        }
-        if not self.mode_chosen and not self.links and links:
-            self.mode = ArcMode.ALL if len(links) < ARCS_ALL_LIMIT else ArcMode.SELECTED
-        changed = {i for i in links.keys() | self.links.keys() if links.get(i) != self.links.get(i)}
-        spans = {s for i in changed for link in (links.get(i), self.links.get(i)) if link
-                 for s in (link.head, link.child)}  # fmt: skip
-        self.links = links
-        self.by_span = {}
-        for link in links.values():
-            self.by_span.setdefault(link.head, []).append(link)
-            if link.child != link.head:
-                self.by_span.setdefault(link.child, []).append(link)
-        if self.focus_relation not in links:
+            if r.id is not None and r.id not in self.links
+            and isinstance(r.head, int) and isinstance(r.child, int)
+        ]  # fmt: skip
+        if not self.mode_chosen and not self.links and came:
+            self.mode = ArcMode.ALL if len(came) < ARCS_ALL_LIMIT else ArcMode.SELECTED
+        for link in gone:
+            del self.links[link.relation_id]
+            for end in {link.head, link.child}:
+                others = [k for k in self.by_span.get(end, ()) if k is not link]
+                if others:
+                    self.by_span[end] = others
+                else:
+                    self.by_span.pop(end, None)
+        for link in came:
+            self.links[link.relation_id] = link
+            for end in {link.head, link.child}:
+                self.by_span.setdefault(end, []).append(link)
+        if self.focus_relation not in self.links:
             self.focus_relation = 0
-        if self.mode is not ArcMode.NONE:
+        if self.mode is not ArcMode.NONE and (gone or came):
+            spans = {end for link in (*gone, *came) for end in (link.head, link.child)}
             self.relayout({b for s in spans if (b := self._block_of(s)) is not None})
         self.view.viewport().update()
 
@@ -187,6 +214,9 @@ class StructureScene:
             last = block.blockNumber()
             offset.setY(offset.y() + rect.height())
             block = block.next()
+        if not self._settling and any(not first <= n <= last for n in self.layout.unsettled):
+            self._settling = True
+            QTimer.singleShot(0, self.view, self._settle)
         self.arcs = self._route(where, first, last) if self.mode is not ArcMode.NONE else []
         self.painter.paint(
             painter, self.blocks, self.arcs, view.layer.emphasis, self.focus_relation, self.drag
@@ -241,8 +271,9 @@ class StructureScene:
                 lanes([(y_of(e[1]), y_of(e[2])) for e in crossing]), strict=True)
         )  # fmt: skip
         out = []
+        count = max(lane_of.values(), default=0) + 1
         for link, head, child in ends:
-            x = lane_x(lane_of.get(link.relation_id, 0), metrics.gutter, metrics.width)
+            x = lane_x(lane_of.get(link.relation_id, 0), metrics.gutter, metrics.width, count)
             arc = route(link, head, child, metrics, height, x)
             if arc is not None:
                 out.append(arc)
