@@ -112,6 +112,7 @@ class Session(QObject):
     selectionChanged = Signal(int)
     message = Signal(str)
     changedElsewhere = Signal(bool)
+    fileLost = Signal()
 
     def __init__(self, project: Project, annotator: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -131,7 +132,32 @@ class Session(QObject):
         self._restored = project.last_restore()
         self.watch = FileWatch(project, self)
         self.watch.changed.connect(self.sync)
+        self.watch.lost.connect(self._file_lost)
         self.watch.start()
+        self.lost = False  # the file was removed or replaced elsewhere: edits are refused
+
+    def lost_text(self) -> str:
+        """What the window says once its file was removed or replaced elsewhere."""
+        return self.tr(
+            "{0} was removed or replaced by another program while this window had it open:"
+            " changes made here can no longer be saved. Close this window and open the project"
+            " again."
+        ).format(self.project.path.name)
+
+    def file_ok(self) -> bool:
+        """False (said once, then every edit is refused) when the file was lost elsewhere."""
+        if not self.lost and self.project.file_lost():
+            self._file_lost()
+        if self.lost:
+            self.message.emit(self.lost_text())
+        return not self.lost
+
+    def _file_lost(self) -> None:
+        if self.lost:
+            return
+        self.lost = True
+        self.watch.stop()
+        self.fileLost.emit()
 
     def close(self) -> None:
         """Stop watching and release the file (every edit is already committed)."""
@@ -304,6 +330,8 @@ class Session(QObject):
         if self.readonly:
             self.message.emit(self.tr("This project is read-only: changes cannot be saved."))
             return None
+        if not self.file_ok():
+            return None
         try:
             applied = self._write(edit)
         except AnnotatorError as exc:
@@ -408,6 +436,8 @@ class Session(QObject):
             return
         if self.readonly:
             self.message.emit(self.tr("This project is read-only: changes cannot be saved."))
+            return
+        if not self.file_ok():
             return
         try:
             if undo:

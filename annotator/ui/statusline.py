@@ -55,9 +55,14 @@ class StatusLine(QObject):
         self.shared = SentenceLabel(bar)  # the same work open in another window
         self.shared.setStyleSheet(WARNING_STYLE)
         self.shared.hide()
+        self.lost = SentenceLabel(bar)  # the file was removed or replaced elsewhere
+        self.lost.setObjectName("fileLost")
+        self.lost.setStyleSheet(WARNING_STYLE)
+        self.lost.hide()
         self.progress = plain_label(parent=bar)
         self.progress.setObjectName("progress")
         bar.addWidget(self.message_line, 1)
+        bar.addPermanentWidget(self.lost)
         bar.addPermanentWidget(self.shared)
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.doc_status)
@@ -67,6 +72,7 @@ class StatusLine(QObject):
         self.show_who(modes.lead)
 
         session.message.connect(self.say)
+        session.fileLost.connect(self.show_lost)
         for changed in (session.documentOpened, session.layerChanged, session.selectionChanged):
             changed.connect(self.drop_stale_message)
         session.layerChanged.connect(self.show_document)
@@ -123,6 +129,12 @@ class StatusLine(QObject):
             key = self.review_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             text += self.tr(" · {0}: press {1} to review").format(counts.suggestions(open_), key)
         self.doc_status.setText(text)
+
+    def show_lost(self) -> None:
+        """Say, for as long as the window is open, that its edits can no longer be saved."""
+        self.lost.setText(self.session.lost_text())
+        self.lost.show()
+        self.shared.hide()
 
     def show_shared(self) -> None:
         """Say when this annotator has the same document open in another window too."""

@@ -815,6 +815,10 @@
 <context>
     <name>Session</name>
     <message>
+        <source>{0} was removed or replaced by another program while this window had it open: changes made here can no longer be saved. Close this window and open the project again.</source>
+        <translation>أزال برنامجٌ آخر الملف {0} أو استبدل به غيره وهو مفتوح في هذه النافذة: لم يعد من الممكن حفظ التغييرات هنا. أغلق هذه النافذة وافتح المشروع من جديد.</translation>
+    </message>
+    <message>
         <source>The project was restored from a backup elsewhere; undo starts afresh.</source>
         <translation>استُعيد المشروع من نسخة احتياطية في مكان آخر؛ يبدأ سجل التراجع من جديد.</translation>
     </message>
@@ -1998,6 +2002,10 @@
     <message>
         <source>{path} was not written by the earlier export in {out}, so --force leaves the folder as it is; move that file or choose a new --out</source>
         <translation>لم يكتب {path} التصديرُ السابق في {out}، فلا يستبدل «استبدال تصدير سابق في المكان نفسه» المجلد؛ انقل ذلك الملف أو اختر مكاناً جديداً في «حفظ باسم»</translation>
+    </message>
+    <message>
+        <source>{path} was removed or replaced, or its write-ahead log ({name}-wal) was deleted, by another program while it was open here: changes can no longer be saved to it; close and open the project again</source>
+        <translation>أزال برنامجٌ آخر الملف {path} أو استبدل به غيره أو حذف سجلَّه ({name}-wal) وهو مفتوح هنا: لم يعد من الممكن حفظ التغييرات فيه؛ أغلق المشروع وافتحه من جديد</translation>
     </message>
     <message>
         <source>{path} was written by a newer version of annotator (it has {newest}); update annotator {version} to open it</source>
