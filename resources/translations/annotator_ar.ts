@@ -88,6 +88,22 @@
         <translation>تعذّر النسخ الاحتياطي: {0}</translation>
     </message>
     <message>
+        <source>when the project was opened</source>
+        <translation>عند فتح المشروع</translation>
+    </message>
+    <message>
+        <source>before a restore (the state it replaced)</source>
+        <translation>قبل استعادة (الحالة التي حلّت محلها)</translation>
+    </message>
+    <message>
+        <source>while working (every {0} minutes)</source>
+        <translation>في أثناء العمل (كل {0} دقائق)</translation>
+    </message>
+    <message>
+        <source>{0} — {1}</source>
+        <translation>{0} — {1}</translation>
+    </message>
+    <message>
         <source>This project has no backups yet.</source>
         <translation>لا توجد نسخ احتياطية لهذا المشروع بعد.</translation>
     </message>
@@ -944,7 +960,7 @@
     </message>
     <message>
         <source>{0} also has this document open in another window: its changes show here, and an edit of a span changed there is refused.</source>
-        <translation>{0} يفتح هذا المستند في نافذة أخرى أيضًا: تظهر تغييراتها هنا، ويُرفض تعديل مقطع غُيّر هناك.</translation>
+        <translation>هذا المستند مفتوح لـ{0} في نافذة أخرى أيضًا: تظهر هنا تغييرات تلك النافذة، ويُرفض هنا تعديل مقطع غُيّر هناك.</translation>
     </message>
 </context>
 <context>
