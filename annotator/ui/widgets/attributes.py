@@ -26,7 +26,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QFrame, QPushButton
+from PySide6.QtWidgets import QApplication, QFrame, QPlainTextEdit, QPushButton
 
 from annotator.model.document import Span
 from annotator.model.schema import Label
@@ -44,7 +44,7 @@ class AttributeChooser(QFrame):
 
     chosen = Signal(int, str, str)
 
-    def __init__(self, view: QAbstractScrollArea) -> None:
+    def __init__(self, view: QPlainTextEdit) -> None:
         super().__init__(view)
         self.view = view
         self.setObjectName("attributePicker")
