@@ -215,3 +215,55 @@ def test_find_in_all_documents_opens_the_hit_even_from_a_document_imported_elsew
     dialog.box.setText('"NEAR(دمشق*" - AND')
     dialog.search()
     assert dialog.summary.text() == "No document contains this."
+
+
+def open_hit_of(qtbot: QtBot, w: MainWindow, query: str, doc_ext_id: str) -> None:
+    """Ctrl+Shift+F, type ``query``, Enter, then Enter on the hit in ``doc_ext_id``."""
+    qtbot.keyClick(w.view, Qt.Key.Key_F, CTRL | SHIFT)
+    dialog = w.finder.find_all_dialog
+    assert dialog is not None
+    qtbot.keyClick(dialog.box, Qt.Key.Key_A, CTRL)
+    type_text(dialog.box, query)
+    qtbot.keyClick(dialog.box, Qt.Key.Key_Return)
+    doc_id = w.session.project.find_document(doc_ext_id).id
+    items = [dialog.list.topLevelItem(i) for i in range(dialog.list.topLevelItemCount())]
+    dialog.list.setCurrentItem(next(it for it in items if it.data(0, Qt.ItemDataRole.UserRole)[0]
+                                    == doc_id))  # fmt: skip
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Return)
+    assert w.session.document is not None and w.session.document.id == doc_id
+    dialog.close()
+
+
+def current_row_shown(w: MainWindow) -> str:
+    """The ext id of the document list's current (selected) row, checked to be on screen."""
+    table = w.doclist.table
+    rows = table.selectionModel().selectedRows()
+    assert len(rows) == 1 and table.currentIndex().row() == rows[0].row()
+    assert table.viewport().rect().contains(table.visualRect(rows[0]))
+    doc = w.doclist.model.doc_at(rows[0].row())
+    assert doc is not None
+    return doc.ext_id
+
+
+def test_a_document_opened_from_find_in_all_documents_is_the_current_row_of_the_list(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    texts = {
+        f"d{i:02}": f"خبر رقم {i} عن {'دمشق' if i % 10 == 7 else 'بيروت'}\n" for i in range(60)
+    }
+    w = make_window(qtbot, tmp_path, texts)
+    assert current_row_shown(w) == "d00"
+    open_hit_of(qtbot, w, "دمشق", "d57")  # far down the list: scrolled to
+    assert current_row_shown(w) == "d57"
+    with Project.open(w.session.project.path) as other:  # imported by another process just now
+        other.add_documents([DocumentRecord("late", "وصل متأخرا", "سطر\nوفي دمشقَ اليوم مؤتمر")])
+    open_hit_of(qtbot, w, "دمشق", "late")
+    assert current_row_shown(w) == "late"
+    qtbot.keyClick(w.view, Qt.Key.Key_G, CTRL)  # a filter that hides the document opened next
+    type_text(w.doclist.filter, "بيروت")
+    assert not w.doclist.table.selectionModel().hasSelection()  # hidden: no row looks open
+    open_hit_of(qtbot, w, "دمشق", "d17")
+    assert w.doclist.filter.text() == ""  # the hit's document is shown: the filter is cleared
+    assert current_row_shown(w) == "d17"
+    qtbot.keyClick(w.view, Qt.Key.Key_D, CTRL)  # done: the next one to do is the current row
+    assert w.session.document is not None and w.session.document.ext_id == current_row_shown(w)

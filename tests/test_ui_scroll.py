@@ -7,6 +7,7 @@ spans on screen: the crash came from repainting inside the scroll bar's own sign
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from annotator.model.document import Relation, Span
+from annotator.model.edits import AddRelation, AddSpan
 from annotator.ui.mainwindow import MainWindow
 from tests.ui_helpers import make_window
 
@@ -106,6 +109,99 @@ def test_jumping_around_a_long_annotated_document_never_crashes(
     settle(qtbot, w)
     assert bar.value() > 0
     check_paint(w)
+
+
+def annotate_words(w: MainWindow, every: int, tail: int) -> None:
+    """Label a claim and its speaker, linked, every ``every`` words of the last ``tail``
+    characters (an annotated project as another session left it), then reopen the document."""
+    s = w.session
+    doc = s.document
+    assert doc is not None
+    words = [m.span() for m in re.finditer(r"\S+", doc.text[-tail:])]
+    base = max(0, len(doc.text) - tail)
+    for i in range(0, len(words) - 1, every):
+        (a, b), (c, d) = ((base + x, base + y) for x, y in words[i : i + 2])
+        claim, speaker = (
+            s.project.apply(AddSpan(Span(x, y, lab, doc.text[x:y], doc_id=doc.id,
+                                         annotator="layla")), "layla")
+            for x, y, lab in ((a, b, "claim"), (c, d, "speaker"))
+        )  # fmt: skip
+        assert isinstance(claim, AddSpan) and isinstance(speaker, AddSpan)
+        s.project.apply(AddRelation(Relation(claim.span.id, speaker.span.id, "attributed_to",
+                                             doc_id=doc.id, annotator="layla")), "layla")  # fmt: skip
+    s.open_document(doc.id)
+
+
+def last_line_on_screen(w: MainWindow) -> bool:
+    """True when the document's last line (the empty one after a final line break, where Ctrl+End
+    puts the cursor) and the last line of text are inside the viewport from top to bottom."""
+    view = w.view
+    height = view.viewport().rect().bottom()
+    block = view.document().lastBlock()
+    text_block = block.previous() if block.length() <= 1 and block.previous().isValid() else block
+    for b in (block, text_block):
+        layout = b.layout()
+        line = layout.lineAt(layout.lineCount() - 1)
+        top = view.blockBoundingGeometry(b).translated(view.contentOffset()).top() + line.y()
+        if not (top >= 0 and top + line.height() <= height):
+            return False
+    return True
+
+
+def drag_bar_to_bottom(qtbot: QtBot, w: MainWindow) -> None:
+    """Press on the scroll bar's handle and drag it past the bottom of the bar."""
+    bar = w.view.verticalScrollBar()
+    x = bar.width() // 2
+    span = bar.height() - 2 * bar.width()  # the trough between the arrow buttons
+    y = bar.width() + round(span * bar.value() / max(1, bar.maximum() + bar.pageStep())) + 3
+    qtbot.mousePress(bar, Qt.MouseButton.LeftButton, pos=QPoint(x, y))
+    for step in range(y, bar.height() + 40, max(bar.height() // 10, 1)):
+        qtbot.mouseMove(bar, pos=QPoint(x, step))
+        QApplication.processEvents()
+    qtbot.mouseRelease(bar, Qt.MouseButton.LeftButton, pos=QPoint(x, bar.height() + 40))
+    settle(qtbot, w)
+
+
+@pytest.mark.parametrize(("line_chars", "lines"), [(8400, 1), (840, 12), (200, 30), (60, 200)])
+def test_the_last_line_is_whole_on_screen_after_ctrl_end_and_a_drag_to_the_bottom(
+    qtbot: QtBot, tmp_path: Path, line_chars: int, lines: int
+) -> None:
+    """Tags and arcs add room above lines; Qt's line-counted scroll range ignored it, and the
+    last line ended under the bottom edge (all of it, for a long paragraph at 640x480)."""
+    w = make_window(qtbot, tmp_path, {"long": long_text(line_chars, lines)})
+    annotate_words(w, 3, 1500)
+    view, bar = w.view, w.view.verticalScrollBar()
+    for width, height in ((640, 480), (1200, 800), (900, 560), (640, 480)):
+        w.resize(width, height)
+        qtbot.keyClick(view, Qt.Key.Key_Home, CTRL)
+        settle(qtbot, w)
+        qtbot.keyClick(view, Qt.Key.Key_End, CTRL)
+        settle(qtbot, w)
+        assert last_line_on_screen(w), (width, height, "Ctrl+End")
+        assert view.selection() is None and bar.value() == bar.maximum()
+        qtbot.keyClick(view, Qt.Key.Key_Home, CTRL)
+        settle(qtbot, w)
+        drag_bar_to_bottom(qtbot, w)
+        assert bar.value() == bar.maximum() and last_line_on_screen(w), (width, height, "drag")
+        qtbot.keyClick(view, Qt.Key.Key_End, CTRL)
+        for _ in range(3):  # the bottom is the bottom: going on moves nothing
+            qtbot.keyClick(view, Qt.Key.Key_PageDown)
+            qtbot.keyClick(view, Qt.Key.Key_Down)
+        settle(qtbot, w)
+        assert bar.value() == bar.maximum() and last_line_on_screen(w)
+    # the last word labelled once more: a second row of tags adds room above its line, which
+    # moves down (the view does not jump on labelling); Ctrl+End shows it whole again
+    qtbot.keyClick(view, Qt.Key.Key_End, CTRL)
+    settle(qtbot, w)
+    before = bar.value()
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton,
+                      pos=view.point_of(len(view.text.rstrip()) - 2))  # fmt: skip
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    settle(qtbot, w)
+    assert bar.value() == before
+    qtbot.keyClick(view, Qt.Key.Key_End, CTRL)
+    settle(qtbot, w)
+    assert bar.value() == bar.maximum() and last_line_on_screen(w)
 
 
 @pytest.mark.slow

@@ -56,6 +56,7 @@ from annotator.text.bidi import article_direction, article_words
 from annotator.text.offsets import OffsetConverter
 from annotator.ui.highlights import Mark, Segment, SpanLayer
 from annotator.ui.names import attributes_text, name
+from annotator.ui.scrollend import ScrollEnd
 from annotator.ui.structpaint import StructurePainter
 from annotator.ui.structscene import StructureScene
 from annotator.ui.structure import Arc
@@ -104,6 +105,7 @@ class ArticleView(QPlainTextEdit):
         self._repaint.setInterval(REPAINT_DELAY_MS)
         self._repaint.timeout.connect(self.refresh_highlights)
         self.verticalScrollBar().valueChanged.connect(lambda _v: self.schedule_highlights())
+        self._scroll_end = ScrollEnd(self)  # the bar reaches the last line, room and all
         self._spans: list[Span] = []
         self._suggestions: list[Span] = []
         self._press_pos: QPoint | None = None
@@ -379,6 +381,7 @@ class ArticleView(QPlainTextEdit):
         cursor.setPosition(self.conv.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
+        self._scroll_end.reveal_cursor()
 
     def show_span(self, start: int) -> None:
         """Clear the selection and bring the character at ``start`` to the middle of the view if
@@ -503,6 +506,7 @@ class ArticleView(QPlainTextEdit):
         if self.key_handler is not None and self.key_handler(e):
             return
         super().keyPressEvent(e)
+        self._scroll_end.reveal_cursor()
 
     def event(self, e: QEvent) -> bool:
         if (

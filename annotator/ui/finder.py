@@ -11,13 +11,16 @@ window's F3 follows the find bar while it is open, the suggestions otherwise); E
 current hit and gives the article the keyboard, so a label key labels exactly it (snapped as any
 selection); Esc closes the bar, in the box or in the article (where, while the bar is open, the
 first Esc closes it and the next ones cancel a link or drop the selected span as usual).
+
+Signals:
+    hitOpened(int): a hit of find in all documents was opened in this document (row id).
 """
 
 from __future__ import annotations
 
 import bisect
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 
 from annotator.text.normalize import (
@@ -35,6 +38,8 @@ from annotator.ui.widgets.findbar import FindBar
 
 class Finder(QObject):
     """The find bar's hits in the open document, and the current one."""
+
+    hitOpened = Signal(int)
 
     def __init__(
         self, session: Session, view: ArticleView, bar: FindBar, parent: QObject | None = None
@@ -160,6 +165,7 @@ class Finder(QObject):
     def open_hit(self, doc_id: int, start: int, end: int) -> None:
         """Open a document with ``text[start:end]`` selected, ready for a label key."""
         self.session.open_document(doc_id)
+        self.hitOpened.emit(doc_id)
         self.view.select_range(start, end)
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 

@@ -117,6 +117,7 @@ class MainWindow(QMainWindow):
 
         self.label_bar.labelChosen.connect(self.controller.label)
         self.doclist.docActivated.connect(session.open_document)
+        self.finder.hitOpened.connect(self.doclist.reveal)
         self.spanpanel.spanActivated.connect(self.controller.select)
         self.spanpanel.attributeRequested.connect(self.controller.open_attribute_picker)
         self.backups.restored.connect(self.doclist.refresh)

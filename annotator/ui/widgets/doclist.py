@@ -2,6 +2,9 @@
 
 A table model over plain rows, so 100,000 documents list without a widget per row. The filter
 matches Arabic ignoring diacritics, tatweel and hamza/alef forms (the text layer's normalisation).
+The open document is the list's current row whenever the list shows it, also when another process
+imported it after the list was read; a hit of find in all documents is revealed: the filter that
+hid its document is cleared.
 """
 
 from __future__ import annotations
@@ -106,6 +109,10 @@ class DocListModel(RowsModel):
     def row_of(self, doc_id: int) -> int:
         return self._rows.get(doc_id, -1)
 
+    def knows(self, doc_id: int) -> bool:
+        """True when ``doc_id`` was in the project when the rows were last read."""
+        return doc_id in self._where
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         row = self.doc_at(index.row())
         if row is None:
@@ -189,10 +196,25 @@ class DocList(QWidget):
             self._show_current(self.session.document.id)
 
     def _show_current(self, doc_id: int) -> None:
+        """Make the open document the current row and scroll to it (no row when the filter
+        hides it: the row of the document open before is not left looking current)."""
+        if not self.model.knows(doc_id):  # imported elsewhere since the list was read
+            self.model.set_rows(self.session.document_list())
         row = self.model.row_of(doc_id)
         if row >= 0:
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
+        else:
+            self.table.clearSelection()
+
+    def reveal(self, doc_id: int) -> None:
+        """Show ``doc_id`` as the current row even when the filter or "only my assigned
+        documents" hid it (a hit of find in all documents was opened in it)."""
+        if self.model.row_of(doc_id) < 0 and self.filter.text():
+            self.filter.clear()
+        if self.model.row_of(doc_id) < 0 and self.mine.isChecked() and self.mine.isVisible():
+            self.mine.setChecked(False)
+        self._show_current(doc_id)
 
     def _activate(self, row: int) -> None:
         doc = self.model.doc_at(row)
