@@ -40,6 +40,7 @@ from PySide6.QtGui import (
     QFont,
     QHelpEvent,
     QKeyEvent,
+    QKeySequence,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -506,7 +507,8 @@ class ArticleView(QPlainTextEdit):
         if self.key_handler is not None and self.key_handler(e):
             return
         super().keyPressEvent(e)
-        self._scroll_end.reveal_cursor()
+        if not e.matches(QKeySequence.StandardKey.SelectAll):  # the cursor goes to the end:
+            self._scroll_end.reveal_cursor()  # the view stays where the reader is
 
     def event(self, e: QEvent) -> bool:
         if (
