@@ -27,17 +27,45 @@ _GLYPH_FLAGS = (
     | QTextLayout.GlyphRunRetrievalFlag.RetrieveStringIndexes
 )
 
+SUPPLEMENTARY = "\U00010000"  # the first character Qt stores as two UTF-16 units
+
 BlockSource = Callable[[QTextBlock], tuple[list[SpanEnd], list[Link]]]
 
 
-def line_glyphs(layout: QTextLayout, line: QTextLine) -> tuple[tuple[int, float, float], ...]:
-    """(string index, x0, x1) of every glyph of a line, by string index (block-relative)."""
+def line_glyphs(
+    layout: QTextLayout, line: QTextLine, text: str
+) -> tuple[tuple[int, float, float], ...]:
+    """(string index, x0, x1) of every glyph of a line of the block ``text``, by string index
+    (block-relative).
+
+    On a line holding a character outside the BMP drawn by a fallback font (𝕏 in a Latin run),
+    Qt 6 gives every later glyph of the run the fallback character's string index, so such
+    lines are asked one character at a time (the positions are right either way)."""
+    start, length = line.textStart(), line.textLength()
+    if not text or max(text) < SUPPLEMENTARY:  # max: C speed on long paragraphs
+        return _glyphs(layout, start, length, None)
+    units = text.encode("utf-16-le")
     out: list[tuple[int, float, float]] = []
-    for run in layout.glyphRuns(line.textStart(), line.textLength(), _GLYPH_FLAGS):
+    i = start
+    while i < start + length:
+        high = 0xD800 <= int.from_bytes(units[2 * i : 2 * i + 2], "little") < 0xDC00
+        step = 2 if high else 1
+        out += _glyphs(layout, i, step, i)
+        i += step
+    out.sort()
+    return tuple(out)
+
+
+def _glyphs(
+    layout: QTextLayout, start: int, length: int, index: int | None
+) -> tuple[tuple[int, float, float], ...]:
+    """The glyphs of ``start..start+length``, by Qt's string index or all at ``index``."""
+    out: list[tuple[int, float, float]] = []
+    for run in layout.glyphRuns(start, length, _GLYPH_FLAGS):
         advances = run.rawFont().advancesForGlyphIndexes(run.glyphIndexes())
-        for index, pos, adv in zip(run.stringIndexes(), run.positions(), advances, strict=False):
+        for at, pos, adv in zip(run.stringIndexes(), run.positions(), advances, strict=False):
             x = pos.x()
-            out.append((index, x, x + adv.x()))
+            out.append((at if index is None else index, x, x + adv.x()))
     out.sort()
     return tuple(out)
 
@@ -63,13 +91,14 @@ class StructureLayout(QPlainTextDocumentLayout):
 
     def _place(self, block: QTextBlock, layout: QTextLayout) -> None:
         spans, links = self.source(block)
+        text = block.text() if spans else ""
         measures = []
         for i in range(layout.lineCount()):
             line = layout.lineAt(i)
             start = line.textStart()
             end = start + line.textLength()
             touched = any(s.start < end and s.end > start for s in spans)
-            glyphs = line_glyphs(layout, line) if touched else ()
+            glyphs = line_glyphs(layout, line, text) if touched else ()
             measures.append(LineMeasure(start, end, line.height(), glyphs))
         geo = place_block(measures, spans, links, self.metrics())
         for i, room in enumerate(geo.lines):
