@@ -20,19 +20,30 @@ class Told:
     """A sentence for the user as an English template with named arguments
     (``Told("span {span} no longer exists", {"span": 74})``). The terminal reads ``str()``; the
     window translates the template (Qt context "errors", listed for translators in
-    annotator/ui/errorcatalog.py) and shows label and relation arguments by name."""
+    annotator/ui/errorcatalog.py) and shows label and relation arguments by name.
+
+    A sentence that counts something is one plural message: ``template`` is its English plural
+    with ``%n`` where the number goes, ``one`` its English singular, ``count`` the number
+    (``Told("%n rows refer to missing rows", count=n, one="%n row refers to missing rows")``),
+    so that the window can choose among Arabic's six forms."""
 
     template: str
     params: Mapping[str, object] = field(default_factory=dict)
+    count: int | None = None
+    one: str = ""
 
     def __str__(self) -> str:
+        text = self.template
+        if self.count is not None:  # written as annotator.text.plural.number writes counts
+            chosen = self.one if self.count == 1 and self.one else self.template
+            text = chosen.replace("%n", f"{self.count:,}")
         if not self.params:
-            return self.template
+            return text
         # a tuple argument (several labels) reads "claim/event"
         shown = {
             k: "/".join(map(str, v)) if isinstance(v, tuple) else v for k, v in self.params.items()
         }
-        return self.template.format(**shown)
+        return text.format(**shown)
 
 
 class AnnotatorError(Exception):
@@ -57,18 +68,35 @@ class AnnotatorError(Exception):
 
 
 class InputError(AnnotatorError):
-    """A file given to the program is unusable: names the file, the line (if any) and the problem."""
+    """A file given to the program is unusable: names the file, the line (if any) and the problem.
+
+    ``problem`` is a template like AnnotatorError's, with its arguments as keywords:
+    ``InputError(path, "unknown label {label!r}", 3, label="x")``; or a Told already made."""
 
     exit_code = 2
 
-    def __init__(self, path: str | Path | None, problem: str, line: int | None = None) -> None:
-        where = str(path) if path is not None else "input"
-        if line is not None:
-            where = f"{where}, line {line}"
-        super().__init__(f"{where}: {problem}")
+    def __init__(
+        self,
+        path: str | Path | None,
+        problem: str | Told,
+        line: int | None = None,
+        /,
+        **params: object,
+    ) -> None:
+        told = problem if isinstance(problem, Told) else Told(problem, params)
+        if path is None:
+            where = Told("input: {problem}", {"problem": told})
+        elif line is None:
+            where = Told("{path}: {problem}", {"path": str(path), "problem": told})
+        else:
+            where = Told(
+                "{path}, line {line}: {problem}", {"path": str(path), "line": line, "problem": told}
+            )
+        super().__init__(where)
         self.path = str(path) if path is not None else None
         self.line = line
-        self.problem = problem
+        self.problem = str(told)
+        self.problem_told = told
 
 
 class SchemaError(InputError):

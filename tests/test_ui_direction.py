@@ -128,3 +128,71 @@ def test_key_names_read_left_to_right_in_the_arabic_shortcut_sheet(
     rows = {sheet.table.item(r, 0).text(): r for r in range(sheet.table.rowCount())}
     zoom_in = next(k for k in rows if k.startswith("Ctrl+=") or k.startswith("Ctrl++"))
     assert _direction(sheet.table, rows[zoom_in], 0) == LTR
+
+
+def test_key_editors_read_left_to_right_in_the_arabic_preferences(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The Preferences' key editors drew "Ctrl+=" as "+=Ctrl" in the Arabic interface."""
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    from annotator.ui.i18n import install
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    try:
+        install(app, "ar")
+        w = make_window(qtbot, tmp_path, {"a": "قال الوزير"})
+        w.action("preferences").trigger()
+        dialog = next(d for d in app.topLevelWidgets() if type(d).__name__ == "PreferencesDialog")
+        qtbot.addWidget(dialog)
+        assert dialog.layoutDirection() == RTL
+        editor = dialog.editors["zoom_in"]
+        line = editor.findChild(QLineEdit)
+        assert line is not None and line.text() == "Ctrl+="
+        assert line.layoutDirection() == LTR
+        # drawn left to right: the start of "Ctrl" left of the "=" at its end
+        assert line.cursorRect().x() > 0
+        line.setCursorPosition(0)
+        start = line.cursorRect().x()
+        line.setCursorPosition(len(line.text()))
+        assert start < line.cursorRect().x()
+        # a key typed into it (Alt+Down: Qt names the arrow in Arabic) stays left to right
+        editor.setKeySequence(QKeySequence("Alt+Down"))
+        assert line.text() == "Alt+الأسفل" and line.layoutDirection() == LTR
+        editor.clear()  # empty: the Arabic prompt in the interface's direction
+        assert line.layoutDirection() == RTL
+        # a clash names the keys left to right inside the Arabic sentence
+        dialog.editors["zoom_out"].setKeySequence(QKeySequence("Ctrl+="))
+        editor.setKeySequence(QKeySequence("Ctrl+="))
+        assert not dialog.save()
+        assert dialog.problem.text().startswith("\u2066Ctrl+=\u2069 "), dialog.problem.text()
+        dialog.close()
+    finally:
+        install(app, "en")
+
+
+def test_the_arabic_guideline_lists_relations_right_to_left(qtbot: QtBot) -> None:
+    """A relation line opens with its Latin key ("A"): it was laid out left to right, its final
+    full stop on the left of the Arabic sentence."""
+    from PySide6.QtWidgets import QApplication
+
+    from annotator.model.schema import default_schema
+    from annotator.ui.dialogs.help import GuidelineDialog
+    from annotator.ui.i18n import install
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    try:
+        install(app, "ar")
+        dialog = GuidelineDialog(default_schema())
+        qtbot.addWidget(dialog)
+        doc = dialog.browser.document()
+        blocks = [doc.findBlockByNumber(i) for i in range(doc.blockCount())]
+        lines = [b for b in blocks if b.text().lstrip("\u200f")[:2] in ("A ", "H ", "T ", "P ")]
+        assert len(lines) == 4
+        assert all(b.textDirection() == RTL for b in lines)
+        assert blocks[0].textDirection() == RTL  # the schema's name, a Latin id, on the right
+    finally:
+        install(app, "en")

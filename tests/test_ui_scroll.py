@@ -189,16 +189,18 @@ def test_the_last_line_is_whole_on_screen_after_ctrl_end_and_a_drag_to_the_botto
             qtbot.keyClick(view, Qt.Key.Key_Down)
         settle(qtbot, w)
         assert bar.value() == bar.maximum() and last_line_on_screen(w)
-    # the last word labelled once more: a second row of tags adds room above its line, which
-    # moves down (the view does not jump on labelling); Ctrl+End shows it whole again
+    # the last word labelled once more: a second row of tags, drawn in the room its line keeps
+    # (the view does not jump on labelling) unless the attribute strip, taking the foot of the
+    # view, would cover the word; Ctrl+End shows the last line whole again
     qtbot.keyClick(view, Qt.Key.Key_End, CTRL)
     settle(qtbot, w)
     before = bar.value()
-    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton,
-                      pos=view.point_of(len(view.text.rstrip()) - 2))  # fmt: skip
+    word = view.point_of(len(view.text.rstrip()) - 2)
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=word)
     qtbot.keyClick(view, Qt.Key.Key_1)
     settle(qtbot, w)
-    assert bar.value() == before
+    under_strip = word.y() + view.fontMetrics().height() // 2 > view.viewport().height()
+    assert bar.value() == before or under_strip
     qtbot.keyClick(view, Qt.Key.Key_End, CTRL)
     settle(qtbot, w)
     assert bar.value() == bar.maximum() and last_line_on_screen(w)

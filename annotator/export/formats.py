@@ -71,18 +71,23 @@ class ExportFormat:
         """Refuse a format whose optional extra is not installed, saying how to install it."""
         if self.needs and importlib.util.find_spec(self.needs) is None:
             raise AnnotatorError(
-                f"the {self.name} format needs {self.needs}: "
-                f"install it with pip install '{DISTRIBUTION}[{self.needs}]'"
-            )
+                "the {format} format needs {needs}: install it with pip install"
+                " '{distribution}[{needs}]'",
+                format=self.name, needs=self.needs, distribution=DISTRIBUTION,
+            )  # fmt: skip
 
     def check_options(self, options: ExportOptions) -> None:
         """Refuse options this format does not read, with a sentence naming them."""
         extra = [name for name in options.given() if name not in self.options]
         if extra:
-            takes = ", ".join(option_flag(o) for o in self.options) or "no options of its own"
+            takes = ", ".join(option_flag(o) for o in self.options)
             raise UsageError(
-                f"{option_flag(extra[0])} does not apply to the {self.name} format (it takes {takes})"
-            )
+                "{option} does not apply to the {format} format (it takes {takes})"
+                if takes
+                else "{option} does not apply to the {format} format (it takes no options of its"
+                " own)",
+                option=option_flag(extra[0]), format=self.name, takes=takes,
+            )  # fmt: skip
 
 
 FORMATS: tuple[ExportFormat, ...] = (
@@ -224,5 +229,9 @@ BY_NAME: dict[str, ExportFormat] = {f.name: f for f in FORMATS}
 def export_format(name: str) -> ExportFormat:
     """The row of a format, or a sentence listing the formats there are."""
     if name not in BY_NAME:
-        raise UsageError(f"unknown export format {name!r} (choose from {', '.join(NAMES)})")
+        raise UsageError(
+            "unknown export format {name!r} (choose from {names})",
+            name=name,
+            names=", ".join(NAMES),
+        )
     return BY_NAME[name]

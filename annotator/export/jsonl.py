@@ -86,8 +86,9 @@ def check_spans(doc: Document, layers: list[Layer]) -> None:
         for s in layer.spans:
             if doc.text[s.start : s.end] != s.text:
                 raise AnnotatorError(
-                    f"document {doc.ext_id}: span {s.sid} of {layer.annotator} does not match its text"
-                )
+                    "document {doc}: span {span} of {annotator} does not match its text",
+                    doc=doc.ext_id, span=s.sid, annotator=layer.annotator,
+                )  # fmt: skip
 
 
 class JsonlWriter(Writer):

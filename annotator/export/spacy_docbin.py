@@ -46,12 +46,14 @@ class SpacyWriter(Writer):
             from spacy.tokens import DocBin
         except ImportError:
             raise AnnotatorError(
-                f"the spacy format needs spaCy: install it with pip install '{DISTRIBUTION}[spacy]'"
+                "the spacy format needs spaCy: install it with pip install '{distribution}[spacy]'",
+                distribution=DISTRIBUTION,
             ) from None
         if options.spacy_pipeline not in PIPELINES:
             raise UsageError(
-                f"--spacy-pipeline {options.spacy_pipeline!r}: choose {' or '.join(PIPELINES)}"
-            )
+                "--spacy-pipeline {pipeline!r}: choose {choices}",
+                pipeline=options.spacy_pipeline, choices=" or ".join(PIPELINES),
+            )  # fmt: skip
         path.mkdir(parents=True, exist_ok=True)
         self._blank: Any = spacy.blank
         self._vocab = spacy.blank(LANG).vocab

@@ -17,9 +17,13 @@ def parse_split(spec: str) -> tuple[int, ...]:
     try:
         parts = tuple(int(p) for p in spec.split(","))
     except ValueError:
-        raise UsageError(f"--split {spec!r}: give whole percentages such as 80,10,10") from None
+        raise UsageError(
+            "--split {spec!r}: give whole percentages such as 80,10,10", spec=spec
+        ) from None
     if not 2 <= len(parts) <= 3 or any(p < 0 for p in parts) or sum(parts) != 100:
-        raise UsageError(f"--split {spec!r}: give two or three percentages that add up to 100")
+        raise UsageError(
+            "--split {spec!r}: give two or three percentages that add up to 100", spec=spec
+        )
     return parts
 
 

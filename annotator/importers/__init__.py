@@ -99,8 +99,12 @@ def _files(
             )
         )
         if not found:
-            what = "brat .ann files" if fmt == "brat" else "files to import"
-            raise InputError(root, f"the folder has no {what} (.txt, .jsonl, .json, .csv, .ann)")
+            raise InputError(
+                root,
+                "the folder has no brat .ann files (.txt, .jsonl, .json, .csv, .ann)"
+                if fmt == "brat"
+                else "the folder has no files to import (.txt, .jsonl, .json, .csv, .ann)",
+            )
         return found
     if root.exists():
         if project is not None and is_own_file(project, root):
@@ -126,7 +130,7 @@ def read_inputs(paths: list[Path], options: ImportOptions) -> Iterator[DocumentR
             yield exc
             continue
         except OSError as exc:
-            yield InputError(root, f"cannot be read ({exc.strerror or exc})")
+            yield InputError(root, "cannot be read ({why})", why=exc.strerror or str(exc))
             continue
         notes = [_passed_note(root, passed)] if passed else []
         if own and options.project is not None:
@@ -134,14 +138,16 @@ def read_inputs(paths: list[Path], options: ImportOptions) -> Iterator[DocumentR
         for path, name in files:
             try:
                 if name not in ("auto", *BY_NAME):
-                    raise InputError(None, f"unknown import format {name!r}")
+                    raise InputError(None, "unknown import format {name!r}", name=name)
                 fmt = detect(path) if name == "auto" else BY_NAME[name]
                 size = path.stat().st_size
                 if size > limits.MAX_FILE_BYTES and not fmt.streamed:
                     raise InputError(
                         path,
-                        f"the file is {size // 2**20} MB; files above "
-                        f"{limits.MAX_FILE_BYTES // 2**20} MB are refused (split it into several files)",
+                        "the file is {size} MB; files above {limit} MB are refused (split it into"
+                        " several files)",
+                        size=size // 2**20,
+                        limit=limits.MAX_FILE_BYTES // 2**20,
                     )
                 for rec in fmt.read(path, options):
                     if isinstance(rec, DocumentRecord):
@@ -152,9 +158,9 @@ def read_inputs(paths: list[Path], options: ImportOptions) -> Iterator[DocumentR
             except InputError as exc:
                 yield exc
             except OSError as exc:
-                yield InputError(path, f"cannot be read ({exc.strerror or exc})")
+                yield InputError(path, "cannot be read ({why})", why=exc.strerror or str(exc))
             except (*WRONG_SHAPE, UnicodeError) as exc:  # a reader met a value it did not expect
-                yield InputError(path, f"a value has the wrong type or size ({exc})")
+                yield InputError(path, "a value has the wrong type or size ({why})", why=str(exc))
 
 
 def _passed_note(root: Path, passed: list[Path]) -> str:

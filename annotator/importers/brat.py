@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from itertools import pairwise
 from pathlib import Path
 
-from annotator.errors import InputError
+from annotator.errors import InputError, Told
 from annotator.importers.common import rebase_layers, title_of
 from annotator.importers.options import ImportOptions
 from annotator.model.document import DocumentRecord, Layer, Relation, Span
@@ -27,7 +27,7 @@ def read(path: Path, options: ImportOptions) -> Iterator[DocumentRecord | InputE
     labels = options.label_map()
     txt, ann = path.with_suffix(".txt"), path.with_suffix(".ann")
     if not txt.exists():
-        raise InputError(ann, f"the text file {txt.name} is missing beside it")
+        raise InputError(ann, "the text file {name} is missing beside it", name=txt.name)
     decoded = decode(txt.read_bytes(), txt, options.encoding)
     raw = decoded.raw  # .ann offsets count the characters of the file as written
     spans: dict[str, Span] = {}
@@ -64,16 +64,16 @@ def read(path: Path, options: ImportOptions) -> Iterator[DocumentRecord | InputE
             else:  # events, normalisations, notes: counted, not silently dropped
                 _count(skipped, f"brat {_KINDS.get(ident[:1], 'other')} line(s)")
         except (ValueError, KeyError, IndexError) as exc:
-            what = (
-                f"refers to {exc} which is not defined above"
-                if isinstance(exc, KeyError)
-                else str(exc)
-            )
-            yield InputError(ann, f"not a usable brat line ({what})", lineno)
+            what: object = str(exc)
+            if isinstance(exc, KeyError):
+                what = Told("refers to {name} which is not defined above", {"name": str(exc)})
+            yield InputError(ann, "not a usable brat line ({why})", lineno, why=what)
             return
     for target, name, value in attrs:
         if target not in spans:
-            yield InputError(ann, f"attribute of {target}, which is not a text-bound annotation")
+            yield InputError(
+                ann, "attribute of {target}, which is not a text-bound annotation", target=target
+            )
             return
         spans[target] = spans[target].with_(attributes={**spans[target].attributes, name: value})
     layers = [Layer(options.annotator or "brat", "done", list(spans.values()), relations)]

@@ -79,7 +79,7 @@ class Cleaned:
 def _strings(raw: dict[str, Any], key: str, where: str, i: int) -> tuple[str, ...]:
     value = raw.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise InputError(where, f"rule[{i}]: {key} must be a list of strings")
+        raise InputError(where, "rule[{i}]: {key} must be a list of strings", i=i, key=key)
     return tuple(value)
 
 
@@ -87,14 +87,14 @@ def _load(source: str, where: str) -> list[Rule]:
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as exc:
-        raise InputError(where, f"not valid TOML ({exc})") from None
+        raise InputError(where, "not valid TOML ({why})", why=str(exc)) from None
     raw_rules = data.get("rule", [])
     if not isinstance(raw_rules, list):
         raise InputError(where, "'rule' must be a list of [[rule]] tables")
     rules: list[Rule] = []
     for i, raw in enumerate(raw_rules):
         if not isinstance(raw, dict) or raw.get("kind") not in KINDS:
-            raise InputError(where, f"rule[{i}] needs a kind ({', '.join(KINDS)})")
+            raise InputError(where, "rule[{i}] needs a kind ({kinds})", i=i, kinds=", ".join(KINDS))
         lists = {
             k: _strings(raw, k, where, i)
             for k in ("starts", "contains", "equals", "words", "needs")
@@ -102,17 +102,19 @@ def _load(source: str, where: str) -> list[Rule]:
         lists["equals"] += _strings(raw, "markers", where, i)  # the older name of a tail's list
         joiners = _strings(raw, "joiners", where, i)
         if not any(v for k, v in lists.items() if k != "needs") and not joiners:
-            raise InputError(where, f"rule[{i}] has no phrases (starts, contains, equals ...)")
+            raise InputError(where, "rule[{i}] has no phrases (starts, contains, equals ...)", i=i)
         max_words, after, place = (
             raw.get("max_words", PROMPT_WORDS),
             raw.get("after", "anything"),
             raw.get("where", "anywhere"),
         )
         if not isinstance(max_words, int) or isinstance(max_words, bool) or max_words < 1:
-            raise InputError(where, f"rule[{i}]: max_words must be a positive whole number")
+            raise InputError(where, "rule[{i}]: max_words must be a positive whole number", i=i)
         if after not in ("anything", "short") or place not in ("anywhere", "edges"):
             raise InputError(
-                where, f"rule[{i}]: after is 'anything' or 'short', where is 'anywhere' or 'edges'"
+                where,
+                "rule[{i}]: after is 'anything' or 'short', where is 'anywhere' or 'edges'",
+                i=i,
             )
         rules.append(
             Rule(

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from annotator.errors import InputError
+from annotator.errors import InputError, Told
 from annotator.importers.limits import MAX_LINE_BYTES
 from annotator.model.document import DocumentRecord, Layer, Span
 from annotator.text.decode import prepare_text, stored_offsets
@@ -58,8 +58,9 @@ def rebase_layers(raw_text: str, layers: list[Layer], where: str, line: int | No
         for s in layer.spans:
             if not (0 <= s.start < s.end <= len(raw_text)):
                 raise InputError(
-                    where, f"span {s.sid} [{s.start}, {s.end}) is outside the text", line
-                )
+                    where, "span {span} [{start}, {end}) is outside the text", line,
+                    span=s.sid, start=s.start, end=s.end,
+                )  # fmt: skip
             start, end = moved(s.start), moved(s.end)
             new_spans.append(s.with_(start=start, end=end, text=prepare_text(s.text)))
         layer.spans = new_spans
@@ -73,23 +74,27 @@ MAX_JSON_NUMBER = 2**53  # larger numbers are no offsets or ids anyone wrote on 
 
 
 class JSONProblem(ValueError):
-    """A JSON text this program will not read, with the reason in words."""
+    """A JSON text this program will not read, with the reason in words (``told``)."""
+
+    def __init__(self, told: Told) -> None:
+        super().__init__(str(told))
+        self.told = told
 
 
 def _no_constant(name: str) -> Any:
-    raise JSONProblem(f"not valid JSON ({name} is not a number JSON allows)")
+    raise JSONProblem(Told("not valid JSON ({name} is not a number JSON allows)", {"name": name}))
 
 
 def _float(text: str) -> float:
     value = float(text)
     if not math.isfinite(value) or abs(value) > MAX_JSON_NUMBER:
-        raise JSONProblem(f"the number {text[:20]} is too large")
+        raise JSONProblem(Told("the number {number} is too large", {"number": text[:20]}))
     return value
 
 
 def _int(text: str) -> int:
     if len(text.lstrip("-")) > 16:
-        raise JSONProblem(f"the number {text[:20]}... is too large")
+        raise JSONProblem(Told("the number {number}... is too large", {"number": text[:20]}))
     return int(text)
 
 
@@ -119,20 +124,26 @@ def parse_json(text: str) -> Any:
     except JSONProblem:
         raise
     except json.JSONDecodeError as exc:
-        at = "" if exc.msg.endswith(" at") else " at"  # "Unterminated string starting at"
-        raise JSONProblem(f"not valid JSON ({exc.msg}{at} column {exc.colno})") from None
+        raise JSONProblem(
+            Told(
+                "not valid JSON ({why} column {column})"  # "Unterminated string starting at"
+                if exc.msg.endswith(" at")
+                else "not valid JSON ({why} at column {column})",
+                {"why": exc.msg, "column": exc.colno},
+            )
+        ) from None
     except RecursionError:
-        raise JSONProblem("the JSON is nested too deeply to read") from None
+        raise JSONProblem(Told("the JSON is nested too deeply to read")) from None
     except ValueError as exc:
-        raise JSONProblem(f"not valid JSON ({exc})") from None
+        raise JSONProblem(Told("not valid JSON ({why})", {"why": str(exc)})) from None
     if _SURROGATE_ESCAPE.search(text):
         try:
             found = _has_surrogate(value)
         except RecursionError:
-            raise JSONProblem("the JSON is nested too deeply to read") from None
+            raise JSONProblem(Told("the JSON is nested too deeply to read")) from None
         if found:
             raise JSONProblem(
-                "a string holds a lone surrogate escape (\\ud800-\\udfff), not a character"
+                Told("a string holds a lone surrogate escape (\\ud800-\\udfff), not a character")
             )
     return value
 
@@ -147,8 +158,9 @@ def json_lines(path: Path) -> Iterator[tuple[int, Any] | InputError]:
             if len(raw) > MAX_LINE_BYTES:
                 size, limit = len(raw) // 2**20, MAX_LINE_BYTES // 2**20
                 yield InputError(
-                    path, f"the line is {size} MB; lines above {limit} MB are refused", lineno
-                )
+                    path, "the line is {size} MB; lines above {limit} MB are refused", lineno,
+                    size=size, limit=limit,
+                )  # fmt: skip
                 continue
             try:
                 line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
@@ -160,7 +172,7 @@ def json_lines(path: Path) -> Iterator[tuple[int, Any] | InputError]:
             try:
                 yield lineno, parse_json(line)
             except JSONProblem as exc:
-                yield InputError(path, str(exc), lineno)
+                yield InputError(path, exc.told, lineno)
 
 
 def records_from_lines(
@@ -177,4 +189,6 @@ def records_from_lines(
         except InputError as exc:
             yield exc
         except WRONG_SHAPE as exc:  # a value of the wrong type where a reader did not expect it
-            yield InputError(path, f"a value has the wrong type or size ({exc})", lineno)
+            yield InputError(
+                path, "a value has the wrong type or size ({why})", lineno, why=str(exc)
+            )

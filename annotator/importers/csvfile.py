@@ -12,7 +12,7 @@ import io
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from annotator.errors import InputError
+from annotator.errors import InputError, Told
 from annotator.importers.common import title_of
 from annotator.importers.options import ImportOptions
 from annotator.importers.sniff import csv_delimiter
@@ -23,7 +23,7 @@ from annotator.text.decode import decode, prepare_text
 # span, each holding a few words, not an article. Read as articles it would make every span a
 # document, so it is refused.
 SPANS_TABLE = frozenset({"document", "annotator", "sid", "label", "start", "end", "text"})
-SPANS_TABLE_REFUSAL = ("this is a spans table exported by annotator; it has no article texts: "
+SPANS_TABLE_REFUSAL = Told("this is a spans table exported by annotator; it has no article texts: "
                        "import the jsonl export instead")  # fmt: skip
 
 
@@ -42,7 +42,7 @@ def read(path: Path, options: ImportOptions) -> Iterator[DocumentRecord | InputE
     try:
         header = reader.fieldnames or []
     except csv.Error as exc:
-        raise InputError(path, f"not a valid CSV file ({exc})", 1) from None
+        raise InputError(path, "not a valid CSV file ({why})", 1, why=str(exc)) from None
     _refuse_repeated_columns(header, path)
     columns = {c.strip().lower(): c for c in header if c}
     if columns.keys() >= SPANS_TABLE:
@@ -50,8 +50,9 @@ def read(path: Path, options: ImportOptions) -> Iterator[DocumentRecord | InputE
     if "text" not in columns:
         found = ", ".join(repr(c) for c in header[:8])
         raise InputError(
-            path, f"the CSV header has no 'text' column (with ',', ';' or tab: {found})", 1
-        )
+            path, "the CSV header has no 'text' column (with ',', ';' or tab: {found})", 1,
+            found=found,
+        )  # fmt: skip
     line = 1  # the row being read starts on the line after the last one read
     try:
         for row in reader:
@@ -91,7 +92,9 @@ def read(path: Path, options: ImportOptions) -> Iterator[DocumentRecord | InputE
                 "a quoted field starts on this line and its closing quote is missing",
                 line + 1,
             ) from None
-        raise InputError(path, f"not a valid CSV file ({exc})", reader.line_num) from None
+        raise InputError(
+            path, "not a valid CSV file ({why})", reader.line_num, why=str(exc)
+        ) from None
 
 
 def _refuse_repeated_columns(header: Sequence[str], path: Path) -> None:
@@ -102,8 +105,11 @@ def _refuse_repeated_columns(header: Sequence[str], path: Path) -> None:
         if key and key in seen:
             raise InputError(
                 path,
-                f"the CSV header has two columns named {name.strip()!r} (columns {seen[key]} and"
-                f" {number}); rename one, or only one of them would be imported",
+                "the CSV header has two columns named {name!r} (columns {first} and {second});"
+                " rename one, or only one of them would be imported",
                 1,
+                name=name.strip(),
+                first=seen[key],
+                second=number,
             )
         seen.setdefault(key, number)

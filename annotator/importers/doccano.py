@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from annotator.errors import InputError
+from annotator.errors import InputError, Told
 from annotator.importers.common import rebase_layers, records_from_lines, title_of, to_codepoints
 from annotator.importers.options import ImportOptions
 from annotator.model.document import DocumentRecord, Layer, Relation, Span
@@ -65,8 +65,10 @@ def parse_example(obj: Any, options: ImportOptions, source: str, lineno: int, an
             for i, r in enumerate(relations_raw, 1)
         ]
     except (KeyError, TypeError, ValueError, IndexError) as exc:
-        what = f"missing {exc}" if isinstance(exc, KeyError) else str(exc)
-        raise InputError(source, f"not a doccano example ({what})", lineno) from None
+        what: object = str(exc)
+        if isinstance(exc, KeyError):
+            what = Told("missing {key}", {"key": str(exc)})
+        raise InputError(source, "not a doccano example ({why})", lineno, why=what) from None
     layers = [Layer(annotator, "done", spans, relations)] if spans else []
     text = rebase_layers(raw_text, layers, source, lineno)
     ext = obj.get("doc_id", obj.get("id"))
@@ -82,8 +84,9 @@ def read(path: Path, options: ImportOptions) -> Iterator[DocumentRecord | InputE
     if annotator in VIEWS:
         raise InputError(
             path,
-            f"doccano names its files after the user, but {annotator!r} is a reserved layer name;"
+            "doccano names its files after the user, but {name!r} is a reserved layer name;"
             " give the annotator with --annotator",
+            name=annotator,
         )
     return records_from_lines(
         path, lambda obj, lineno: parse_example(obj, options, str(path), lineno, annotator, labels)

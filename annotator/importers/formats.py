@@ -168,5 +168,6 @@ def detect(path: Path) -> ImportFormat:
     if sample.suffix in JSON_SUFFIXES and not spread:  # spread: one object over many lines
         return BY_NAME["jsonl"]  # named JSON Lines: its reader says which line is wrong and how
     raise InputError(
-        path, f"cannot tell the format from the content; give --format ({', '.join(NAMES)})"
-    )
+        path, "cannot tell the format from the content; give --format ({names})",
+        names=", ".join(NAMES),
+    )  # fmt: skip

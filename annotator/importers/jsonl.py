@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from annotator.errors import InputError
+from annotator.errors import InputError, Told
 from annotator.importers.common import (
     OFFSET_UNITS,
     listed,
@@ -23,23 +23,32 @@ from annotator.text.decode import prepare_text
 from annotator.text.offsets import OffsetConverter
 
 
-class _Bad(Exception):
-    """A problem with one line; turned into an InputError with the file and line."""
+class _LineError(Exception):
+    """A problem with one line (a template and its arguments, as AnnotatorError's); turned into an
+    InputError with the file and line."""
+
+    def __init__(self, template: str, /, **params: object) -> None:
+        super().__init__(template)
+        self.told = Told(template, params)
 
 
-def _str(obj: dict[str, Any], key: str, where: str, required: bool = True) -> str:
+def _str(obj: dict[str, Any], key: str, where: Told, required: bool = True) -> str:
     """The string at ``key`` ("" when absent and not required); an id may be a whole number of 0
     or more. Any other value (null, a fraction, a negative number) is refused, never coerced."""
     if key not in obj:
         if required:
-            raise _Bad(f"{where} has no {key!r}")
+            raise _LineError("{where} has no {key!r}", where=where, key=key)
         return ""
     value = obj[key]
     if key == "id" and isinstance(value, int) and not isinstance(value, bool) and value >= 0:
         return str(value)
     if not isinstance(value, str):
-        kind = "a string or a whole number (0 or more)" if key == "id" else "a string"
-        raise _Bad(f"{where}: {key!r} must be {kind}, not {_shown(value)}")
+        raise _LineError(
+            "{where}: {key!r} must be a string or a whole number (0 or more), not {value}"
+            if key == "id"
+            else "{where}: {key!r} must be a string, not {value}",
+            where=where, key=key, value=_shown(value),
+        )  # fmt: skip
     return value
 
 
@@ -49,32 +58,37 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _int(obj: dict[str, Any], key: str, where: str) -> int:
+def _int(obj: dict[str, Any], key: str, where: Told) -> int:
     value = obj.get(key)
     if not isinstance(value, int) or isinstance(value, bool):
-        raise _Bad(f"{where}: {key!r} must be a whole number")
+        raise _LineError("{where}: {key!r} must be a whole number", where=where, key=key)
     return value
 
 
 def _parse_span(raw: Any, i: int, text: str, unit: str, conv: OffsetConverter) -> Span:
-    where = f"span {i + 1}"
+    where = Told("span {span}", {"span": i + 1})
     if not isinstance(raw, dict):
-        raise _Bad(f"{where} must be an object")
+        raise _LineError("{where} must be an object", where=where)
     sid = _str(raw, "id", where, required=False) or f"s{i + 1}"
-    where = f"span {sid}"
+    where = Told("span {span}", {"span": sid})
     start, end = _int(raw, "start", where), _int(raw, "end", where)
     try:
         start, end = to_codepoints(text, start, end, unit, conv)
     except (ValueError, IndexError):
-        raise _Bad(f"{where} [{start}, {end}) is outside the text") from None
+        raise _LineError(
+            "{where} [{start}, {end}) is outside the text", where=where, start=start, end=end
+        ) from None
     attrs = raw.get("attributes", {})
     if not isinstance(attrs, dict) or not all(isinstance(v, str) for v in attrs.values()):
-        raise _Bad(f"{where}: 'attributes' must map names to string values")
+        raise _LineError("{where}: 'attributes' must map names to string values", where=where)
     if not (0 <= start < end <= len(text)):
-        raise _Bad(f"{where} [{start}, {end}) is outside the text (length {len(text)})")
+        raise _LineError(
+            "{where} [{start}, {end}) is outside the text (length {length})",
+            where=where, start=start, end=end, length=len(text),
+        )  # fmt: skip
     span_text = raw.get("text", text[start:end])
     if not isinstance(span_text, str):
-        raise _Bad(f"{where}: 'text' must be a string")
+        raise _LineError("{where}: 'text' must be a string", where=where)
     return Span(start, end, _str(raw, "label", where), span_text, dict(attrs), sid)
 
 
@@ -83,13 +97,13 @@ def _parse_layer(obj: dict[str, Any], text: str, unit: str, annotator: str) -> L
     spans_raw = listed(obj, "spans")
     rels_raw = listed(obj, "relations")
     if not isinstance(spans_raw, list) or not isinstance(rels_raw, list):
-        raise _Bad("'spans' and 'relations' must be lists")
+        raise _LineError("'spans' and 'relations' must be lists")
     spans = [_parse_span(s, i, text, unit, conv) for i, s in enumerate(spans_raw)]
     relations: list[Relation] = []
     for i, r in enumerate(rels_raw):
         if not isinstance(r, dict):
-            raise _Bad(f"relation {i + 1} must be an object")
-        where = f"relation {r.get('id', i + 1)}"
+            raise _LineError("relation {relation} must be an object", relation=i + 1)
+        where = Told("relation {relation}", {"relation": r.get("id", i + 1)})
         relations.append(
             Relation(
                 head=_str(r, "head", where),
@@ -100,14 +114,18 @@ def _parse_layer(obj: dict[str, Any], text: str, unit: str, annotator: str) -> L
         )
     status = obj.get("status", "in_progress" if spans else "todo")
     if not isinstance(status, str) or status not in STATUSES:
-        raise _Bad(f"'status' is {_shown(status)}, not one of {', '.join(STATUSES)}")
+        raise _LineError(
+            "'status' is {value}, not one of {statuses}",
+            value=_shown(status), statuses=", ".join(STATUSES),
+        )  # fmt: skip
     name = obj.get("annotator") or annotator
     if not isinstance(name, str):
-        raise _Bad("'annotator' must be a string")
+        raise _LineError("'annotator' must be a string")
     if name == SUGGESTIONS_LAYER:
-        raise _Bad(
-            f"{name!r} names the machine suggestions, which an import does not write"
-            " (annotator suggest makes them); give the annotator's name"
+        raise _LineError(
+            "{name!r} names the machine suggestions, which an import does not write"
+            " (annotator suggest makes them); give the annotator's name",
+            name=name,
         )
     return Layer(name, status, spans, relations)
 
@@ -116,38 +134,38 @@ def parse_object(obj: Any, options: ImportOptions, source: str, lineno: int) -> 
     """One JSONL line's object as a DocumentRecord; raises InputError naming the file and line."""
     try:
         if isinstance(obj, list):
-            raise _Bad(
+            raise _LineError(
                 "the line is a JSON list; native JSONL has one JSON object with a 'text' per line"
                 " (Label Studio's JSON export, a list of tasks, is recognised by their 'data')"
             )
         if not isinstance(obj, dict):
-            raise _Bad("each line must be a JSON object with a 'text'")
-        raw_text = _str(obj, "text", "the line")
+            raise _LineError("each line must be a JSON object with a 'text'")
+        raw_text = _str(obj, "text", Told("the line"))
         if "\x00" in raw_text:  # no reader of a text export expects one (CoNLL, CSV)
-            raise _Bad("the text holds a NUL character (\\u0000)")
+            raise _LineError("the text holds a NUL character (\\u0000)")
         unit = options.offsets or "codepoint"
         if unit not in OFFSET_UNITS:
-            raise _Bad(f"unknown offset unit {unit!r}")
+            raise _LineError("unknown offset unit {unit!r}", unit=unit)
         layers: list[Layer] = []
         if "annotations" in obj:
             anns = obj["annotations"]
             if not isinstance(anns, list):
-                raise _Bad("'annotations' must be a list")
+                raise _LineError("'annotations' must be a list")
             for a in anns:
                 if not isinstance(a, dict):
-                    raise _Bad("each entry of 'annotations' must be an object")
+                    raise _LineError("each entry of 'annotations' must be an object")
                 layers.append(_parse_layer(a, raw_text, unit, options.annotator))
         elif "spans" in obj or "relations" in obj or "status" in obj:
             layers.append(_parse_layer(obj, raw_text, unit, options.annotator))
         meta = obj.get("meta", {})
         if not isinstance(meta, dict):
-            raise _Bad("'meta' must be an object")
-        ext_id = _str(obj, "id", "the document", required=False)
+            raise _LineError("'meta' must be an object")
+        ext_id = _str(obj, "id", Told("the document"), required=False)
         title = obj.get("title")
         if title is not None and not isinstance(title, str):
-            raise _Bad("'title' must be a string")
-    except _Bad as exc:
-        raise InputError(source, str(exc), lineno) from None
+            raise _LineError("'title' must be a string")
+    except _LineError as exc:
+        raise InputError(source, exc.told, lineno) from None
     text = rebase_layers(raw_text, layers, source, lineno)
     return DocumentRecord(
         ext_id=ext_id,

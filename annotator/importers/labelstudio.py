@@ -335,7 +335,7 @@ def _load(path: Path) -> list[Any]:
     except UnicodeDecodeError:
         raise InputError(path, "the file is not valid UTF-8") from None
     except JSONProblem as exc:
-        raise InputError(path, str(exc)) from None
+        raise InputError(path, exc.told) from None
     if isinstance(tasks, dict):
         tasks = [tasks]
     if not isinstance(tasks, list):
@@ -368,14 +368,14 @@ def read(path: Path, options: ImportOptions) -> Iterator[DocumentRecord | InputE
         except _Bad as exc:
             yield InputError(path, str(exc))
         except InputError as exc:
-            yield InputError(path, f"{pos}: {exc.problem}")
+            yield InputError(path, "{where}: {what}", where=pos, what=exc.problem_told)
     for items in groups.values():
         try:
             records.append(_min_items(items, options, names, config, str(path)))
         except _Bad as exc:
             yield InputError(path, str(exc))
         except InputError as exc:
-            yield InputError(path, f"{items[0][0]}: {exc.problem}")
+            yield InputError(path, "{where}: {what}", where=items[0][0], what=exc.problem_told)
     refusal = names.refusal(str(path))
     if refusal is not None:
         yield refusal

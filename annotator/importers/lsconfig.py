@@ -39,10 +39,12 @@ def read_label_config(path: Path) -> LabelConfig:
     try:
         root = ET.fromstring(path.read_bytes())
     except OSError as exc:
-        raise InputError(path, f"cannot be read ({exc.strerror or exc})") from None
+        raise InputError(path, "cannot be read ({why})", why=exc.strerror or str(exc)) from None
     except ET.ParseError as exc:
         line = exc.position[0] if exc.position else None
-        raise InputError(path, f"not a valid labelling config (XML: {exc})", line) from None
+        raise InputError(
+            path, "not a valid labelling config (XML: {why})", line, why=str(exc)
+        ) from None
     config = LabelConfig()
     for el in root.iter():
         if el.tag == "Text" and el.get("value", "").startswith("$"):

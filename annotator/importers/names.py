@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from annotator.errors import InputError
+from annotator.errors import InputError, Told
 from annotator.model.schema import Schema
-from annotator.text.plural import form, plural
 
 
 def parse_renames(items: tuple[str, ...] | list[str]) -> tuple[tuple[str, str], ...]:
@@ -21,12 +20,17 @@ def parse_renames(items: tuple[str, ...] | list[str]) -> tuple[tuple[str, str], 
     for item in items:
         old, sep, new = item.partition("=")
         if not sep or not new.strip():
-            raise InputError(None, f"--map {item!r} is not OLD=NEW (for example --map PER=speaker)")
+            raise InputError(
+                None, "--map {item!r} is not OLD=NEW (for example --map PER=speaker)", item=item
+            )
         old, new = old.strip(), new.strip()
         if pairs.get(old, new) != new:
             raise InputError(
                 None,
-                f"--map gives {old!r} two new names ({pairs[old]!r} and {new!r}); give one",
+                "--map gives {old!r} two new names ({first!r} and {second!r}); give one",
+                old=old,
+                first=pairs[old],
+                second=new,
             )
         pairs[old] = new
     return tuple(pairs.items())
@@ -38,7 +42,7 @@ class NameMap:
 
     schema: Schema | None
     renames: tuple[tuple[str, str], ...] = ()
-    unmapped: dict[str, None] = field(default_factory=dict)  # ordered set of descriptions
+    unmapped: dict[str, Told] = field(default_factory=dict)  # each description, in order
 
     def rename(self, name: str) -> str:
         """``name`` after ``--map`` (exact spelling first, then ignoring case)."""
@@ -60,7 +64,7 @@ class NameMap:
         for lab in self.schema.labels:
             if folded in (lab.id.casefold(), lab.en.casefold(), lab.ar.casefold()):
                 return lab.id
-        self.unmapped[f"label {name!r}"] = None
+        self._unmapped(Told("label {name!r}", {"name": name}))
         return name
 
     def relation(self, name: str) -> str:
@@ -72,7 +76,7 @@ class NameMap:
         for rel in self.schema.relations:
             if folded in (rel.id.casefold(), rel.en.casefold(), rel.ar.casefold()):
                 return rel.id
-        self.unmapped[f"relation {name!r}"] = None
+        self._unmapped(Told("relation {name!r}", {"name": name}))
         return name
 
     def attribute(self, label_id: str, name: str, value: str) -> tuple[str, str]:
@@ -86,22 +90,39 @@ class NameMap:
             (a for a in label.attributes if a.name.casefold() == name.casefold()), None
         )
         if attr is None:
-            self.unmapped[f"attribute {name!r} of {label_id}"] = None
+            self._unmapped(Told("attribute {name!r} of {label}", {"name": name, "label": label_id}))
             return name, value
         match = next((v for v in attr.values if v.casefold() == value.casefold()), None)
         if match is None:
-            self.unmapped[f"value {value!r} of {label_id}.{attr.name}"] = None
+            self._unmapped(
+                Told(
+                    "value {value!r} of {label}.{attribute}",
+                    {"value": value, "label": label_id, "attribute": attr.name},
+                )
+            )
             return attr.name, value
         return attr.name, match
+
+    def _unmapped(self, told: Told) -> None:
+        self.unmapped.setdefault(str(told), told)
 
     def refusal(self, where: str) -> InputError | None:
         """One sentence naming every unmapped name, or None when all of them matched."""
         if not self.unmapped:
             return None
-        names = list(self.unmapped)
+        named: Told | None = None
+        for told in self.unmapped.values():
+            named = told if named is None else Told("{one}; {other}", {"one": named, "other": told})
         return InputError(
             where,
-            f"{plural(len(names), 'name')} {form(len(names), 'is', 'are')} not in the project's schema: {'; '.join(names)}. "
-            "Map each with --map OLD=NEW (for example --map positive=support), "
-            "or import into a new project, which adopts them",
+            Told(
+                "%n names are not in the project's schema: {names}. Map each with --map OLD=NEW"
+                " (for example --map positive=support), or import into a new project, which"
+                " adopts them",
+                {"names": named},
+                count=len(self.unmapped),
+                one="%n name is not in the project's schema: {names}. Map each with --map OLD=NEW"
+                " (for example --map positive=support), or import into a new project, which"
+                " adopts them",
+            ),
         )

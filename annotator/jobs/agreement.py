@@ -12,7 +12,7 @@ from annotator.agreement.paper import FORMATS
 from annotator.agreement.parts import DocInput
 from annotator.agreement.records import AgreementReport
 from annotator.agreement.report import agreement_report, worst_documents
-from annotator.errors import AnnotatorError, TargetError, UsageError
+from annotator.errors import AnnotatorError, TargetError, Told, UsageError
 from annotator.jobs.export_target import Lease, Target, check_existing, plan_target
 from annotator.model.document import Status
 from annotator.model.layers import LayerKind
@@ -35,22 +35,27 @@ def project_agreement(
     chosen = annotators or known
     if not chosen:
         raise AnnotatorError(
-            f"no annotator has finished a document in {store.path} yet; "
-            "agreement counts documents marked done (Ctrl+D in the window)"
+            "no annotator has finished a document in {path} yet; agreement counts documents"
+            " marked done (Ctrl+D in the window)",
+            path=str(store.path),
         )
     repeated = sorted({a for a in chosen if chosen.count(a) > 1})
     if repeated:
-        raise UsageError(f"--annotators names {repeated[0]!r} twice")
+        raise UsageError("--annotators names {name!r} twice", name=repeated[0])
     missing = [a for a in chosen if a not in store.annotators()]
     if missing:
         raise UsageError(
-            f"{store.path} has no annotator {missing[0]!r} (annotators: {', '.join(known) or 'none yet'})"
-        )
+            "{path} has no annotator {name!r} (annotators: {known})"
+            if known
+            else "{path} has no annotator {name!r} (annotators: none yet)",
+            path=str(store.path), name=missing[0], known=", ".join(known),
+        )  # fmt: skip
     for label in labels or []:
         if not store.schema.has_label(label):
             raise UsageError(
-                f"unknown label {label!r} (the schema has {', '.join(store.schema.label_ids)})"
-            )
+                "unknown label {label!r} (the schema has {labels})",
+                label=label, labels=", ".join(store.schema.label_ids),
+            )  # fmt: skip
 
     def docs() -> Iterator[DocInput]:
         for n, (doc, layers) in enumerate(store.stream_layers(chosen, done_only=True), 1):
@@ -80,7 +85,8 @@ def report_target(store: Project, out: Path, force: bool) -> Target:
     can sit side by side); refuse what may not be written, before any figure is computed."""
     if out.suffix.lower() not in FORMATS:
         raise UsageError(
-            f"{out}: a report is .html, .md or .tex (the name's ending chooses the format)"
+            "{out}: a report is .html, .md or .tex (the name's ending chooses the format)",
+            out=str(out),
         )
     try:
         target = replace(
@@ -88,7 +94,9 @@ def report_target(store: Project, out: Path, force: bool) -> Target:
             manifest=out.with_name(f"{out.name}.manifest.json"),
         )
         if target.manifest.resolve() == store.path.resolve():
-            raise TargetError(f"{target.manifest} is the project file; choose another --report")
+            raise TargetError(
+                "{path} is the project file; choose another --report", path=str(target.manifest)
+            )
         check_existing(target, force)
     except TargetError as exc:
         raise TargetError(_as_report(exc.message)) from None
@@ -124,8 +132,12 @@ def write_report(
         raise TargetError(_as_report(exc.message)) from None
     except OSError as exc:  # a folder that cannot be written, a full disk
         blocker = next((p for p in out.parents if p.exists() and not p.is_dir()), None)
-        reason = f"{blocker} is a file, not a folder" if blocker else exc.strerror or str(exc)
-        raise AnnotatorError(f"cannot write the report at {out}: {reason}") from None
+        reason: object = exc.strerror or str(exc)
+        if blocker:
+            reason = Told("{path} is a file, not a folder", {"path": str(blocker)})
+        raise AnnotatorError(
+            "cannot write the report at {out}: {why}", out=str(out), why=reason
+        ) from None
     return target.manifest
 
 

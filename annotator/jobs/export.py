@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from annotator.errors import AnnotatorError, UsageError
+from annotator.errors import AnnotatorError, Told, UsageError
 from annotator.export.base import Writer
 from annotator.export.formats import ExportFormat, export_format
 from annotator.export.manifest import Manifest
@@ -42,25 +42,35 @@ def choose_layer(store: Project, annotator: str | None, layer: str | None) -> st
     names = store.annotators(kinds=[LayerKind.ANNOTATOR])
     if annotator:
         if annotator not in store.annotators():
-            known = ", ".join(names) or "none yet"
-            raise UsageError(f"{store.path} has no annotator {annotator!r} (annotators: {known})")
+            raise UsageError(
+                "{path} has no annotator {name!r} (annotators: {known})"
+                if names
+                else "{path} has no annotator {name!r} (annotators: none yet)",
+                path=str(store.path), name=annotator, known=", ".join(names),
+            )  # fmt: skip
         if store.layer_kinds().get(annotator) == LayerKind.SUGGESTIONS:
             raise UsageError(
-                f"{annotator!r} holds the machine suggestions, which are never exported unless"
+                "{name!r} holds the machine suggestions, which are never exported unless"
                 " accepted: accept them in the window (Enter on one, or the Suggestions menu for"
-                " a whole label) and export the annotator's layer that took them"
+                " a whole label) and export the annotator's layer that took them",
+                name=annotator,
             )
         return annotator
     if len(names) == 1:
         return names[0]
     if not names:
         raise UsageError(
-            f"{store.path} has no annotations yet: annotate in the window "
-            f"(annotator gui {store.path}) before exporting"
+            "{path} has no annotations yet: annotate in the window (annotator gui {path}) before"
+            " exporting",
+            path=str(store.path),
         )
     raise UsageError(
-        f"{store.path} has {len(names)} annotators; choose one with --annotator NAME "
-        "or use --layer gold, majority or all"
+        Told(
+            "{path} has %n annotators; choose one with --annotator NAME or use --layer gold,"
+            " majority or all",
+            {"path": str(store.path)},
+            count=len(names),
+        )
     )
 
 
@@ -107,13 +117,16 @@ def export_dataset(
     chosen = choose_layer(store, annotator, layer)
     if chosen == "all" and not form.multi_layer:
         raise UsageError(
-            f"the {fmt} format holds one layer; choose --annotator NAME, --layer gold or --layer majority"
+            "the {format} format holds one layer; choose --annotator NAME, --layer gold or --layer"
+            " majority",
+            format=fmt,
         )
     unknown = [lab for lab in labels or [] if not store.schema.has_label(lab)]
     if unknown:
         raise UsageError(
-            f"unknown label {unknown[0]!r} (the schema has {', '.join(store.schema.label_ids)})"
-        )
+            "unknown label {label!r} (the schema has {labels})",
+            label=unknown[0], labels=", ".join(store.schema.label_ids),
+        )  # fmt: skip
     parts = parse_split(split) if split else None
     filters: dict[str, Any] = {"status": status, "labels": labels or "all"}
     filters.update({name: getattr(options, name) for name in form.options})
@@ -148,8 +161,12 @@ def export_dataset(
             lease.commit(replaced)
     except OSError as exc:  # a folder that cannot be written, a full disk
         blocker = next((p for p in out.parents if p.exists() and not p.is_dir()), None)
-        reason = f"{blocker} is a file, not a folder" if blocker else exc.strerror or str(exc)
-        raise AnnotatorError(f"cannot write the export at {out}: {reason}") from None
+        reason: object = exc.strerror or str(exc)
+        if blocker:
+            reason = Told("{path} is a file, not a folder", {"path": str(blocker)})
+        raise AnnotatorError(
+            "cannot write the export at {out}: {why}", out=str(out), why=reason
+        ) from None
     data["manifest"] = str(target.manifest)
     return data
 

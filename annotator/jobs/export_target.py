@@ -88,23 +88,31 @@ def plan_target(
     for path in [out, *finals.values(), target.manifest]:
         real = path.resolve()
         if real in protected:
-            raise TargetError(f"{path} is the project file {project}; choose another --out")
+            raise TargetError(
+                "{path} is the project file {project}; choose another --out",
+                path=str(path), project=str(project),
+            )  # fmt: skip
         if proj.is_relative_to(real):
             raise TargetError(
-                f"{path} is the folder that holds the project {project}; "
-                "give a new file or folder name with --out"
-            )
+                "{path} is the folder that holds the project {project}; give a new file or folder"
+                " name with --out",
+                path=str(path), project=str(project),
+            )  # fmt: skip
         if real.is_relative_to(backups):
-            raise TargetError(f"{path} is inside the project's backups; choose another --out")
+            raise TargetError(
+                "{path} is inside the project's backups; choose another --out", path=str(path)
+            )
     if not folder and out.is_dir():
         raise TargetError(
-            f"{out} is a folder, and the {fmt} format writes a file: give a file name, "
-            f"such as {out / ('data' + next(iter(finals.values())).suffix)}"
-        )
+            "{out} is a folder, and the {format} format writes a file: give a file name, such as"
+            " {example}",
+            out=str(out), format=fmt, example=str(out / ("data" + next(iter(finals.values())).suffix)),
+        )  # fmt: skip
     if folder and out.exists() and not out.is_dir():
         raise TargetError(
-            f"{out} is a file, and the {fmt} format writes a folder; choose another --out"
-        )
+            "{out} is a file, and the {format} format writes a folder; choose another --out",
+            out=str(out), format=fmt,
+        )  # fmt: skip
     return target
 
 
@@ -139,16 +147,19 @@ def check_existing(target: Target, force: bool) -> list[Path]:
         return []
     if not force:
         raise TargetError(
-            f"{existing[0]} already exists; choose a new --out, "
-            "or add --force to replace an earlier export written there"
+            "{path} already exists; choose a new --out, or add --force to replace an earlier"
+            " export written there",
+            path=str(existing[0]),
         )
     old = read_manifest(target.manifest)
     if old is None:
-        what = "folder" if target.folder else "file"
         raise TargetError(
-            f"{existing[0]} was not written by an export of annotator (no manifest of ours "
-            f"{'in' if target.folder else 'beside'} it lists it), so --force leaves this {what} "
-            "as it is; choose a new --out"
+            "{path} was not written by an export of annotator (no manifest of ours in it lists"
+            " it), so --force leaves this folder as it is; choose a new --out"
+            if target.folder
+            else "{path} was not written by an export of annotator (no manifest of ours beside it"
+            " lists it), so --force leaves this file as it is; choose a new --out",
+            path=str(existing[0]),
         )
     written = _claimed(target, old["written"])
     if target.folder:
@@ -156,16 +167,18 @@ def check_existing(target: Target, force: bool) -> list[Path]:
             ours = path == target.manifest or path in written
             if (path.is_file() or path.is_symlink()) and not ours:
                 raise TargetError(
-                    f"{path} was not written by the earlier export in {target.out}, so "
-                    "--force leaves the folder as it is; move that file or choose a new --out"
-                )
+                    "{path} was not written by the earlier export in {out}, so --force leaves the"
+                    " folder as it is; move that file or choose a new --out",
+                    path=str(path), out=str(target.out),
+                )  # fmt: skip
         return sorted(written)
     for path in existing:
         if path != target.manifest and path not in written:
             raise TargetError(
-                f"{path} is not listed in {target.manifest}, so --force leaves it as it is; "
-                "choose a new --out"
-            )
+                "{path} is not listed in {manifest}, so --force leaves it as it is; choose a new"
+                " --out",
+                path=str(path), manifest=str(target.manifest),
+            )  # fmt: skip
     return sorted(p for p in written if p.is_file() and not p.is_symlink())
 
 
@@ -261,16 +274,18 @@ class Lease:
 
     def _take_lock(self) -> None:
         busy = TargetError(
-            f"another export is writing to {self.target.out} right now; "
-            "wait for it to finish, or choose another --out"
+            "another export is writing to {out} right now; wait for it to finish, or choose"
+            " another --out",
+            out=str(self.target.out),
         )
         for _ in range(5):  # the lock file may be removed by its holder between open and lock
             try:
                 fh = open(self.lock, "a+b")  # noqa: SIM115 - held until _release_lock
             except OSError as exc:
                 raise TargetError(
-                    f"cannot write in {self.target.where}: {exc.strerror or exc}"
-                ) from None
+                    "cannot write in {folder}: {why}",
+                    folder=str(self.target.where), why=exc.strerror or str(exc),
+                ) from None  # fmt: skip
             if not _try_lock(fh):
                 fh.close()
                 raise busy
@@ -299,7 +314,9 @@ class Lease:
 def _rename_new(src: Path, dst: Path) -> None:
     """Rename without replacing anything that appeared meanwhile."""
     if dst.exists() or dst.is_symlink():
-        raise TargetError(f"{dst} appeared while the export was written; it is left as it is")
+        raise TargetError(
+            "{path} appeared while the export was written; it is left as it is", path=str(dst)
+        )
     os.rename(src, dst)
 
 

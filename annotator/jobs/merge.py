@@ -26,11 +26,11 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from annotator.errors import InputError, ProjectError, UsageError
+from annotator.errors import InputError, ProjectError, Told, UsageError
 from annotator.model.document import Document, DocumentRecord, Layer
 from annotator.model.schema import Schema
 from annotator.store import Project
-from annotator.store.activity import announce
+from annotator.store.activity import MERGE, announce
 from annotator.store.base import OnConflict, text_hash
 from annotator.store.exchanges import PROJECT_ID, PackageOrigin, fingerprint
 from annotator.text.plural import plural
@@ -103,31 +103,37 @@ def schema_difference(mine: Schema, theirs: Schema) -> str | None:
 def _check(project: Project, path: Path, seen: set[Path]) -> None:
     """Refuse a file that cannot be merged into ``project``, before anything is written."""
     if not path.exists():
-        raise ProjectError(f"{path} does not exist; nothing was merged")
+        raise ProjectError("{path} does not exist; nothing was merged", path=str(path))
     if path.resolve() == project.path.resolve():
-        raise UsageError(f"{path} is the project itself; name the annotators' copies to merge")
+        raise UsageError(
+            "{path} is the project itself; name the annotators' copies to merge", path=str(path)
+        )
     if path.resolve() in seen:
-        raise UsageError(f"{path} is named twice; nothing was merged")
+        raise UsageError("{path} is named twice; nothing was merged", path=str(path))
     seen.add(path.resolve())
     with Project.reading(path) as other:
         difference = schema_difference(project.schema, other.schema)
         if difference:
             raise ProjectError(
-                f"{path} has a different label schema: {difference}; nothing was merged"
-            )
+                "{path} has a different label schema: {difference}; nothing was merged",
+                path=str(path), difference=difference,
+            )  # fmt: skip
         origin = other.package_origin()
         if origin is not None and origin.project_id != project.meta_value(PROJECT_ID):
             raise UsageError(
-                f"{path} is a package of another project ({origin.project}, made for "
-                f"{origin.annotator} on {origin.made_at[:10]}); nothing was merged"
-            )
+                "{path} is a package of another project ({project}, made for {annotator} on"
+                " {day}); nothing was merged",
+                path=str(path), project=origin.project, annotator=origin.annotator,
+                day=origin.made_at[:10],
+            )  # fmt: skip
         kinds = project.layer_kinds()
         for name, kind in sorted(other.layer_kinds().items()):
             if name in kinds and kinds[name] != kind:
                 raise ProjectError(
-                    f"{path} holds {name!r} as a layer of kind {kind.value}, this project as one "
-                    f"of kind {kinds[name].value}; nothing was merged"
-                )
+                    "{path} holds {name!r} as a layer of kind {theirs}, this project as one of"
+                    " kind {ours}; nothing was merged",
+                    path=str(path), name=name, theirs=kind.value, ours=kinds[name].value,
+                )  # fmt: skip
 
 
 def merge_projects(
@@ -143,7 +149,7 @@ def merge_projects(
     for path in others:
         _check(project, path, seen)
     reports: dict[str, MergeReport] = {}
-    with announce(project.path, "a merge"), project.transaction():
+    with announce(project.path, MERGE), project.transaction():
         for path in others:
             with Project.reading(path) as other:
                 reports[str(path)] = _merge_one(project, other, path, on_conflict)
@@ -158,19 +164,22 @@ def _conflict_error(refused: list[tuple[str, MergeConflict]]) -> InputError:
     by_layer: dict[tuple[str, str], list[str]] = {}
     for path, c in refused:
         by_layer.setdefault((path, c.annotator), []).append(c.document)
-    parts = []
+    which: Told | None = None
     for (path, name), docs in list(by_layer.items())[:3]:
         shown = ", ".join(docs[:CONFLICTS_NAMED]) + (", ..." if len(docs) > CONFLICTS_NAMED else "")
-        parts.append(
-            f"{name!r} from {Path(path).name} in {plural(len(docs), 'document')} ({shown})"
-        )
-    more = f" and {len(by_layer) - 3} more" if len(by_layer) > 3 else ""
+        part = Told("{name!r} from {file} in %n documents ({shown})",
+                    {"name": name, "file": Path(path).name, "shown": shown}, count=len(docs),
+                    one="{name!r} from {file} in %n document ({shown})")  # fmt: skip
+        which = part if which is None else Told("{one}; {other}", {"one": which, "other": part})
+    if len(by_layer) > 3:
+        which = Told("{named} and {more} more", {"named": which, "more": len(by_layer) - 3})
     return InputError(
         refused[0][0],
-        "both the project and the file changed the layers of " + "; ".join(parts) + more
-        + "; nothing was merged (use --on-conflict replace to take the files' layers,"
-        " or --on-conflict keep to keep the project's)",
-    )  # fmt: skip
+        "both the project and the file changed the layers of {which}; nothing was merged (use"
+        " --on-conflict replace to take the files' layers, or --on-conflict keep to keep the"
+        " project's)",
+        which=which,
+    )
 
 
 @dataclass(frozen=True)
@@ -218,7 +227,10 @@ def _merge_one(project: Project, other: Project, path: Path, on_conflict: OnConf
             continue
         target = project.find_by_hash(text_hash(rec.text))
         if target is None:  # add_documents refuses rather than drops: cannot happen
-            raise ProjectError(f"{rec.source}: the merged document is missing from {project.path}")
+            raise ProjectError(
+                "{source}: the merged document is missing from {path}",
+                source=rec.source, path=str(project.path),
+            )  # fmt: skip
         for t in taken:
             project.record_exchange(origin.package_id, target.id, t.layer.annotator, t.layer,
                                     t.sequence)  # fmt: skip

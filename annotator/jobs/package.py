@@ -32,18 +32,26 @@ class PackageReport:
 def package_for(store: Project, annotator: str, out: Path) -> PackageReport:
     """Write ``out``: ``annotator``'s assigned documents, her layer only; refuse an existing path."""
     if annotator not in store.annotators(kinds=[LayerKind.ANNOTATOR]):
-        known = ", ".join(store.annotators(kinds=[LayerKind.ANNOTATOR])) or "none yet"
-        raise UsageError(f"{store.path} has no annotator {annotator!r} (annotators: {known})")
+        known = ", ".join(store.annotators(kinds=[LayerKind.ANNOTATOR]))
+        raise UsageError(
+            "{path} has no annotator {name!r} (annotators: {known})"
+            if known
+            else "{path} has no annotator {name!r} (annotators: none yet)",
+            path=str(store.path), name=annotator, known=known,
+        )  # fmt: skip
     ids = store.assigned(annotator)
     if not ids:
         raise UsageError(
-            f"{annotator} has no documents assigned in {store.path}; assign them first "
-            f"(annotator assign {store.path} --annotators {annotator},...)"
-        )
+            "{name} has no documents assigned in {path}; assign them first (annotator assign"
+            " {path} --annotators {name},...)",
+            name=annotator, path=str(store.path),
+        )  # fmt: skip
     if out.exists() or out.is_symlink():
-        raise UsageError(f"{out} already exists; a package is a new file: choose another --out")
+        raise UsageError(
+            "{out} already exists; a package is a new file: choose another --out", out=str(out)
+        )
     if out.resolve() == store.path.resolve():
-        raise UsageError(f"{out} is the project itself; choose another --out")
+        raise UsageError("{out} is the project itself; choose another --out", out=str(out))
     records = []
     versions: list[tuple[int, Layer]] = []  # what leaves, so merge can tell what came back
     with_work = 0

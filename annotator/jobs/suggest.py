@@ -23,6 +23,7 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 
+from annotator.errors import Told
 from annotator.jobs.workers import become_worker
 from annotator.model.document import Document, Layer
 from annotator.model.layers import SUGGESTIONS_LAYER
@@ -84,9 +85,9 @@ def suggest_page(
             report.failed.append(Failure(doc.ext_id, f"{type(exc).__name__}: {exc}"))
     refused: set[int] = set()
 
-    def refuse(doc: Document, reason: str) -> None:
+    def refuse(doc: Document, reason: Told) -> None:
         refused.add(doc.id)
-        report.failed.append(Failure(doc.ext_id, reason))
+        report.failed.append(Failure(doc.ext_id, str(reason)))
 
     store.replace_layers(made, on_problem=refuse, turn=write_lock)
     for doc, layer in made:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import unicodedata
 from enum import StrEnum
 
+from annotator.errors import Told
+
 
 class LayerKind(StrEnum):
     """The kind of a layer."""
@@ -33,11 +35,14 @@ STATUS_FIELD = "annotator_status"
 HUMAN = (LayerKind.ANNOTATOR, LayerKind.GOLD)  # work people did (spans and relations counted)
 
 
-def name_problem(name: str) -> str | None:
+def name_problem(name: str) -> Told | None:
     """Why ``name`` cannot name an annotator's layer (blank, or with a line break or another
     control character that would break every table it is printed in), or None when it can."""
     if not name.strip():
-        return f"the annotator name {name!r} is blank"
+        return Told("the annotator name {name!r} is blank", {"name": name})
     if any(unicodedata.category(c) in ("Cc", "Zl", "Zp") for c in name):
-        return f"the annotator name {name!r} holds a line break or another control character"
+        return Told(
+            "the annotator name {name!r} holds a line break or another control character",
+            {"name": name},
+        )
     return None

@@ -126,16 +126,21 @@ class Schema:
         """Label ids in schema order."""
         return tuple(lab.id for lab in self.labels)
 
-    def check_attributes(self, label_id: str, attributes: dict[str, Any]) -> str | None:
+    def check_attributes(self, label_id: str, attributes: dict[str, Any]) -> Told | None:
         """Why these attribute values are invalid for the label, or None when they are fine."""
         label = self.label(label_id)
         for name, value in attributes.items():
             attr = label.attribute(name)
             if attr is None:
-                return f"label {label_id!r} has no attribute {name!r}"
+                return Told(
+                    "label {label!r} has no attribute {name!r}", {"label": label_id, "name": name}
+                )
             if value not in attr.values:
-                allowed = ", ".join(attr.values)
-                return f"{value!r} is not a value of {label_id}.{name} (allowed: {allowed})"
+                return Told(
+                    "{value!r} is not a value of {label}.{name} (allowed: {allowed})",
+                    {"value": value, "label": label_id, "name": name,
+                     "allowed": ", ".join(attr.values)},
+                )  # fmt: skip
         return None
 
     def check_relation(self, rel_id: str, head_label: str, child_label: str) -> Told | None:

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from annotator.errors import Told
 from annotator.model.projectfiles import backups_folder
 from annotator.store.base import now
 
@@ -24,6 +25,10 @@ log = logging.getLogger(__name__)
 NOTE_PREFIX = "running-"
 NOTE_SUFFIX = ".json"
 _active: set[Path] = set()
+
+# What a note says runs (the window says it in its language; a note may say other words).
+IMPORT = Told("an import")
+MERGE = Told("a merge")
 
 
 @dataclass(frozen=True)
@@ -36,7 +41,7 @@ class Activity:
 
 
 @contextlib.contextmanager
-def announce(project: Path, what: str) -> Iterator[None]:
+def announce(project: Path, what: Told) -> Iterator[None]:
     """Note that this process is doing ``what`` on ``project`` until the block ends.
 
     Nested announcements in one process keep the outer one (a merge that imports is a merge).
@@ -52,7 +57,7 @@ def announce(project: Path, what: str) -> Iterator[None]:
     try:
         note.parent.mkdir(exist_ok=True)
         note.write_text(
-            json.dumps({"what": what, "pid": os.getpid(), "since": now()}), encoding="utf-8"
+            json.dumps({"what": str(what), "pid": os.getpid(), "since": now()}), encoding="utf-8"
         )
     except OSError as exc:
         log.warning("could not note %s on %s: %s", what, project, exc)

@@ -27,13 +27,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from annotator.errors import ProjectError
+from annotator.errors import ProjectError, Told
 from annotator.model.projectfiles import backups_folder
 from annotator.store.activity import alive, running
 from annotator.store.base import RESTORED_AT, now
 from annotator.store.connection import Mode, describe_error, open_sqlite, sqlite_uri
 from annotator.store.exchanges import PROJECT_ID
-from annotator.store.identity import DOCUMENTS_TABLE, identify
+from annotator.store.identity import BACKUP, DOCUMENTS_TABLE, identify
 from annotator.store.search import is_index_table, rebuild_index
 
 log = logging.getLogger(__name__)
@@ -102,7 +102,7 @@ def state_mark(conn: sqlite3.Connection) -> str:
 
 def _read_backup(path: Path) -> Backup:
     """Validate a backup cheaply (identity, version, documents table) and read its record."""
-    identify(path, role="backup")
+    identify(path, role=BACKUP)
     conn = open_sqlite(path, Mode.READ)
     try:
         meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
@@ -111,7 +111,7 @@ def _read_backup(path: Path) -> Backup:
             row = conn.execute("SELECT max(at) FROM changelog").fetchone()
             taken = row[0] if row and row[0] else meta.get("created_at")
         if taken is None:
-            raise ProjectError(f"{path} does not say when it was taken")
+            raise ProjectError("{path} does not say when it was taken", path=str(path))
         when = datetime.fromisoformat(taken)
         return Backup(
             path,
@@ -121,7 +121,9 @@ def _read_backup(path: Path) -> Backup:
             path.stat().st_size,
         )
     except (sqlite3.Error, ValueError) as exc:
-        raise ProjectError(f"{path} is not a usable backup ({exc})") from exc
+        raise ProjectError(
+            "{path} is not a usable backup ({why})", path=str(path), why=str(exc)
+        ) from exc
     finally:
         conn.close()
 
@@ -179,10 +181,13 @@ def _make_backup(conn: sqlite3.Connection, project: Path, reason: str) -> Backup
     except (OSError, sqlite3.Error, ProjectError) as exc:
         with contextlib.suppress(OSError):
             temp.unlink(missing_ok=True)
-        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        detail: object = exc.told if isinstance(exc, ProjectError) else str(exc)
+        if isinstance(exc, OSError) and exc.strerror:
+            detail = exc.strerror
         raise ProjectError(
-            f"the backup of {project} could not be written ({detail}); the project is unchanged"
-        ) from exc
+            "the backup of {project} could not be written ({why}); the project is unchanged",
+            project=str(project), why=detail,
+        ) from exc  # fmt: skip
     made = Backup(target, taken, reason, mark, target.stat().st_size, new=True)
     prune(project)
     return made
@@ -231,10 +236,14 @@ def _copy_checked(
 def _check_integrity(conn: sqlite3.Connection, path: Path) -> None:
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if DOCUMENTS_TABLE not in tables:
-        raise ProjectError(f"{path} has no documents table; it is not a project backup")
+        raise ProjectError(
+            "{path} has no documents table; it is not a project backup", path=str(path)
+        )
     ok = conn.execute("PRAGMA integrity_check").fetchone()[0]
     if ok != "ok":
-        raise ProjectError(f"{path} is damaged ({ok}); choose another backup")
+        raise ProjectError(
+            "{path} is damaged ({why}); choose another backup", path=str(path), why=ok
+        )
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -343,15 +352,22 @@ def restore_backup(
     from annotator.store.project import Project
 
     if not source.is_file():
-        raise ProjectError(f"{source} does not exist (list them with: annotator backups {project})")
+        raise ProjectError(
+            "{source} does not exist (list them with: annotator backups {project})",
+            source=str(source), project=str(project),
+        )  # fmt: skip
     check_backup(source)
     if source.resolve() == project.resolve():
-        raise ProjectError(f"{source} is the project itself; choose one of its backups")
+        raise ProjectError(
+            "{source} is the project itself; choose one of its backups", source=str(source)
+        )
     folder = backups_folder(project)
     temp = folder / f".restore-{os.getpid()}{PARTIAL_SUFFIX}"  # (same pattern: cleaned if killed)
     with Project.open(project) as target:
         if target.readonly:
-            raise ProjectError(f"{project} is read-only here: it cannot be restored")
+            raise ProjectError(
+                "{project} is read-only here: it cannot be restored", project=str(project)
+            )
         ours = target.project_id()
         if not another_project:
             _check_same_project(project, ours, source)
@@ -367,7 +383,9 @@ def restore_backup(
             Project.open(temp).close()  # brings an older backup to this program's schema
             return _replace_rows(target.db.conn, project, source, temp, wait, ours)
         except OSError as exc:
-            raise ProjectError(f"{project} could not be restored ({exc.strerror})") from exc
+            raise ProjectError(
+                "{project} could not be restored ({why})", project=str(project), why=exc.strerror
+            ) from exc
         finally:
             for suffix in ("", "-wal", "-shm", "-journal"):
                 Path(f"{temp}{suffix}").unlink(missing_ok=True)
@@ -430,12 +448,18 @@ def _replace_rows(
 
 
 def _busy(project: Path) -> ProjectError:
-    others = running(project)
-    what = (
-        " and ".join(f"{a.what} (process {a.pid}, since {a.since[11:19]} UTC)" for a in others)
-        if others
-        else "a window or another command"
-    )
+    writers: Told | None = None
+    for a in running(project):
+        writer = Told(
+            "{what} (process {pid}, since {since} UTC)",
+            {"what": Told(a.what), "pid": a.pid, "since": a.since[11:19]},
+        )
+        writers = (
+            writer
+            if writers is None
+            else Told("{one} and {other}", {"one": writers, "other": writer})
+        )
     return ProjectError(
-        f"{project} is being written by {what}; nothing was restored: try again when it has finished"
-    )
+        "{project} is being written by {what}; nothing was restored: try again when it has finished",
+        project=str(project), what=writers or Told("a window or another command"),
+    )  # fmt: skip

@@ -144,7 +144,9 @@ class ProjectBase:
     def transaction(self) -> Any:
         """A write transaction that waits for other writers (nested use is a savepoint)."""
         if self.readonly:
-            raise ProjectError(f"{self.path} is open read-only: changes cannot be saved")
+            raise ProjectError(
+                "{path} is open read-only: changes cannot be saved", path=str(self.path)
+            )
         return write_transaction(self.db, self.path)
 
     @property
@@ -153,7 +155,7 @@ class ProjectBase:
         if self._schema is None:
             row = self.db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
             if row is None:
-                raise ProjectError(f"{self.path} has no label schema; it is damaged")
+                raise ProjectError("{path} has no label schema; it is damaged", path=str(self.path))
             self._schema = parse_schema(row[0], f"{self.path} (stored schema)")
         return self._schema
 
@@ -186,7 +188,7 @@ class ProjectBase:
             f"SELECT {self._DOC_COLUMNS} FROM documents WHERE id = ?", [doc_id]
         ).fetchone()
         if row is None:
-            raise ProjectError(f"{self.path} has no document {doc_id}")
+            raise ProjectError("{path} has no document {doc}", path=str(self.path), doc=doc_id)
         self._last_doc = self._doc(row)
         return self._last_doc
 

@@ -28,6 +28,11 @@ def schema_version() -> int:
     return len(known_names())
 
 
+# what identify() calls the file it refuses
+PROJECT = "project"
+BACKUP = "backup"
+
+
 @dataclass(frozen=True)
 class Identity:
     """What the header and tables of a project file say about it."""
@@ -37,15 +42,20 @@ class Identity:
     legacy: bool  # made before the application id was written
 
 
-def identify(path: Path, *, role: str = "project") -> Identity:
+def identify(path: Path, *, role: str = PROJECT) -> Identity:
     """Check read-only that ``path`` is a project this program can read; refuse it otherwise.
 
-    ``role`` names the file in the sentences ("project", "backup").
+    ``role`` names the file in the sentences (PROJECT or BACKUP).
     """
     if not path.exists():
         raise ProjectError("{path} does not exist", path=str(path))
     if path.is_dir():
-        raise ProjectError(f"{path} is a folder, not a {role} file")
+        raise ProjectError(
+            "{path} is a folder, not a backup file"
+            if role == BACKUP
+            else "{path} is a folder, not a project file",
+            path=str(path),
+        )
     try:
         with path.open("rb") as fh:
             head = fh.read(len(SQLITE_MAGIC))
@@ -54,9 +64,19 @@ def identify(path: Path, *, role: str = "project") -> Identity:
             "{path} cannot be read ({why})", path=str(path), why=exc.strerror
         ) from exc
     if not head:
-        raise ProjectError(f"{path} is empty: it is not an annotator {role}")
+        raise ProjectError(
+            "{path} is empty: it is not an annotator backup"
+            if role == BACKUP
+            else "{path} is empty: it is not an annotator project",
+            path=str(path),
+        )
     if head != SQLITE_MAGIC:
-        raise ProjectError(f"{path} is not an annotator {role} (it is not an SQLite database)")
+        raise ProjectError(
+            "{path} is not an annotator backup (it is not an SQLite database)"
+            if role == BACKUP
+            else "{path} is not an annotator project (it is not an SQLite database)",
+            path=str(path),
+        )
     conn = open_sqlite(path, Mode.READ)
     try:
         app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
@@ -76,9 +96,19 @@ def identify(path: Path, *, role: str = "project") -> Identity:
     finally:
         conn.close()
     if app_id not in (0, APPLICATION_ID):
-        raise ProjectError(f"{path} belongs to another application; it is not an annotator {role}")
+        raise ProjectError(
+            "{path} belongs to another application; it is not an annotator backup"
+            if role == BACKUP
+            else "{path} belongs to another application; it is not an annotator project",
+            path=str(path),
+        )
     if app_id == 0 and (DOCUMENTS_TABLE not in tables or not applied):
-        raise ProjectError(f"{path} is an SQLite file but not an annotator {role}")
+        raise ProjectError(
+            "{path} is an SQLite file but not an annotator backup"
+            if role == BACKUP
+            else "{path} is an SQLite file but not an annotator project",
+            path=str(path),
+        )
     if DOCUMENTS_TABLE not in tables:
         raise ProjectError("{path} is damaged: it has no documents table", path=str(path))
     known = known_names()

@@ -15,16 +15,15 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from annotator.errors import EditError, InputError
+from annotator.errors import EditError, InputError, Told
 from annotator.model.document import Document, DocumentRecord, Layer, Status
 from annotator.model.layers import VIEWS, name_problem
 from annotator.model.schema import Schema
 from annotator.model.validate import layer_problem
-from annotator.store.activity import announce
+from annotator.store.activity import IMPORT, announce
 from annotator.store.base import ImportReport, LayerConflict, OnConflict, now, text_hash
 from annotator.store.recleaning import Recleaning
 from annotator.store.search import index_documents
-from annotator.text.plural import plural
 
 BATCH = 500  # documents per executemany round
 CONFLICTS_NAMED = 5  # documents named per annotator when an import refuses differing layers
@@ -113,7 +112,7 @@ class Importing(Recleaning):
         report = ImportReport()
         schema = self.schema
         self._forget_originals()
-        with announce(self.path, "an import"), self.transaction():
+        with announce(self.path, IMPORT), self.transaction():
             seen_ext = {r[0] for r in self.db.execute("SELECT ext_id FROM documents")}
             by_hash = {
                 h: (i, e) for i, e, h in self.db.execute("SELECT id, ext_id, sha256 FROM documents")
@@ -276,16 +275,17 @@ class Importing(Recleaning):
                     where, "annotations have no annotator; give one with --annotator", rec.line
                 )
             if name in VIEWS:
-                return InputError(where, f"{name!r} is a reserved layer name", rec.line)
+                return InputError(where, "{name!r} is a reserved layer name", rec.line, name=name)
             problem = name_problem(name)
             if problem:
                 return InputError(where, problem, rec.line)
             if name in names:
                 return InputError(
                     where,
-                    f"the document has two layers of the annotator {name!r}; a document has one"
+                    "the document has two layers of the annotator {name!r}; a document has one"
                     " layer per annotator (merge them into one, or rename one)",
                     rec.line,
+                    name=name,
                 )
             names.add(name)
             problem = layer_problem(layer, rec.text, schema)
@@ -320,7 +320,7 @@ class Importing(Recleaning):
     def replace_layers(
         self,
         layers: Iterable[tuple[Document, Layer]],
-        on_problem: Callable[[Document, str], None] | None = None,
+        on_problem: Callable[[Document, Told], None] | None = None,
         turn: AbstractContextManager[object] | None = None,
     ) -> int:
         """Replace whole layers (machine suggestions) of documents in one transaction; returns
@@ -363,18 +363,21 @@ def _conflict_error(conflicts: list[LayerConflict]) -> InputError:
     by_annotator: dict[str, list[str]] = {}
     for c in conflicts:
         by_annotator.setdefault(c.annotator, []).append(c.document)
-    parts = []
+    which: Told | None = None
     for name, docs in list(by_annotator.items())[:3]:
         shown = ", ".join(docs[:CONFLICTS_NAMED]) + (", ..." if len(docs) > CONFLICTS_NAMED else "")
-        parts.append(f"{name!r} in {plural(len(docs), 'document')} ({shown})")
-    more = (
-        f" and {plural(len(by_annotator) - 3, 'more annotator')}" if len(by_annotator) > 3 else ""
-    )
+        part = Told("{name!r} in %n documents ({shown})", {"name": name, "shown": shown},
+                    count=len(docs), one="{name!r} in %n document ({shown})")  # fmt: skip
+        which = part if which is None else Told("{one}; {other}", {"one": which, "other": part})
+    if len(by_annotator) > 3:
+        which = Told("{named} and %n more annotators", {"named": which},
+                     count=len(by_annotator) - 3, one="{named} and %n more annotator")  # fmt: skip
     first = conflicts[0]
     return InputError(
         first.source or None,
-        "the project already has different layers for " + "; ".join(parts) + more
-        + "; nothing was imported (use --on-conflict replace to take the imported layers,"
-        " or --on-conflict keep to keep the project's)",
+        "the project already has different layers for {which}; nothing was imported (use"
+        " --on-conflict replace to take the imported layers, or --on-conflict keep to keep the"
+        " project's)",
         first.line,
-    )  # fmt: skip
+        which=which,
+    )

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from annotator import __version__
-from annotator.errors import EditError, ProjectError
+from annotator.errors import EditError, ProjectError, Told
 from annotator.model.document import (
     Document,
     Layer,
@@ -37,7 +37,6 @@ from annotator.store.migrations import migrations
 from annotator.store.presence import Presence
 from annotator.store.progress import Progress
 from annotator.store.search import Searching
-from annotator.text.plural import form, plural
 
 if TYPE_CHECKING:
     from annotator.store.backup import Backup
@@ -162,7 +161,12 @@ class Project(Importing, Editing, Assigning, Progress, Presence, Exchanges, Sear
                 broken = db.execute("PRAGMA foreign_key_check").fetchall()
                 if broken:
                     raise ProjectError(
-                        f"{self.path} is damaged: {plural(len(broken), 'row')} {form(len(broken), 'refers', 'refer')} to missing rows"
+                        Told(
+                            "{path} is damaged: %n rows refer to missing rows",
+                            {"path": str(self.path)},
+                            count=len(broken),
+                            one="{path} is damaged: %n row refers to missing rows",
+                        )
                     )
             finally:
                 db.execute("PRAGMA foreign_keys = ON")

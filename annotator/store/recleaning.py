@@ -52,10 +52,11 @@ class Recleaning(ProjectBase):
         if busy is not None:
             raise InputError(
                 rec.source or rec.ext_id,
-                f"document {ext_id} was imported from this text before and has annotations or"
+                "document {doc} was imported from this text before and has annotations or"
                 " suggestions now, so its text cannot change (their offsets point into it); "
                 "its original text stays kept in the project",
                 rec.line,
+                doc=ext_id,
             )
         if self.db.execute(
             "SELECT 1 FROM assignments WHERE doc_id = :d UNION ALL SELECT 1 FROM package_versions"
@@ -64,10 +65,11 @@ class Recleaning(ProjectBase):
         ).fetchone():
             raise InputError(
                 rec.source or rec.ext_id,
-                f"document {ext_id} was imported from this text before and is assigned or has"
+                "document {doc} was imported from this text before and is assigned or has"
                 " gone out in a package, so its text cannot change (the work coming back must"
                 " find it as it left); its original text stays kept in the project",
                 rec.line,
+                doc=ext_id,
             )
         old_text = self.db.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()[
             0

@@ -205,9 +205,11 @@ def decode(data: bytes, path: str | Path | None = None, encoding: str = "") -> D
         raw = data.decode(name)
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise InputError(path, f"the bytes are not valid {name}", line) from None
+        raise InputError(path, "the bytes are not valid {encoding}", line, encoding=name) from None
     except LookupError:
-        raise InputError(path, f"{name!r} is not an encoding Python knows") from None
+        raise InputError(
+            path, "{encoding!r} is not an encoding Python knows", encoding=name
+        ) from None
     raw = raw.removeprefix("\ufeff")
     if "\x00" in raw:
         raise InputError(path, "the text contains NUL characters; is it a binary file?")

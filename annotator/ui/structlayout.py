@@ -9,6 +9,9 @@ lines are moved, so the text, the cursor and the mouse all agree with the room a
 
 Only blocks Qt lays out are measured (the ones on screen, lazily), so a 1 MB document costs what
 its visible blocks cost. A block laid out again (a width change, ``relayout``) is measured again.
+A block placed again after an edit while on screen keeps its lines' room (``keep``), so the text
+does not move under the annotator's eyes; ``unsettled`` lists such blocks, and ``settle`` gives
+them their own room once they are off screen.
 """
 
 from __future__ import annotations
@@ -80,6 +83,8 @@ class StructureLayout(QPlainTextDocumentLayout):
         self.source = source
         self.metrics = metrics
         self.geometry: dict[int, BlockGeometry] = {}
+        self.keep: dict[int, tuple[float, ...]] = {}  # block -> the room its lines keep
+        self.unsettled: set[int] = set()  # blocks in a kept room other than their own
 
     def blockBoundingRect(self, block: QTextBlock) -> QRectF:
         rect = super().blockBoundingRect(block)
@@ -100,25 +105,42 @@ class StructureLayout(QPlainTextDocumentLayout):
             touched = any(s.start < end and s.end > start for s in spans)
             glyphs = line_glyphs(layout, line, text) if touched else ()
             measures.append(LineMeasure(start, end, line.height(), glyphs))
-        geo = place_block(measures, spans, links, self.metrics())
+        number = block.blockNumber()
+        geo = place_block(measures, spans, links, self.metrics(), self.keep.pop(number, None))
         for i, room in enumerate(geo.lines):
             line = layout.lineAt(i)
             line.setPosition(QPointF(line.x(), room.top))
-        self.geometry[block.blockNumber()] = geo
+        self.geometry[number] = geo
+        if geo.settled:
+            self.unsettled.discard(number)
+        else:
+            self.unsettled.add(number)
 
-    def relayout_blocks(self, numbers: set[int]) -> None:
-        """Measure these blocks again (their spans or links changed)."""
+    def relayout_blocks(self, numbers: set[int], keep: frozenset[int] = frozenset()) -> None:
+        """Measure these blocks again (their spans or links changed); those in ``keep`` keep the
+        room their lines have (they are on screen)."""
         doc = self.document()
         for n in sorted(numbers):
             block = doc.findBlockByNumber(n)
             if block.isValid():
-                self.geometry.pop(n, None)
+                old = self.geometry.pop(n, None)
+                if n in keep and old is not None:
+                    self.keep[n] = tuple(room.gap for room in old.lines)
                 # one character: Qt's plain layout counts the change twice (removed + added), so
                 # a longer stretch reaches the next block and clears both; one block changed is
                 # laid out again at once, whatever the length said
                 doc.markContentsDirty(block.position(), 1)
 
+    def settle(self, on_screen: range) -> None:
+        """Give the blocks placed in a kept room their own room, now that they are off screen."""
+        off = {n for n in self.unsettled if n not in on_screen}
+        if off:
+            self.unsettled -= off
+            self.relayout_blocks(off)
+
     def relayout_all(self) -> None:
         self.geometry.clear()
+        self.keep.clear()
+        self.unsettled.clear()
         doc = self.document()
         doc.markContentsDirty(0, doc.characterCount())

@@ -15,8 +15,9 @@ from annotator.model.schema import Schema
 from annotator.ui.names import name as display_name
 from annotator.ui.structure import TAG_PAD_X, Arc, BlockGeometry, Gutter, Metrics
 
-TAG_SCALE = 0.36  # a tag's text size against the article's line height
-MIN_TAG_PIXELS = 9
+TAG_SCALE = 0.3  # a tag's text size against the article's line height (it follows the zoom)
+MIN_TEXT_PIXELS = 7  # a tag or arc label smaller than this shows its colour, not its name
+BAR_HEIGHT = 4.0  # zoomed out below that: a tag is a coloured bar over its words
 ARC_COLOUR = "#4a4a4a"
 ARC_FOCUS_COLOUR = "#c2185b"
 LABEL_BACKGROUND = "#ffffff"
@@ -37,20 +38,45 @@ class StructurePainter:
         self.colours = {lab.id: QColor(lab.color) for lab in schema.labels}
         self.font = QFont()
         self._metrics: QFontMetricsF | None = None
-        self._key: tuple[str, float] | None = None
+        self._key: int | None = None
+        self.bars = False  # zoomed too far out for names: tags are bars, arcs have no label
         self._widths: dict[str, float] = {}
+        self._fitted: dict[int, QFont | None] = {}  # box height -> font for its text
 
     def set_article_font(self, article: QFont) -> None:
         """Follow the article's font (zoom, preferences)."""
-        size = max(MIN_TAG_PIXELS, round(QFontMetricsF(article).height() * TAG_SCALE))
-        key = (article.family(), float(size))
-        if key == self._key:
+        size = round(QFontMetricsF(article).height() * TAG_SCALE)
+        if size == self._key:
             return
-        self._key = key
-        self.font = QFont(article)
-        self.font.setPixelSize(size)
+        self._key = size
+        # the interface font, not the article's: a naskh face's tall lines would make every row
+        # of tags twice as high for the same letters
+        self.font = QFont()
+        self.font.setPixelSize(max(size, 1))
+        self.bars = size < MIN_TEXT_PIXELS
         self._metrics = QFontMetricsF(self.font)
         self._widths = {}
+        self._fitted = {}
+
+    def _font_for(self, height: float) -> QFont | None:
+        """The tag font, smaller for a box squeezed into a kept room; None when too small to read."""
+        assert self._metrics is not None
+        full = self._metrics.height()  # a box at full size holds this much (tags one more)
+        key = round(height)
+        if key not in self._fitted:
+            size = round(self.font.pixelSize() * min(1.0, height / full))
+            font = None
+            if size >= MIN_TEXT_PIXELS:
+                font = QFont(self.font)
+                font.setPixelSize(size)
+            self._fitted[key] = font
+        return self._fitted[key]
+
+    def _text(self, painter: QPainter, rect: QRectF, text: str) -> None:
+        font = self._font_for(rect.height())
+        if font is not None:
+            painter.setFont(font)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
 
     def _width(self, text: str) -> float:
         w = self._widths.get(text)
@@ -67,6 +93,9 @@ class StructurePainter:
 
     def metrics(self, width: float, gutter: Gutter) -> Metrics:
         assert self._metrics is not None
+        if self.bars:
+            return Metrics(BAR_HEIGHT + 2, BAR_HEIGHT + 2, width, gutter, lambda label: 0.0,
+                           lambda label: 0.0, bars=True)  # fmt: skip
         height = self._metrics.height()
         return Metrics(
             tag_height=height + 2,
@@ -112,7 +141,7 @@ class StructurePainter:
                 painter.setBrush(colour)
                 painter.drawRoundedRect(rect, 3, 3)
                 painter.setPen(_readable_on(colour))
-                painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.name(t.label))
+                self._text(painter, rect, self.name(t.label))
         if drag is not None:  # a link being dragged from a tag
             pen = QPen(QColor(ARC_FOCUS_COLOUR), 2.0)
             pen.setStyle(Qt.PenStyle.DashLine)
@@ -143,5 +172,5 @@ class StructurePainter:
             painter.setBrush(QColor(LABEL_BACKGROUND))
             painter.drawRoundedRect(rect, 3, 3)
             painter.setPen(colour)
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.link_name(arc.label))
+            self._text(painter, rect, self.link_name(arc.label))
         painter.setBrush(Qt.BrushStyle.NoBrush)

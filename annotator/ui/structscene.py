@@ -5,6 +5,10 @@ relations shown as arcs and the arc mode; on each paint it collects the records 
 screen, routes the arcs between them (``structure.route``) and hands everything to the painter.
 What was painted is kept, in viewport coordinates, for hit-testing: the tag or arc under the mouse
 is the one drawn there.
+
+Blocks on screen placed again after an edit keep their lines' room (the text stays where the
+annotator sees it); once such a block has left the screen it is given its own room, from the
+event loop (never from inside a paint).
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from __future__ import annotations
 import enum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, Qt, QTimer
 from PySide6.QtGui import QPainter, QTextBlock, QTextDocument
 
 from annotator.model.document import Relation
@@ -69,6 +73,7 @@ class StructureScene:
         self.arcs: list[Arc] = []
         self.drag: tuple[tuple[float, float], tuple[float, float]] | None = None  # a link drag
         self._ids: tuple[int | None, ...] = ()  # the relations shown, by id
+        self._settling = False  # a settle pass is waiting in the event loop
         painter.set_article_font(view.font())
         doc = QTextDocument(view)
         self.layout = StructureLayout(doc, self._source, self._metrics)
@@ -98,6 +103,8 @@ class StructureScene:
     def reset(self) -> None:
         """A new document: nothing placed, no relations yet."""
         self.layout.geometry.clear()
+        self.layout.keep.clear()
+        self.layout.unsettled.clear()
         self.links, self.by_span = {}, {}
         self._ids = ()
         self.focus = self.focus_relation = 0
@@ -106,8 +113,17 @@ class StructureScene:
             self.mode = ArcMode.ALL
 
     def relayout(self, blocks: set[int]) -> None:
-        """These blocks' spans changed: place them again (blocks never laid out wait for Qt)."""
-        self.layout.relayout_blocks({n for n in blocks if n in self.layout.geometry})
+        """These blocks' spans changed: place them again (blocks never laid out wait for Qt);
+        those on screen keep their lines' room, so the text does not move."""
+        placed = {n for n in blocks if n in self.layout.geometry}
+        if placed:
+            on_screen = self.view.visible_blocks()
+            keep = frozenset(n for n in placed if n in on_screen)
+            self.layout.relayout_blocks(placed, keep)
+
+    def _settle(self) -> None:
+        self._settling = False
+        self.layout.settle(self.view.visible_blocks())
 
     def set_relations(self, relations: list[Relation]) -> None:
         ids = tuple(r.id for r in relations)
@@ -187,6 +203,9 @@ class StructureScene:
             last = block.blockNumber()
             offset.setY(offset.y() + rect.height())
             block = block.next()
+        if not self._settling and any(not first <= n <= last for n in self.layout.unsettled):
+            self._settling = True
+            QTimer.singleShot(0, self.view, self._settle)
         self.arcs = self._route(where, first, last) if self.mode is not ArcMode.NONE else []
         self.painter.paint(
             painter, self.blocks, self.arcs, view.layer.emphasis, self.focus_relation, self.drag

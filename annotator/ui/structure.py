@@ -6,10 +6,15 @@ no assumption about direction) and asks here where things go; the view paints th
 hit-testing (which tag or arc is under the mouse) reads the same records.
 
 A line gets room above it, from the top: a pad (the brackets of the line before), one level per
-arc segment running above the line, one row per stacked tag. Tags sit centred over the first
+arc segment running above the line, one row per stacked tag, and never less than ``RESERVE`` rows
+(a nested span and a link fit in what a plain line keeps). Tags sit centred over the first
 fragment of their span; shorter spans take the lower rows, so nested and crossing spans stack.
 A span in several pieces (across lines, or split by a Latin name or a number inside Arabic) gets a
 bracket under each piece. Positions are UTF-16 units relative to the block, like Qt's.
+
+A line on screen keeps its room through an edit (``keep``): what no longer fits is drawn smaller
+(``LineRoom.scale``), so labelling and linking never move the text the annotator is looking at;
+the line takes its own room again once it is off screen (``BlockGeometry.settled`` says whether).
 """
 
 from __future__ import annotations
@@ -23,7 +28,8 @@ MERGE = 0.75  # pixels: glyph extents closer than this are one fragment
 TAG_GAP = 3.0  # pixels between two tags on one row
 TAG_PAD_X = 3.0  # pixels of colour each side of a tag's text
 LEG_STEP = 3.0  # pixels between the positions tried for an arc's leg
-MIN_ROWS = 1  # tag rows every line keeps, so labelling a word does not move the text below
+MIN_ROWS = 1  # tag rows every line has (the first tag of a line takes room already there)
+RESERVE = 2.0  # tag rows' worth of room every line keeps: a nested span or an arc fits unsquashed
 
 
 class Gutter(enum.Enum):
@@ -130,6 +136,7 @@ class Metrics:
     gutter: Gutter
     tag_width: Callable[[str], float]  # label id -> width of its tag
     link_width: Callable[[str], float]  # relation label id -> width of its arc label
+    bars: bool = False  # too small for names: a tag is a bar as wide as its words, arcs unlabelled
 
 
 @dataclass(frozen=True)
@@ -175,6 +182,7 @@ class Slot:
     x1: float
     y: float  # where the run goes
     whole: bool  # both ends on this line: the run goes from tag to tag
+    step: float  # the height of an arc level here (smaller in a kept room)
 
 
 @dataclass(frozen=True)
@@ -186,6 +194,7 @@ class LineRoom:
     gap: float  # room added above it
     rows: int  # tag rows
     levels: int  # arc levels
+    scale: float = 1.0  # below 1: a kept room smaller than the rows and levels want (an edit)
 
 
 @dataclass(frozen=True)
@@ -198,6 +207,7 @@ class BlockGeometry:
     brackets: tuple[Bracket, ...]
     slots: tuple[Slot, ...]
     tag_of: dict[int, Tag] = field(default_factory=dict)
+    settled: bool = True  # every line has the room it wants (False: a kept room, see ``keep``)
 
     def moved(self, dx: float, dy: float) -> BlockGeometry:
         """The same records shifted (block to viewport coordinates)."""
@@ -206,17 +216,22 @@ class BlockGeometry:
             for t in self.tags
         )
         return BlockGeometry(
-            tuple(LineRoom(r.top + dy, r.height, r.gap, r.rows, r.levels) for r in self.lines),
+            tuple(
+                LineRoom(r.top + dy, r.height, r.gap, r.rows, r.levels, r.scale) for r in self.lines
+            ),
             tuple(Fragment(f.span_id, f.line, f.box.moved(dx, dy)) for f in self.fragments),
             tags,
             tuple(
                 Bracket(b.span_id, b.label, b.x0 + dx, b.x1 + dx, b.y + dy) for b in self.brackets
             ),
             tuple(
-                Slot(s.relation_id, s.line, s.level, s.x0 + dx, s.x1 + dx, s.y + dy, s.whole)
+                Slot(
+                    s.relation_id, s.line, s.level, s.x0 + dx, s.x1 + dx, s.y + dy, s.whole, s.step
+                )
                 for s in self.slots
             ),
             {t.span_id: t for t in tags},
+            self.settled,
         )
 
 
@@ -249,10 +264,13 @@ def place_block(
     spans: Sequence[SpanEnd],
     links: Sequence[Link],
     metrics: Metrics,
+    keep: Sequence[float] | None = None,
 ) -> BlockGeometry:
     """Fragments, tags, brackets and arc slots of one block, and each line's room above it.
 
-    ``spans`` are those touching the block; ``links`` the relations with an end in it."""
+    ``spans`` are those touching the block; ``links`` the relations with an end in it. ``keep``,
+    one room per line, is the room the lines had (a block on screen placed again after an edit):
+    the lines keep it and the tags and arcs are fitted into it."""
     fragments: list[Fragment] = []
     pieces: dict[int, list[Fragment]] = {}
     for s in spans:
@@ -271,11 +289,14 @@ def place_block(
     starting = [s for s in spans if s.start >= 0 and s.span_id in pieces]
     for s in sorted(starting, key=lambda s: (s.end - s.start, s.start, s.span_id)):
         first = _first_piece(lines, s, pieces[s.span_id])
-        w = metrics.tag_width(s.label)
+        w = first.box.width if metrics.bars else metrics.tag_width(s.label)
         x0 = min(max(first.box.cx - w / 2, 0.0), max(metrics.width - w, 0.0))
         row = _first_free_row(rows[first.line], x0, x0 + w)
         raw_tags.append((s, first.line, row, x0, x0 + w, first.box))
-    n_rows = [max(len(r), MIN_ROWS) for r in rows]
+    n_rows = [
+        max(len(r), MIN_ROWS if line.end > line.start else 0)
+        for r, line in zip(rows, lines, strict=True)
+    ]
 
     # arc slots: the run above a line, tag to tag on one line, tag to the gutter otherwise
     line_of = {t[0].span_id: (t[1], t[3], t[4]) for t in raw_tags}
@@ -308,16 +329,26 @@ def place_block(
     # each line's room, then everything in block coordinates
     rooms: list[LineRoom] = []
     y = 0.0
+    if keep is not None and len(keep) != len(lines):
+        keep = None  # laid out anew (another width): nothing to keep
+    settled = True
     for i, line in enumerate(lines):
-        tag_room = n_rows[i] * metrics.tag_height + 2.0
-        gap = PAD + len(levels[i]) * metrics.arc_step + tag_room
+        want = n_rows[i] * metrics.tag_height + len(levels[i]) * metrics.arc_step
+        reserve = RESERVE * metrics.tag_height if line.end > line.start else 0.0  # empty: none
+        gap = PAD + max(want, reserve) + 2.0
+        scale = 1.0
+        if keep is not None and keep[i] != gap:
+            settled = False
+            gap = keep[i]
+            scale = min(1.0, (gap - PAD - 2.0) / want) if want > 0 else 1.0
         y += gap
-        rooms.append(LineRoom(y, line.height, gap, n_rows[i], len(levels[i])))
+        rooms.append(LineRoom(y, line.height, gap, n_rows[i], len(levels[i]), scale))
         y += line.height
     tags: list[Tag] = []
     for s, li, row, x0, x1, frag in raw_tags:
-        bottom = rooms[li].top - 2.0 - row * metrics.tag_height
-        box = Box(x0, bottom - metrics.tag_height + 1.0, x1, bottom)
+        row_h = metrics.tag_height * rooms[li].scale
+        bottom = rooms[li].top - 2.0 - row * row_h
+        box = Box(x0, bottom - row_h + 1.0, x1, bottom)
         tags.append(Tag(s.span_id, s.label, li, row, box, frag.moved(0, rooms[li].top)))
     placed = tuple(
         Fragment(f.span_id, f.line, f.box.moved(0, rooms[f.line].top)) for f in fragments
@@ -329,15 +360,16 @@ def place_block(
         or by_id[f.span_id].end > lines[-1].end
     )  # fmt: skip
     slots = tuple(
-        Slot(rel, li, level, a, b, _level_y(rooms[li], level, metrics), whole)
+        Slot(rel, li, level, a, b, _level_y(rooms[li], level, metrics), whole,
+             metrics.arc_step * rooms[li].scale)
         for rel, li, level, a, b, whole in slot_levels
-    )
-    return BlockGeometry(tuple(rooms), placed, tuple(tags), brackets, slots)
+    )  # fmt: skip
+    return BlockGeometry(tuple(rooms), placed, tuple(tags), brackets, slots, settled=settled)
 
 
 def _level_y(room: LineRoom, level: int, metrics: Metrics) -> float:
-    tag_room = room.rows * metrics.tag_height + 2.0
-    return room.top - tag_room - (level + 0.5) * metrics.arc_step
+    tag_room = room.rows * metrics.tag_height * room.scale + 2.0
+    return room.top - tag_room - (level + 0.5) * metrics.arc_step * room.scale
 
 
 def _first_piece(lines: Sequence[LineMeasure], s: SpanEnd, pieces: list[Fragment]) -> Fragment:
@@ -396,7 +428,9 @@ class Where:
     off: int = 0  # -1 above the view, 1 below, 0 on screen
 
 
-def _label_box(x0: float, x1: float, y: float, width: float, height: float) -> Box:
+def _label_box(x0: float, x1: float, y: float, width: float, height: float) -> Box | None:
+    if width <= 0:
+        return None  # zoomed too far out for names
     cx = (x0 + x1) / 2
     return Box(cx - width / 2, y - height / 2, cx + width / 2, y + height / 2)
 
@@ -411,7 +445,8 @@ def route(
 ) -> Arc | None:
     """The polyline of one relation between two ends (at least one on screen)."""
     label_w = metrics.link_width(link.label)
-    label_h = metrics.arc_step - 2
+    step = next((w.slot.step for w in (child, head) if w.slot is not None), metrics.arc_step)
+    label_h = step - 2
     gutter_x = lane_x
     if head.tag is not None and child.tag is not None and head.slot and head.slot.whole:
         y = head.slot.y
@@ -439,7 +474,9 @@ def route(
         points += [(gutter_x, y), (xc, y), base]
         arrow = ((xc, child.tag.box.y0), base)
         label_box = _label_box(gutter_x, xc, y, label_w, label_h)
-        if label_box.x0 < min(gutter_x, xc) and gutter_x < xc:  # keep it off the gutter
+        if label_box is None:
+            pass
+        elif label_box.x0 < min(gutter_x, xc) and gutter_x < xc:  # keep it off the gutter
             label_box = label_box.moved(min(gutter_x, xc) - label_box.x0 + 2, 0)
         elif label_box.x1 > max(gutter_x, xc) and gutter_x > xc:
             label_box = label_box.moved(max(gutter_x, xc) - label_box.x1 - 2, 0)

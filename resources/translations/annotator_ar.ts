@@ -767,6 +767,44 @@
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <translation>مجلّد</translation>
+    </message>
+    <message>
+        <source>File Folder</source>
+        <translation>مجلّد ملفّات</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>ملفّ</translation>
+    </message>
+    <message>
+        <source>%1 File</source>
+        <translation>ملفّ %1</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>قرص</translation>
+    </message>
+    <message>
+        <source>Computer</source>
+        <translation>الحاسوب</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>ا&amp;عثر في:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>الملفّات من ال&amp;نّوع:</translation>
+    </message>
+</context>
+<context>
     <name>Session</name>
     <message>
         <source>The project was restored from a backup elsewhere; undo starts afresh.</source>
@@ -1150,6 +1188,74 @@
 <context>
     <name>errors</name>
     <message>
+        <source>&apos;annotations&apos; must be a list</source>
+        <translation>يجب أن تكون &apos;annotations&apos; قائمة</translation>
+    </message>
+    <message>
+        <source>&apos;annotator&apos; must be a string</source>
+        <translation>يجب أن يكون &apos;annotator&apos; نصاً</translation>
+    </message>
+    <message>
+        <source>&apos;meta&apos; must be an object</source>
+        <translation>يجب أن يكون &apos;meta&apos; كائناً</translation>
+    </message>
+    <message>
+        <source>&apos;rule&apos; must be a list of [[rule]] tables</source>
+        <translation>يجب أن يكون &apos;rule&apos; قائمة جداول [[rule]]</translation>
+    </message>
+    <message>
+        <source>&apos;spans&apos; and &apos;relations&apos; must be lists</source>
+        <translation>يجب أن يكون &apos;spans&apos; و&apos;relations&apos; قائمتين</translation>
+    </message>
+    <message>
+        <source>&apos;status&apos; is {value}, not one of {statuses}</source>
+        <translation>قيمة &apos;status&apos; هي {value}، وليست إحدى {statuses}</translation>
+    </message>
+    <message>
+        <source>&apos;title&apos; must be a string</source>
+        <translation>يجب أن يكون &apos;title&apos; نصاً</translation>
+    </message>
+    <message>
+        <source>--annotators names {name!r} twice</source>
+        <translation>ذُكر المُعلِّم {name!r} مرتين</translation>
+    </message>
+    <message>
+        <source>--map gives {old!r} two new names ({first!r} and {second!r}); give one</source>
+        <translation>أُعطي {old!r} اسمين جديدين ({first!r} و{second!r})؛ أعطِ اسماً واحداً</translation>
+    </message>
+    <message>
+        <source>--map {item!r} is not OLD=NEW (for example --map PER=speaker)</source>
+        <translation>{item!r} ليس على صورة قديم=جديد (مثل PER=speaker)</translation>
+    </message>
+    <message>
+        <source>--parquet needs pyarrow: install it with pip install pyarrow</source>
+        <translation>يحتاج Parquet إلى pyarrow: ثبّته بالأمر pip install pyarrow</translation>
+    </message>
+    <message>
+        <source>--spacy-pipeline {pipeline!r}: choose {choices}</source>
+        <translation>خط معالجة spaCy ‏{pipeline!r}: اختر {choices}</translation>
+    </message>
+    <message>
+        <source>--split {spec!r}: give two or three percentages that add up to 100</source>
+        <translation>التقسيم {spec!r}: أعطِ نسبتين أو ثلاثاً مجموعها 100</translation>
+    </message>
+    <message>
+        <source>--split {spec!r}: give whole percentages such as 80,10,10</source>
+        <translation>التقسيم {spec!r}: أعطِ نسباً مئوية صحيحة مثل 80,10,10</translation>
+    </message>
+    <message>
+        <source>a Label Studio export is a JSON list of tasks</source>
+        <translation>تصدير Label Studio قائمة مهام بصيغة JSON</translation>
+    </message>
+    <message>
+        <source>a merge</source>
+        <translation>دمج</translation>
+    </message>
+    <message>
+        <source>a quoted field starts on this line and its closing quote is missing</source>
+        <translation>يبدأ في هذا السطر حقل بين علامتي تنصيص وتنقصه علامة الإغلاق</translation>
+    </message>
+    <message>
         <source>a span cannot be linked to itself</source>
         <translation>لا يمكن ربط المقطع بنفسه</translation>
     </message>
@@ -1158,32 +1264,404 @@
         <translation>حُذف أحد مقطعي رابط «{relation}» في مكان آخر (نافذة أو برنامج آخر)؛ لم يتغير شيء</translation>
     </message>
     <message>
+        <source>a string holds a lone surrogate escape (\ud800-\udfff), not a character</source>
+        <translation>في سلسلة نصية رمز بديل منفرد ‎(\ud800-\udfff)‏، لا حرف</translation>
+    </message>
+    <message>
+        <source>a value has the wrong type or size ({why})</source>
+        <translation>في الملف قيمة من نوع أو حجم غير صحيح ({why})</translation>
+    </message>
+    <message>
+        <source>a window or another command</source>
+        <translation>نافذة أو أمر آخر</translation>
+    </message>
+    <message>
+        <source>an import</source>
+        <translation>استيراد</translation>
+    </message>
+    <message>
+        <source>annotations have no annotator; give one with --annotator</source>
+        <translation>الوسوم بلا مُعلِّم؛ سمِّ المُعلِّم الذي تُستورد باسمه</translation>
+    </message>
+    <message>
+        <source>another export is writing to {out} right now; wait for it to finish, or choose another --out</source>
+        <translation>تصدير آخر يكتب في {out} الآن؛ انتظر حتى ينتهي، أو اختر مكاناً آخر في «حفظ باسم»</translation>
+    </message>
+    <message>
+        <source>attribute of {target}, which is not a text-bound annotation</source>
+        <translation>خاصية لـ{target}، وهو ليس وسماً مرتبطاً بالنص</translation>
+    </message>
+    <message>
+        <source>attribute {name!r} of {label}</source>
+        <translation>الخاصية {name!r} للوسم {label}</translation>
+    </message>
+    <message>
         <source>both ends of a relation must be in the same layer of one document</source>
         <translation>يجب أن يكون طرفا الرابط في الطبقة نفسها من مستند واحد</translation>
+    </message>
+    <message>
+        <source>both the project and the file changed the layers of {which}; nothing was merged (use --on-conflict replace to take the files&apos; layers, or --on-conflict keep to keep the project&apos;s)</source>
+        <translation>غيّر المشروع والملف كلاهما طبقات {which}؛ لم يُدمج شيء (يمكن أخذ طبقات الملفات أو الإبقاء على طبقات المشروع)</translation>
+    </message>
+    <message>
+        <source>cannot be read ({why})</source>
+        <translation>تعذّرت قراءته ({why})</translation>
     </message>
     <message>
         <source>cannot relabel: the span is linked ({problem})</source>
         <translation>تعذّر تغيير الوسم: المقطع مربوط ({problem})</translation>
     </message>
     <message>
+        <source>cannot tell the format from the content; give --format ({names})</source>
+        <translation>تعذّر تمييز الصيغة من المحتوى (الصيغ المعروفة: {names})</translation>
+    </message>
+    <message>
+        <source>cannot write in {folder}: {why}</source>
+        <translation>تعذّرت الكتابة في {folder}: {why}</translation>
+    </message>
+    <message>
+        <source>cannot write the export at {out}: {why}</source>
+        <translation>تعذّرت كتابة التصدير في {out}: {why}</translation>
+    </message>
+    <message>
+        <source>cannot write the report at {out}: {why}</source>
+        <translation>تعذّرت كتابة التقرير في {out}: {why}</translation>
+    </message>
+    <message>
+        <source>doccano names its files after the user, but {name!r} is a reserved layer name; give the annotator with --annotator</source>
+        <translation>يسمّي doccano ملفاته باسم المستخدم، لكن {name!r} اسم طبقة محجوز؛ سمِّ المُعلِّم الذي تُستورد باسمه</translation>
+    </message>
+    <message>
+        <source>document {doc} was imported from this text before and has annotations or suggestions now, so its text cannot change (their offsets point into it); its original text stays kept in the project</source>
+        <translation>المستند {doc} استُورد من هذا النص من قبل وله الآن وسوم أو اقتراحات، فلا يمكن أن يتغير نصه (مواضعها تشير إليه)؛ يبقى نصه الأصلي محفوظاً في المشروع</translation>
+    </message>
+    <message>
+        <source>document {doc} was imported from this text before and is assigned or has gone out in a package, so its text cannot change (the work coming back must find it as it left); its original text stays kept in the project</source>
+        <translation>المستند {doc} استُورد من هذا النص من قبل وهو مُسنَد أو خرج في حزمة، فلا يمكن أن يتغير نصه (على العمل العائد أن يجده كما خرج)؛ يبقى نصه الأصلي محفوظاً في المشروع</translation>
+    </message>
+    <message>
+        <source>document {doc}: span {span} of {annotator} does not match its text</source>
+        <translation>المستند {doc}: المقطع {span} للمُعلِّم {annotator} لا يطابق نصه</translation>
+    </message>
+    <message>
+        <source>each entry of &apos;annotations&apos; must be an object</source>
+        <translation>يجب أن يكون كل عنصر في &apos;annotations&apos; كائناً</translation>
+    </message>
+    <message>
+        <source>each line must be a JSON object with a &apos;text&apos;</source>
+        <translation>يجب أن يكون كل سطر كائن JSON فيه &apos;text&apos;</translation>
+    </message>
+    <message>
+        <source>give either --annotator or --layer, not both</source>
+        <translation>اختر مُعلِّماً أو طبقة، لا الاثنين معاً</translation>
+    </message>
+    <message>
+        <source>input: {problem}</source>
+        <translation>المُدخَل: {problem}</translation>
+    </message>
+    <message>
+        <source>is not UTF-8 text (brat writes .ann files in UTF-8)</source>
+        <translation>ليس نصاً بترميز UTF-8 (يكتب brat ملفات ‎.ann‎ بترميز UTF-8)</translation>
+    </message>
+    <message>
+        <source>label {label!r} has no attribute {name!r}</source>
+        <translation>ليس للوسم {label!r} خاصية {name!r}</translation>
+    </message>
+    <message>
+        <source>label {name!r}</source>
+        <translation>الوسم {name!r}</translation>
+    </message>
+    <message>
+        <source>missing {key}</source>
+        <translation>ينقصه {key}</translation>
+    </message>
+    <message>
+        <source>no annotator has finished a document in {path} yet; agreement counts documents marked done (Ctrl+D in the window)</source>
+        <translation>لم يُنهِ أي مُعلِّم مستنداً في {path} بعد؛ يُحسب الاتفاق على المستندات المعلَّمة كمنتهية (Ctrl+D في النافذة)</translation>
+    </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation>لا يوجد ملف أو مجلد بهذا الاسم</translation>
+    </message>
+    <message>
+        <source>not WebAnno TSV 3 (the first line is not #FORMAT=WebAnno TSV 3.x)</source>
+        <translation>ليس ملف WebAnno TSV 3 (السطر الأول ليس ‎#FORMAT=WebAnno TSV 3.x‎)</translation>
+    </message>
+    <message>
+        <source>not a doccano example ({why})</source>
+        <translation>ليس مثال doccano ({why})</translation>
+    </message>
+    <message>
+        <source>not a usable brat line ({why})</source>
+        <translation>سطر brat غير صالح للاستعمال ({why})</translation>
+    </message>
+    <message>
+        <source>not a valid CSV file ({why})</source>
+        <translation>ليس ملف CSV صالحاً ({why})</translation>
+    </message>
+    <message>
+        <source>not a valid labelling config (XML: {why})</source>
+        <translation>ليس إعداد وسم صالحاً (XML: {why})</translation>
+    </message>
+    <message>
+        <source>not valid JSON ({name} is not a number JSON allows)</source>
+        <translation>ليس JSON صالحاً ({name} ليس عدداً يسمح به JSON)</translation>
+    </message>
+    <message>
+        <source>not valid JSON ({why} at column {column})</source>
+        <translation>ليس JSON صالحاً ({why}، في العمود {column})</translation>
+    </message>
+    <message>
+        <source>not valid JSON ({why} column {column})</source>
+        <translation>ليس JSON صالحاً ({why}، في العمود {column})</translation>
+    </message>
+    <message>
+        <source>not valid JSON ({why})</source>
+        <translation>ليس JSON صالحاً ({why})</translation>
+    </message>
+    <message>
+        <source>not valid TOML ({why})</source>
+        <translation>ليس TOML صالحاً ({why})</translation>
+    </message>
+    <message>
+        <source>refers to {name} which is not defined above</source>
+        <translation>يشير إلى {name} غير المعرَّف قبله</translation>
+    </message>
+    <message>
+        <source>relation id {relation!r} is used twice</source>
+        <translation>مُعرِّف الرابط {relation!r} مستعمل مرتين</translation>
+    </message>
+    <message>
+        <source>relation {name!r}</source>
+        <translation>الرابط {name!r}</translation>
+    </message>
+    <message>
+        <source>relation {relation}</source>
+        <translation>الرابط {relation}</translation>
+    </message>
+    <message>
+        <source>relation {relation} must be an object</source>
+        <translation>يجب أن يكون الرابط {relation} كائناً</translation>
+    </message>
+    <message>
+        <source>relation {relation} points to span {span!r}, which is not there</source>
+        <translation>الرابط {relation} يشير إلى المقطع {span!r}، وهو غير موجود</translation>
+    </message>
+    <message>
+        <source>relation {relation}: {why}</source>
+        <translation>الرابط {relation}: {why}</translation>
+    </message>
+    <message>
+        <source>rule[{i}] has no phrases (starts, contains, equals ...)</source>
+        <translation>القاعدة rule[{i}] بلا عبارات (starts، contains، equals ...)</translation>
+    </message>
+    <message>
+        <source>rule[{i}] needs a kind ({kinds})</source>
+        <translation>القاعدة rule[{i}] تحتاج إلى نوع ({kinds})</translation>
+    </message>
+    <message>
+        <source>rule[{i}]: after is &apos;anything&apos; or &apos;short&apos;, where is &apos;anywhere&apos; or &apos;edges&apos;</source>
+        <translation>القاعدة rule[{i}]: قيمة after هي &apos;anything&apos; أو &apos;short&apos;، وقيمة where هي &apos;anywhere&apos; أو &apos;edges&apos;</translation>
+    </message>
+    <message>
+        <source>rule[{i}]: max_words must be a positive whole number</source>
+        <translation>القاعدة rule[{i}]: يجب أن يكون max_words عدداً صحيحاً موجباً</translation>
+    </message>
+    <message>
+        <source>rule[{i}]: {key} must be a list of strings</source>
+        <translation>القاعدة rule[{i}]: يجب أن يكون {key} قائمة نصوص</translation>
+    </message>
+    <message>
+        <source>span [{start}, {end}) is outside the text (length {length})</source>
+        <translation>المقطع [{start}، {end}) خارج النص (طوله {length})</translation>
+    </message>
+    <message>
+        <source>span id {span!r} is used twice</source>
+        <translation>مُعرِّف المقطع {span!r} مستعمل مرتين</translation>
+    </message>
+    <message>
+        <source>span {span}</source>
+        <translation>المقطع {span}</translation>
+    </message>
+    <message>
+        <source>span {span} [{start}, {end}) is outside the text</source>
+        <translation>المقطع {span} [{start}، {end}) خارج النص</translation>
+    </message>
+    <message>
+        <source>span {span} [{start}, {end}) is outside the text (length {length})</source>
+        <translation>المقطع {span} [{start}، {end}) خارج النص (طوله {length})</translation>
+    </message>
+    <message>
         <source>span {span} no longer exists</source>
         <translation>المقطع {span} لم يعد موجوداً</translation>
+    </message>
+    <message>
+        <source>span {span} text {text!r} does not match the document text {there!r} at [{start}, {end})</source>
+        <translation>نص المقطع {span} ‏{text!r} لا يطابق نص المستند {there!r} في [{start}، {end})</translation>
+    </message>
+    <message>
+        <source>the CSV header has no &apos;text&apos; column (with &apos;,&apos;, &apos;;&apos; or tab: {found})</source>
+        <translation>ليس في صف العناوين عمود &apos;text&apos; (بالفاصل &apos;,&apos; أو &apos;;&apos; أو الجدولة: {found})</translation>
+    </message>
+    <message>
+        <source>the CSV header has two columns named {name!r} (columns {first} and {second}); rename one, or only one of them would be imported</source>
+        <translation>في صف العناوين عمودان باسم {name!r} (العمودان {first} و{second})؛ أعد تسمية أحدهما، وإلا استُورد أحدهما فقط</translation>
+    </message>
+    <message>
+        <source>the JSON is nested too deeply to read</source>
+        <translation>تداخل JSON أعمق من أن يُقرأ</translation>
     </message>
     <message>
         <source>the annotator name is empty</source>
         <translation>اسم المُعلِّم فارغ</translation>
     </message>
     <message>
+        <source>the annotator name {name!r} holds a line break or another control character</source>
+        <translation>اسم المُعلِّم {name!r} فيه فاصل أسطر أو محرف تحكم آخر</translation>
+    </message>
+    <message>
+        <source>the annotator name {name!r} is blank</source>
+        <translation>اسم المُعلِّم {name!r} فارغ</translation>
+    </message>
+    <message>
+        <source>the backup of {project} could not be written ({why}); the project is unchanged</source>
+        <translation>تعذّرت كتابة النسخة الاحتياطية من {project} ({why})؛ لم يتغير المشروع</translation>
+    </message>
+    <message>
+        <source>the bytes are not valid {encoding}</source>
+        <translation>البايتات ليست ترميز {encoding} صالحاً</translation>
+    </message>
+    <message>
+        <source>the document</source>
+        <translation>المستند</translation>
+    </message>
+    <message>
+        <source>the document has no text</source>
+        <translation>المستند بلا نص</translation>
+    </message>
+    <message>
+        <source>the document has two layers of the annotator {name!r}; a document has one layer per annotator (merge them into one, or rename one)</source>
+        <translation>في المستند طبقتان للمُعلِّم {name!r}؛ للمستند طبقة واحدة لكل مُعلِّم (ادمجهما في طبقة واحدة أو أعد تسمية إحداهما)</translation>
+    </message>
+    <message>
+        <source>the export has no labelled regions to take labels from</source>
+        <translation>ليس في التصدير مناطق موسومة تؤخذ منها الوسوم</translation>
+    </message>
+    <message>
+        <source>the file defines no span layer (#T_SP=...)</source>
+        <translation>لا يعرّف الملف طبقة مقاطع ‎(#T_SP=...)‎</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>الملف فارغ</translation>
+    </message>
+    <message>
+        <source>the file is empty (a CSV needs a header row with a &apos;text&apos; column)</source>
+        <translation>الملف فارغ (يحتاج ملف CSV إلى صف عناوين فيه عمود &apos;text&apos;)</translation>
+    </message>
+    <message>
+        <source>the file is not valid UTF-8</source>
+        <translation>الملف ليس ترميز UTF-8 صالحاً</translation>
+    </message>
+    <message>
+        <source>the file is {size} MB; files above {limit} MB are refused (split it into several files)</source>
+        <translation>حجم الملف {size} ميغابايت؛ تُرفض الملفات الأكبر من {limit} ميغابايت (قسّمه إلى عدة ملفات)</translation>
+    </message>
+    <message>
+        <source>the folder has no brat .ann files (.txt, .jsonl, .json, .csv, .ann)</source>
+        <translation>ليس في المجلد ملفات ‎.ann‎ من brat ‏(.txt، .jsonl، .json، .csv، .ann)</translation>
+    </message>
+    <message>
+        <source>the folder has no files to import (.txt, .jsonl, .json, .csv, .ann)</source>
+        <translation>ليس في المجلد ملفات للاستيراد ‏(.txt، .jsonl، .json، .csv، .ann)</translation>
+    </message>
+    <message>
+        <source>the labelling config has no &lt;Labels&gt; with &lt;Label value=...&gt;</source>
+        <translation>ليس في إعداد الوسم ‎&lt;Labels&gt;‎ فيه ‎&lt;Label value=...&gt;‎</translation>
+    </message>
+    <message>
+        <source>the line</source>
+        <translation>السطر</translation>
+    </message>
+    <message>
+        <source>the line is a JSON list; native JSONL has one JSON object with a &apos;text&apos; per line (Label Studio&apos;s JSON export, a list of tasks, is recognised by their &apos;data&apos;)</source>
+        <translation>السطر قائمة JSON؛ في JSONL الأصلي كائن JSON واحد فيه &apos;text&apos; في كل سطر (ويُعرف تصدير JSON من Label Studio، وهو قائمة مهام، بحقل &apos;data&apos; فيها)</translation>
+    </message>
+    <message>
+        <source>the line is not valid UTF-8</source>
+        <translation>السطر ليس ترميز UTF-8 صالحاً</translation>
+    </message>
+    <message>
+        <source>the line is {size} MB; lines above {limit} MB are refused</source>
+        <translation>حجم السطر {size} ميغابايت؛ تُرفض الأسطر الأكبر من {limit} ميغابايت</translation>
+    </message>
+    <message>
+        <source>the number {number} is too large</source>
+        <translation>العدد {number} أكبر من اللازم</translation>
+    </message>
+    <message>
+        <source>the number {number}... is too large</source>
+        <translation>العدد {number}... أكبر من اللازم</translation>
+    </message>
+    <message>
+        <source>the project already has different layers for {which}; nothing was imported (use --on-conflict replace to take the imported layers, or --on-conflict keep to keep the project&apos;s)</source>
+        <translation>في المشروع طبقات مختلفة لـ{which}؛ لم يُستورد شيء (اختر «استبدالها بالطبقة المستوردة» لأخذ الطبقات المستوردة، أو «الإبقاء على طبقة المشروع» للإبقاء على طبقات المشروع)</translation>
+    </message>
+    <message>
         <source>the project file refused the change ({why}); nothing was saved</source>
         <translation>رفض ملف المشروع التغيير ({why})؛ لم يُحفظ شيء</translation>
+    </message>
+    <message>
+        <source>the relation layer has no BT_ column</source>
+        <translation>ليس في طبقة الروابط عمود BT_</translation>
+    </message>
+    <message>
+        <source>the row has more fields than the header</source>
+        <translation>في الصف حقول أكثر مما في صف العناوين</translation>
+    </message>
+    <message>
+        <source>the row&apos;s text is empty</source>
+        <translation>نص الصف فارغ</translation>
     </message>
     <message>
         <source>the schema has no relation {relation!r}</source>
         <translation>لا يحتوي المخطط على الرابط {relation!r}</translation>
     </message>
     <message>
+        <source>the spacy format needs spaCy: install it with pip install &apos;{distribution}[spacy]&apos;</source>
+        <translation>صيغة spacy تحتاج إلى spaCy: ثبّته بالأمر pip install &apos;{distribution}[spacy]&apos;</translation>
+    </message>
+    <message>
+        <source>the split leaves dev empty, so spacy train would evaluate on data it did not hold out for that: choose another --split (for example 80,10,10)</source>
+        <translation>يترك التقسيم جزء dev فارغاً، فيقيّم spacy train على بيانات لم تُحجز لذلك: اختر تقسيماً آخر (مثل 80,10,10)</translation>
+    </message>
+    <message>
+        <source>the text contains NUL characters; is it a binary file?</source>
+        <translation>في النص محارف NUL؛ هل هو ملف ثنائي؟</translation>
+    </message>
+    <message>
+        <source>the text encoding could not be recognised (save it as UTF-8)</source>
+        <translation>تعذّر التعرف على ترميز النص (احفظه بترميز UTF-8)</translation>
+    </message>
+    <message>
+        <source>the text file {name} is missing beside it</source>
+        <translation>ملف النص {name} غير موجود بجانبه</translation>
+    </message>
+    <message>
+        <source>the text holds a NUL character (\u0000)</source>
+        <translation>في النص محرف NUL ‏(\u0000)</translation>
+    </message>
+    <message>
         <source>the text of document {doc} was replaced elsewhere (imported again) and no longer reads «{text}» there; nothing was changed: open the document again</source>
         <translation>استُبدل نص المستند {doc} في مكان آخر (استُورد من جديد) ولم يعد فيه «{text}» هناك؛ لم يتغير شيء: افتح المستند من جديد</translation>
+    </message>
+    <message>
+        <source>the {format} format holds one layer; choose --annotator NAME, --layer gold or --layer majority</source>
+        <translation>صيغة {format} تحمل طبقة واحدة؛ اختر في «الطبقة» مُعلِّماً أو الطبقة الذهبية أو الأغلبية</translation>
+    </message>
+    <message>
+        <source>the {format} format needs {needs}: install it with pip install &apos;{distribution}[{needs}]&apos;</source>
+        <translation>صيغة {format} تحتاج إلى {needs}: ثبّته بالأمر pip install &apos;{distribution}[{needs}]&apos;</translation>
     </message>
     <message>
         <source>the {label} span «{text}» cannot come back: its place was taken elsewhere (another window or program); nothing was changed</source>
@@ -1210,16 +1688,128 @@
         <translation>لم يُحفظ هذا الوسم بعد</translation>
     </message>
     <message>
+        <source>this is a spans table exported by annotator; it has no article texts: import the jsonl export instead</source>
+        <translation>هذا جدول مقاطع صدّره annotator، وليس فيه نصوص المقالات: استورد تصدير jsonl بدلاً منه</translation>
+    </message>
+    <message>
+        <source>this is the manifest of an export, not documents; import the data beside it</source>
+        <translation>هذا بيان تصدير لا مستندات؛ استورد البيانات التي بجانبه</translation>
+    </message>
+    <message>
+        <source>this is the project being imported into (or one of its own files), not articles</source>
+        <translation>هذا هو المشروع الذي يُستورد إليه (أو أحد ملفاته)، لا مقالات</translation>
+    </message>
+    <message>
+        <source>this looks like a binary file, not text</source>
+        <translation>يبدو هذا ملفاً ثنائياً لا نصاً</translation>
+    </message>
+    <message>
         <source>unknown edit {edit}</source>
         <translation>تعديل غير معروف {edit}</translation>
+    </message>
+    <message>
+        <source>unknown export format {name!r} (choose from {names})</source>
+        <translation>صيغة تصدير غير معروفة {name!r} (اختر من {names})</translation>
+    </message>
+    <message>
+        <source>unknown import format {name!r}</source>
+        <translation>صيغة استيراد غير معروفة {name!r}</translation>
+    </message>
+    <message>
+        <source>unknown label {label!r} (the schema has {labels})</source>
+        <translation>وسم غير معروف {label!r} (في المخطط: {labels})</translation>
+    </message>
+    <message>
+        <source>unknown offset unit {unit!r}</source>
+        <translation>وحدة مواضع غير معروفة {unit!r}</translation>
+    </message>
+    <message>
+        <source>value {value!r} of {label}.{attribute}</source>
+        <translation>القيمة {value!r} للخاصية {label}.{attribute}</translation>
     </message>
     <message>
         <source>work time cannot be negative</source>
         <translation>لا يمكن أن يكون وقت العمل سالباً</translation>
     </message>
     <message>
+        <source>{encoding!r} is not an encoding Python knows</source>
+        <translation>{encoding!r} ليس ترميزاً معروفاً</translation>
+    </message>
+    <message>
+        <source>{name!r} holds the machine suggestions, which are never exported unless accepted: accept them in the window (Enter on one, or the Suggestions menu for a whole label) and export the annotator&apos;s layer that took them</source>
+        <translation>{name!r} يحمل اقتراحات الآلة، ولا تُصدَّر ما لم تُقبل: اقبلها في النافذة (Enter على أحدها، أو قائمة الاقتراحات لوسم كامل) ثم صدّر طبقة المُعلِّم الذي قبلها</translation>
+    </message>
+    <message>
+        <source>{name!r} is a reserved layer name</source>
+        <translation>{name!r} اسم طبقة محجوز</translation>
+    </message>
+    <message>
+        <source>{name!r} names the machine suggestions, which an import does not write (annotator suggest makes them); give the annotator&apos;s name</source>
+        <translation>{name!r} اسم اقتراحات الآلة، والاستيراد لا يكتبها (يصنعها الأمر annotator suggest)؛ أعطِ اسم المُعلِّم</translation>
+    </message>
+    <message>
+        <source>{named} and {more} more</source>
+        <translation>{named} و{more} غيرها</translation>
+    </message>
+    <message>
+        <source>{name} has no documents assigned in {path}; assign them first (annotator assign {path} --annotators {name},...)</source>
+        <translation>لا مستندات مُسندة إلى {name} في {path}؛ أسند إليه مستندات أولاً</translation>
+    </message>
+    <message>
+        <source>{one} and {other}</source>
+        <translation>{one} و{other}</translation>
+    </message>
+    <message>
+        <source>{one}; {other}</source>
+        <translation>{one}؛ {other}</translation>
+    </message>
+    <message>
+        <source>{option} does not apply to the {format} format (it takes no options of its own)</source>
+        <translation>{option} لا ينطبق على صيغة {format} (ليس لها خيارات خاصة)</translation>
+    </message>
+    <message>
+        <source>{option} does not apply to the {format} format (it takes {takes})</source>
+        <translation>{option} لا ينطبق على صيغة {format} (خياراتها: {takes})</translation>
+    </message>
+    <message>
+        <source>{out} already exists; a package is a new file: choose another --out</source>
+        <translation>{out} موجود أصلاً؛ الحزمة ملف جديد: اختر اسماً آخر</translation>
+    </message>
+    <message>
+        <source>{out} is a file, and the {format} format writes a folder; choose another --out</source>
+        <translation>{out} ملف، وصيغة {format} تكتب مجلداً؛ اختر مكاناً آخر في «حفظ باسم»</translation>
+    </message>
+    <message>
+        <source>{out} is a folder, and the {format} format writes a file: give a file name, such as {example}</source>
+        <translation>{out} مجلد، وصيغة {format} تكتب ملفاً: أعطِ اسم ملف، مثل {example}</translation>
+    </message>
+    <message>
+        <source>{out} is the project itself; choose another --out</source>
+        <translation>{out} هو المشروع نفسه؛ اختر اسماً آخر</translation>
+    </message>
+    <message>
+        <source>{out}: a report is .html, .md or .tex (the name&apos;s ending chooses the format)</source>
+        <translation>{out}: التقرير ملف ‎.html‎ أو ‎.md‎ أو ‎.tex‎ (امتداد الاسم يحدد الصيغة)</translation>
+    </message>
+    <message>
+        <source>{path} already exists; choose a new --out, or add --force to replace an earlier export written there</source>
+        <translation>{path} موجود أصلاً؛ اختر مكاناً جديداً في «حفظ باسم»، أو اختر «استبدال تصدير سابق في المكان نفسه» لاستبدال تصدير سابق كُتب هناك</translation>
+    </message>
+    <message>
         <source>{path} already exists; choose another name or open it instead</source>
         <translation>{path} موجود أصلاً؛ اختر اسماً آخر أو افتحه بدلاً من ذلك</translation>
+    </message>
+    <message>
+        <source>{path} appeared while the export was written; it is left as it is</source>
+        <translation>ظهر {path} أثناء كتابة التصدير؛ تُرك كما هو</translation>
+    </message>
+    <message>
+        <source>{path} belongs to another application; it is not an annotator backup</source>
+        <translation>{path} يخص تطبيقاً آخر؛ ليس نسخة احتياطية من annotator</translation>
+    </message>
+    <message>
+        <source>{path} belongs to another application; it is not an annotator project</source>
+        <translation>{path} يخص تطبيقاً آخر؛ ليس مشروع annotator</translation>
     </message>
     <message>
         <source>{path} cannot be created ({why})</source>
@@ -1242,8 +1832,72 @@
         <translation>{path} غير موجود (أنشئه بالأمر: annotator init {path})</translation>
     </message>
     <message>
+        <source>{path} does not exist; nothing was merged</source>
+        <translation>{path} غير موجود؛ لم يُدمج شيء</translation>
+    </message>
+    <message>
+        <source>{path} does not say when it was taken</source>
+        <translation>{path} لا يذكر متى أُخذ</translation>
+    </message>
+    <message>
+        <source>{path} has a different label schema: {difference}; nothing was merged</source>
+        <translation>مخطط الوسوم في {path} مختلف: {difference}؛ لم يُدمج شيء</translation>
+    </message>
+    <message>
+        <source>{path} has no annotations yet: annotate in the window (annotator gui {path}) before exporting</source>
+        <translation>لا تعليقات في {path} بعد: علِّق في النافذة قبل التصدير</translation>
+    </message>
+    <message>
+        <source>{path} has no annotator {name!r} (annotators: none yet)</source>
+        <translation>لا يوجد في {path} مُعلِّم باسم {name!r} (لا مُعلِّمين بعد)</translation>
+    </message>
+    <message>
+        <source>{path} has no annotator {name!r} (annotators: {known})</source>
+        <translation>لا يوجد في {path} مُعلِّم باسم {name!r} (المُعلِّمون: {known})</translation>
+    </message>
+    <message>
+        <source>{path} has no document {doc}</source>
+        <translation>لا يحتوي {path} على المستند {doc}</translation>
+    </message>
+    <message>
         <source>{path} has no document {ref!r}</source>
         <translation>لا يحتوي {path} على المستند {ref!r}</translation>
+    </message>
+    <message>
+        <source>{path} has no documents table; it is not a project backup</source>
+        <translation>{path} لا يحتوي على جدول المستندات؛ ليس نسخة احتياطية من مشروع</translation>
+    </message>
+    <message>
+        <source>{path} has no label schema; it is damaged</source>
+        <translation>{path} لا يحتوي على مخطط الوسوم؛ إنه تالف</translation>
+    </message>
+    <message>
+        <source>{path} holds {name!r} as a layer of kind {theirs}, this project as one of kind {ours}; nothing was merged</source>
+        <translation>في {path} الطبقة {name!r} من نوع {theirs}، وفي هذا المشروع من نوع {ours}؛ لم يُدمج شيء</translation>
+    </message>
+    <message>
+        <source>{path} is a file, not a folder</source>
+        <translation>{path} ملف، لا مجلد</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a backup file</source>
+        <translation>{path} مجلد، لا ملف نسخة احتياطية</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a project file</source>
+        <translation>{path} مجلد، لا ملف مشروع</translation>
+    </message>
+    <message>
+        <source>{path} is a package of another project ({project}, made for {annotator} on {day}); nothing was merged</source>
+        <translation>{path} حزمة من مشروع آخر ({project}، صُنعت لـ{annotator} في {day})؛ لم يُدمج شيء</translation>
+    </message>
+    <message>
+        <source>{path} is an SQLite file but not an annotator backup</source>
+        <translation>{path} ملف SQLite لكنه ليس نسخة احتياطية من annotator</translation>
+    </message>
+    <message>
+        <source>{path} is an SQLite file but not an annotator project</source>
+        <translation>{path} ملف SQLite لكنه ليس مشروع annotator</translation>
     </message>
     <message>
         <source>{path} is busy: another program is writing to it; try again in a moment</source>
@@ -1254,28 +1908,96 @@
         <translation>{path} تالف (مقطوع أو معطوب) ولا يمكن قراءته؛ استرجع نسخة احتياطية منه (يسردها الأمر {command})</translation>
     </message>
     <message>
+        <source>{path} is damaged ({why}); choose another backup</source>
+        <translation>{path} تالف ({why})؛ اختر نسخة احتياطية أخرى</translation>
+    </message>
+    <message>
         <source>{path} is damaged: it has no documents table</source>
         <translation>{path} تالف: لا يحتوي على جدول المستندات</translation>
+    </message>
+    <message>
+        <source>{path} is empty: it is not an annotator backup</source>
+        <translation>{path} فارغ: ليس نسخة احتياطية من annotator</translation>
+    </message>
+    <message>
+        <source>{path} is empty: it is not an annotator project</source>
+        <translation>{path} فارغ: ليس مشروع annotator</translation>
     </message>
     <message>
         <source>{path} is in a read-only folder beside a write-ahead log ({name}-wal) that cannot be read there; open it where it can be written once</source>
         <translation>{path} في مجلد للقراءة فقط بجانب سجل كتابة مسبقة ({name}-wal) لا يمكن قراءته هناك؛ افتحه مرة في مكان تمكن الكتابة فيه</translation>
     </message>
     <message>
+        <source>{path} is inside the project&apos;s backups; choose another --out</source>
+        <translation>{path} داخل النسخ الاحتياطية للمشروع؛ اختر مكاناً آخر في «حفظ باسم»</translation>
+    </message>
+    <message>
+        <source>{path} is named twice; nothing was merged</source>
+        <translation>ذُكر {path} مرتين؛ لم يُدمج شيء</translation>
+    </message>
+    <message>
+        <source>{path} is not a usable backup ({why})</source>
+        <translation>{path} ليس نسخة احتياطية صالحة للاستعمال ({why})</translation>
+    </message>
+    <message>
+        <source>{path} is not an annotator backup (it is not an SQLite database)</source>
+        <translation>{path} ليس نسخة احتياطية من annotator (ليس قاعدة بيانات SQLite)</translation>
+    </message>
+    <message>
         <source>{path} is not an annotator project (it is not an SQLite database)</source>
         <translation>{path} ليس مشروع annotator (ليس قاعدة بيانات SQLite)</translation>
+    </message>
+    <message>
+        <source>{path} is not listed in {manifest}, so --force leaves it as it is; choose a new --out</source>
+        <translation>{path} غير مذكور في {manifest}، فلا يستبدله «استبدال تصدير سابق في المكان نفسه»؛ اختر مكاناً جديداً في «حفظ باسم»</translation>
+    </message>
+    <message>
+        <source>{path} is open read-only: changes cannot be saved</source>
+        <translation>{path} مفتوح للقراءة فقط: لا يمكن حفظ التغييرات</translation>
     </message>
     <message>
         <source>{path} is read-only here: changes cannot be saved</source>
         <translation>{path} للقراءة فقط هنا: لا يمكن حفظ التغييرات</translation>
     </message>
     <message>
+        <source>{path} is the folder that holds the project {project}; give a new file or folder name with --out</source>
+        <translation>{path} هو المجلد الذي فيه المشروع {project}؛ أعطِ اسم ملف أو مجلد جديد في «حفظ باسم»</translation>
+    </message>
+    <message>
+        <source>{path} is the project file {project}; choose another --out</source>
+        <translation>{path} هو ملف المشروع {project}؛ اختر مكاناً آخر في «حفظ باسم»</translation>
+    </message>
+    <message>
+        <source>{path} is the project file; choose another --report</source>
+        <translation>{path} هو ملف المشروع؛ اختر اسماً آخر للتقرير</translation>
+    </message>
+    <message>
+        <source>{path} is the project itself; name the annotators&apos; copies to merge</source>
+        <translation>{path} هو المشروع نفسه؛ اختر نسخ المُعلِّمين لدمجها</translation>
+    </message>
+    <message>
         <source>{path} needs an upgrade but is read-only; make it writable</source>
         <translation>{path} يحتاج إلى ترقية لكنه للقراءة فقط؛ اجعله قابلاً للكتابة</translation>
     </message>
     <message>
+        <source>{path} was not written by an export of annotator (no manifest of ours beside it lists it), so --force leaves this file as it is; choose a new --out</source>
+        <translation>لم يكتب {path} تصديرٌ من annotator (لا يذكره بيان تصدير بجانبه)، فلا يستبدله «استبدال تصدير سابق في المكان نفسه»؛ اختر مكاناً جديداً في «حفظ باسم»</translation>
+    </message>
+    <message>
+        <source>{path} was not written by an export of annotator (no manifest of ours in it lists it), so --force leaves this folder as it is; choose a new --out</source>
+        <translation>لم يكتب {path} تصديرٌ من annotator (لا يذكره بيان تصدير فيه)، فلا يستبدله «استبدال تصدير سابق في المكان نفسه»؛ اختر مكاناً جديداً في «حفظ باسم»</translation>
+    </message>
+    <message>
+        <source>{path} was not written by the earlier export in {out}, so --force leaves the folder as it is; move that file or choose a new --out</source>
+        <translation>لم يكتب {path} التصديرُ السابق في {out}، فلا يستبدل «استبدال تصدير سابق في المكان نفسه» المجلد؛ انقل ذلك الملف أو اختر مكاناً جديداً في «حفظ باسم»</translation>
+    </message>
+    <message>
         <source>{path} was written by a newer version of annotator (it has {newest}); update annotator {version} to open it</source>
         <translation>كُتب {path} بإصدار أحدث من annotator (فيه {newest})؛ حدِّث annotator {version} لفتحه</translation>
+    </message>
+    <message>
+        <source>{path}, line {line}: {problem}</source>
+        <translation>{path}، السطر {line}: {problem}</translation>
     </message>
     <message>
         <source>{path}: the disk is full; free some space and try again</source>
@@ -1286,8 +2008,28 @@
         <translation>{path}: تعذّر استخدام ملف المشروع ({why})</translation>
     </message>
     <message>
+        <source>{path}: {problem}</source>
+        <translation>{path}: {problem}</translation>
+    </message>
+    <message>
+        <source>{project} could not be restored ({why})</source>
+        <translation>تعذّر استرجاع {project} ({why})</translation>
+    </message>
+    <message>
+        <source>{project} is being written by {what}; nothing was restored: try again when it has finished</source>
+        <translation>{what} يكتب في {project}؛ لم يُسترجع شيء: أعد المحاولة بعد انتهائه</translation>
+    </message>
+    <message>
+        <source>{project} is read-only here: it cannot be restored</source>
+        <translation>{project} للقراءة فقط هنا: لا يمكن استرجاعه</translation>
+    </message>
+    <message>
         <source>{relation} goes from {heads} to {children}, not from {head} to {child}</source>
         <translation>رابط «{relation}» يصل {heads} بـ{children}، لا «{head}» بـ«{child}»</translation>
+    </message>
+    <message>
+        <source>{source} does not exist (list them with: annotator backups {project})</source>
+        <translation>{source} غير موجود (اسرد النسخ الاحتياطية بالأمر: annotator backups {project})</translation>
     </message>
     <message>
         <source>{source} is not a backup of {project} (it does not say which project it is of); nothing was restored (to replace {name} with it all the same, add --another-project)</source>
@@ -1296,6 +2038,128 @@
     <message>
         <source>{source} is not a backup of {project} (it is another project&apos;s file); nothing was restored (to replace {name} with it all the same, add --another-project)</source>
         <translation>{source} ليس نسخة احتياطية من {project} (إنه ملف مشروع آخر)؛ لم يُسترجع شيء (لاستبدال {name} به مع ذلك أضف ‎--another-project)</translation>
+    </message>
+    <message>
+        <source>{source} is the project itself; choose one of its backups</source>
+        <translation>{source} هو المشروع نفسه؛ اختر إحدى نسخه الاحتياطية</translation>
+    </message>
+    <message>
+        <source>{source}: the merged document is missing from {path}</source>
+        <translation>{source}: المستند المدموج غير موجود في {path}</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a value of {label}.{name} (allowed: {allowed})</source>
+        <translation>{value!r} ليست قيمة للخاصية {label}.{name} (المسموح: {allowed})</translation>
+    </message>
+    <message>
+        <source>{what} (process {pid}, since {since} UTC)</source>
+        <translation>{what} (العملية {pid}، منذ {since} بالتوقيت العالمي)</translation>
+    </message>
+    <message>
+        <source>{where} [{start}, {end}) is outside the text</source>
+        <translation>{where} [{start}، {end}) خارج النص</translation>
+    </message>
+    <message>
+        <source>{where} [{start}, {end}) is outside the text (length {length})</source>
+        <translation>{where} [{start}، {end}) خارج النص (طوله {length})</translation>
+    </message>
+    <message>
+        <source>{where} has no {key!r}</source>
+        <translation>ليس في {where} الحقل {key!r}</translation>
+    </message>
+    <message>
+        <source>{where} must be an object</source>
+        <translation>يجب أن يكون {where} كائناً</translation>
+    </message>
+    <message>
+        <source>{where}: &apos;attributes&apos; must map names to string values</source>
+        <translation>{where}: يجب أن يربط &apos;attributes&apos; أسماءً بقيم نصية</translation>
+    </message>
+    <message>
+        <source>{where}: &apos;text&apos; must be a string</source>
+        <translation>{where}: يجب أن يكون &apos;text&apos; نصاً</translation>
+    </message>
+    <message>
+        <source>{where}: {key!r} must be a string or a whole number (0 or more), not {value}</source>
+        <translation>{where}: يجب أن يكون {key!r} نصاً أو عدداً صحيحاً (0 أو أكثر)، لا {value}</translation>
+    </message>
+    <message>
+        <source>{where}: {key!r} must be a string, not {value}</source>
+        <translation>{where}: يجب أن يكون {key!r} نصاً، لا {value}</translation>
+    </message>
+    <message>
+        <source>{where}: {key!r} must be a whole number</source>
+        <translation>{where}: يجب أن يكون {key!r} عدداً صحيحاً</translation>
+    </message>
+    <message>
+        <source>{where}: {what}</source>
+        <translation>{where}: {what}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n names are not in the project&apos;s schema: {names}. Map each with --map OLD=NEW (for example --map positive=support), or import into a new project, which adopts them</source>
+        <translation>
+            <numerusform>لا أسماء خارج مخطط المشروع: {names}. اربط كلاً منها باسم في المخطط، أو استورد إلى مشروع جديد يتبنّاها</numerusform>
+            <numerusform>اسم واحد ليس في مخطط المشروع: {names}. اربطه باسم في المخطط، أو استورد إلى مشروع جديد يتبنّاه</numerusform>
+            <numerusform>اسمان ليسا في مخطط المشروع: {names}. اربط كلاً منهما باسم في المخطط، أو استورد إلى مشروع جديد يتبنّاهما</numerusform>
+            <numerusform>%n أسماء ليست في مخطط المشروع: {names}. اربط كلاً منها باسم في المخطط، أو استورد إلى مشروع جديد يتبنّاها</numerusform>
+            <numerusform>%n اسمًا ليست في مخطط المشروع: {names}. اربط كلاً منها باسم في المخطط، أو استورد إلى مشروع جديد يتبنّاها</numerusform>
+            <numerusform>%n اسم ليست في مخطط المشروع: {names}. اربط كلاً منها باسم في المخطط، أو استورد إلى مشروع جديد يتبنّاها</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{name!r} from {file} in %n documents ({shown})</source>
+        <translation>
+            <numerusform>{name!r} من {file} في لا مستندات ({shown})</numerusform>
+            <numerusform>{name!r} من {file} في مستند واحد ({shown})</numerusform>
+            <numerusform>{name!r} من {file} في مستندين ({shown})</numerusform>
+            <numerusform>{name!r} من {file} في %n مستندات ({shown})</numerusform>
+            <numerusform>{name!r} من {file} في %n مستندًا ({shown})</numerusform>
+            <numerusform>{name!r} من {file} في %n مستند ({shown})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{name!r} in %n documents ({shown})</source>
+        <translation>
+            <numerusform>{name!r} في لا مستندات ({shown})</numerusform>
+            <numerusform>{name!r} في مستند واحد ({shown})</numerusform>
+            <numerusform>{name!r} في مستندين ({shown})</numerusform>
+            <numerusform>{name!r} في %n مستندات ({shown})</numerusform>
+            <numerusform>{name!r} في %n مستندًا ({shown})</numerusform>
+            <numerusform>{name!r} في %n مستند ({shown})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{named} and %n more annotators</source>
+        <translation>
+            <numerusform>{named} ولا مُعلِّمين آخرين</numerusform>
+            <numerusform>{named} ومُعلِّم آخر</numerusform>
+            <numerusform>{named} ومُعلِّمان آخران</numerusform>
+            <numerusform>{named} و%n مُعلِّمين آخرين</numerusform>
+            <numerusform>{named} و%n مُعلِّمًا آخر</numerusform>
+            <numerusform>{named} و%n مُعلِّم آخر</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{path} has %n annotators; choose one with --annotator NAME or use --layer gold, majority or all</source>
+        <translation>
+            <numerusform>لا مُعلِّمين في {path}؛ اختر في «الطبقة» مُعلِّماً أو الطبقة الذهبية أو الأغلبية أو الكل</numerusform>
+            <numerusform>في {path} مُعلِّم واحد؛ اختر في «الطبقة» مُعلِّماً أو الطبقة الذهبية أو الأغلبية أو الكل</numerusform>
+            <numerusform>في {path} مُعلِّمان؛ اختر في «الطبقة» مُعلِّماً أو الطبقة الذهبية أو الأغلبية أو الكل</numerusform>
+            <numerusform>في {path} %n مُعلِّمين؛ اختر في «الطبقة» مُعلِّماً أو الطبقة الذهبية أو الأغلبية أو الكل</numerusform>
+            <numerusform>في {path} %n مُعلِّمًا؛ اختر في «الطبقة» مُعلِّماً أو الطبقة الذهبية أو الأغلبية أو الكل</numerusform>
+            <numerusform>في {path} %n مُعلِّم؛ اختر في «الطبقة» مُعلِّماً أو الطبقة الذهبية أو الأغلبية أو الكل</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{path} is damaged: %n rows refer to missing rows</source>
+        <translation>
+            <numerusform>{path} تالف: لا صف يشير إلى صفوف مفقودة</numerusform>
+            <numerusform>{path} تالف: صف واحد يشير إلى صفوف مفقودة</numerusform>
+            <numerusform>{path} تالف: صفّان يشيران إلى صفوف مفقودة</numerusform>
+            <numerusform>{path} تالف: %n صفوف تشير إلى صفوف مفقودة</numerusform>
+            <numerusform>{path} تالف: %n صفاً تشير إلى صفوف مفقودة</numerusform>
+            <numerusform>{path} تالف: %n صف تشير إلى صفوف مفقودة</numerusform>
+        </translation>
     </message>
 </context>
 <context>

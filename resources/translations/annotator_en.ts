@@ -81,4 +81,49 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>errors</name>
+    <message numerus="yes">
+        <source>%n names are not in the project&apos;s schema: {names}. Map each with --map OLD=NEW (for example --map positive=support), or import into a new project, which adopts them</source>
+        <translation>
+            <numerusform>%n name is not in the project&apos;s schema: {names}. Map each with --map OLD=NEW (for example --map positive=support), or import into a new project, which adopts them</numerusform>
+            <numerusform>%n names are not in the project&apos;s schema: {names}. Map each with --map OLD=NEW (for example --map positive=support), or import into a new project, which adopts them</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{name!r} from {file} in %n documents ({shown})</source>
+        <translation>
+            <numerusform>{name!r} from {file} in %n document ({shown})</numerusform>
+            <numerusform>{name!r} from {file} in %n documents ({shown})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{name!r} in %n documents ({shown})</source>
+        <translation>
+            <numerusform>{name!r} in %n document ({shown})</numerusform>
+            <numerusform>{name!r} in %n documents ({shown})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{named} and %n more annotators</source>
+        <translation>
+            <numerusform>{named} and %n more annotator</numerusform>
+            <numerusform>{named} and %n more annotators</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{path} has %n annotators; choose one with --annotator NAME or use --layer gold, majority or all</source>
+        <translation>
+            <numerusform>{path} has %n annotator; choose one with --annotator NAME or use --layer gold, majority or all</numerusform>
+            <numerusform>{path} has %n annotators; choose one with --annotator NAME or use --layer gold, majority or all</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{path} is damaged: %n rows refer to missing rows</source>
+        <translation>
+            <numerusform>{path} is damaged: %n row refers to missing rows</numerusform>
+            <numerusform>{path} is damaged: %n rows refer to missing rows</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

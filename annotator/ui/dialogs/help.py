@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QTableWidget,
@@ -45,7 +45,10 @@ def guideline_html(schema: Schema) -> str:
     """The labels, their attributes and the relations, with the schema's own descriptions."""
     e = html.escape
     sep = QCoreApplication.translate("HelpDialog", ", ")
-    parts = [f"<h2>{e(schema.name)}</h2>"]
+    # a line opening with Latin (the schema's name, a relation's key "A") reads in the interface's
+    # direction all the same
+    mark = "\u200f" if QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft else ""
+    parts = [f"<h2>{mark}{e(schema.name)}</h2>"]
     for lab in schema.labels:
         attrs = "".join(
             f"<li><b>{e(attribute_name(lab, a.name))}</b>: "
@@ -63,7 +66,7 @@ def guideline_html(schema: Schema) -> str:
         heads = "/".join(sorted(name(schema.label(x)) for x in rel.head))
         ends = f"{heads} → {'/'.join(sorted(name(schema.label(x)) for x in rel.child))}"
         parts.append(
-            f"<li><b>{e(rel.key)}</b> {e(name(rel))} ({e(ends)}): {e(description(rel))}</li>"
+            f"<li>{mark}<b>{e(rel.key)}</b> {e(name(rel))} ({e(ends)}): {e(description(rel))}</li>"
         )
     parts.append("</ul>")
     return "".join(parts)

@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.text.bidi import isolate
 from annotator.ui.actions import ActionSpec, clashes, tr_action
 from annotator.ui.fonts import article_families
 from annotator.ui.i18n import QT_TRANSLATE_NOOP
 from annotator.ui.settings import Settings
+from annotator.ui.widgets.direction import natural_keys
 from annotator.ui.widgets.plain import plain_label
 
 LANGUAGES = (
@@ -74,6 +76,7 @@ class PreferencesDialog(QDialog):
             editor = QKeySequenceEdit(
                 QKeySequence(overrides.get(spec.id, spec.shortcut)), self.keys
             )
+            natural_keys(editor)
             self.keys.setCellWidget(row, 1, editor)
             self.editors[spec.id] = editor
         self.keys.resizeColumnToContents(0)
@@ -112,8 +115,11 @@ class PreferencesDialog(QDialog):
         if found:
             a, b, key = found[0]
             names = {s.id: tr_action(s.text) for s in self.specs}
-            self.problem.setText(
-                self.tr("{0} is used by both “{1}” and “{2}”.").format(key, names[a], names[b])
+            shown = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+            self.problem.setText(  # the keys read left to right inside an Arabic sentence
+                self.tr("{0} is used by both “{1}” and “{2}”.").format(
+                    isolate(shown, "ltr"), names[a], names[b]
+                )
             )
             return False
         if not self.name.text().strip():
