@@ -11,12 +11,13 @@ from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QToolBar, QVBoxLayout, QWidget
 
 from annotator.errors import AnnotatorError
 from annotator.model.document import Status
 from annotator.ui.actions import MENUS, all_specs, build_actions, tr_action
+from annotator.ui.arctoggle import ArcToggle
 from annotator.ui.backups import Backups
 from annotator.ui.controller import Controller
 from annotator.ui.curation import Curation
@@ -34,13 +35,16 @@ from annotator.ui.theme import apply_theme
 from annotator.ui.widgets.curationpanel import CurationPanel
 from annotator.ui.widgets.doclist import DocList
 from annotator.ui.widgets.findbar import FindBar
+from annotator.ui.widgets.menukeys import keys_left_to_right
 from annotator.ui.widgets.palette import LabelPalette, PaletteArea
 from annotator.ui.widgets.plain import warn
 from annotator.ui.widgets.spanpanel import SpanPanel
 from annotator.ui.windowdialogs import WindowDialogs
 from annotator.ui.worktime import WorkTimer
 
-MIN_PANEL_WIDTH = 160  # the side panels; the article keeps the rest
+MIN_PANEL_WIDTH = 120  # the side panels; the article keeps the rest
+PANEL_SHARE = 0.2  # of a small window, each side panel's width
+ARTICLE_SHARE = 0.55  # when the article has less of the window's width, the side panels give way
 MIN_WINDOW = (640, 480)
 MERGE_SUMMARY_MS = 12000  # a merge summary is longer than most sentences
 
@@ -58,6 +62,7 @@ class MainWindow(QMainWindow):
         self.modes = Modes(session, self)
         self.view = ArticleView(session.schema, font, self)
         self.controller = Controller(session, self.modes, self.view, self)
+        self.arcs = ArcToggle(session, self.view, self)
         self.label_bar = LabelPalette(session.schema, self)
         self.doclist = DocList(session, self)
         self.spanpanel = SpanPanel(session, self)
@@ -114,6 +119,7 @@ class MainWindow(QMainWindow):
             self.actions_by_id["suggestions"],
         )
         self._follow_modes()
+        self.arcs.changed.connect(self.actions_by_id["arcs"].setToolTip)
 
         self.label_bar.labelChosen.connect(self.controller.label)
         self.doclist.docActivated.connect(session.open_document)
@@ -158,7 +164,7 @@ class MainWindow(QMainWindow):
             "quit": self.close,
             "zoom_in": lambda: self.view.zoomIn(2),
             "zoom_out": lambda: self.view.zoomOut(2),
-            "arcs": lambda: self.view.structure.set_mode(self.view.structure.mode.next()),
+            "arcs": self.arcs.cycle,
             "next_span": lambda: c.step_span(1),
             "prev_span": lambda: c.step_span(-1),
             "pick_attribute": lambda: c.open_attribute_picker(s.selected),
@@ -220,6 +226,7 @@ class MainWindow(QMainWindow):
     def _menus(self) -> None:
         for title, ids in MENUS:
             menu = self.menuBar().addMenu(tr_action(title))
+            keys_left_to_right(menu)
             for action_id in ids:
                 if action_id is None:
                     menu.addSeparator()
@@ -277,6 +284,13 @@ class MainWindow(QMainWindow):
 
     def action(self, action_id: str) -> QAction:
         return self.actions_by_id[action_id]
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.view.width() < self.width() * ARTICLE_SHARE:  # small: the article comes first
+            docks = [d for d in self.findChildren(QDockWidget) if d.isVisible()]
+            width = max(MIN_PANEL_WIDTH, int(self.width() * PANEL_SHARE))
+            self.resizeDocks(docks, [width] * len(docks), Qt.Orientation.Horizontal)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # every edit is already committed; closing writes the last work time and releases the file

@@ -66,7 +66,8 @@ class StructureScene:
         self.links: dict[int, Link] = {}
         self.by_span: dict[int, list[Link]] = {}
         self.mode = ArcMode.ALL
-        self.mode_chosen = False  # by the user: kept across documents
+        self.chosen: ArcMode | None = None  # by R: kept across documents
+        self.dense = False  # the open document has ARCS_ALL_LIMIT relations or more
         self.focus = 0  # the selected span (arcs of the selected span)
         self.focus_relation = 0  # the selected arc
         self.blocks: list[BlockGeometry] = []  # as last painted, viewport coordinates
@@ -109,8 +110,8 @@ class StructureScene:
         self._ids = ()
         self.focus = self.focus_relation = 0
         self.blocks, self.arcs = [], []
-        if not self.mode_chosen:
-            self.mode = ArcMode.ALL
+        self.mode = self.chosen or ArcMode.ALL
+        self.dense = False
 
     def relayout(self, blocks: set[int]) -> None:
         """These blocks' spans changed: place them again (blocks never laid out wait for Qt);
@@ -135,8 +136,10 @@ class StructureScene:
             for r in relations
             if r.id is not None and isinstance(r.head, int) and isinstance(r.child, int)
         }
-        if not self.mode_chosen and not self.links and links:
-            self.mode = ArcMode.ALL if len(links) < ARCS_ALL_LIMIT else ArcMode.SELECTED
+        if not self.links and links:  # the document's relations arrive
+            self.dense = len(links) >= ARCS_ALL_LIMIT
+            if self.dense and self.mode is ArcMode.ALL:  # also when R chose all elsewhere
+                self.mode = ArcMode.SELECTED
         changed = {i for i in links.keys() | self.links.keys() if links.get(i) != self.links.get(i)}
         spans = {s for i in changed for link in (links.get(i), self.links.get(i)) if link
                  for s in (link.head, link.child)}  # fmt: skip
@@ -153,8 +156,9 @@ class StructureScene:
         self.view.viewport().update()
 
     def set_mode(self, mode: ArcMode) -> None:
-        """Show all arcs, those of the selected span, or none (room follows: none takes none)."""
-        self.mode_chosen = True
+        """Show all arcs, those of the selected span, or none (room follows: none takes none);
+        the next documents open in this mode too, a dense one on the selected span's at most."""
+        self.chosen = mode
         if mode is not self.mode:
             had_room = self.mode is not ArcMode.NONE
             self.mode = mode
