@@ -11,7 +11,7 @@ from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QToolBar, QVBoxLayout, QWidget
 
 from annotator.errors import AnnotatorError
@@ -42,9 +42,7 @@ from annotator.ui.widgets.spanpanel import SpanPanel
 from annotator.ui.windowdialogs import WindowDialogs
 from annotator.ui.worktime import WorkTimer
 
-MIN_PANEL_WIDTH = 120  # the side panels; the article keeps the rest
-PANEL_SHARE = 0.2  # of a small window, each side panel's width
-ARTICLE_SHARE = 0.55  # when the article has less of the window's width, the side panels give way
+MIN_PANEL_WIDTH = 120  # the side panels: in a small window the article keeps the rest (docview)
 MIN_WINDOW = (640, 480)
 MERGE_SUMMARY_MS = 12000  # a merge summary is longer than most sentences
 
@@ -284,13 +282,6 @@ class MainWindow(QMainWindow):
 
     def action(self, action_id: str) -> QAction:
         return self.actions_by_id[action_id]
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if self.view.width() < self.width() * ARTICLE_SHARE:  # small: the article comes first
-            docks = [d for d in self.findChildren(QDockWidget) if d.isVisible()]
-            width = max(MIN_PANEL_WIDTH, int(self.width() * PANEL_SHARE))
-            self.resizeDocks(docks, [width] * len(docks), Qt.Orientation.Horizontal)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # every edit is already committed; closing writes the last work time and releases the file

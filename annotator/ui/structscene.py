@@ -95,11 +95,17 @@ class StructureScene:
         marks = [m for m in self.view.layer.in_block(block.blockNumber()) if not m.suggestion]
         spans = [SpanEnd(m.span_id, m.label, m.start - pos, m.end - pos) for m in marks]
         links: dict[int, Link] = {}
-        if self.mode is not ArcMode.NONE:
-            for m in marks:
-                for link in self.by_span.get(m.span_id, ()):
+        for m in marks:  # room for the arcs drawn, and only for those
+            for link in self.by_span.get(m.span_id, ()):
+                if self._drawn(link):
                     links[link.relation_id] = link
         return spans, list(links.values())
+
+    def _drawn(self, link: Link) -> bool:
+        """Is this relation drawn as an arc in the current mode?"""
+        if self.mode is ArcMode.SELECTED:
+            return self.focus in (link.head, link.child)
+        return self.mode is ArcMode.ALL
 
     def reset(self) -> None:
         """A new document: nothing placed, no relations yet."""
@@ -152,7 +158,7 @@ class StructureScene:
         if self.focus_relation not in links:
             self.focus_relation = 0
         if self.mode is not ArcMode.NONE:
-            self.relayout({b for s in spans if (b := self._block_of(s)) is not None})
+            self.relayout(self._blocks_of(spans))
         self.view.viewport().update()
 
     def set_mode(self, mode: ArcMode) -> None:
@@ -160,16 +166,17 @@ class StructureScene:
         the next documents open in this mode too, a dense one on the selected span's at most."""
         self.chosen = mode
         if mode is not self.mode:
-            had_room = self.mode is not ArcMode.NONE
             self.mode = mode
-            if had_room != (mode is not ArcMode.NONE):
-                self.layout.relayout_all()
+            self.layout.relayout_all()  # room follows the arcs drawn
             self.view.viewport().update()
 
     def set_focus(self, span_id: int) -> None:
         if span_id != self.focus:
-            self.focus = span_id
-            if self.mode is ArcMode.SELECTED:
+            before, self.focus = self.focus, span_id
+            if self.mode is ArcMode.SELECTED:  # the arcs drawn change: so does their room
+                ends = {end for sid in (before, span_id) for link in self.by_span.get(sid, ())
+                        for end in (link.head, link.child)}  # fmt: skip
+                self.relayout(self._blocks_of(ends))
                 self.view.viewport().update()
 
     def select_relation(self, relation_id: int) -> None:
@@ -181,6 +188,9 @@ class StructureScene:
     def font_changed(self) -> None:
         self.painter.set_article_font(self.view.font())
         self.layout.relayout_all()
+
+    def _blocks_of(self, span_ids: set[int]) -> set[int]:
+        return {b for s in span_ids if (b := self._block_of(s)) is not None}
 
     def _block_of(self, span_id: int) -> int | None:
         mark = self.view.layer.mark_of(span_id)
@@ -240,7 +250,7 @@ class StructureScene:
         links: dict[int, Link] = {}
         for span_id in where:
             for link in self.by_span.get(span_id, ()):
-                if self.mode is ArcMode.ALL or self.focus in (link.head, link.child):
+                if self._drawn(link):
                     links[link.relation_id] = link
         ends = []
         for rid in sorted(links):

@@ -161,6 +161,7 @@ class AttributeChooser(QFrame):
         self.view.setViewportMargins(0, 0, 0, height)
         port = self.view.viewport().geometry()
         self.setGeometry(port.x(), port.bottom() + 1, port.width(), height)
+        self._layout.setGeometry(self.rect())  # now: a move at an unchanged size left old rows
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and self.isVisible():
