@@ -9,6 +9,7 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
+from annotator.model.schema import default_schema, parse_schema
 from annotator.ui.docview import ArticleView
 from annotator.ui.mainwindow import MainWindow
 from annotator.ui.structscene import ArcMode
@@ -228,3 +229,42 @@ def test_a_drag_from_the_child_onto_the_head_links_them_as_the_schema_says(
     # the same drag again: already linked, nothing added
     _drag(qtbot, w.view, _centre(tags[speaker].box), _centre(tags[claim].box))
     assert len(w.session.relations) == 1
+
+
+def test_a_relation_that_fits_both_ways_is_offered_once_each_way_by_name(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """A schema where a speaker may point to a speaker: dragging between two speakers offers the
+    relation both ways, each entry naming head and child, and the one picked is the one made."""
+    source = default_schema().source + (
+        '\n[[relations]]\nid = "quotes"\nen = "quotes"\nar = "يقتبس"\nhead = ["speaker"]\n'
+        'child = ["speaker"]\nkey = "Q"\ndescription = "Speaker -> a speaker they quote."\n'
+    )
+    w = make_window(qtbot, tmp_path, {"a": MIXED}, schema=parse_schema(source))
+    xi = _span(w, "Xi Jinping", "speaker")
+    ministry = _span(w, "الوزارة", "speaker")
+    tags, _arcs = _painted(w.view)
+    seen: list[list[str]] = []
+
+    def pick_second() -> None:
+        menus = [
+            m for m in QApplication.topLevelWidgets() if isinstance(m, QMenu) and m.isVisible()
+        ]
+        if not menus:
+            QTimer.singleShot(20, pick_second)
+            return
+        seen.append([a.text() for a in menus[0].actions()])
+        for key in (Qt.Key.Key_Down, Qt.Key.Key_Down, Qt.Key.Key_Return):
+            qtbot.keyClick(menus[0], key)
+
+    QTimer.singleShot(50, pick_second)
+    _drag(qtbot, w.view, _centre(tags[xi].box), _centre(tags[ministry].box))
+    qtbot.waitUntil(lambda: bool(w.session.relations))
+    (entries,) = seen
+    assert len(entries) == 2 and entries[0] != entries[1]
+    first, second = entries
+    # each names the relation and both ends, head first: the drag's way first
+    assert first.index("Xi Jinping") < first.index("quotes") < first.index("الوزارة")
+    assert second.index("الوزارة") < second.index("quotes") < second.index("Xi Jinping")
+    assert all(e.count("Speaker") == 2 for e in entries)
+    assert [(r.head, r.label, r.child) for r in w.session.relations] == [(ministry, "quotes", xi)]

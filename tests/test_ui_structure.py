@@ -34,7 +34,7 @@ def _metrics(width: float = 500.0) -> Metrics:
     return Metrics(12.0, 12.0, width, Gutter.LEFT, lambda label: 40.0, lambda label: 50.0)
 
 
-def _rtl_line(n: int, right: float = 480.0, advance: float = 10.0) -> LineMeasure:
+def _rtl_line(n: int, right: float = 440.0, advance: float = 10.0) -> LineMeasure:
     """A right-to-left line of n characters: character i from right - (i+1)*advance."""
     glyphs = tuple((i, right - (i + 1) * advance, right - i * advance) for i in range(n))
     return LineMeasure(0, n, 20.0, glyphs)
@@ -64,7 +64,7 @@ def test_a_span_split_by_a_run_of_the_other_direction_gets_a_bracket_per_piece()
     assert len(geo.fragments) == 2
     assert len(geo.brackets) == 2
     first = geo.tags[0]
-    assert first.fragment.x1 == 480.0 - 2 * 10.0  # over the piece holding its first character
+    assert first.fragment.x1 == 440.0 - 2 * 10.0  # over the piece holding its first character
     assert abs(first.box.cx - first.fragment.cx) < 1e-6
 
 

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from annotator.importers import read_inputs
 from annotator.importers.options import ImportOptions
-from annotator.model.schema import default_schema
+from annotator.model.schema import Schema, default_schema
 from annotator.store import Project
 from annotator.ui.docview import ArticleView
 from annotator.ui.mainwindow import MainWindow
@@ -18,14 +18,19 @@ from annotator.ui.session import Session
 
 
 def make_window(
-    qtbot: QtBot, tmp_path: Path, texts: dict[str, str], annotator: str = "layla"
+    qtbot: QtBot,
+    tmp_path: Path,
+    texts: dict[str, str],
+    annotator: str = "layla",
+    schema: Schema | None = None,
 ) -> MainWindow:
-    """A shown main window on a new project holding ``texts`` (file stem -> text), first one open."""
+    """A shown main window on a new project holding ``texts`` (file stem -> text), first one open
+    (the default schema unless another is given)."""
     folder = tmp_path / "in"
     folder.mkdir(exist_ok=True)
     for name, text in texts.items():
         (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-    project = Project.create(tmp_path / "p.db", default_schema())
+    project = Project.create(tmp_path / "p.db", schema or default_schema())
     project.add_documents(read_inputs([folder], ImportOptions()))
     session = Session(project, annotator)
     window = MainWindow(session)

@@ -6,7 +6,7 @@ target, events without participants.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from annotator.model.document import Relation, Span
@@ -22,18 +22,39 @@ class Missing:
 
 
 def layer_checklist(
-    spans: Sequence[Span], relations: Sequence[Relation], schema: Schema
+    spans: Sequence[Span],
+    relations: Sequence[Relation],
+    schema: Schema,
+    limit: int | None = None,
 ) -> list[Missing]:
-    """Every (span, relation type) pair where a head span has no relation of that type."""
+    """Every (span, relation type) pair where a head span has no relation of that type, in span
+    order; the first ``limit`` of them when a limit is given."""
+    missing: list[Missing] = []
+    for span, rid in _missing(spans, relations, schema):
+        if limit is not None and len(missing) >= limit:
+            break
+        missing.append(Missing(span, rid))
+    return missing
+
+
+def count_missing(spans: Sequence[Span], relations: Sequence[Relation], schema: Schema) -> int:
+    """How many items ``layer_checklist`` has in all (without making them: a long article has
+    thousands, and the panel recounts after every edit)."""
+    return sum(1 for _ in _missing(spans, relations, schema))
+
+
+def _missing(
+    spans: Sequence[Span], relations: Sequence[Relation], schema: Schema
+) -> Iterator[tuple[Span, str]]:
     have = {(r.head, r.label) for r in relations}
     expected: dict[str, list[str]] = {}
     for rel in schema.relations:
         for label in rel.head:
             expected.setdefault(label, []).append(rel.id)
-    missing: list[Missing] = []
     for span in spans:
         wanted = expected.get(span.label)
         if wanted:
             key = span.id if span.id is not None else span.sid
-            missing.extend(Missing(span, rid) for rid in wanted if (key, rid) not in have)
-    return missing
+            for rid in wanted:
+                if (key, rid) not in have:
+                    yield span, rid

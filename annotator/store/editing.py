@@ -250,9 +250,14 @@ class Editing(ProjectBase):
         )
 
     def _next_id(self, table: str, column: str, doc_id: int, owner: str, prefix: str) -> str:
-        """The next free "s17"/"r4" style id in a layer (one past the highest number used)."""
+        """The next free "s17"/"r4" style id in a layer (one past the highest number used).
+
+        Read from the index of id numbers (migration ``0015_layer_id_numbers``): one lookup,
+        where reading every id of a 10,000-span layer took a few milliseconds per edit.
+        """
         row = self.db.execute(
             f"SELECT max(CAST(substr({column}, 2) AS INTEGER)) FROM {table}"
+            f" INDEXED BY {table}_{column}_number"
             f" WHERE doc_id = ? AND annotator = ? AND {column} GLOB '{prefix}[0-9]*'",
             [doc_id, owner],
         ).fetchone()

@@ -23,7 +23,6 @@ from annotator.model.validate import layer_problem
 from annotator.store.activity import IMPORT, announce
 from annotator.store.base import ImportReport, LayerConflict, OnConflict, now, text_hash
 from annotator.store.recleaning import Recleaning
-from annotator.store.search import index_documents
 
 BATCH = 500  # documents per executemany round
 CONFLICTS_NAMED = 5  # documents named per annotator when an import refuses differing layers
@@ -76,7 +75,6 @@ class Importing(Recleaning):
                 " original, removed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows.documents,
             )
-            index_documents(conn, ((row[0], row[3]) for row in rows.documents))
         if rows.spans:
             conn.executemany(
                 'INSERT INTO spans (id, doc_id, annotator, sid, start, "end", label, text, attributes,'

@@ -292,3 +292,15 @@ def m0014_project_id(db: Database) -> None:
     db.execute(
         "INSERT OR IGNORE INTO meta (key, value) VALUES ('project_id', ?)", [uuid.uuid4().hex]
     )
+
+
+@migrations(name="0015_layer_id_numbers")
+def m0015_layer_id_numbers(db: Database) -> None:
+    """Indexes of the numbers in "s17"/"r4" style ids per layer: the next free id of a layer is
+    one index lookup instead of a read of all its ids (10,000 in a long article, every edit)."""
+    for table, column, prefix in (("spans", "sid", "s"), ("relations", "rid", "r")):
+        db.execute(
+            f"CREATE INDEX {table}_{column}_number ON {table}"
+            f" (doc_id, annotator, CAST(substr({column}, 2) AS INTEGER))"
+            f" WHERE {column} GLOB '{prefix}[0-9]*'"
+        )

@@ -14,7 +14,7 @@ import json
 from annotator.errors import InputError
 from annotator.model.document import DocumentRecord
 from annotator.store.base import ProjectBase, text_hash
-from annotator.store.search import index_documents, unindex_document
+from annotator.store.search import index_documents, is_indexed, unindex_document
 
 
 class Recleaning(ProjectBase):
@@ -74,8 +74,9 @@ class Recleaning(ProjectBase):
         old_text = self.db.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()[
             0
         ]
-        unindex_document(self.db.conn, doc_id, old_text)
-        index_documents(self.db.conn, [(doc_id, rec.text)])
+        if is_indexed(self.db.conn, doc_id):  # else the next search indexes its new text
+            unindex_document(self.db.conn, doc_id, old_text)
+            index_documents(self.db.conn, [(doc_id, rec.text)])
         self.db.execute(
             "UPDATE documents SET text = ?, sha256 = ?, title = ?, original = ?, removed = ?"
             " WHERE id = ?",

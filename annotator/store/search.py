@@ -10,21 +10,28 @@ document's find bar uses, so the hits are stored code point offsets. The search 
 reaches FTS5 as query syntax: every piece is quoted, so quotes, ``*``, ``NEAR``, ``AND``, ``-``
 and parentheses are letters like any other.
 
-The importer keeps the index up to date in the transaction that adds a document; the migration
-``0012_document_search`` builds it for projects made before it.
+Imports do not index (indexing costs about half again what the rest of an import costs): a
+document is indexed by the first search after it arrived, whichever process imported it, in one
+write transaction (``index_pending``); ``pending_documents`` says how many wait, so the window
+can say it is indexing first. A project that cannot be written to (read-only) searches the
+waiting documents one by one instead. A document is in the index when FTS5 keeps its size
+(``document_search_docsize``, one row per indexed document), so nothing else records it.
+The migration ``0012_document_search`` built the index for projects made before it.
 """
 
 from __future__ import annotations
 
+import heapq
 import re
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from annotator.store.base import ProjectBase
 from annotator.text.normalize import find_all, normalize_query
 
 SEARCH_TABLE = "document_search"
+INDEXED_TABLE = SEARCH_TABLE + "_docsize"  # FTS5's row per indexed document (rowid = documents.id)
 MIN_INDEXED = 3  # normalised characters a project search needs: the index is made of trigrams
 MAX_PROJECT_HITS = 1_000  # hits listed at most; the list says when there were more
 CONTEXT_CHARS = 40  # characters of context shown on each side of a hit, cut at a word
@@ -87,6 +94,36 @@ def unindex_document(conn: sqlite3.Connection, doc_id: int, old_text: str) -> No
     )
 
 
+def is_indexed(conn: sqlite3.Connection, doc_id: int) -> bool:
+    """Is this document in the index (its current text)?"""
+    found = conn.execute(f"SELECT 1 FROM {INDEXED_TABLE} WHERE id = ?", [doc_id]).fetchone()
+    return found is not None
+
+
+_PENDING = f"FROM documents WHERE id NOT IN (SELECT id FROM {INDEXED_TABLE})"
+
+
+def pending_documents(conn: sqlite3.Connection) -> int:
+    """How many documents wait to be indexed (imported since the last search)."""
+    return int(conn.execute(f"SELECT count(*) {_PENDING}").fetchone()[0])
+
+
+def index_pending(conn: sqlite3.Connection) -> int:
+    """Index every document not in the index yet (inside the caller's write transaction);
+    returns how many were indexed."""
+    done = 0
+    last = 0
+    while True:
+        rows = conn.execute(
+            f"SELECT id, text {_PENDING} AND id > ? ORDER BY id LIMIT ?", [last, BUILD_BATCH]
+        ).fetchall()
+        if not rows:
+            return done
+        index_documents(conn, rows)
+        done += len(rows)
+        last = rows[-1][0]
+
+
 def build_index(conn: sqlite3.Connection) -> None:
     """Create the index and index every document (the migration that adds it)."""
     create_index(conn)
@@ -145,13 +182,17 @@ class Searching(ProjectBase):
         expression = match_expression(needle)
         if not expression:
             return ProjectSearch(query, (), 0, False, bool(needle))
+        self._index_pending()
         hits: list[ProjectHit] = []
         documents = 0
         capped = False
-        cursor = self.db.execute(
+        indexed = self.db.execute(
             f"SELECT d.id, d.ext_id, d.title, d.text FROM {SEARCH_TABLE} s"
             f" JOIN documents d ON d.id = s.rowid WHERE {SEARCH_TABLE} MATCH ? ORDER BY s.rowid",
             [expression],
+        )
+        cursor: Iterator[tuple[int, str, str, str]] = heapq.merge(
+            indexed, self._waiting(), key=lambda row: int(row[0])
         )
         try:
             for doc_id, ext_id, title, text in cursor:
@@ -174,5 +215,27 @@ class Searching(ProjectBase):
                     capped = any(find_all(row[3], query, limit=1) for row in cursor)
                     break
         finally:
-            cursor.close()  # a half-read statement would keep a read transaction open
+            indexed.close()  # a half-read statement would keep a read transaction open
         return ProjectSearch(query, tuple(hits), documents, capped, False)
+
+    def _waiting(self) -> Iterator[tuple[int, str, str, str]]:
+        """Documents not in the index (none, unless the project could not be written to)."""
+        ids = [row[0] for row in self.db.execute(f"SELECT id {_PENDING} ORDER BY id")]
+        for doc_id in ids:
+            row = self.db.execute(
+                "SELECT id, ext_id, title, text FROM documents WHERE id = ?", [doc_id]
+            ).fetchone()
+            if row is not None:
+                yield row
+
+    def pending_documents(self) -> int:
+        """How many documents the next search indexes first (imported since the last one)."""
+        return pending_documents(self.db.conn)
+
+    def _index_pending(self) -> None:
+        """Index what was imported since the last search (by any process), when the project can
+        be written to; otherwise the search reads those documents one by one."""
+        if self.readonly or not pending_documents(self.db.conn):
+            return
+        with self.transaction():
+            index_pending(self.db.conn)

@@ -36,6 +36,8 @@ from annotator.ui.widgets.attributes import AttributeChooser
 
 _DIGITS = {getattr(Qt.Key, f"Key_{i}"): i for i in range(1, 10)}
 
+MENU_CHARS = 24  # characters of a span's words in the drag-link menu
+
 
 class Controller(QObject):
     """Connects the article view to the session."""
@@ -396,14 +398,26 @@ class Controller(QObject):
         chosen = 0
         if len(options) > 1:
             menu = QMenu(self.view)
-            for rel, _head, _child in options:
-                menu.addAction(display_name(rel)).setData(rel.id)
+            by_id = {first_id: first, second_id: second}
+            for rel, head_id, child_id in options:
+                entry = self.tr("{0} → {1} → {2}").format(
+                    self._menu_end(by_id[head_id]),
+                    display_name(rel),
+                    self._menu_end(by_id[child_id]),
+                )  # both ends named: a relation that fits both ways is offered twice
+                menu.addAction(entry).setData(rel.id)
             action = menu.exec(where)
             if action is None:
                 return
             chosen = menu.actions().index(action)
         rel, head_id, child_id = options[chosen]
         self.session.add_relation(rel.id, head_id, child_id)
+
+    def _menu_end(self, span: Span) -> str:
+        """A span as the drag-link menu names it: its label and its first words."""
+        words = span.text if len(span.text) <= MENU_CHARS else span.text[: MENU_CHARS - 1] + "…"
+        label = display_name(self.session.schema.label(span.label))
+        return f"{label} «{article_words(words)}»"
 
     def cancel_link(self) -> None:
         self.modes.end_link()

@@ -111,7 +111,7 @@ class ArticleView(QPlainTextEdit):
         self._suggestions: list[Span] = []
         self._press_pos: QPoint | None = None
         self._link_from = 0  # the span whose tag a link drag started on
-        self._relations: dict[int, Relation] = {}
+        self._relations: list[Relation] = []
         self.layer_name = ""  # whose relations these are, for the arcs' tooltips
         self.key_handler: Callable[[QKeyEvent], bool] | None = None
         self.key_wanted: Callable[[QKeyEvent], bool] | None = None
@@ -224,14 +224,14 @@ class ArticleView(QPlainTextEdit):
 
     def set_relations(self, relations: list[Relation]) -> None:
         """Show these relations as arcs (a full replacement; only changed ones are re-placed)."""
-        self._relations = {r.id: r for r in relations if r.id is not None}
+        self._relations = relations
         self.structure.set_relations(relations)
 
     def arc_description(self, arc: Arc) -> str:
         """Head, relation, child and annotator of an arc, for its tooltip."""
         spans = {s.id: s for s in self._spans}
         head, child = spans.get(arc.head), spans.get(arc.child)
-        rel = self._relations.get(arc.relation_id)
+        rel = next((r for r in self._relations if r.id == arc.relation_id), None)
         who = (rel.annotator if rel is not None else "") or self.layer_name
         rel_name = self.structure.painter.link_name(arc.label)
         return self.tr("{0} → {1} → {2} (by {3})").format(

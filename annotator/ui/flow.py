@@ -75,7 +75,7 @@ class DocumentFlow(QObject):
         s = self.session
         if s.document is None:
             return
-        open_items = len(s.checklist()) if status == Status.DONE.value else 0
+        open_items = s.open_items() if status == Status.DONE.value else 0
         if open_items and self._warned != s.document.id:
             self._warned = s.document.id
             s.message.emit(

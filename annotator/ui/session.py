@@ -25,7 +25,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from annotator.errors import AnnotatorError
-from annotator.model.checks import Missing, layer_checklist
+from annotator.model.checks import Missing, count_missing, layer_checklist
 from annotator.model.document import Document, Relation, Span, Status
 from annotator.model.edits import (
     AddRelation,
@@ -315,8 +315,11 @@ class Session(QObject):
         """Label text[start:end]; returns the saved span (selected) or None when refused."""
         if self.document is None:
             return None
-        for s in self.spans:
-            if s.start == start and s.end == end and s.label == label:  # no tuples: 10,000 spans
+        at = bisect.bisect_left(self.spans, (start, end, -1), key=_order)  # spans in text order
+        while at < len(self.spans) and (self.spans[at].start, self.spans[at].end) == (start, end):
+            s = self.spans[at]
+            at += 1
+            if s.label == label:
                 self.select(s.id or 0)
                 self.message.emit(
                     self.tr("That span is already labelled {0}.").format(
@@ -467,6 +470,11 @@ class Session(QObject):
         ]
         return sorted(found, key=lambda s: abs(s.start - head.start))
 
-    def checklist(self) -> list[Missing]:
-        """What a lead should look at in this layer: claims without a speaker, and so on."""
-        return layer_checklist(self.spans, self.relations, self.schema)
+    def checklist(self, limit: int | None = None) -> list[Missing]:
+        """What a lead should look at in this layer: claims without a speaker, and so on (the
+        first ``limit`` items when a limit is given)."""
+        return layer_checklist(self.spans, self.relations, self.schema, limit)
+
+    def open_items(self) -> int:
+        """How many items the checklist has in all."""
+        return count_missing(self.spans, self.relations, self.schema)

@@ -290,7 +290,8 @@ def place_block(
     for s in sorted(starting, key=lambda s: (s.end - s.start, s.start, s.span_id)):
         first = _first_piece(lines, s, pieces[s.span_id])
         w = first.box.width if metrics.bars else metrics.tag_width(s.label)
-        x0 = min(max(first.box.cx - w / 2, 0.0), max(metrics.width - w, 0.0))
+        # inside the text's width: the margins are the arcs' lanes
+        x0 = min(max(first.box.cx - w / 2, GUTTER), max(metrics.width - GUTTER - w, GUTTER))
         row = _first_free_row(rows[first.line], x0, x0 + w)
         raw_tags.append((s, first.line, row, x0, x0 + w, first.box))
     n_rows = [
@@ -386,9 +387,10 @@ def _first_piece(lines: Sequence[LineMeasure], s: SpanEnd, pieces: list[Fragment
 
 
 # ------------------------------------------------------------------------------------- arcs
-LANE_STEP = 5.0  # pixels between two arcs running down the gutter
-LANES = 4
+LANE_STEP = 6.0  # pixels between two arcs running down the gutter: apart enough to follow
+LANES = 4  # lanes at that spacing; more arcs at one height share the gutter more closely
 GUTTER = 6.0 + LANES * LANE_STEP  # the document margin: room for the lanes beside the lines
+MIN_LANE_STEP = 2.0  # never closer than this: two arcs at one height never share a lane
 ARROW = 6.0  # arrowhead length
 
 
@@ -447,13 +449,14 @@ def route(
     label_w = metrics.link_width(link.label)
     step = next((w.slot.step for w in (child, head) if w.slot is not None), metrics.arc_step)
     label_h = step - 2
+    arrow_len = min(ARROW, step / 2)  # in a squeezed room or zoomed out, a smaller head
     gutter_x = lane_x
     if head.tag is not None and child.tag is not None and head.slot and head.slot.whole:
         y = head.slot.y
         xh = leg_x(head.tag.box, head.above_tags)
         xc = leg_x(child.tag.box, child.above_tags)
         tip = (xc, child.tag.box.y0)
-        base = (xc, child.tag.box.y0 - ARROW)
+        base = (xc, child.tag.box.y0 - arrow_len)
         run = ((xh, head.tag.box.y0), (xh, y), (xc, y), base)
         return Arc(link.relation_id, link.label, link.head, link.child, run, (tip, base),
                    _label_box(xh, xc, y, label_w, label_h))  # fmt: skip
@@ -470,7 +473,7 @@ def route(
     if child.tag is not None and child.slot is not None:
         xc = leg_x(child.tag.box, child.above_tags)
         y = child.slot.y
-        base = (xc, child.tag.box.y0 - ARROW)
+        base = (xc, child.tag.box.y0 - arrow_len)
         points += [(gutter_x, y), (xc, y), base]
         arrow = ((xc, child.tag.box.y0), base)
         label_box = _label_box(gutter_x, xc, y, label_w, label_h)
@@ -490,16 +493,19 @@ def route(
 
 
 def lanes(runs: Sequence[tuple[float, float]]) -> list[int]:
-    """A gutter lane for each vertical run (y0, y1): runs that overlap get different lanes."""
+    """A gutter lane for each vertical run (y0, y1): runs that overlap get different lanes, and a
+    run inside another's stretch is nearer the text, so nested arcs do not cross (lane 0 is the
+    innermost; shorter runs choose first)."""
     taken: list[list[tuple[float, float]]] = []
-    out = []
-    for y0, y1 in runs:
-        a, b = sorted((y0, y1))
-        out.append(_first_free_row(taken, a, b) % LANES)
+    out = [0] * len(runs)
+    for i in sorted(range(len(runs)), key=lambda i: (abs(runs[i][1] - runs[i][0]), i)):
+        a, b = sorted(runs[i])
+        out[i] = _first_free_row(taken, a, b)
     return out
 
 
-def lane_x(lane: int, gutter: Gutter, width: float) -> float:
-    """x of a gutter lane (lane 0 nearest the text)."""
-    inner = GUTTER - 3.0 - lane * LANE_STEP
+def lane_x(lane: int, gutter: Gutter, width: float, count: int = LANES) -> float:
+    """x of a gutter lane (lane 0 nearest the text) when ``count`` lanes are in use."""
+    step = max(MIN_LANE_STEP, min(LANE_STEP, (GUTTER - 6.0) / max(count, 1)))
+    inner = GUTTER - 3.0 - lane * step
     return inner if gutter is Gutter.LEFT else width - inner

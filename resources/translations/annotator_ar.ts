@@ -189,6 +189,10 @@
         <translation>لا توجد علاقة من مقطع {0} إلى مقطع {1}.</translation>
     </message>
     <message>
+        <source>{0} → {1} → {2}</source>
+        <translation>{0} ← {1} ← {2}</translation>
+    </message>
+    <message>
         <source>Linking cancelled.</source>
         <translation>أُلغي الربط.</translation>
     </message>
@@ -465,6 +469,10 @@
     <message>
         <source>Found</source>
         <translation>النتيجة</translation>
+    </message>
+    <message>
+        <source>Preparing {0} for searching…</source>
+        <translation>جارٍ تجهيز {0} للبحث…</translation>
     </message>
     <message>
         <source>Type at least {0} letters to search every document.</source>

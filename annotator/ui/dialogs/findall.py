@@ -1,7 +1,9 @@
 """Find in all documents (Ctrl+Shift+F): every hit across the project, with a few words around it.
 
 The project answers (``Project.search``: its FTS5 index, then the exact search of each candidate
-document), so documents another process imported while the window is open are found too. The
+document), so documents another process imported while the window is open are found too. Imports
+leave indexing to the first search after them; when many documents wait, the summary line says
+the search is preparing them first. The
 search runs a moment after typing stops, or at once on Enter. Double-click or Enter on a hit opens
 its document with the hit selected.
 
@@ -25,9 +27,11 @@ from PySide6.QtWidgets import (
 from annotator.store import Project
 from annotator.store.search import MIN_INDEXED, ProjectHit
 from annotator.text.bidi import isolate
+from annotator.ui import counts
 from annotator.ui.widgets.plain import plain_label, tooltip
 
 TYPING_PAUSE_MS = 250  # search once typing stops this long
+INDEXING_NOTICE = 500  # documents waiting to be indexed before the search says it prepares them
 DOCUMENT_COLUMN = 200  # pixels for the document's title at first
 _HIT = Qt.ItemDataRole.UserRole
 
@@ -77,6 +81,12 @@ class FindAllDialog(QDialog):
         """Search the project for the box's text now and list the hits."""
         self._timer.stop()
         query = self.box.text()
+        pending = self.project.pending_documents() if query.strip() else 0
+        if pending >= INDEXING_NOTICE:  # indexed by this search: a moment per thousand
+            self.summary.setText(
+                self.tr("Preparing {0} for searching…").format(counts.documents(pending))
+            )
+            self.summary.repaint()
         found = self.project.search(query)
         self.list.clear()
         items = []

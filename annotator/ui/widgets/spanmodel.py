@@ -55,6 +55,7 @@ class SpanTableModel(RowsModel):
         super().__init__()
         self.session = session
         self._items: list[Span] = []
+        self._by_id: dict[int, Span] = {}  # the rows' spans by row id: a row found by bisection
         self._links: Counter[int] = Counter()
         self._seen_relations: tuple[list[Relation], int] = ([], -1)  # the list counted, its length
         self._line_starts: list[int] = [0]
@@ -67,6 +68,7 @@ class SpanTableModel(RowsModel):
         """Take the session's spans afresh (another document or layer)."""
         self.beginResetModel()
         self._items = list(self.session.spans)
+        self._by_id = {s.id or 0: s for s in self._items}
         doc = self.session.document
         text = doc.text if doc is not None else ""
         self._line_starts = [0, *(i + 1 for i, ch in enumerate(text) if ch == "\n")]
@@ -82,43 +84,64 @@ class SpanTableModel(RowsModel):
             row = self.row_of(span.id or 0)
             if row >= 0:
                 self.beginRemoveRows(QModelIndex(), row, row)
-                del self._items[row]
+                del self._by_id[self._items.pop(row).id or 0]
                 self.endRemoveRows()
         for span in added:
             row = bisect.bisect_left(self._items, _order(span), key=_order)
             self.beginInsertRows(QModelIndex(), row, row)
             self._items.insert(row, span)
+            self._by_id[span.id or 0] = span
             self.endInsertRows()
 
     def refresh_links(self) -> None:
         """Relations changed: only the link column's cells change. The session only appends to its
         relations list or replaces it, so the same list at the same length is unchanged (a span
-        edit then costs no recount of 2,000 relations)."""
+        edit then costs no recount of 2,000 relations) and the same list grown by a link adds
+        that link's two counts."""
         rels = self.session.relations
-        if rels is self._seen_relations[0] and len(rels) == self._seen_relations[1]:
+        seen, length = self._seen_relations
+        if rels is seen and len(rels) == length:
+            return
+        if rels is seen and len(rels) > length:  # links added: counts only grow
+            added = rels[length:]
+            self._count(added, self._links)
+            self._seen_relations = (rels, len(rels))
+            for span_id in {int(end) for r in added for end in (r.head, r.child)}:
+                row = self.row_of(span_id)
+                if row >= 0:  # one cell each, not the column: the table repaints only those
+                    self.dataChanged.emit(self.index(row, self.LINKS), self.index(row, self.LINKS))
             return
         links = self._count_links()
-        if links != self._links and self._items:
-            self._links = links
+        changed, self._links = links != self._links, links
+        if changed and self._items:
             self.dataChanged.emit(
                 self.index(0, self.LINKS), self.index(len(self._items) - 1, self.LINKS)
             )
-        self._links = links
 
     def _count_links(self) -> Counter[int]:
-        self._seen_relations = (self.session.relations, len(self.session.relations))
+        rels = self.session.relations
+        self._seen_relations = (rels, len(rels))
         links: Counter[int] = Counter()
-        for r in self.session.relations:
+        self._count(rels, links)
+        return links
+
+    @staticmethod
+    def _count(relations: list[Relation], links: Counter[int]) -> None:
+        for r in relations:
             links[int(r.head)] += 1
             links[int(r.child)] += 1
-        return links
 
     # ---------------------------------------------------------------- reading
     def span_at(self, row: int) -> Span | None:
         return self._items[row] if 0 <= row < len(self._items) else None
 
     def row_of(self, span_id: int) -> int:
-        return next((i for i, s in enumerate(self._items) if s.id == span_id), -1)
+        """The row of a span (-1 when it has none): rows are in text order, found by bisection."""
+        span = self._by_id.get(span_id)
+        if span is None:
+            return -1
+        row = bisect.bisect_left(self._items, _order(span), key=_order)
+        return row if row < len(self._items) and self._items[row] is span else -1
 
     def line_of(self, offset: int) -> int:
         """The 1-based line (paragraph) of a code point offset."""

@@ -156,10 +156,11 @@ class SpanPanel(QWidget):
         self.refresh_checklist()
 
     def refresh_checklist(self) -> None:
-        missing = self.session.checklist()
-        self.check_title.setText(self.tr("Checklist: {0} open").format(len(missing)))
+        missing = self.session.checklist(CHECKLIST_SHOWN)
+        total = self.session.open_items()
+        self.check_title.setText(self.tr("Checklist: {0} open").format(total))
         self.checklist.clear()
-        for m in missing[:CHECKLIST_SHOWN]:
+        for m in missing:
             lab = self.session.schema.label(m.span.label)
             rel = self.session.schema.relation_type(m.relation)
             item = QListWidgetItem(
@@ -169,8 +170,8 @@ class SpanPanel(QWidget):
             )
             item.setData(_ID, m.span.id)
             self.checklist.addItem(item)
-        if len(missing) > CHECKLIST_SHOWN:
-            self.checklist.addItem(self.tr("… and {0} more").format(len(missing) - CHECKLIST_SHOWN))
+        if total > len(missing):
+            self.checklist.addItem(self.tr("… and {0} more").format(total - len(missing)))
 
     def _missing(self, relation: str) -> str:
         """The checklist sentence for a span lacking ``relation``: {0} its label, {1} its text,

@@ -1,0 +1,150 @@
+"""What the window keeps between edits so one edit stays cheap on a long article (the arcs it
+draws, the span table's link counts, the spans it knows): after any run of edits, undos, deletes
+and another window's changes it shows what a window opened afresh shows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from annotator.model.document import Relation
+from annotator.model.edits import AddRelation
+from annotator.store import Project
+from annotator.ui.mainwindow import MainWindow
+from annotator.ui.session import Session
+from annotator.ui.widgets import spanpanel
+from annotator.ui.widgets.spanmodel import SpanTableModel
+from tests.ui_helpers import make_window
+
+TEXT = "قال الرئيس Xi Jinping إن الزيارة الأولى مهمة وأكد الوزير أن الاتفاق سيوقع قريبا"
+
+
+def _span(w: MainWindow, words: str, label: str) -> int:
+    i = TEXT.index(words)
+    span = w.session.add_span(i, i + len(words), label)
+    assert span is not None and span.id is not None
+    return span.id
+
+
+def _shown(w: MainWindow) -> tuple[object, ...]:
+    """The arcs drawn (relation, head, child, label), the links each span is drawn with, and
+    the link counts of the span table."""
+    w.view.viewport().repaint()
+    scene = w.view.structure
+    arcs = sorted((a.relation_id, a.head, a.child, a.label) for a in scene.arcs)
+    by_span = {s: sorted(k.relation_id for k in links) for s, links in scene.by_span.items()}
+    model: SpanTableModel = w.spanpanel.model
+    counts = {
+        model.span_at(row).id: model.data(model.index(row, model.LINKS))  # type: ignore[union-attr]
+        for row in range(model.rowCount())
+    }
+    return arcs, by_span, counts
+
+
+def _fresh(qtbot: QtBot, w: MainWindow) -> tuple[object, ...]:
+    """What a new window on the same file shows."""
+    project = Project.open(w.session.project.path)
+    session = Session(project, w.session.layer)
+    other = MainWindow(session)
+    qtbot.addWidget(other)
+    other.resize(w.size())
+    other.show()
+    qtbot.waitExposed(other)
+    assert w.session.document is not None
+    session.open_document(w.session.document.id)
+    qtbot.wait(10)  # let the event loop lay the new window's text out, as it does on screen
+    try:
+        return _shown(other)
+    finally:
+        other.close()
+
+
+def test_links_added_deleted_and_undone_show_as_in_a_fresh_window(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    w = make_window(qtbot, tmp_path, {"a": TEXT})
+    president = _span(w, "Xi Jinping", "speaker")
+    minister = _span(w, "الوزير", "speaker")
+    visit = _span(w, "الزيارة الأولى مهمة", "claim")
+    deal = _span(w, "الاتفاق سيوقع قريبا", "claim")
+    assert w.session.add_relation("attributed_to", visit, president) is not None
+    assert w.session.add_relation("attributed_to", deal, minister) is not None
+    arcs, _by_span, counts = _shown(w)
+    assert len(arcs) == 2 and counts[president] == 1 and counts[visit] == 1
+    assert _shown(w) == _fresh(qtbot, w)
+
+    w.session.delete_span(minister)  # takes its link with it
+    assert _shown(w)[2][deal] == ""
+    assert _shown(w) == _fresh(qtbot, w)
+    w.session.undo()  # the span and its link come back
+    assert _shown(w)[2][deal] == 1
+    assert _shown(w) == _fresh(qtbot, w)
+
+    rel = w.session.relations[0].id or 0
+    w.session.delete_relation(rel)
+    assert [r.id for r in w.session.relations] == [2]
+    assert _shown(w) == _fresh(qtbot, w)
+    w.session.undo()
+    w.session.redo()
+    w.session.undo()
+    assert len(_shown(w)[0]) == 2
+    assert _shown(w) == _fresh(qtbot, w)
+
+
+def test_a_link_made_in_another_window_is_drawn_and_counted(qtbot: QtBot, tmp_path: Path) -> None:
+    w = make_window(qtbot, tmp_path, {"a": TEXT})
+    president = _span(w, "Xi Jinping", "speaker")
+    visit = _span(w, "الزيارة الأولى مهمة", "claim")
+    assert w.session.add_relation("attributed_to", visit, president) is not None
+    minister = _span(w, "الوزير", "speaker")
+    deal = _span(w, "الاتفاق سيوقع قريبا", "claim")
+    with Project.open(w.session.project.path) as other:
+        other.apply(AddRelation(Relation(deal, minister, "attributed_to")), "layla")
+    w.session.sync()  # what the file watch does when the file changed
+    arcs, _by_span, counts = _shown(w)
+    assert len(arcs) == 2 and counts[minister] == 1 and counts[deal] == 1
+    assert _shown(w) == _fresh(qtbot, w)
+
+
+def test_labelling_the_same_words_again_selects_the_span_already_there(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    w = make_window(qtbot, tmp_path, {"a": TEXT})
+    words = "الزيارة الأولى"
+    i = TEXT.index(words)
+    longer = _span(w, "الزيارة الأولى مهمة", "claim")  # starts at the same place, ends later
+    event = _span(w, words, "event")
+    claim = _span(w, words, "claim")  # the same words under another label: a second span
+    w.session.select(longer)
+    again = w.session.add_span(i, i + len(words), "event")
+    assert again is not None and again.id == event
+    assert w.session.selected == event
+    assert sorted(s.id for s in w.session.spans) == sorted([longer, event, claim])
+    assert len(w.session.project.spans(w.session.document.id, "layla")) == 3  # type: ignore[union-attr]
+
+
+def test_the_checklist_lists_the_first_items_and_counts_the_rest(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(spanpanel, "CHECKLIST_SHOWN", 2)
+    w = make_window(qtbot, tmp_path, {"a": TEXT})
+    claims = [_span(w, words, "claim") for words in ("الزيارة", "مهمة", "الاتفاق", "قريبا")]
+    president = _span(w, "Xi Jinping", "speaker")
+    w.spanpanel.refresh_now()
+    panel = w.spanpanel
+    rows = [panel.checklist.item(i).text() for i in range(panel.checklist.count())]
+    assert panel.check_title.text() == "Checklist: 4 open"
+    assert rows == [
+        "Claim «\u2067الزيارة\u2069» has no speaker",
+        "Claim «\u2067مهمة\u2069» has no speaker",
+        "… and 2 more",
+    ]
+    assert w.session.add_relation("attributed_to", claims[0], president) is not None
+    panel.refresh_now()
+    rows = [panel.checklist.item(i).text() for i in range(panel.checklist.count())]
+    assert panel.check_title.text() == "Checklist: 3 open"
+    assert rows[0] == "Claim «\u2067مهمة\u2069» has no speaker" and rows[2] == "… and 1 more"
+    assert w.session.open_items() == len(w.session.checklist()) == 3
+    assert w.session.checklist(2) == w.session.checklist()[:2]
