@@ -103,3 +103,25 @@ def test_text_brought_back_after_a_search_replaces_what_was_indexed(project: Pro
     assert project.pending_documents() == 0
     assert project.search("منظف").hits == ()
     assert [h.match for h in project.search("كامل").hits] == ["كامل"]
+
+
+def test_a_search_while_another_process_writes_does_not_wait_for_it(tmp_path: Path) -> None:
+    path = tmp_path / "news.db"
+    with Project.create(path, default_schema()) as p:
+        _add(p, *TEXTS)
+    writer = sqlite3.connect(path, isolation_level=None)
+    try:
+        writer.execute("BEGIN IMMEDIATE")  # a long import elsewhere holds the write lock
+        with Project.open(path, readonly=True) as reader:
+            assert reader.pending_documents() == 3
+        window = Project.open(path)
+        try:
+            assert [h.ext_id for h in window.search("الاسد").hits] == ["d1", "d3"]
+            assert window.pending_documents() == 3  # read one by one, not indexed
+            writer.execute("ROLLBACK")
+            assert [h.ext_id for h in window.search("الاسد").hits] == ["d1", "d3"]
+            assert window.pending_documents() == 0
+        finally:
+            window.close()
+    finally:
+        writer.close()

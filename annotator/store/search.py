@@ -22,6 +22,7 @@ The migration ``0012_document_search`` built the index for projects made before 
 from __future__ import annotations
 
 import heapq
+import logging
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -29,6 +30,8 @@ from dataclasses import dataclass
 
 from annotator.store.base import ProjectBase
 from annotator.text.normalize import find_all, normalize_query
+
+log = logging.getLogger(__name__)
 
 SEARCH_TABLE = "document_search"
 INDEXED_TABLE = SEARCH_TABLE + "_docsize"  # FTS5's row per indexed document (rowid = documents.id)
@@ -234,8 +237,24 @@ class Searching(ProjectBase):
 
     def _index_pending(self) -> None:
         """Index what was imported since the last search (by any process), when the project can
-        be written to; otherwise the search reads those documents one by one."""
-        if self.readonly or not pending_documents(self.db.conn):
+        be written to at once; otherwise the search reads those documents one by one. It never
+        waits for the write lock: a long import elsewhere holds it, and a search must not hang."""
+        conn = self.db.conn
+        if self.readonly or conn.in_transaction or not pending_documents(conn):
             return
-        with self.transaction():
-            index_pending(self.db.conn)
+        wait = int(conn.execute("PRAGMA busy_timeout").fetchone()[0])
+        conn.execute("PRAGMA busy_timeout = 0")
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            log.info("search index not brought up to date now (%s): reading documents one by one",
+                     exc)  # fmt: skip
+            return
+        finally:
+            conn.execute(f"PRAGMA busy_timeout = {wait}")
+        try:
+            index_pending(conn)
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:  # the disk, say: the search itself can still answer
+            conn.execute("ROLLBACK")
+            log.warning("the search index could not be brought up to date: %s", exc)
