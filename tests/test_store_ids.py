@@ -126,3 +126,12 @@ def test_a_project_made_before_the_index_gets_it_and_numbers_on(tmp_path: Path) 
     with Project.open(path) as p:
         doc = p.find_document("d1").id
         assert _add(p, doc, "دعمها").sid == "s13"
+
+
+def test_an_id_number_too_long_for_sqlite_still_leaves_room_for_new_ones(
+    project: Project,
+) -> None:
+    project.add_documents([_imported(["s99999999999999999999"])])  # from some file
+    doc = project.find_document("d1").id
+    sids = [_add(project, doc, w).sid for w in ("قال", "دعمها", "مثمرة")]
+    assert len(set(sids)) == 3 and all(s.startswith("s9223372036854775") for s in sids)

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from annotator.ui import counts
 from tests.test_ui_sync import TEXT, focus, second_window
 from tests.ui_helpers import drag, make_window, status_sentence
 
@@ -55,8 +56,11 @@ def test_the_link_prompt_and_accepting_hidden_suggestions_are_seen(
     assert status_sentence(w).startswith("Link «attributed to»: arrows choose, Enter links")
     qtbot.keyClick(w.view, Qt.Key.Key_Escape)
     assert not w.action("suggestions").isChecked()
+    assert not w.action("accept_suggestions:speaker").isEnabled()  # nothing shown to accept
+    qtbot.keyClick(w.view, Qt.Key.Key_S)
+    n = sum(1 for s in w.controller.review.items if s.label == "speaker")
     w.action("accept_suggestions:speaker").trigger()  # Suggestions → Speaker in the menu
-    assert status_sentence(w) == "Accepted 0 spans suggested as «Speaker»."
+    assert status_sentence(w) == f"Accepted {counts.spans(n)} suggested as «Speaker»."
 
 
 def test_an_undo_refused_in_a_stale_window_is_seen(qtbot: QtBot, tmp_path: Path) -> None:

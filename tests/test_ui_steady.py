@@ -7,9 +7,11 @@ smaller) and takes its own room once scrolled away, so no word on screen moves.
 
 from __future__ import annotations
 
+import random
+import re
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -137,3 +139,86 @@ def test_a_line_squeezed_by_an_edit_takes_its_own_room_once_off_screen(
     first = view.structure.blocks[0]
     assert first.lines[0].scale == 1.0 and first.lines[0].rows == 3
     _drawn_clear_of_the_text(view)
+
+
+def test_in_a_one_paragraph_article_a_line_takes_its_room_once_scrolled_off(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """A long article with no line break is one block, always partly on screen: its lines keep
+    their room only while they are on screen themselves."""
+    text = " ".join(PARAS)
+    w = make_window(qtbot, tmp_path, {"a": text})
+    view = w.view
+    _settle(view)
+    start = text.index("الوزارة")
+    for words, label in (("الوزارة", "speaker"), ("الوزارة ترى", "stance"),
+                         ("الوزارة ترى الزيارة", "claim")):  # fmt: skip
+        assert w.session.add_span(start, start + len(words), label) is not None
+    _settle(view)
+    (geo,) = view.structure.blocks
+    assert geo.lines[0].scale < 1.0 and geo.kept == (0,)
+    line_of_next = _y(view, text.index("الوزارة", start + 100))
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)  # the first line off screen, the block still on it
+    _settle(view)
+    assert view.structure.layout.unsettled == {}
+    bar.setValue(0)
+    _settle(view)
+    (geo,) = view.structure.blocks
+    assert geo.lines[0].scale == 1.0 and geo.lines[0].rows == 3 and geo.kept == ()
+    _drawn_clear_of_the_text(view)
+    assert _y(view, text.index("الوزارة", start + 100)) > line_of_next  # room was made above
+
+
+MIXED = "قال الرئيس Xi Jinping إن الزيارة الأولى منذ عام 2004 كانت مهمة 😀 وأكدت الوزارة دعمها مع 𝕏"
+WORDS = ("الوزارة", "Xi Jinping", "عام 2004", "دعمها", "الزيارة الأولى")
+
+
+def test_random_edits_on_screen_move_no_word_on_screen(qtbot: QtBot, tmp_path: Path) -> None:
+    """Labels, links and undos at random on the lines on screen (Latin, digits, emoji and a
+    character outside the BMP inside Arabic, one long paragraph among short ones), between
+    scrolls and resizes: a word on screen stays where it was through every edit."""
+    text = "\n".join([MIXED] * 5 + [" ".join([MIXED] * 12)] + [MIXED] * 5)
+    w = make_window(qtbot, tmp_path, {"a": text})
+    view, s = w.view, w.session
+    rng = random.Random(3)
+    bar = view.verticalScrollBar()
+    words = [(m.start(), m.end()) for t in WORDS for m in re.finditer(re.escape(t), text)]
+    labels = ("speaker", "claim", "stance", "event")
+    checked = 0
+
+    def on_screen(pos: int) -> bool:
+        return 0 < _y(view, pos) < view.viewport().height() - 60
+
+    for _ in range(120):
+        _settle(view)
+        port = view.viewport()
+        probe = view.offset_at(
+            QPoint(rng.randrange(50, port.width() - 50), rng.randrange(10, port.height() - 80))
+        )
+        before = _y(view, probe)
+        near = [wd for wd in words if on_screen(wd[0])] or words
+        op = rng.random()
+        if op < 0.5:
+            a, b = rng.choice(near)
+            s.add_span(a, min(len(text), b + rng.choice((0, 0, 8, 20))), rng.choice(labels))
+        elif op < 0.7:
+            shown = [sp for sp in s.spans if on_screen(sp.start)]
+            if len(shown) < 2:
+                continue
+            head, child = rng.sample(shown, 2)
+            fits = [r.id for r in s.schema.relations if r.allows(head.label, child.label)]
+            if fits and head.id is not None and child.id is not None:
+                s.add_relation(fits[0], head.id, child.id)
+        elif op < 0.8:
+            s.undo()
+        elif op < 0.9:
+            bar.setValue(rng.randrange(0, bar.maximum() + 1))
+            continue
+        else:
+            w.resize(rng.choice((640, 900, 1200)), 800)
+            continue
+        _settle(view)
+        assert _y(view, probe) == before
+        checked += 1
+    assert checked > 50 and len(s.spans) > 20 and s.relations

@@ -33,6 +33,7 @@ from tests.ui_helpers import drag, make_window
 ARABIC = "قال وزير الخارجية إن المحادثات كانت مثمرة وأكدت الوزارة أن الزيارة ستتم قريبا"
 LATIN = "The minister said on Tuesday that the talks were fruitful and the visit will go ahead"
 EMOJI = "🙂 قال الرئيس 😀😀 إن الزيارة 🇵🇸 كانت مثمرة 👍🏽 وأكد الوزير 𝕏 أن الاتفاق سيوقع"
+MIXED = "قال الرئيس Xi Jinping إن الزيارة الأولى منذ عام 2004 كانت مهمة"
 EMOJI_LATIN = "😀 The minister 🎉🎉 said 𝕏 that the talks 👍🏽 were fruitful"
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -453,3 +454,54 @@ def test_the_compare_view_draws_the_same_tags_and_arcs(qtbot: QtBot, tmp_path: P
         arc_joins(arc, tags[claim.id or 0], tags[speaker.id or 0])
         assert view.arc_description(arc).endswith(f"(by {who})")
     dialog.close()
+
+
+def test_r_typed_into_the_filter_or_the_find_bar_is_text_not_the_arc_toggle(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    w = make_window(qtbot, tmp_path, {"a": LATIN})
+    speaker = label(qtbot, w, "The minister", Qt.Key.Key_1)
+    claim = label(qtbot, w, "the talks were fruitful", Qt.Key.Key_2)
+    assert w.session.add_relation("attributed_to", claim.id or 0, speaker.id or 0)
+    qtbot.keyClick(w.view, Qt.Key.Key_G, CTRL)
+    qtbot.keyClicks(w.doclist.filter, "Reuters")
+    assert w.doclist.filter.text() == "Reuters"
+    assert w.view.structure.mode is ArcMode.ALL
+    qtbot.keyClick(w.view, Qt.Key.Key_F, CTRL)
+    box = w.find_bar.box
+    assert box.hasFocus()
+    qtbot.keyClicks(box, "were")
+    assert box.text() == "were" and w.view.structure.mode is ArcMode.ALL
+    qtbot.keyClick(box, Qt.Key.Key_Escape)
+    w.view.setFocus()
+    qtbot.keyClick(w.view, Qt.Key.Key_R)  # in the article it is the toggle
+    assert w.view.structure.mode is ArcMode.SELECTED
+
+
+def test_an_arc_tooltip_reads_in_arabic_in_the_arabic_interface(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    try:
+        install(app, "ar")
+        w = make_window(qtbot, tmp_path, {"a": MIXED})
+        speaker = label(qtbot, w, "Xi Jinping", Qt.Key.Key_1)
+        claim = label(qtbot, w, "الزيارة الأولى", Qt.Key.Key_2)
+        assert w.session.add_relation("attributed_to", claim.id or 0, speaker.id or 0)
+        _tags, _frags, (arc,) = painted(w.view)
+        (x0, y), (x1, _y) = arc.points[1], arc.points[2]
+        box = arc.label_box
+        assert box is not None
+        x = (x0 + box.x0) / 2 if abs(x0 - box.x0) > 8 else (x1 + box.x1) / 2
+        on_arc = QPoint(round(x), round(y))
+        QTest.mouseMove(w.view.viewport(), on_arc + QPoint(0, 40))
+        QTest.mouseMove(w.view.viewport(), on_arc)
+        qtbot.waitUntil(QToolTip.isVisible, timeout=5000)
+        tip = QToolTip.text()
+        relation = w.session.schema.relation_type("attributed_to").ar
+        assert relation and relation in tip and "Xi Jinping" in tip and "layla" in tip
+        assert "attributed" not in tip and "by" not in tip.split()
+    finally:
+        QToolTip.hideText()
+        install(app, "en")

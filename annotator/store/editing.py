@@ -162,6 +162,7 @@ class Editing(ProjectBase):
                 text=span.text,
             )
         doc_id = _need_id(span.doc_id)
+        self._refuse_twin(doc_id, owner, span)
         self.db.execute("INSERT OR IGNORE INTO annotators VALUES (?, ?)", [owner, now()])
         sid = span.sid
         if not sid or self._taken("spans", "sid", doc_id, owner, sid):
@@ -178,11 +179,29 @@ class Editing(ProjectBase):
         self._touch(doc_id, owner)
         return AddSpan(saved, rels)
 
+    def _refuse_twin(self, doc_id: int, owner: str, span: Span) -> None:
+        """Refuse a span (new, or one changed) whose twin, the same words with the same label,
+        is already in the layer: a window that had not seen the other's span never doubles it."""
+        twin = self.db.execute(
+            'SELECT 1 FROM spans WHERE doc_id = ? AND annotator = ? AND start = ? AND "end" = ?'
+            " AND label = ? AND id IS NOT ?",
+            [doc_id, owner, span.start, span.end, span.label, span.id],
+        ).fetchone()
+        if twin is not None:
+            raise ChangedElsewhereError(
+                "the {label} span «{text}» was labelled elsewhere already (another window or"
+                " program); nothing was changed",
+                label=LabelRef(span.label),
+                text=span.text,
+            )
+
     def _update_span(self, edit: UpdateSpan) -> UpdateSpan:
         current = self._expect(edit.before)
         after = edit.after.with_(id=current.id, doc_id=current.doc_id, annotator=current.annotator,
                                  sid=current.sid)  # fmt: skip
         self._check_span(after)
+        if (after.start, after.end, after.label) != (current.start, current.end, current.label):
+            self._refuse_twin(_need_id(current.doc_id), current.annotator, after)
         if after.label != current.label:
             by_id = {s.id: s for s in self.spans(_need_id(current.doc_id), current.annotator)}
             for rel in self.relations(_need_id(current.doc_id), current.annotator):
@@ -261,7 +280,11 @@ class Editing(ProjectBase):
             f" WHERE doc_id = ? AND annotator = ? AND {column} GLOB '{prefix}[0-9]*'",
             [doc_id, owner],
         ).fetchone()
-        return f"{prefix}{(row[0] or 0) + 1}"
+        n = (row[0] or 0) + 1
+        # SQLite reads a number too long for 64 bits as the largest one: past it, count on
+        while self._taken(table, column, doc_id, owner, f"{prefix}{n}"):
+            n += 1
+        return f"{prefix}{n}"
 
     def _touch(self, doc_id: int, annotator: str) -> None:
         """A document an annotator edits is at least in progress."""

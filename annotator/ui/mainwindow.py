@@ -139,6 +139,10 @@ class MainWindow(QMainWindow):
         self.modes.leadChanged.connect(self.curation_dock.setVisible)
         self.modes.leadChanged.connect(lambda _on: self.curation.refresh())
         self.modes.reviewChanged.connect(review.setChecked)
+        for action_id, action in self.actions_by_id.items():  # "accept all <label>": what is shown
+            if action_id.startswith("accept_suggestions:"):
+                action.setEnabled(self.modes.review)
+                self.modes.reviewChanged.connect(action.setEnabled)
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)

@@ -315,6 +315,20 @@ class Session(QObject):
         """Label text[start:end]; returns the saved span (selected) or None when refused."""
         if self.document is None:
             return None
+        twin = self._twin(start, end, label)
+        if twin is not None:
+            return twin
+        attrs = self.schema.label(label).default_attributes()
+        span = Span(start, end, label, self.document.text[start:end], attrs,
+                    doc_id=self.document.id, annotator=self.layer)  # fmt: skip
+        applied = self._do(AddSpan(span))
+        if isinstance(applied, AddSpan):
+            self.select(applied.span.id or 0)
+            return applied.span
+        return None
+
+    def _twin(self, start: int, end: int, label: str) -> Span | None:
+        """The span already labelled ``label`` on these words, selected and said, if any."""
         at = bisect.bisect_left(self.spans, (start, end, -1), key=_order)  # spans in text order
         while at < len(self.spans) and (self.spans[at].start, self.spans[at].end) == (start, end):
             s = self.spans[at]
@@ -327,13 +341,6 @@ class Session(QObject):
                     )
                 )
                 return s
-        attrs = self.schema.label(label).default_attributes()
-        span = Span(start, end, label, self.document.text[start:end], attrs,
-                    doc_id=self.document.id, annotator=self.layer)  # fmt: skip
-        applied = self._do(AddSpan(span))
-        if isinstance(applied, AddSpan):
-            self.select(applied.span.id or 0)
-            return applied.span
         return None
 
     def span(self, span_id: int) -> Span | None:
@@ -341,7 +348,7 @@ class Session(QObject):
 
     def relabel(self, span_id: int, label: str) -> None:
         span = self.span(span_id)
-        if span is None or span.label == label:
+        if span is None or span.label == label or self._twin(span.start, span.end, label):
             return
         attrs = self.schema.label(label).default_attributes()
         self._do(UpdateSpan(span, span.with_(label=label, attributes=attrs)))

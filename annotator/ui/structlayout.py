@@ -9,9 +9,9 @@ lines are moved, so the text, the cursor and the mouse all agree with the room a
 
 Only blocks Qt lays out are measured (the ones on screen, lazily), so a 1 MB document costs what
 its visible blocks cost. A block laid out again (a width change, ``relayout``) is measured again.
-A block placed again after an edit while on screen keeps its lines' room (``keep``), so the text
-does not move under the annotator's eyes; ``unsettled`` lists such blocks, and ``settle`` gives
-them their own room once they are off screen.
+A block placed again after an edit keeps the room of its lines on screen (``keep``), so the text
+does not move under the annotator's eyes; ``unsettled`` lists the lines kept in a room other than
+their own, and ``settle`` gives them their own room once they are off screen.
 """
 
 from __future__ import annotations
@@ -83,8 +83,8 @@ class StructureLayout(QPlainTextDocumentLayout):
         self.source = source
         self.metrics = metrics
         self.geometry: dict[int, BlockGeometry] = {}
-        self.keep: dict[int, tuple[float, ...]] = {}  # block -> the room its lines keep
-        self.unsettled: set[int] = set()  # blocks in a kept room other than their own
+        self.keep: dict[int, tuple[float | None, ...]] = {}  # block -> room its lines keep
+        self.unsettled: dict[int, tuple[int, ...]] = {}  # block -> lines in a kept room
 
     def blockBoundingRect(self, block: QTextBlock) -> QRectF:
         rect = super().blockBoundingRect(block)
@@ -111,32 +111,43 @@ class StructureLayout(QPlainTextDocumentLayout):
             line = layout.lineAt(i)
             line.setPosition(QPointF(line.x(), room.top))
         self.geometry[number] = geo
-        if geo.settled:
-            self.unsettled.discard(number)
+        if geo.kept:
+            self.unsettled[number] = geo.kept
         else:
-            self.unsettled.add(number)
+            self.unsettled.pop(number, None)
 
-    def relayout_blocks(self, numbers: set[int], keep: frozenset[int] = frozenset()) -> None:
-        """Measure these blocks again (their spans or links changed); those in ``keep`` keep the
-        room their lines have (they are on screen)."""
+    def relayout_blocks(
+        self, numbers: set[int], on_screen: Callable[[int], set[int]] | None = None
+    ) -> None:
+        """Measure these blocks again (their spans or links changed); the lines ``on_screen``
+        names (block -> line indices) keep the room they have."""
         doc = self.document()
         for n in sorted(numbers):
             block = doc.findBlockByNumber(n)
             if block.isValid():
+                seen = on_screen(n) if on_screen is not None else set()
                 old = self.geometry.pop(n, None)
-                if n in keep and old is not None:
-                    self.keep[n] = tuple(room.gap for room in old.lines)
+                if seen and old is not None:
+                    self.keep[n] = tuple(
+                        room.gap if i in seen else None for i, room in enumerate(old.lines)
+                    )
                 # one character: Qt's plain layout counts the change twice (removed + added), so
                 # a longer stretch reaches the next block and clears both; one block changed is
                 # laid out again at once, whatever the length said
                 doc.markContentsDirty(block.position(), 1)
 
-    def settle(self, on_screen: range) -> None:
-        """Give the blocks placed in a kept room their own room, now that they are off screen."""
-        off = {n for n in self.unsettled if n not in on_screen}
+    def settle(self, on_screen: Callable[[int], set[int]]) -> None:
+        """Give lines kept in a room other than their own their room, now that they are off
+        screen (the block's lines still on screen keep theirs)."""
+        off = {n for n, kept in self.unsettled.items() if not set(kept) <= on_screen(n)}
+        for n in off:
+            del self.unsettled[n]
         if off:
-            self.unsettled -= off
-            self.relayout_blocks(off)
+            self.relayout_blocks(off, on_screen)
+
+    def needs_settling(self, on_screen: Callable[[int], set[int]]) -> bool:
+        """True when a line kept in a room other than its own has left the screen."""
+        return any(not set(kept) <= on_screen(n) for n, kept in self.unsettled.items())
 
     def relayout_all(self) -> None:
         self.geometry.clear()

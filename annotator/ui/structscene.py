@@ -6,14 +6,15 @@ screen, routes the arcs between them (``structure.route``) and hands everything 
 What was painted is kept, in viewport coordinates, for hit-testing: the tag or arc under the mouse
 is the one drawn there.
 
-Blocks on screen placed again after an edit keep their lines' room (the text stays where the
-annotator sees it); once such a block has left the screen it is given its own room, from the
-event loop (never from inside a paint).
+Lines on screen keep their room through an edit (the text stays where the annotator sees it);
+once such a line has left the screen it is given its own room, from the event loop (never from
+inside a paint).
 """
 
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, Qt, QTimer
@@ -124,13 +125,30 @@ class StructureScene:
         those on screen keep their lines' room, so the text does not move."""
         placed = {n for n in blocks if n in self.layout.geometry}
         if placed:
-            on_screen = self.view.visible_blocks()
-            keep = frozenset(n for n in placed if n in on_screen)
-            self.layout.relayout_blocks(placed, keep)
+            self.layout.relayout_blocks(placed, self._lines_on_screen(self.view.visible_blocks()))
+
+    def _lines_on_screen(self, visible: range) -> Callable[[int], set[int]]:
+        """Which lines of a block (by number) are on screen, room above them included."""
+        view = self.view
+        doc = view.document()
+        height = view.viewport().height()
+        offset = view.contentOffset().y()
+
+        def lines(number: int) -> set[int]:
+            geo = self.layout.geometry.get(number)
+            if number not in visible or geo is None:
+                return set()
+            top = view.blockBoundingGeometry(doc.findBlockByNumber(number)).top() + offset
+            return {
+                i for i, room in enumerate(geo.lines)
+                if top + room.top + room.height > 0 and top + room.top - room.gap < height
+            }  # fmt: skip
+
+        return lines
 
     def _settle(self) -> None:
         self._settling = False
-        self.layout.settle(self.view.visible_blocks())
+        self.layout.settle(self._lines_on_screen(self.view.visible_blocks()))
 
     def set_relations(self, relations: list[Relation]) -> None:
         """Show these relations (a full list); only the blocks of those that came or went are
@@ -228,7 +246,11 @@ class StructureScene:
             last = block.blockNumber()
             offset.setY(offset.y() + rect.height())
             block = block.next()
-        if not self._settling and any(not first <= n <= last for n in self.layout.unsettled):
+        if (
+            not self._settling
+            and self.layout.unsettled
+            and self.layout.needs_settling(self._lines_on_screen(range(first, last + 1)))
+        ):
             self._settling = True
             QTimer.singleShot(0, self.view, self._settle)
         self.arcs = self._route(where, first, last) if self.mode is not ArcMode.NONE else []

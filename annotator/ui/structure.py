@@ -14,7 +14,8 @@ bracket under each piece. Positions are UTF-16 units relative to the block, like
 
 A line on screen keeps its room through an edit (``keep``): what no longer fits is drawn smaller
 (``LineRoom.scale``), so labelling and linking never move the text the annotator is looking at;
-the line takes its own room again once it is off screen (``BlockGeometry.settled`` says whether).
+the line takes its own room again once it is off screen (``BlockGeometry.kept`` lists the lines
+in a room other than their own).
 """
 
 from __future__ import annotations
@@ -207,7 +208,7 @@ class BlockGeometry:
     brackets: tuple[Bracket, ...]
     slots: tuple[Slot, ...]
     tag_of: dict[int, Tag] = field(default_factory=dict)
-    settled: bool = True  # every line has the room it wants (False: a kept room, see ``keep``)
+    kept: tuple[int, ...] = ()  # lines in a kept room other than their own (see ``keep``)
 
     def moved(self, dx: float, dy: float) -> BlockGeometry:
         """The same records shifted (block to viewport coordinates)."""
@@ -231,7 +232,7 @@ class BlockGeometry:
                 for s in self.slots
             ),
             {t.span_id: t for t in tags},
-            self.settled,
+            self.kept,
         )
 
 
@@ -264,13 +265,13 @@ def place_block(
     spans: Sequence[SpanEnd],
     links: Sequence[Link],
     metrics: Metrics,
-    keep: Sequence[float] | None = None,
+    keep: Sequence[float | None] | None = None,
 ) -> BlockGeometry:
     """Fragments, tags, brackets and arc slots of one block, and each line's room above it.
 
     ``spans`` are those touching the block; ``links`` the relations with an end in it. ``keep``,
-    one room per line, is the room the lines had (a block on screen placed again after an edit):
-    the lines keep it and the tags and arcs are fitted into it."""
+    one entry per line, is the room a line on screen had before an edit (None for the others):
+    such a line keeps it and its tags and arcs are fitted into it."""
     fragments: list[Fragment] = []
     pieces: dict[int, list[Fragment]] = {}
     for s in spans:
@@ -332,15 +333,16 @@ def place_block(
     y = 0.0
     if keep is not None and len(keep) != len(lines):
         keep = None  # laid out anew (another width): nothing to keep
-    settled = True
+    kept: list[int] = []
     for i, line in enumerate(lines):
         want = n_rows[i] * metrics.tag_height + len(levels[i]) * metrics.arc_step
         reserve = RESERVE * metrics.tag_height if line.end > line.start else 0.0  # empty: none
         gap = PAD + max(want, reserve) + 2.0
         scale = 1.0
-        if keep is not None and keep[i] != gap:
-            settled = False
-            gap = keep[i]
+        room = keep[i] if keep is not None else None
+        if room is not None and room != gap:
+            kept.append(i)
+            gap = room
             scale = min(1.0, (gap - PAD - 2.0) / want) if want > 0 else 1.0
         y += gap
         rooms.append(LineRoom(y, line.height, gap, n_rows[i], len(levels[i]), scale))
@@ -365,7 +367,7 @@ def place_block(
              metrics.arc_step * rooms[li].scale)
         for rel, li, level, a, b, whole in slot_levels
     )  # fmt: skip
-    return BlockGeometry(tuple(rooms), placed, tuple(tags), brackets, slots, settled=settled)
+    return BlockGeometry(tuple(rooms), placed, tuple(tags), brackets, slots, kept=tuple(kept))
 
 
 def _level_y(room: LineRoom, level: int, metrics: Metrics) -> float:
