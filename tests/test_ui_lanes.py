@@ -13,7 +13,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from annotator.ui.mainwindow import MainWindow
-from annotator.ui.structure import LANE_STEP, LANES, Arc, Box, Gutter
+from annotator.ui.structure import GUTTER, LANE_STEP, LANES, Arc, Box, Gutter, lane_x, lanes
 from tests.ui_helpers import make_window
 
 LINES = [f"قال المتحدث {n} إن الاتفاق سيوقع قريبا" for n in "أبجدهو"]
@@ -111,3 +111,17 @@ def test_margin_arcs_in_english_take_lanes_on_the_right(qtbot: QtBot, tmp_path: 
     w, rel = _linked(qtbot, tmp_path, LATIN, MANY)
     assert w.view.structure.gutter() is Gutter.RIGHT
     _check(w, rel, READABLE)
+
+
+def test_more_arcs_than_lanes_stay_apart_inside_the_margin() -> None:
+    """Twenty arcs side by side: each its own x, all inside the margin, nearest the text first."""
+    runs = [(float(i), 100.0 - i) for i in range(20)]  # nested: the first spans all the others
+    taken = lanes(runs)
+    assert sorted(taken) == list(range(20))
+    for gutter, width in ((Gutter.LEFT, 800.0), (Gutter.RIGHT, 800.0)):
+        xs = [lane_x(k, gutter, width, 20) for k in taken]
+        assert len(set(xs)) == 20
+        assert all(0.0 < x < GUTTER if gutter is Gutter.LEFT else width - GUTTER < x < width
+                   for x in xs)  # fmt: skip
+        inner = max(xs, key=lambda x: x if gutter is Gutter.LEFT else -x)
+        assert xs.index(inner) == 19  # the innermost run, nearest the text

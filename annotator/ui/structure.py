@@ -392,7 +392,6 @@ def _first_piece(lines: Sequence[LineMeasure], s: SpanEnd, pieces: list[Fragment
 LANE_STEP = 6.0  # pixels between two arcs running down the gutter: apart enough to follow
 LANES = 4  # lanes at that spacing; more arcs at one height share the gutter more closely
 GUTTER = 6.0 + LANES * LANE_STEP  # the document margin: room for the lanes beside the lines
-MIN_LANE_STEP = 2.0  # never closer than this: two arcs at one height never share a lane
 ARROW = 6.0  # arrowhead length
 
 
@@ -508,6 +507,7 @@ def lanes(runs: Sequence[tuple[float, float]]) -> list[int]:
 
 def lane_x(lane: int, gutter: Gutter, width: float, count: int = LANES) -> float:
     """x of a gutter lane (lane 0 nearest the text) when ``count`` lanes are in use."""
-    step = max(MIN_LANE_STEP, min(LANE_STEP, (GUTTER - 6.0) / max(count, 1)))
+    # more lanes than the margin holds at full spacing: closer together, never out of the margin
+    step = min(LANE_STEP, (GUTTER - 6.0) / max(count, 1))
     inner = GUTTER - 3.0 - lane * step
     return inner if gutter is Gutter.LEFT else width - inner
