@@ -66,6 +66,13 @@ class AnnotatorError(Exception):
     def __str__(self) -> str:
         return self.message
 
+    def __reduce__(self) -> str | tuple[object, ...]:
+        """The base class crosses a process pipe with its template (a worker's refusal is said in
+        the window's language); a subclass as Exception pickles it."""
+        if type(self) is AnnotatorError:
+            return (AnnotatorError, (self.told,))
+        return super().__reduce__()
+
 
 class InputError(AnnotatorError):
     """A file given to the program is unusable: names the file, the line (if any) and the problem.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -141,3 +142,29 @@ def test_an_inserted_headline_goes_but_titles_and_subheads_stay() -> None:
     result = clean_text(text, load_rules(None))
     assert [c.rule for c in result.cuts] == ["inserted headline"]
     assert result.text.startswith("قمة إقليمية.. القادة") and "خلفية الأزمة" in result.text
+
+
+def test_the_arabic_import_preview_names_the_rules_in_arabic(qtbot: object, tmp_path: Path) -> None:
+    """The preview said "[السطر 13: related articles]" and "source: وكالة الأنباء"."""
+    from PySide6.QtWidgets import QApplication
+
+    from annotator.ui.i18n import install
+    from tests.ui_helpers import make_window
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    try:
+        install(app, "ar")
+        w = make_window(qtbot, tmp_path, {"a": "نص موجود"})  # type: ignore[arg-type]
+        (tmp_path / "scraped.txt").write_text(SCRAPED, encoding="utf-8")
+        dialog = w.dialogs.show_import()
+        dialog.add_paths([tmp_path / "scraped.txt"])
+        preview = dialog.preview.toPlainText()
+        assert "إقرأ أيضاً:  [السطر 13: مقالات ذات صلة]" in preview
+        assert "المصدر: وكالة الأنباء  [السطر 10: المصدر]" in preview
+        summary = dialog.summary.text()
+        assert "10 أسطر" in summary and "تاريخ النشر: 3 مارس 2025" in summary, summary
+        assert not re.search(r"[A-Za-z]{2,}", preview + summary), (preview, summary)
+        dialog.close()
+    finally:
+        install(app, "en")

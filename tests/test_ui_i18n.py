@@ -99,7 +99,7 @@ SHOWN = {
     "QLabel", "QPushButton", "QCheckBox", "QRadioButton", "QGroupBox", "QAction", "plain_label",
     "information", "warning", "critical", "question", "message_box", "warn", "say", "emit",
     "addMenu", "setWhatsThis", "setInformativeText", "setDetailedText", "getSaveFileName",
-    "getOpenFileName", "getOpenFileNames", "getExistingDirectory",
+    "getOpenFileName", "getOpenFileNames", "getExistingDirectory", "getText", "getItem",
 }  # fmt: skip
 # Functions that translate a text marked elsewhere with QT_TRANSLATE_NOOP (so their argument is a
 # name, not a literal).

@@ -139,3 +139,21 @@ def test_a_refused_merge_and_agreement_say_why_in_arabic(
     said = w.status_line.message_line.text()
     assert said.startswith(f"لم يُنهِ أي مُعلِّم مستنداً في {lri(project)} بعد"), said
     assert LATIN_WORD.findall(said.replace(str(project), "").replace("Ctrl", "")) == [], said
+
+
+def test_a_cancelled_import_says_so_in_arabic(qtbot: QtBot, tmp_path: Path, arabic: object) -> None:
+    import json
+
+    w = make_window(qtbot, tmp_path, {"a": TEXT})
+    src = tmp_path / "big.jsonl"
+    lines = (json.dumps({"id": f"n{i}", "text": f"{TEXT} {i}"}) for i in range(5000))
+    src.write_text("\n".join(lines), encoding="utf-8")
+    dialog = w.dialogs.show_import()
+    qtbot.addWidget(dialog)
+    dialog.add_paths([src])
+    job = dialog.run_import()
+    assert job is not None
+    job.progress.connect(lambda _n: job.cancel())
+    with qtbot.waitSignal(job.failed, timeout=60000):
+        pass
+    assert dialog.summary.text() == "لم يُستورد شيء: أُلغي؛ لم يتغير شيء."

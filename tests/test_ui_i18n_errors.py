@@ -83,6 +83,10 @@ def test_restore_refusals_read_in_arabic(tmp_path: Path, arabic: object) -> None
     with pytest.raises(ProjectError) as caught:
         restore_backup(db, empty)
     refused.append(caught.value)
+    other = _project(tmp_path / "آخر.db")  # another project's file (passed as a Path)
+    with pytest.raises(ProjectError) as caught:
+        restore_backup(db, other)
+    assert explain(caught.value).startswith(f"{lri(other)} ليس نسخة احتياطية من {lri(db)}")
     shown = [explain(e) for e in refused]
     assert shown[0] == (
         f"{lri(tmp_path / 'gone.db')} غير موجود (اسرد النسخ الاحتياطية بالأمر: annotator backups {lri(db)})"

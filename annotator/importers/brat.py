@@ -16,7 +16,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from annotator.errors import InputError, Told
-from annotator.importers.common import rebase_layers, title_of
+from annotator.importers.common import BadValueError, rebase_layers, title_of, why
 from annotator.importers.options import ImportOptions
 from annotator.model.document import DocumentRecord, Layer, Relation, Span
 from annotator.text.decode import decode, prepare_text
@@ -64,7 +64,7 @@ def read(path: Path, options: ImportOptions) -> Iterator[DocumentRecord | InputE
             else:  # events, normalisations, notes: counted, not silently dropped
                 _count(skipped, f"brat {_KINDS.get(ident[:1], 'other')} line(s)")
         except (ValueError, KeyError, IndexError) as exc:
-            what: object = str(exc)
+            what = why(exc)
             if isinstance(exc, KeyError):
                 what = Told("refers to {name} which is not defined above", {"name": str(exc)})
             yield InputError(ann, "not a usable brat line ({why})", lineno, why=what)
@@ -112,22 +112,29 @@ def _text_bound(ident: str, body: str, shown: str, raw: str, labels: dict[str, s
     kind, _, where = body.partition(" ")
     label = labels.get(kind.lower())
     if label is None:
-        raise ValueError(f"label {kind!r} is not in the schema")
+        raise BadValueError("label {kind!r} is not in the schema", kind=kind)
     pieces: list[tuple[int, int]] = []
     for part in where.split(";"):
         numbers = part.split()
         if len(numbers) != 2 or not all(x.isascii() and x.isdigit() for x in numbers):
-            raise ValueError(f"{ident} has offsets {where!r}; expected 'START END[;START END]'")
+            raise BadValueError(
+                "{ident} has offsets {where!r}; expected 'START END[;START END]'",
+                ident=ident, where=where,
+            )  # fmt: skip
         s, e = int(numbers[0]), int(numbers[1])
         if not 0 <= s < e <= len(raw) or (pieces and s < pieces[-1][1]):
-            raise ValueError(f"{ident} [{s}, {e}) is outside the text (length {len(raw)})")
+            raise BadValueError(
+                "{ident} [{start}, {end}) is outside the text (length {length})",
+                ident=ident, start=s, end=e, length=len(raw),
+            )  # fmt: skip
         pieces.append((s, e))
     expected = " ".join(raw[s:e] for s, e in pieces)
     if shown and _loose(shown) != _loose(expected):
-        raise ValueError(
-            f"{ident}'s text {shown!r} is not the text at those offsets ({expected!r}); "
-            "offsets must count the characters of the .txt file as written"
-        )
+        raise BadValueError(
+            "{ident}'s text {shown!r} is not the text at those offsets ({expected!r}); offsets"
+            " must count the characters of the .txt file as written",
+            ident=ident, shown=shown, expected=expected,
+        )  # fmt: skip
     if any(raw[e:s].strip() for (_s, e), (s, _e) in pairwise(pieces)):
         return None
     start, end = pieces[0][0], pieces[-1][1]

@@ -43,6 +43,7 @@ class Rule:
 
     name: str
     kind: str  # tail, line, meta, counter, headline
+    name_ar: str = ""  # the name the Arabic window shows (summaries and manifests say ``name``)
     starts: tuple[str, ...] = ()  # line, meta: the line starts with one of these
     contains: tuple[str, ...] = ()  # line: a short line that is not a sentence contains one
     equals: tuple[str, ...] = ()  # tail, line: the line is one of these alone (a colon may follow)
@@ -120,6 +121,7 @@ def _load(source: str, where: str) -> list[Rule]:
             Rule(
                 name=str(raw.get("name", f"rule {i}")),
                 kind=raw["kind"],
+                name_ar=str(raw.get("name_ar", "")),
                 **{k: tuple(_norm(p) for p in v) for k, v in lists.items()},
                 joiners=joiners,
                 key=str(raw.get("key", "")),

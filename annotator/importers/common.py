@@ -73,6 +73,20 @@ _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 MAX_JSON_NUMBER = 2**53  # larger numbers are no offsets or ids anyone wrote on purpose
 
 
+class BadValueError(ValueError):
+    """A value of a file a reader cannot take, as a template with its arguments (``told``): the
+    reader names the file and line around it."""
+
+    def __init__(self, template: str, /, **params: object) -> None:
+        self.told = Told(template, params)
+        super().__init__(str(self.told))
+
+
+def why(exc: Exception) -> object:
+    """What a caught reader error says: its template when it has one, else its words."""
+    return exc.told if isinstance(exc, BadValueError) else str(exc)
+
+
 class JSONProblem(ValueError):
     """A JSON text this program will not read, with the reason in words (``told``)."""
 

@@ -13,7 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from annotator.errors import InputError, Told
-from annotator.importers.common import rebase_layers, records_from_lines, title_of, to_codepoints
+from annotator.importers.common import (
+    BadValueError,
+    rebase_layers,
+    records_from_lines,
+    title_of,
+    to_codepoints,
+    why,
+)
 from annotator.importers.options import ImportOptions
 from annotator.model.document import DocumentRecord, Layer, Relation, Span
 from annotator.model.layers import VIEWS
@@ -33,7 +40,7 @@ def _entities(obj: dict[str, Any]) -> list[tuple[str, int, int, str]]:
         return out
     raw = obj.get("label", obj.get("labels", []))
     if not isinstance(raw, list):
-        raise ValueError("'label' must be a list of [start, end, label]")
+        raise BadValueError("'label' must be a list of [start, end, label]")
     return [(f"e{i}", int(s), int(e), str(lab)) for i, (s, e, lab) in enumerate(raw, 1)]
 
 
@@ -52,12 +59,16 @@ def parse_example(obj: Any, options: ImportOptions, source: str, lineno: int, an
         for eid, start, end, label in entities:
             lab = labels.get(label.lower())
             if lab is None:
-                raise ValueError(
-                    f"label {label!r} is not in the schema ({', '.join(labels.values())})"
-                )
+                raise BadValueError(
+                    "label {label!r} is not in the schema ({labels})",
+                    label=label, labels=", ".join(labels.values()),
+                )  # fmt: skip
             s, e = to_codepoints(raw_text, start, end, unit, conv)
             if not 0 <= s < e <= len(raw_text):
-                raise ValueError(f"entity {eid} [{start}, {end}) is outside the text")
+                raise BadValueError(
+                    "entity {entity} [{start}, {end}) is outside the text",
+                    entity=eid, start=start, end=end,
+                )  # fmt: skip
             spans.append(Span(s, e, lab, raw_text[s:e], {}, f"s{len(spans) + 1}"))
         sid_of = {eid: sp.sid for (eid, *_rest), sp in zip(entities, spans, strict=True)}
         relations = [
@@ -65,7 +76,7 @@ def parse_example(obj: Any, options: ImportOptions, source: str, lineno: int, an
             for i, r in enumerate(relations_raw, 1)
         ]
     except (KeyError, TypeError, ValueError, IndexError) as exc:
-        what: object = str(exc)
+        what = why(exc)
         if isinstance(exc, KeyError):
             what = Told("missing {key}", {"key": str(exc)})
         raise InputError(source, "not a doccano example ({why})", lineno, why=what) from None

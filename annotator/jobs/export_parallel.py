@@ -88,7 +88,7 @@ def _worker_chunk(
     try:
         return write_chunk(_store, plan, ids, paths)
     except AnnotatorError as exc:  # as the base class: subclasses' arguments do not pickle
-        raise AnnotatorError(exc.message) from None
+        raise AnnotatorError(exc.told) from None
 
 
 class _Chunks:

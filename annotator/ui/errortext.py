@@ -8,6 +8,8 @@ names in the interface language. A counted sentence is a plural message (Arabic'
 
 from __future__ import annotations
 
+from pathlib import PurePath
+
 from PySide6.QtCore import QCoreApplication
 
 from annotator.errors import AnnotatorError, LabelRef, RelationRef, Told
@@ -28,6 +30,8 @@ def explain(error: AnnotatorError | Told, schema: Schema | None = None) -> str:
 
 
 def _shown(value: object, schema: Schema | None) -> object:
+    if isinstance(value, PurePath):
+        value = str(value)
     if isinstance(value, str) and _is_path(value) and language() == "ar":
         return isolate(value, "ltr")  # a path reads left to right inside an Arabic sentence
     if isinstance(value, tuple):

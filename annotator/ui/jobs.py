@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from annotator.errors import AnnotatorError
 from annotator.ui.errortext import explain
+from annotator.ui.i18n import QT_TRANSLATE_NOOP
 
 Work = Callable[[Callable[[int], None]], Any]
 
@@ -40,7 +41,7 @@ class _Worker(QObject):
 
     def _report(self, n: int) -> None:
         if self.cancelled:
-            raise JobCancelled("Cancelled; nothing was changed.")
+            raise JobCancelled(QT_TRANSLATE_NOOP("errors", "Cancelled; nothing was changed."))
         self.progress.emit(n)
 
     @Slot()

@@ -48,6 +48,7 @@ def run_gui(
 ) -> int:
     """Open the window; with ``screenshot``, render once, save the PNG and return 0."""
     check_display()
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
     from annotator.store import Project
@@ -102,7 +103,11 @@ def run_gui(
             name = getpass.getuser()
         else:
             name, ok = QInputDialog.getText(
-                None, "annotator", "Your name (stored with every annotation you make):"
+                None,
+                "annotator",
+                QCoreApplication.translate(
+                    "Launch", "Your name (stored with every annotation you make):"
+                ),
             )
             if not ok or not name.strip():
                 project.close()

@@ -602,8 +602,16 @@
         <translation>تُعرض المعاينة لملفات ‎.txt فقط.</translation>
     </message>
     <message>
+        <source>{0} cannot be read ({1})</source>
+        <translation>تعذّرت قراءة {0} ({1})</translation>
+    </message>
+    <message>
         <source>line {0}: {1}</source>
         <translation>السطر {0}: {1}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
     </message>
     <message>
         <source>{0} will be cut (struck through); the original is kept.</source>
@@ -635,6 +643,13 @@
     <message>
         <source>{0} done…</source>
         <translation>أُنجز {0}…</translation>
+    </message>
+</context>
+<context>
+    <name>Launch</name>
+    <message>
+        <source>Your name (stored with every annotation you make):</source>
+        <translation>اسمك (يُحفظ مع كل وسم تضعه):</translation>
     </message>
 </context>
 <context>
@@ -1227,6 +1242,10 @@
         <translation>يجب أن يكون &apos;annotator&apos; نصاً</translation>
     </message>
     <message>
+        <source>&apos;label&apos; must be a list of [start, end, label]</source>
+        <translation>يجب أن يكون &apos;label&apos; قائمة ‎[start, end, label]‎</translation>
+    </message>
+    <message>
         <source>&apos;meta&apos; must be an object</source>
         <translation>يجب أن يكون &apos;meta&apos; كائناً</translation>
     </message>
@@ -1383,6 +1402,10 @@
         <translation>يجب أن يكون كل سطر كائن JSON فيه &apos;text&apos;</translation>
     </message>
     <message>
+        <source>entity {entity} [{start}, {end}) is outside the text</source>
+        <translation>الكيان {entity} [{start}، {end}) خارج النص</translation>
+    </message>
+    <message>
         <source>give either --annotator or --layer, not both</source>
         <translation>اختر مُعلِّماً أو طبقة، لا الاثنين معاً</translation>
     </message>
@@ -1395,8 +1418,16 @@
         <translation>ليس نصاً بترميز UTF-8 (يكتب brat ملفات ‎.ann‎ بترميز UTF-8)</translation>
     </message>
     <message>
+        <source>label {kind!r} is not in the schema</source>
+        <translation>الوسم {kind!r} ليس في المخطط</translation>
+    </message>
+    <message>
         <source>label {label!r} has no attribute {name!r}</source>
         <translation>ليس للوسم {label!r} خاصية {name!r}</translation>
+    </message>
+    <message>
+        <source>label {label!r} is not in the schema ({labels})</source>
+        <translation>الوسم {label!r} ليس في المخطط ({labels})</translation>
     </message>
     <message>
         <source>label {name!r}</source>
@@ -1769,6 +1800,18 @@
     <message>
         <source>{encoding!r} is not an encoding Python knows</source>
         <translation>{encoding!r} ليس ترميزاً معروفاً</translation>
+    </message>
+    <message>
+        <source>{ident} [{start}, {end}) is outside the text (length {length})</source>
+        <translation>{ident} [{start}، {end}) خارج النص (طوله {length})</translation>
+    </message>
+    <message>
+        <source>{ident} has offsets {where!r}; expected &apos;START END[;START END]&apos;</source>
+        <translation>مواضع {ident} هي {where!r}؛ المتوقع &apos;START END[;START END]&apos;</translation>
+    </message>
+    <message>
+        <source>{ident}&apos;s text {shown!r} is not the text at those offsets ({expected!r}); offsets must count the characters of the .txt file as written</source>
+        <translation>نص {ident} ‏{shown!r} ليس النص في تلك المواضع ({expected!r})؛ يجب أن تعدّ المواضع محارف ملف ‎.txt‎ كما كُتب</translation>
     </message>
     <message>
         <source>{name!r} holds the machine suggestions, which are never exported unless accepted: accept them in the window (Enter on one, or the Suggestions menu for a whole label) and export the annotator&apos;s layer that took them</source>
@@ -2195,6 +2238,10 @@
             <numerusform>{path} تالف: %n صفاً تشير إلى صفوف مفقودة</numerusform>
             <numerusform>{path} تالف: %n صف تشير إلى صفوف مفقودة</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>أُلغي؛ لم يتغير شيء.</translation>
     </message>
 </context>
 <context>

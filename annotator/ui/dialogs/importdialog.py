@@ -28,15 +28,17 @@ from PySide6.QtWidgets import (
 
 from annotator.errors import AnnotatorError
 from annotator.importers import read_inputs
-from annotator.importers.clean import Cleaned, clean_text, load_rules, user_rules_file
+from annotator.importers.clean import Cleaned, Rule, clean_text, load_rules, user_rules_file
 from annotator.importers.formats import SUFFIXES
 from annotator.importers.options import ImportOptions
 from annotator.model.projectfiles import is_own_file
 from annotator.store import Project
 from annotator.store.base import OnConflict
+from annotator.text.bidi import isolate
 from annotator.text.decode import decode_bytes
 from annotator.ui import counts
 from annotator.ui.errortext import explain
+from annotator.ui.i18n import language
 from annotator.ui.jobs import Job
 from annotator.ui.session import Session
 from annotator.ui.widgets.direction import natural_direction
@@ -142,10 +144,18 @@ class ImportDialog(QDialog):
             text = decode_bytes(self.paths[row].read_bytes(), self.paths[row])
             # the user's own cleaning.toml may be broken: say so here, as the import would
             rules = load_rules(user_rules_file()) if self.clean.isChecked() else None
-        except (AnnotatorError, OSError) as exc:
-            self.summary.setText(explain(exc) if isinstance(exc, AnnotatorError) else str(exc))
+        except AnnotatorError as exc:
+            self.summary.setText(explain(exc))
+            return
+        except OSError as exc:
+            self.summary.setText(
+                self.tr("{0} cannot be read ({1})").format(
+                    isolate(str(self.paths[row]), "ltr"), exc.strerror or exc
+                )
+            )
             return
         result = clean_text(text, rules) if rules is not None else Cleaned(text)
+        named = _rule_names(rules or ())
         cuts = {cut.line: cut for cut in result.cuts}
         cut, note, plain = QTextCharFormat(), QTextCharFormat(), QTextCharFormat()
         cut.setForeground(QColor("#b00020"))
@@ -160,9 +170,10 @@ class ImportDialog(QDialog):
                 cursor.insertText(line, plain)
                 continue
             cursor.insertText(line, cut)
-            where = self.tr("line {0}: {1}").format(number, cuts[number].rule)
+            rule = cuts[number].rule
+            where = self.tr("line {0}: {1}").format(number, named.get(rule, rule))
             cursor.insertText(f"  [{where}]", note)
-        notes = ", ".join(f"{k}: {v}" for k, v in result.meta.items())
+        notes = self.tr(", ").join(f"{named.get(k, k)}: {v}" for k, v in result.meta.items())
         self.summary.setText(
             self.tr("{0} will be cut (struck through); the original is kept.").format(
                 counts.lines(len(result.cuts))
@@ -207,3 +218,13 @@ class ImportDialog(QDialog):
     def _not_imported(self, message: str) -> None:
         self.ok.setEnabled(True)
         self.summary.setText(self.tr("Nothing was imported: {0}").format(message))
+
+
+def _rule_names(rules: tuple[Rule, ...]) -> dict[str, str]:
+    """Cleaning rules' names (and their metadata keys) as the Arabic interface says them; the
+    English interface shows the names themselves."""
+    if language() != "ar":
+        return {}
+    names = {r.name: r.name_ar for r in rules if r.name_ar}
+    names.update({r.key: r.name_ar for r in rules if r.kind == "meta" and r.key and r.name_ar})
+    return names

@@ -27,7 +27,6 @@ from annotator.ui.actions import ActionSpec, clashes, tr_action
 from annotator.ui.fonts import article_families
 from annotator.ui.i18n import QT_TRANSLATE_NOOP
 from annotator.ui.settings import Settings
-from annotator.ui.widgets.direction import natural_keys
 from annotator.ui.widgets.plain import plain_label
 
 LANGUAGES = (
@@ -76,7 +75,6 @@ class PreferencesDialog(QDialog):
             editor = QKeySequenceEdit(
                 QKeySequence(overrides.get(spec.id, spec.shortcut)), self.keys
             )
-            natural_keys(editor)
             self.keys.setCellWidget(row, 1, editor)
             self.editors[spec.id] = editor
         self.keys.resizeColumnToContents(0)

@@ -6,13 +6,7 @@ without letters (numbers) keep the interface's direction, so columns of numbers 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QKeySequenceEdit,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-)
+from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem
 
 from annotator.text.bidi import reading_direction
 
@@ -41,19 +35,3 @@ def natural_direction(view: QAbstractItemView, *columns: int) -> None:
         view.setItemDelegate(delegate)
     for column in columns:
         view.setItemDelegateForColumn(column, delegate)
-
-
-def natural_keys(editor: QKeySequenceEdit) -> None:
-    """Lay a key sequence editor out in its keys' own direction, now and after every change: "Ctrl+="
-    reads left to right in the Arabic interface too (as in the F1 sheet); an empty one keeps the
-    interface's direction for its prompt."""
-
-    def follow(keys: QKeySequence) -> None:
-        direction = reading_direction(keys.toString(QKeySequence.SequenceFormat.NativeText))
-        if direction is None:
-            editor.unsetLayoutDirection()
-        else:
-            editor.setLayoutDirection(_QT[direction])
-
-    editor.keySequenceChanged.connect(follow)
-    follow(editor.keySequence())
