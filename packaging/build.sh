@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x .venv/bin/python ] || bash .ci/setup
+.venv/bin/python -m annotator.ui.translations release  # the .qm catalogues are build products
 .venv/bin/python -m pip install -q pyinstaller 2>&1 | grep -v "^WARNING: Location" || true
 .venv/bin/python -m PyInstaller --noconfirm --clean --log-level WARN \
   --distpath dist --workpath build/pyinstaller packaging/annotator.spec

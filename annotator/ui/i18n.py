@@ -41,7 +41,10 @@ def catalogues(lang: str) -> list[QTranslator]:
     found: list[QTranslator] = []
     own = QTranslator()
     if not own.load(str(resource_path("translations", f"annotator_{lang}.qm"))):
-        raise FileNotFoundError(f"annotator_{lang}.qm is missing from the installed program")
+        raise FileNotFoundError(
+            f"annotator_{lang}.qm is missing: it is compiled when the program is installed"
+            " (in a checkout: .venv/bin/python -m annotator.ui.translations release)"
+        )
     found.append(own)
     qt = QTranslator()
     if lang != "en" and qt.load(

@@ -8,9 +8,10 @@ the .ts in Qt Linguist or Weblate. After changing interface strings:
     (translate them in Qt Linguist: .venv/bin/pyside6-linguist resources/translations/annotator_ar.ts)
     .venv/bin/python -m annotator.ui.translations release   # pyside6-lrelease: .ts -> .qm
 
-The .qm files are committed beside their .ts (they are small, and building them at install time
-would make PySide6 a build requirement of the wheel); tests/test_ui_i18n.py fails when a .qm is not
-what lrelease makes of its .ts, or a .ts misses a string of the sources.
+The .qm files are build products, not sources (git ignores them): building or installing the package
+compiles them (setup.py calls ``release``; PySide6 is a build requirement for its lrelease), so
+`.ci/setup` makes them beside the .ts for the checkout. tests/test_ui_i18n.py fails when a .qm is
+not what lrelease makes of its .ts (run ``release``), or a .ts misses a string of the sources.
 """
 
 from __future__ import annotations
@@ -161,13 +162,13 @@ def update(folder: Path = FOLDER) -> None:
         )  # fmt: skip
 
 
-def release(folder: Path = FOLDER) -> None:
-    """Compile every .ts in ``folder`` to its .qm."""
+def release(folder: Path = FOLDER, out: Path | None = None) -> None:
+    """Compile every .ts in ``folder`` to its .qm, beside it or in ``out``."""
     for lang in LANGUAGES:
+        qm = qm_path(lang, out or folder)
         subprocess.run(
-            [tool("lrelease"), "-silent", str(ts_path(lang, folder)), "-qm", str(qm_path(lang, folder))],
-            check=True,
-        )  # fmt: skip
+            [tool("lrelease"), "-silent", str(ts_path(lang, folder)), "-qm", str(qm)], check=True
+        )
 
 
 def main(argv: list[str]) -> int:
