@@ -97,7 +97,7 @@ class Backups(QObject):
         except AnnotatorError as exc:
             warn(self.window, explain(exc))
             return
-        s.undo_stack.clear()  # the edits on the stack belong to the replaced state
+        s.replaced_by_backup()  # the edits on the stack belong to the replaced state
         project._last_doc = None
         first = s.document.id if s.document else None
         self.restored.emit()

@@ -75,6 +75,25 @@
     </message>
 </context>
 <context>
+    <name>ArcToggle</name>
+    <message>
+        <source>Arcs: all relations; R shows only the selected span&apos;s.</source>
+        <translation>الأقواس: كل العلاقات؛ يُظهر R علاقات المقطع المحدد وحدها.</translation>
+    </message>
+    <message>
+        <source>Arcs: only the selected span&apos;s relations; R hides them all.</source>
+        <translation>الأقواس: علاقات المقطع المحدد وحدها؛ يخفيها R كلها.</translation>
+    </message>
+    <message>
+        <source>Arcs: hidden; R shows all relations.</source>
+        <translation>الأقواس: مخفية؛ يُظهر R كل العلاقات.</translation>
+    </message>
+    <message>
+        <source>This document has {0}: only the selected span&apos;s arcs are drawn; R hides them all.</source>
+        <translation>في هذا المستند {0}: لا تُرسم إلا أقواس المقطع المحدد؛ يخفيها R كلها.</translation>
+    </message>
+</context>
+<context>
     <name>ArticleView</name>
     <message>
         <source>{0} → {1} → {2} (by {3})</source>
@@ -371,7 +390,7 @@
     </message>
     <message>
         <source>Open checklist items: {0}. Mark done again to finish this document anyway.</source>
-        <translation>بنود مفتوحة في قائمة التحقق: {0}. علِّم المستند منجزاً مرة أخرى لإنهائه على أي حال.</translation>
+        <translation>بنود مفتوحة في قائمة المراجعة: {0}. علِّم المستند منجزاً مرة أخرى لإنهائه على أي حال.</translation>
     </message>
     <message>
         <source>Every document is done or skipped: {0} of {1}.</source>
@@ -864,6 +883,10 @@
     <message>
         <source>That span is already labelled {0}.</source>
         <translation>هذا المقطع موسوم مسبقاً بـ {0}.</translation>
+    </message>
+    <message>
+        <source>Nothing to undo since the restore from a backup: earlier edits are in the backup made before it.</source>
+        <translation>لا شيء للتراجع عنه منذ الاستعادة من نسخة احتياطية: التعديلات السابقة محفوظة في النسخة الاحتياطية المأخوذة قبلها.</translation>
     </message>
     <message>
         <source>Nothing to undo since this window opened: undo covers this session only; earlier edits are saved and stay.</source>
