@@ -47,3 +47,28 @@ def test_counts_have_thousands_separators() -> None:
     assert plural(1500, "document") == "1,500 documents"
     assert plural(1, "document") == "1 document"
     assert counted(1120723, "token(s)") == "1,120,723 tokens"
+
+
+def test_checklist_is_a_sentence_with_the_schemas_names(tmp_path: Path) -> None:
+    """'62 claim without attributed_to' was a raw key: the line says how many spans of which
+    label lack which link, in the schema's names, with plurals that agree."""
+    text = "قال الوزير إن المحادثات مثمرة وأكد دعمه ورفض التدخل."
+    words = ["المحادثات مثمرة", "وأكد دعمه", "رفض التدخل"]
+    spans = [
+        {"start": text.index(w), "end": text.index(w) + len(w), "label": lab}
+        for w, lab in zip(words, ["claim", "claim", "stance"], strict=True)
+    ]
+    src = tmp_path / "c.jsonl"
+    line = {"id": "d1", "text": text, "annotator": "layla", "spans": spans, "relations": []}
+    src.write_text(json.dumps(line, ensure_ascii=False), encoding="utf-8")
+    db = tmp_path / "p.db"
+    run("import", str(db), str(src))
+    out = run("stats", str(db)).stdout
+    assert (
+        "Checklist: 2 spans labelled Claim have no “attributed to” link; 1 span labelled Stance"
+        " has no “holder” link; 1 span labelled Stance has no “target” link." in out
+    )
+    assert "without" not in out and "attributed_to" not in out
+    empty = tmp_path / "e.db"
+    run("import", str(empty), str(_articles(tmp_path / "a", 1)))
+    assert "Checklist: nothing open." in run("stats", str(empty)).stdout

@@ -120,8 +120,8 @@ def test_a_small_window_leaves_the_article_usable(qtbot: QtBot, tmp_path: Path) 
     w.resize(640, 480)
     qtbot.waitUntil(lambda: w.width() == 640)
     assert w.minimumSize().width() == 640 and w.minimumSize().height() == 480
-    assert w.view.width() >= 280
-    assert w.doclist.width() >= 150 and w.spanpanel.width() >= 150
+    qtbot.waitUntil(lambda: w.view.width() > 640 // 2)  # the article gets most of the width
+    assert w.doclist.width() >= 120 and w.spanpanel.width() >= 120
     w.resize(300, 200)  # refused below the minimum
     qtbot.wait(10)
     assert w.width() >= 640 and w.height() >= 480

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -13,6 +14,9 @@ from annotator.cli.options import (
     quiet_option,
 )
 from annotator.text.plural import form, number, plural
+
+if TYPE_CHECKING:
+    from annotator.model.schema import Schema
 
 
 @cli.command()
@@ -31,6 +35,7 @@ def stats(project: Path, as_json: bool) -> None:
 
     with Project.open(project) as store:
         data = store.stats()
+        schema = store.schema
     if as_json:
         print_json(data)
         return
@@ -58,8 +63,22 @@ def stats(project: Path, as_json: bool) -> None:
         click.echo(f"Nobody has started {plural(nobody['documents'], 'document')}: {shown}")
     else:
         click.echo("Every document has been started by someone.")
-    open_items = {k: v for k, v in data["checklist"].items() if v}
-    click.echo(
-        "Checklist:  "
-        + (", ".join(f"{number(v)} {k}" for k, v in open_items.items()) or "nothing open")
-    )
+    click.echo(checklist_sentence(schema, data["checklist"]))
+
+
+def checklist_sentence(schema: Schema, counts: dict[str, int]) -> str:
+    """The checklist in words, with the schema's names: "Checklist: 62 spans labelled Claim have
+    no “attributed to” link; 1 span labelled Stance has no “holder” link." """
+    from annotator.store.stats import checklist_key
+
+    parts = []
+    for rel in schema.relations:
+        for head in sorted(rel.head):
+            n = counts.get(checklist_key(head, rel.id), 0)
+            if n:
+                label = schema.label(head)
+                parts.append(
+                    f"{plural(n, 'span')} labelled {label.en or label.id} {form(n, 'has', 'have')}"
+                    f" no “{rel.en or rel.id}” link"
+                )
+    return "Checklist: " + ("; ".join(parts) if parts else "nothing open") + "."

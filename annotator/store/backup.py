@@ -47,6 +47,8 @@ KEEP_WEEKLY_WEEKS = 5
 BUDGET_BYTES = 2 * 1024**3
 RESTORE_WAIT_S = 5.0  # how long a restore waits for another writer before refusing
 BEFORE_RESTORE = "before-restore"
+ON_OPEN = "open"  # the reasons a backup is made, recorded inside it and in its file name
+WHILE_WORKING = "timer"
 PARTIAL_SUFFIX = ".partial"
 _META_KEYS = ("backup_at", "backup_reason", "backup_mark")
 # Tables that describe running programs, not work: not part of a backup's state mark, and left as

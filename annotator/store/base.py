@@ -17,7 +17,7 @@ from annotator.errors import EditError, ProjectError
 from annotator.model.document import Document, Layer, Relation, Span, Status
 from annotator.model.layers import GOLD_LAYER, LayerKind
 from annotator.model.schema import Schema, parse_schema
-from annotator.store.connection import write_transaction
+from annotator.store.connection import file_id, write_transaction
 
 # The meta key a restore sets, so that open windows know their undo history is of another state.
 RESTORED_AT = "restored_at"
@@ -140,12 +140,33 @@ class ProjectBase:
         self._last_doc: Document | None = None
         self._replaced_texts: set[int] = set()  # documents whose text changed while cached here
         self._next_span = self._next_rel = 0
+        # the files this connection writes: a window must not go on "saving" into a file that
+        # was removed or replaced, or into a write-ahead log another program deleted
+        self._files = self._open_files()
+
+    def _open_files(self) -> tuple[tuple[int, int] | None, ...]:
+        if self.readonly:
+            return (file_id(self.path),)
+        return (file_id(self.path), file_id(Path(f"{self.path}-wal")))
+
+    def file_lost(self) -> bool:
+        """True when the project file was removed or replaced since it was opened here, or (open
+        for writing) its write-ahead log was deleted: what is written here would be lost."""
+        return self._open_files() != self._files
 
     def transaction(self) -> Any:
         """A write transaction that waits for other writers (nested use is a savepoint)."""
         if self.readonly:
             raise ProjectError(
                 "{path} is open read-only: changes cannot be saved", path=str(self.path)
+            )
+        if self.file_lost():
+            raise ProjectError(
+                "{path} was removed or replaced, or its write-ahead log ({name}-wal) was deleted,"
+                " by another program while it was open here: changes can no longer be saved to"
+                " it; close and open the project again",
+                path=str(self.path),
+                name=self.path.name,
             )
         return write_transaction(self.db, self.path)
 

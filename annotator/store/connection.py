@@ -102,9 +102,57 @@ class _Connection(sqlite3.Connection):
                 _remove_unused(Path(key), self.made)
 
 
+_FD_FOLDERS = ("/proc/self/fd", "/dev/fd")  # this process's open descriptors (Linux, macOS)
+
+
+def read_head(path: Path, size: int) -> bytes:
+    """The first ``size`` bytes of ``path``, without dropping this process's SQLite locks on it.
+
+    Closing any descriptor of a file releases every POSIX lock the process holds on it, SQLite's
+    included: a window whose locks were dropped looks closed to other programs, and the last of
+    them to close the project deletes its write-ahead log while the window goes on writing into
+    the deleted file (a restore from the window, then ``annotator stats``, lost every later edit).
+    So a file this process already has open (SQLite's descriptor, same inode) is read through
+    that descriptor, which is never closed here.
+    """
+    fd = _held_here(path)
+    if fd is not None:
+        return os.pread(fd, size, 0)
+    with path.open("rb") as fh:
+        return fh.read(size)
+
+
+def _held_here(path: Path) -> int | None:
+    """A descriptor this process has open on the file at ``path`` (same inode), if any."""
+    st = path.stat()
+    for folder in _FD_FOLDERS:
+        if not os.path.isdir(folder):
+            continue
+        for name in os.listdir(folder):
+            with contextlib.suppress(OSError, ValueError):
+                fd = int(name)
+                there = os.fstat(fd)
+                if (there.st_dev, there.st_ino) == (st.st_dev, st.st_ino):
+                    return fd
+        break
+    return None
+
+
+def file_id(path: Path) -> tuple[int, int] | None:
+    """The device and inode of ``path`` (None when it is gone): a file replaced gets another."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
 def _remove_unused(path: Path, made: tuple[Path, ...]) -> None:
     wal = Path(f"{path}-wal")
+    shm = Path(f"{path}-shm")
     with contextlib.suppress(OSError):
+        if shm.exists() and _held_here(shm) is not None:
+            return  # open here by another way (closing a test descriptor would drop its locks)
         if (wal in made and wal.stat().st_size) or opened_elsewhere(path):
             return
     for leftover in made:

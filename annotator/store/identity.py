@@ -15,7 +15,7 @@ from pathlib import Path
 
 from annotator import __version__
 from annotator.errors import ProjectError
-from annotator.store.connection import Mode, describe_error, open_sqlite
+from annotator.store.connection import Mode, describe_error, open_sqlite, read_head
 from annotator.store.migrations import MIGRATION_SET, known_names
 
 APPLICATION_ID = 0x414E4E4F  # "ANNO": the program's mark in every project file's header
@@ -57,8 +57,7 @@ def identify(path: Path, *, role: str = PROJECT) -> Identity:
             path=str(path),
         )
     try:
-        with path.open("rb") as fh:
-            head = fh.read(len(SQLITE_MAGIC))
+        head = read_head(path, len(SQLITE_MAGIC))
     except OSError as exc:
         raise ProjectError(
             "{path} cannot be read ({why})", path=str(path), why=exc.strerror

@@ -214,12 +214,14 @@ class Project(Importing, Editing, Assigning, Progress, Presence, Exchanges, Sear
     def data_version(self) -> int | None:
         """A number that changes whenever another connection (window, program) commits.
 
-        None once this project has been closed.
+        None once this project has been closed; ProjectError when the file can no longer be read.
         """
         try:
             return int(self.db.execute("PRAGMA data_version").fetchone()[0])
         except sqlite3.ProgrammingError:  # closed
             return None
+        except sqlite3.DatabaseError as exc:  # overwritten in place, its log deleted...
+            raise describe_error(self.path, exc) from exc
 
     def close(self) -> None:
         """Close the file (checkpointing the WAL)."""

@@ -69,6 +69,11 @@ def document_status(db: Any, documents: int) -> tuple[dict[str, int], dict[str, 
     return overall, per, not_started
 
 
+def checklist_key(head: str, relation: str) -> str:
+    """The checklist count's key in ``stats --json``: ``"claim without attributed_to"``."""
+    return f"{head} without {relation}"
+
+
 def project_stats(project: Any) -> dict[str, Any]:
     """Every count of ``annotator stats --json``."""
     db = project.db
@@ -90,7 +95,7 @@ def project_stats(project: Any) -> dict[str, Any]:
     per_doc: dict[str, dict[str, int]] = {}
     for rel in project.schema.relations:
         for head in sorted(rel.head):
-            key = f"{head} without {rel.id}"
+            key = checklist_key(head, rel.id)
             rows = db.execute(
                 "SELECT d.ext_id, count(*) FROM spans s JOIN documents d ON d.id = s.doc_id"
                 f" WHERE s.label = ? AND s.{human} AND NOT EXISTS"

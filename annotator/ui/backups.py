@@ -17,7 +17,15 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QInputDialog, QWidget
 
 from annotator.errors import AnnotatorError
-from annotator.store.backup import list_backups, restore_backup
+from annotator.store.backup import (
+    BEFORE_RESTORE,
+    ON_OPEN,
+    WHILE_WORKING,
+    Backup,
+    list_backups,
+    restore_backup,
+)
+from annotator.text.bidi import isolate
 from annotator.ui.errortext import explain
 from annotator.ui.session import Session
 from annotator.ui.widgets.plain import inform, warn
@@ -47,12 +55,24 @@ class Backups(QObject):
         if project.readonly or project.last_change() == self._backed_up:
             return None
         try:
-            path = project.backup().path
+            path = project.backup(WHILE_WORKING).path
         except (OSError, AnnotatorError) as exc:
             self.session.message.emit(self.tr("Backup failed: {0}").format(exc))
             return None
         self._backed_up = project.last_change()
         return path
+
+    def describe(self, backup: Backup) -> str:
+        """A backup as the restore list shows it: when it was taken (local time), and why."""
+        when = isolate(backup.taken_at.astimezone().strftime("%Y-%m-%d %H:%M:%S"), "ltr")
+        why = {
+            ON_OPEN: self.tr("when the project was opened"),
+            BEFORE_RESTORE: self.tr("before a restore (the state it replaced)"),
+            WHILE_WORKING: self.tr("while working (every {0} minutes)").format(
+                BACKUP_EVERY_MS // 60_000
+            ),
+        }.get(backup.reason, "")
+        return self.tr("{0} — {1}").format(when, why) if why else when
 
     def restore(self, choice: str | None = None) -> None:
         """Replace the project with one of its backups (``choice``: its file name; None asks)."""
@@ -63,12 +83,13 @@ class Backups(QObject):
             inform(self.window, self.tr("This project has no backups yet."))
             return
         if choice is None:
-            names = [b.path.name for b in found]
-            choice, ok = QInputDialog.getItem(
-                self.window, self.tr("Restore a backup"), self.tr("Backup:"), names, 0, False
+            entries = [self.describe(b) for b in found]  # newest first
+            picked, ok = QInputDialog.getItem(
+                self.window, self.tr("Restore a backup"), self.tr("Backup:"), entries, 0, False
             )
-            if not ok:
+            if not ok or picked not in entries:
                 return
+            choice = found[entries.index(picked)].path.name
         try:
             before = restore_backup(
                 project.path, project.path.with_name(project.path.name + ".backups") / choice
@@ -76,7 +97,7 @@ class Backups(QObject):
         except AnnotatorError as exc:
             warn(self.window, explain(exc))
             return
-        s.undo_stack.clear()  # the edits on the stack belong to the replaced state
+        s.replaced_by_backup()  # the edits on the stack belong to the replaced state
         project._last_doc = None
         first = s.document.id if s.document else None
         self.restored.emit()

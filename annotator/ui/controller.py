@@ -479,7 +479,7 @@ class Controller(QObject):
         label = s.schema.label(span.label)
         if not label.attributes:
             return None
-        self.chooser.show_for(span, label, self._lines_of(span))
+        self.chooser.show_for(span, label, lambda: self._lines_of(span))
         return self.chooser
 
     def _lines_of(self, span: Span) -> QRect:

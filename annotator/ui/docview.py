@@ -40,6 +40,7 @@ from PySide6.QtGui import (
     QFont,
     QHelpEvent,
     QKeyEvent,
+    QKeySequence,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -62,7 +63,7 @@ from annotator.ui.structscene import StructureScene
 from annotator.ui.structure import Arc
 
 SWEEP_STEP = 2  # pixels between the positions read along a drag
-MIN_ARTICLE_WIDTH = 280  # pixels: at the window's minimum size the article keeps this much
+MIN_ARTICLE_WIDTH = 360  # pixels: most of a 640 px window (the side panels shrink to theirs)
 REPAINT_DELAY_MS = 0  # highlights follow a scroll once the event loop is back (coalesced)
 HIT_COLOUR = "#ffc107"  # find hits: amber, unlike any label colour
 CURRENT_HIT_COLOUR = "#ff6f00"
@@ -361,8 +362,9 @@ class ArticleView(QPlainTextEdit):
         return sel
 
     def resizeEvent(self, e: QResizeEvent) -> None:
-        super().resizeEvent(e)
+        super().resizeEvent(e)  # also when the viewport's margins change (the attribute strip)
         self.schedule_highlights()
+        self._scroll_end.recheck()
 
     # ------------------------------------------------------------- positions
     def selection(self) -> tuple[int, int] | None:
@@ -506,7 +508,8 @@ class ArticleView(QPlainTextEdit):
         if self.key_handler is not None and self.key_handler(e):
             return
         super().keyPressEvent(e)
-        self._scroll_end.reveal_cursor()
+        if not e.matches(QKeySequence.StandardKey.SelectAll):  # the cursor goes to the end:
+            self._scroll_end.reveal_cursor()  # the view stays where the reader is
 
     def event(self, e: QEvent) -> bool:
         if (

@@ -216,6 +216,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("errors", "{path} was not written by an export of annotator (no manifest of ours beside it lists it), so --force leaves this file as it is; choose a new --out"),
     QT_TRANSLATE_NOOP("errors", "{path} was not written by an export of annotator (no manifest of ours in it lists it), so --force leaves this folder as it is; choose a new --out"),
     QT_TRANSLATE_NOOP("errors", "{path} was not written by the earlier export in {out}, so --force leaves the folder as it is; move that file or choose a new --out"),
+    QT_TRANSLATE_NOOP("errors", "{path} was removed or replaced, or its write-ahead log ({name}-wal) was deleted, by another program while it was open here: changes can no longer be saved to it; close and open the project again"),
     QT_TRANSLATE_NOOP("errors", "{path} was written by a newer version of annotator (it has {newest}); update annotator {version} to open it"),
     QT_TRANSLATE_NOOP("errors", "{path}, line {line}: {problem}"),
     QT_TRANSLATE_NOOP("errors", "{path}: the disk is full; free some space and try again"),

@@ -163,10 +163,17 @@ class Finder(QObject):
         return dialog
 
     def open_hit(self, doc_id: int, start: int, end: int) -> None:
-        """Open a document with ``text[start:end]`` selected, ready for a label key."""
+        """Open a document with ``text[start:end]`` selected, ready for a label key.
+
+        The list of hits goes out of the way (it stood over the article, on the hit): the
+        article has the keyboard, and Ctrl+Shift+F brings the list back as it was, on this hit,
+        for the next one."""
+        if self.find_all_dialog is not None:
+            self.find_all_dialog.hide()
         self.session.open_document(doc_id)
         self.hitOpened.emit(doc_id)
         self.view.select_range(start, end)
+        self.view.window().activateWindow()
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _view_key(self, e: QKeyEvent) -> bool:

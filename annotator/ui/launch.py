@@ -52,6 +52,7 @@ def run_gui(
     from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
     from annotator.store import Project
+    from annotator.store.backup import ON_OPEN
     from annotator.ui.demo import ensure_demo
     from annotator.ui.errortext import explain
     from annotator.ui.mainwindow import MainWindow
@@ -92,7 +93,7 @@ def run_gui(
     if not project.readonly and screenshot is None:
         # a backup that cannot be written must not stop the day's work: it warns, the timer retries
         try:
-            project.backup("open")
+            project.backup(ON_OPEN)
         except (OSError, AnnotatorError) as exc:
             log.warning("start-up backup failed: %s", exc)
             backup_problem = explain(exc) if isinstance(exc, AnnotatorError) else str(exc)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QToolBar, 
 from annotator.errors import AnnotatorError
 from annotator.model.document import Status
 from annotator.ui.actions import MENUS, all_specs, build_actions, tr_action
+from annotator.ui.arctoggle import ArcToggle
 from annotator.ui.backups import Backups
 from annotator.ui.controller import Controller
 from annotator.ui.curation import Curation
@@ -34,13 +35,14 @@ from annotator.ui.theme import apply_theme
 from annotator.ui.widgets.curationpanel import CurationPanel
 from annotator.ui.widgets.doclist import DocList
 from annotator.ui.widgets.findbar import FindBar
+from annotator.ui.widgets.menukeys import keys_left_to_right
 from annotator.ui.widgets.palette import LabelPalette, PaletteArea
 from annotator.ui.widgets.plain import warn
 from annotator.ui.widgets.spanpanel import SpanPanel
 from annotator.ui.windowdialogs import WindowDialogs
 from annotator.ui.worktime import WorkTimer
 
-MIN_PANEL_WIDTH = 160  # the side panels; the article keeps the rest
+MIN_PANEL_WIDTH = 120  # the side panels: in a small window the article keeps the rest (docview)
 MIN_WINDOW = (640, 480)
 MERGE_SUMMARY_MS = 12000  # a merge summary is longer than most sentences
 
@@ -58,6 +60,7 @@ class MainWindow(QMainWindow):
         self.modes = Modes(session, self)
         self.view = ArticleView(session.schema, font, self)
         self.controller = Controller(session, self.modes, self.view, self)
+        self.arcs = ArcToggle(session, self.view, self)
         self.label_bar = LabelPalette(session.schema, self)
         self.doclist = DocList(session, self)
         self.spanpanel = SpanPanel(session, self)
@@ -114,6 +117,7 @@ class MainWindow(QMainWindow):
             self.actions_by_id["suggestions"],
         )
         self._follow_modes()
+        self.arcs.changed.connect(self.actions_by_id["arcs"].setToolTip)
 
         self.label_bar.labelChosen.connect(self.controller.label)
         self.doclist.docActivated.connect(session.open_document)
@@ -162,7 +166,7 @@ class MainWindow(QMainWindow):
             "quit": self.close,
             "zoom_in": lambda: self.view.zoomIn(2),
             "zoom_out": lambda: self.view.zoomOut(2),
-            "arcs": lambda: self.view.structure.set_mode(self.view.structure.mode.next()),
+            "arcs": self.arcs.cycle,
             "next_span": lambda: c.step_span(1),
             "prev_span": lambda: c.step_span(-1),
             "pick_attribute": lambda: c.open_attribute_picker(s.selected),
@@ -224,6 +228,7 @@ class MainWindow(QMainWindow):
     def _menus(self) -> None:
         for title, ids in MENUS:
             menu = self.menuBar().addMenu(tr_action(title))
+            keys_left_to_right(menu)
             for action_id in ids:
                 if action_id is None:
                     menu.addSeparator()

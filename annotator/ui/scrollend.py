@@ -36,6 +36,11 @@ class ScrollEnd:
         layout.update.connect(lambda _rect: self._later.start())
         layout.updateBlock.connect(lambda _block: self._later.start())
 
+    def recheck(self) -> None:
+        """Look again once the event loop is back (the viewport changed height: the attribute
+        strip took or gave back the foot of the view)."""
+        self._later.start()
+
     def check(self) -> None:
         """Lengthen the range until the last line fits at its end."""
         high = self.view.verticalScrollBar().maximum()

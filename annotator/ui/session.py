@@ -112,6 +112,7 @@ class Session(QObject):
     selectionChanged = Signal(int)
     message = Signal(str)
     changedElsewhere = Signal(bool)
+    fileLost = Signal()
 
     def __init__(self, project: Project, annotator: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -129,9 +130,35 @@ class Session(QObject):
         self._announced: int | None = None
         self._mark = project.content_mark()
         self._restored = project.last_restore()
+        self._history_from_restore = False  # the undo history starts at a restore
         self.watch = FileWatch(project, self)
         self.watch.changed.connect(self.sync)
+        self.watch.lost.connect(self._file_lost)
         self.watch.start()
+        self.lost = False  # the file was removed or replaced elsewhere: edits are refused
+
+    def lost_text(self) -> str:
+        """What the window says once its file was removed or replaced elsewhere."""
+        return self.tr(
+            "{0} was removed or replaced by another program while this window had it open:"
+            " changes made here can no longer be saved. Close this window and open the project"
+            " again."
+        ).format(self.project.path.name)
+
+    def file_ok(self) -> bool:
+        """False (said once, then every edit is refused) when the file was lost elsewhere."""
+        if not self.lost and self.project.file_lost():
+            self._file_lost()
+        if self.lost:
+            self.message.emit(self.lost_text())
+        return not self.lost
+
+    def _file_lost(self) -> None:
+        if self.lost:
+            return
+        self.lost = True
+        self.watch.stop()
+        self.fileLost.emit()
 
     def close(self) -> None:
         """Stop watching and release the file (every edit is already committed)."""
@@ -153,10 +180,8 @@ class Session(QObject):
         """
         mark = self.project.content_mark()
         changed, self._mark = mark != self._mark, mark
-        restored = self.project.last_restore()
-        if restored != self._restored:  # the edits on the stack belong to the replaced state
-            self._restored = restored
-            self.undo_stack.clear()
+        if self.project.last_restore() != self._restored:
+            self.replaced_by_backup()
             self.message.emit(
                 self.tr("The project was restored from a backup elsewhere; undo starts afresh.")
             )
@@ -304,6 +329,8 @@ class Session(QObject):
         if self.readonly:
             self.message.emit(self.tr("This project is read-only: changes cannot be saved."))
             return None
+        if not self.file_ok():
+            return None
         try:
             applied = self._write(edit)
         except AnnotatorError as exc:
@@ -391,6 +418,13 @@ class Session(QObject):
         """Apply any edit (curation batches, decisions) on the undo stack."""
         return self._do(edit)
 
+    def replaced_by_backup(self) -> None:
+        """The project was restored from a backup (here or elsewhere): the edits on the stack
+        belong to the replaced state, and Ctrl+Z says so rather than "since this window opened"."""
+        self._restored = self.project.last_restore()
+        self.undo_stack.clear()
+        self._history_from_restore = True
+
     def undo(self) -> None:
         """Undo the last edit, unless what it changed was changed elsewhere since (then say so)."""
         self._step(self.undo_stack.index() - 1, undo=True)
@@ -401,20 +435,32 @@ class Session(QObject):
 
     def _step(self, index: int, undo: bool) -> None:
         stack = self.undo_stack
+        if self.project.last_restore() != self._restored:  # before the watch noticed it
+            self.sync()
         command = stack.command(index) if 0 <= index < stack.count() else None
         if not isinstance(command, EditCommand):
             # the history is this window's: say so, or Ctrl+Z after a restart seems broken
-            self.message.emit(
-                self.tr(
-                    "Nothing to undo since this window opened: undo covers this session only;"
-                    " earlier edits are saved and stay."
+            if not undo:
+                self.message.emit(self.tr("Nothing to redo."))
+            elif self._history_from_restore:
+                self.message.emit(
+                    self.tr(
+                        "Nothing to undo since the restore from a backup: earlier edits are in the"
+                        " backup made before it."
+                    )
                 )
-                if undo
-                else self.tr("Nothing to redo.")
-            )
+            else:
+                self.message.emit(
+                    self.tr(
+                        "Nothing to undo since this window opened: undo covers this session only;"
+                        " earlier edits are saved and stay."
+                    )
+                )
             return
         if self.readonly:
             self.message.emit(self.tr("This project is read-only: changes cannot be saved."))
+            return
+        if not self.file_ok():
             return
         try:
             if undo:

@@ -24,6 +24,7 @@ from annotator.ui.widgets.sentence import SentenceLabel
 MESSAGE_MS = 8000  # how long a status bar sentence stays at most
 MESSAGE_MIN_CHARS = 64  # a status sentence up to this long is shown whole; the others give way
 WARNING_STYLE = "color: #b00020"
+SHARED_RECHECK_MS = 3000  # how soon "also open in another window" goes after a killed window
 
 
 class StatusLine(QObject):
@@ -55,9 +56,14 @@ class StatusLine(QObject):
         self.shared = SentenceLabel(bar)  # the same work open in another window
         self.shared.setStyleSheet(WARNING_STYLE)
         self.shared.hide()
+        self.lost = SentenceLabel(bar)  # the file was removed or replaced elsewhere
+        self.lost.setObjectName("fileLost")
+        self.lost.setStyleSheet(WARNING_STYLE)
+        self.lost.hide()
         self.progress = plain_label(parent=bar)
         self.progress.setObjectName("progress")
         bar.addWidget(self.message_line, 1)
+        bar.addPermanentWidget(self.lost)
         bar.addPermanentWidget(self.shared)
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.doc_status)
@@ -67,6 +73,7 @@ class StatusLine(QObject):
         self.show_who(modes.lead)
 
         session.message.connect(self.say)
+        session.fileLost.connect(self.show_lost)
         for changed in (session.documentOpened, session.layerChanged, session.selectionChanged):
             changed.connect(self.drop_stale_message)
         session.layerChanged.connect(self.show_document)
@@ -74,6 +81,12 @@ class StatusLine(QObject):
         session.changedElsewhere.connect(lambda _c: self._read_suggestions())  # suggest ran
         session.changedElsewhere.connect(lambda _c: self.show_shared())
         session.documentOpened.connect(lambda _id: self.show_shared())
+        # a window that closed writes its goodbye (seen at once), but one that was killed or lost
+        # its file says nothing: the warning is looked at again now and then
+        self.shared_timer = QTimer(self)
+        self.shared_timer.setInterval(SHARED_RECHECK_MS)
+        self.shared_timer.timeout.connect(self.show_shared)
+        self.shared_timer.start()
         modes.reviewChanged.connect(lambda _on: self.show_document())
         modes.leadChanged.connect(self.show_who)
 
@@ -124,8 +137,17 @@ class StatusLine(QObject):
             text += self.tr(" · {0}: press {1} to review").format(counts.suggestions(open_), key)
         self.doc_status.setText(text)
 
+    def show_lost(self) -> None:
+        """Say, for as long as the window is open, that its edits can no longer be saved."""
+        self.lost.setText(self.session.lost_text())
+        self.lost.show()
+        self.shared.hide()
+
     def show_shared(self) -> None:
         """Say when this annotator has the same document open in another window too."""
+        if self.session.lost or not self.session.watch.timer.isActive():
+            self.shared.hide()  # lost (the red sentence says more) or closed: nothing to say
+            return
         others = self.session.other_windows()
         if others:
             self.shared.setText(

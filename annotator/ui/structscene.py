@@ -67,7 +67,8 @@ class StructureScene:
         self.links: dict[int, Link] = {}
         self.by_span: dict[int, list[Link]] = {}
         self.mode = ArcMode.ALL
-        self.mode_chosen = False  # by the user: kept across documents
+        self.chosen: ArcMode | None = None  # by R: kept across documents
+        self.dense = False  # the open document has ARCS_ALL_LIMIT relations or more
         self.focus = 0  # the selected span (arcs of the selected span)
         self.focus_relation = 0  # the selected arc
         self.blocks: list[BlockGeometry] = []  # as last painted, viewport coordinates
@@ -95,11 +96,17 @@ class StructureScene:
         marks = [m for m in self.view.layer.in_block(block.blockNumber()) if not m.suggestion]
         spans = [SpanEnd(m.span_id, m.label, m.start - pos, m.end - pos) for m in marks]
         links: dict[int, Link] = {}
-        if self.mode is not ArcMode.NONE:
-            for m in marks:
-                for link in self.by_span.get(m.span_id, ()):
+        for m in marks:  # room for the arcs drawn, and only for those
+            for link in self.by_span.get(m.span_id, ()):
+                if self._drawn(link):
                     links[link.relation_id] = link
         return spans, list(links.values())
+
+    def _drawn(self, link: Link) -> bool:
+        """Is this relation drawn as an arc in the current mode?"""
+        if self.mode is ArcMode.SELECTED:
+            return self.focus in (link.head, link.child)
+        return self.mode is ArcMode.ALL
 
     def reset(self) -> None:
         """A new document: nothing placed, no relations yet."""
@@ -110,8 +117,8 @@ class StructureScene:
         self._ids = ()
         self.focus = self.focus_relation = 0
         self.blocks, self.arcs = [], []
-        if not self.mode_chosen:
-            self.mode = ArcMode.ALL
+        self.mode = self.chosen or ArcMode.ALL
+        self.dense = False
 
     def relayout(self, blocks: set[int]) -> None:
         """These blocks' spans changed: place them again (blocks never laid out wait for Qt);
@@ -160,8 +167,10 @@ class StructureScene:
             if r.id is not None and r.id not in self.links
             and isinstance(r.head, int) and isinstance(r.child, int)
         ]  # fmt: skip
-        if not self.mode_chosen and not self.links and came:
-            self.mode = ArcMode.ALL if len(came) < ARCS_ALL_LIMIT else ArcMode.SELECTED
+        if not self.links and came:  # the document's relations arrive
+            self.dense = len(came) >= ARCS_ALL_LIMIT
+            if self.dense and self.mode is ArcMode.ALL:  # also when R chose all elsewhere
+                self.mode = ArcMode.SELECTED
         for link in gone:
             del self.links[link.relation_id]
             for end in {link.head, link.child}:
@@ -178,23 +187,25 @@ class StructureScene:
             self.focus_relation = 0
         if self.mode is not ArcMode.NONE and (gone or came):
             spans = {end for link in (*gone, *came) for end in (link.head, link.child)}
-            self.relayout({b for s in spans if (b := self._block_of(s)) is not None})
+            self.relayout(self._blocks_of(spans))
         self.view.viewport().update()
 
     def set_mode(self, mode: ArcMode) -> None:
-        """Show all arcs, those of the selected span, or none (room follows: none takes none)."""
-        self.mode_chosen = True
+        """Show all arcs, those of the selected span, or none (room follows: none takes none);
+        the next documents open in this mode too, a dense one on the selected span's at most."""
+        self.chosen = mode
         if mode is not self.mode:
-            had_room = self.mode is not ArcMode.NONE
             self.mode = mode
-            if had_room != (mode is not ArcMode.NONE):
-                self.layout.relayout_all()
+            self.layout.relayout_all()  # room follows the arcs drawn
             self.view.viewport().update()
 
     def set_focus(self, span_id: int) -> None:
         if span_id != self.focus:
-            self.focus = span_id
-            if self.mode is ArcMode.SELECTED:
+            before, self.focus = self.focus, span_id
+            if self.mode is ArcMode.SELECTED:  # the arcs drawn change: so does their room
+                ends = {end for sid in (before, span_id) for link in self.by_span.get(sid, ())
+                        for end in (link.head, link.child)}  # fmt: skip
+                self.relayout(self._blocks_of(ends))
                 self.view.viewport().update()
 
     def select_relation(self, relation_id: int) -> None:
@@ -206,6 +217,9 @@ class StructureScene:
     def font_changed(self) -> None:
         self.painter.set_article_font(self.view.font())
         self.layout.relayout_all()
+
+    def _blocks_of(self, span_ids: set[int]) -> set[int]:
+        return {b for s in span_ids if (b := self._block_of(s)) is not None}
 
     def _block_of(self, span_id: int) -> int | None:
         mark = self.view.layer.mark_of(span_id)
@@ -269,7 +283,7 @@ class StructureScene:
         links: dict[int, Link] = {}
         for span_id in where:
             for link in self.by_span.get(span_id, ()):
-                if self.mode is ArcMode.ALL or self.focus in (link.head, link.child):
+                if self._drawn(link):
                     links[link.relation_id] = link
         ends = []
         for rid in sorted(links):

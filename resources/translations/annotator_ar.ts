@@ -75,6 +75,25 @@
     </message>
 </context>
 <context>
+    <name>ArcToggle</name>
+    <message>
+        <source>Arcs: all relations; R shows only the selected span&apos;s.</source>
+        <translation>الأقواس: كل العلاقات؛ يُظهر R علاقات المقطع المحدد وحدها.</translation>
+    </message>
+    <message>
+        <source>Arcs: only the selected span&apos;s relations; R hides them all.</source>
+        <translation>الأقواس: علاقات المقطع المحدد وحدها؛ يخفيها R كلها.</translation>
+    </message>
+    <message>
+        <source>Arcs: hidden; R shows all relations.</source>
+        <translation>الأقواس: مخفية؛ يُظهر R كل العلاقات.</translation>
+    </message>
+    <message>
+        <source>This document has {0}: only the selected span&apos;s arcs are drawn; R hides them all.</source>
+        <translation>في هذا المستند {0}: لا تُرسم إلا أقواس المقطع المحدد؛ يخفيها R كلها.</translation>
+    </message>
+</context>
+<context>
     <name>ArticleView</name>
     <message>
         <source>{0} → {1} → {2} (by {3})</source>
@@ -86,6 +105,22 @@
     <message>
         <source>Backup failed: {0}</source>
         <translation>تعذّر النسخ الاحتياطي: {0}</translation>
+    </message>
+    <message>
+        <source>when the project was opened</source>
+        <translation>عند فتح المشروع</translation>
+    </message>
+    <message>
+        <source>before a restore (the state it replaced)</source>
+        <translation>قبل استعادة (الحالة التي حلّت محلها)</translation>
+    </message>
+    <message>
+        <source>while working (every {0} minutes)</source>
+        <translation>في أثناء العمل (كل {0} دقائق)</translation>
+    </message>
+    <message>
+        <source>{0} — {1}</source>
+        <translation>{0} — {1}</translation>
     </message>
     <message>
         <source>This project has no backups yet.</source>
@@ -366,7 +401,7 @@
     </message>
     <message>
         <source>Open checklist items: {0}. Mark done again to finish this document anyway.</source>
-        <translation>بنود مفتوحة في قائمة التحقق: {0}. علِّم المستند منجزاً مرة أخرى لإنهائه على أي حال.</translation>
+        <translation>بنود مفتوحة في قائمة المراجعة: {0}. علِّم المستند منجزاً مرة أخرى لإنهائه على أي حال.</translation>
     </message>
     <message>
         <source>Every document is done or skipped: {0} of {1}.</source>
@@ -844,6 +879,10 @@
 <context>
     <name>Session</name>
     <message>
+        <source>{0} was removed or replaced by another program while this window had it open: changes made here can no longer be saved. Close this window and open the project again.</source>
+        <translation>أزال برنامجٌ آخر الملف {0} أو استبدل به غيره وهو مفتوح في هذه النافذة: لم يعد من الممكن حفظ التغييرات هنا. أغلق هذه النافذة وافتح المشروع من جديد.</translation>
+    </message>
+    <message>
         <source>The project was restored from a backup elsewhere; undo starts afresh.</source>
         <translation>استُعيد المشروع من نسخة احتياطية في مكان آخر؛ يبدأ سجل التراجع من جديد.</translation>
     </message>
@@ -858,6 +897,10 @@
     <message>
         <source>That span is already labelled {0}.</source>
         <translation>هذا المقطع موسوم مسبقاً بـ {0}.</translation>
+    </message>
+    <message>
+        <source>Nothing to undo since the restore from a backup: earlier edits are in the backup made before it.</source>
+        <translation>لا شيء للتراجع عنه منذ الاستعادة من نسخة احتياطية: التعديلات السابقة محفوظة في النسخة الاحتياطية المأخوذة قبلها.</translation>
     </message>
     <message>
         <source>Nothing to undo since this window opened: undo covers this session only; earlier edits are saved and stay.</source>
@@ -954,7 +997,7 @@
     </message>
     <message>
         <source>{0} also has this document open in another window: its changes show here, and an edit of a span changed there is refused.</source>
-        <translation>{0} يفتح هذا المستند في نافذة أخرى أيضًا: تظهر تغييراتها هنا، ويُرفض تعديل مقطع غُيّر هناك.</translation>
+        <translation>هذا المستند مفتوح لـ{0} في نافذة أخرى أيضًا: تظهر هنا تغييرات تلك النافذة، ويُرفض هنا تعديل مقطع غُيّر هناك.</translation>
     </message>
 </context>
 <context>
@@ -2059,6 +2102,10 @@
     <message>
         <source>{path} was not written by the earlier export in {out}, so --force leaves the folder as it is; move that file or choose a new --out</source>
         <translation>لم يكتب {path} التصديرُ السابق في {out}، فلا يستبدل «استبدال تصدير سابق في المكان نفسه» المجلد؛ انقل ذلك الملف أو اختر مكاناً جديداً في «حفظ باسم»</translation>
+    </message>
+    <message>
+        <source>{path} was removed or replaced, or its write-ahead log ({name}-wal) was deleted, by another program while it was open here: changes can no longer be saved to it; close and open the project again</source>
+        <translation>أزال برنامجٌ آخر الملف {path} أو استبدل به غيره أو حذف سجلَّه ({name}-wal) وهو مفتوح هنا: لم يعد من الممكن حفظ التغييرات فيه؛ أغلق المشروع وافتحه من جديد</translation>
     </message>
     <message>
         <source>{path} was written by a newer version of annotator (it has {newest}); update annotator {version} to open it</source>

@@ -12,7 +12,9 @@ Signals:
 from __future__ import annotations
 
 from PySide6.QtCore import (
+    QEvent,
     QModelIndex,
+    QObject,
     Qt,
     QTimer,
     Signal,
@@ -42,6 +44,11 @@ CHECKLIST_SHOWN = 200
 def _short(text: str, n: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= n else text[: n - 1] + "…"
+
+
+TEXT_COLUMNS = (1, 3, 4)  # text, context, attributes: they share what the short columns leave
+TEXT_MIN = 60  # pixels a text column needs to say something
+OPTIONAL_COLUMNS = (5, 4, 3, 2)  # links, attributes, context, line: left out in this order
 
 
 class LinkList(QListWidget):
@@ -77,15 +84,26 @@ class SpanPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(22)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setStretchLastSection(False)  # the texts stretch (below)
         self.links_title = QLabel(self)
         self.links = LinkList(session, self)
         self.links.setMaximumHeight(110)
         self.check_title = QLabel(self)
         self.checklist = QListWidget(self)
         self.checklist.setMaximumHeight(140)
+        # every column inside the panel (one cut at the window's edge read as broken): the short
+        # ones as wide as their contents, the texts share the rest (elided); a narrow panel
+        # leaves out the columns it has no room for (see _fit_columns)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.viewport().installEventFilter(self)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(2, header.ResizeMode.ResizeToContents)  # line
+        for column in range(self.model.columnCount()):
+            fit = (
+                header.ResizeMode.Stretch
+                if column in TEXT_COLUMNS
+                else header.ResizeMode.ResizeToContents
+            )
+            header.setSectionResizeMode(column, fit)
         natural_direction(self.table, 1, 3, 4)  # text, context, attributes
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -105,6 +123,29 @@ class SpanPanel(QWidget):
         session.layerChanged.connect(self.refresh)
         session.documentOpened.connect(lambda _id: self.refresh())
         session.selectionChanged.connect(self._show_selected)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return False
+
+    def _fit_columns(self) -> None:
+        """Leave out the least needed columns while the rest cannot fit the panel's width."""
+        table, header = self.table, self.table.horizontalHeader()
+        for column in OPTIONAL_COLUMNS:
+            header.setSectionHidden(column, False)
+
+        def need(column: int) -> int:
+            if column in TEXT_COLUMNS:
+                return TEXT_MIN
+            return max(table.sizeHintForColumn(column), header.sectionSizeHint(column))
+
+        shown = list(range(self.model.columnCount()))
+        for column in OPTIONAL_COLUMNS:
+            if sum(need(c) for c in shown) <= table.viewport().width():
+                break
+            header.setSectionHidden(column, True)
+            shown.remove(column)
 
     def refresh(self) -> None:
         """Update once the edit is on screen, once per burst of edits (the text comes first)."""
