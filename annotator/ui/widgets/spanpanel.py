@@ -66,6 +66,9 @@ class LinkList(QListWidget):
         super().keyPressEvent(e)
 
 
+FIT_ROWS = 0  # Qt: 0 = the rows in view
+
+
 class SpanPanel(QWidget):
     """Spans of the open document, links of the selected span, and the lead's checklist."""
 
@@ -97,6 +100,9 @@ class SpanPanel(QWidget):
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.viewport().installEventFilter(self)
         header = self.table.horizontalHeader()
+        # the short columns fit the rows on screen, not all 10,000 (Qt's default reads 1,000
+        # rows per column on every change: 16,000 cells read per link added on a long article)
+        header.setResizeContentsPrecision(FIT_ROWS)
         for column in range(self.model.columnCount()):
             fit = (
                 header.ResizeMode.Stretch
