@@ -12,8 +12,8 @@ from annotator.agreement.paper import FORMATS
 from annotator.agreement.parts import DocInput
 from annotator.agreement.records import AgreementReport
 from annotator.agreement.report import agreement_report, worst_documents
-from annotator.errors import AnnotatorError, TargetError, Told, UsageError
-from annotator.jobs.export_target import Lease, Target, check_existing, plan_target
+from annotator.errors import AnnotatorError, TargetError, UsageError
+from annotator.jobs.export_target import Lease, Target, check_existing, plan_target, write_failure
 from annotator.model.document import Status
 from annotator.model.layers import LayerKind
 from annotator.store import Project
@@ -131,12 +131,8 @@ def write_report(
     except TargetError as exc:
         raise TargetError(_as_report(exc.message)) from None
     except OSError as exc:  # a folder that cannot be written, a full disk
-        blocker = next((p for p in out.parents if p.exists() and not p.is_dir()), None)
-        reason: object = exc.strerror or str(exc)
-        if blocker:
-            reason = Told("{path} is a file, not a folder", {"path": str(blocker)})
         raise AnnotatorError(
-            "cannot write the report at {out}: {why}", out=str(out), why=reason
+            "cannot write the report at {out}: {why}", out=str(out), why=write_failure(exc, out)
         ) from None
     return target.manifest
 

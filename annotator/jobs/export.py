@@ -25,7 +25,7 @@ from annotator.export.spacy_docbin import NOT_IN_ENTS
 from annotator.export.split import SPLIT_NAMES, parse_split
 from annotator.jobs.export_parallel import workers_for, write_in_parallel
 from annotator.jobs.export_stream import Plan, write_documents
-from annotator.jobs.export_target import Lease, check_existing, plan_target
+from annotator.jobs.export_target import Lease, check_existing, plan_target, write_failure
 from annotator.model.layers import LayerKind
 from annotator.store import Project
 from annotator.text.plural import form, plural
@@ -160,12 +160,8 @@ def export_dataset(
             )
             lease.commit(replaced)
     except OSError as exc:  # a folder that cannot be written, a full disk
-        blocker = next((p for p in out.parents if p.exists() and not p.is_dir()), None)
-        reason: object = exc.strerror or str(exc)
-        if blocker:
-            reason = Told("{path} is a file, not a folder", {"path": str(blocker)})
         raise AnnotatorError(
-            "cannot write the export at {out}: {why}", out=str(out), why=reason
+            "cannot write the export at {out}: {why}", out=str(out), why=write_failure(exc, out)
         ) from None
     data["manifest"] = str(target.manifest)
     return data

@@ -24,7 +24,7 @@ from pathlib import Path, PurePosixPath
 from types import TracebackType
 from typing import IO, Any
 
-from annotator.errors import TargetError
+from annotator.errors import TargetError, Told
 from annotator.export.formats import FORMATS
 from annotator.export.split import SPLIT_NAMES
 from annotator.model.projectfiles import backups_folder
@@ -374,3 +374,12 @@ def _start_watcher(where: Path, mark: str, lock: Path, out: Path) -> subprocess.
         stderr=subprocess.DEVNULL,
         start_new_session=True,  # Ctrl+C in the terminal reaches the export, not its watcher
     )
+
+
+def write_failure(exc: OSError, out: Path) -> str | Told:
+    """Why ``out`` could not be written: a file standing where one of its folders should be, or
+    the system's reason (a folder that cannot be written, a full disk)."""
+    blocker = next((p for p in out.parents if p.exists() and not p.is_dir()), None)
+    if blocker:
+        return Told("{path} is a file, not a folder", {"path": str(blocker)})
+    return exc.strerror or str(exc)
