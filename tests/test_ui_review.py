@@ -7,20 +7,17 @@ others stay drawn; rejections are stored; annotators agree only when their attri
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
-from annotator.importers import read_inputs
-from annotator.importers.options import ImportOptions
 from annotator.jobs.suggest import suggest_project
-from annotator.model.schema import default_schema
 from annotator.store import Project
 from annotator.ui.mainwindow import MainWindow
 from annotator.ui.session import Session
+from tests import ui_helpers as helpers
 from tests.ui_helpers import make_window
 
 TEXT = (
@@ -38,21 +35,7 @@ def sp(word: str, label: str, sid: str, **attrs: str) -> dict[str, Any]:
 
 
 def lead_window(qtbot: QtBot, tmp_path: Path, anns: list[dict[str, Any]]) -> MainWindow:
-    src = tmp_path / "in.jsonl"
-    line = {"id": "d1", "text": TEXT, "annotations": anns}
-    src.write_text(json.dumps(line, ensure_ascii=False), encoding="utf-8")
-    project = Project.create(tmp_path / "p.db", default_schema())
-    project.add_documents(read_inputs([src], ImportOptions()))
-    w = MainWindow(Session(project, "lead"))
-    qtbot.addWidget(w)
-    w.resize(1200, 800)
-    w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
-    qtbot.waitUntil(w.isActiveWindow)
-    w.session.open_document(project.find_document("d1").id)
-    w.view.setFocus()
-    return w
+    return helpers.lead_window(qtbot, tmp_path, TEXT, anns)
 
 
 THREE = [

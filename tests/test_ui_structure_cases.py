@@ -5,7 +5,6 @@ driven by its key, and an arc's tooltip by a real mouse move."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -15,20 +14,15 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
-from annotator.importers import read_inputs
-from annotator.importers.options import ImportOptions
 from annotator.model.document import Relation, Span
 from annotator.model.edits import AddRelation, AddSpan, Batch
-from annotator.model.schema import default_schema
-from annotator.store import Project
 from annotator.ui.compare import CompareDialog
 from annotator.ui.docview import ArticleView
 from annotator.ui.i18n import install
 from annotator.ui.mainwindow import MainWindow
-from annotator.ui.session import Session
 from annotator.ui.structscene import ARCS_ALL_LIMIT, ArcMode
 from annotator.ui.structure import TAG_PAD_X, Arc, Box, Fragment, Tag
-from tests.ui_helpers import drag, make_window
+from tests.ui_helpers import drag, lead_window, make_window
 
 ARABIC = "قال وزير الخارجية إن المحادثات كانت مثمرة وأكدت الوزارة أن الزيارة ستتم قريبا"
 LATIN = "The minister said on Tuesday that the talks were fruitful and the visit will go ahead"
@@ -418,20 +412,7 @@ def test_the_compare_view_draws_the_same_tags_and_arcs(qtbot: QtBot, tmp_path: P
          "spans": [one("الوزير", "speaker", "s1"), one("الاتفاق سيوقع", "claim", "s2"),
                    one("الزيارة", "event", "s3")]},
     ]  # fmt: skip
-    src = tmp_path / "in.jsonl"
-    line = {"id": "d1", "text": EMOJI, "annotations": anns}
-    src.write_text(json.dumps(line, ensure_ascii=False), encoding="utf-8")
-    project = Project.create(tmp_path / "p.db", default_schema())
-    project.add_documents(read_inputs([src], ImportOptions()))
-    w = MainWindow(Session(project, "lead"))
-    qtbot.addWidget(w)
-    w.resize(1200, 800)
-    w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
-    qtbot.waitUntil(w.isActiveWindow)
-    w.session.open_document(project.find_document("d1").id)
-    w.view.setFocus()
+    w = lead_window(qtbot, tmp_path, EMOJI, anns)
     qtbot.keyClick(w.view, Qt.Key.Key_C, CTRL | Qt.KeyboardModifier.ShiftModifier)
     dialogs = [d for d in QApplication.topLevelWidgets() if isinstance(d, CompareDialog)]
     assert len(dialogs) == 1

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
@@ -77,3 +79,23 @@ def status_sentence(window: MainWindow) -> str:
     assert bar.rect().contains(line.geometry())
     assert line.shown_text() == line.text(), "the sentence is cut"
     return line.text()
+
+
+def lead_window(qtbot: QtBot, tmp_path: Path, text: str, anns: list[dict[str, Any]]) -> MainWindow:
+    """A shown main window, as the lead, on one document "d1" of ``text`` imported from JSONL with
+    the annotators' layers ``anns`` (the JSONL "annotations" list)."""
+    src = tmp_path / "in.jsonl"
+    line = {"id": "d1", "text": text, "annotations": anns}
+    src.write_text(json.dumps(line, ensure_ascii=False), encoding="utf-8")
+    project = Project.create(tmp_path / "p.db", default_schema())
+    project.add_documents(read_inputs([src], ImportOptions()))
+    w = MainWindow(Session(project, "lead"))
+    qtbot.addWidget(w)
+    w.resize(1200, 800)
+    w.show()
+    qtbot.waitExposed(w)
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)
+    w.session.open_document(project.find_document("d1").id)
+    w.view.setFocus()
+    return w
