@@ -176,42 +176,6 @@
         <source>The selection has no letters to label.</source>
         <translation>لا يحتوي التحديد على حروف للوسم.</translation>
     </message>
-    <message>
-        <source>Select a span first (click it or press Tab), then the link key.</source>
-        <translation>حدّد مقطعاً أولاً (انقره أو اضغط Tab) ثم مفتاح الربط.</translation>
-    </message>
-    <message>
-        <source>, </source>
-        <translation>، </translation>
-    </message>
-    <message>
-        <source>«{0}» links start at a «{1}» span, not at a «{2}».</source>
-        <translation>روابط «{0}» تبدأ من مقطع «{1}»، لا من «{2}».</translation>
-    </message>
-    <message>
-        <source>There is no «{0}» span to link to in this document.</source>
-        <translation>لا يوجد في هذا المستند مقطع «{0}» للربط به.</translation>
-    </message>
-    <message>
-        <source>Link «{0}»: arrows choose, Enter links, Esc cancels ({1}).</source>
-        <translation>ربط «{0}»: الأسهم للاختيار، Enter للربط، Esc للإلغاء ({1}).</translation>
-    </message>
-    <message>
-        <source>These two spans are already linked.</source>
-        <translation>هذان المقطعان مرتبطان من قبل.</translation>
-    </message>
-    <message>
-        <source>No relation goes from a {0} span to a {1} span.</source>
-        <translation>لا توجد علاقة من مقطع {0} إلى مقطع {1}.</translation>
-    </message>
-    <message>
-        <source>{0} → {1} → {2}</source>
-        <translation>{0} ← {1} ← {2}</translation>
-    </message>
-    <message>
-        <source>Linking cancelled.</source>
-        <translation>أُلغي الربط.</translation>
-    </message>
 </context>
 <context>
     <name>Counts</name>
@@ -713,6 +677,45 @@
     <message>
         <source>Your name (stored with every annotation you make):</source>
         <translation>اسمك (يُحفظ مع كل وسم تضعه):</translation>
+    </message>
+</context>
+<context>
+    <name>Linking</name>
+    <message>
+        <source>Select a span first (click it or press Tab), then the link key.</source>
+        <translation>حدّد مقطعاً أولاً (انقره أو اضغط Tab) ثم مفتاح الربط.</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
+        <source>«{0}» links start at a «{1}» span, not at a «{2}».</source>
+        <translation>روابط «{0}» تبدأ من مقطع «{1}»، لا من «{2}».</translation>
+    </message>
+    <message>
+        <source>There is no «{0}» span to link to in this document.</source>
+        <translation>لا يوجد في هذا المستند مقطع «{0}» للربط به.</translation>
+    </message>
+    <message>
+        <source>Link «{0}»: arrows choose, Enter links, Esc cancels ({1}).</source>
+        <translation>ربط «{0}»: الأسهم للاختيار، Enter للربط، Esc للإلغاء ({1}).</translation>
+    </message>
+    <message>
+        <source>These two spans are already linked.</source>
+        <translation>هذان المقطعان مرتبطان من قبل.</translation>
+    </message>
+    <message>
+        <source>No relation goes from a {0} span to a {1} span.</source>
+        <translation>لا توجد علاقة من مقطع {0} إلى مقطع {1}.</translation>
+    </message>
+    <message>
+        <source>{0} → {1} → {2}</source>
+        <translation>{0} ← {1} ← {2}</translation>
+    </message>
+    <message>
+        <source>Linking cancelled.</source>
+        <translation>أُلغي الربط.</translation>
     </message>
 </context>
 <context>
