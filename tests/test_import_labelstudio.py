@@ -109,7 +109,7 @@ def test_json_min_two_annotators_one_document(
         {"id": 9, "text": TEXT, "annotator": "layla@example.org", "annotation_id": 1, "lead_time": 3.2,
          "label": [{"start": s, "end": e, "text": "الوزير", "labels": ["Speaker"]}]},
         {"id": 9, "text": TEXT, "annotator": 4, "annotation_id": 2,
-         "label": [{"start": c, "end": d, "text": "x", "labels": ["Claim"], "form": "paraphrase"}]},
+         "label": [{"start": c, "end": d, "text": "المحادثات مثمرة", "labels": ["Claim"], "form": "paraphrase"}]},
     ]  # fmt: skip
     db = tmp_path / "p.db"
     code, out, err = run(capsys, "import", db, write(tmp_path / "min.json", items))

@@ -30,17 +30,86 @@ def title_of(text: str) -> str:
 def to_codepoints(
     text: str, start: int, end: int, unit: str, conv: OffsetConverter | None = None
 ) -> tuple[int, int]:
-    """Convert offsets counted in ``unit`` on ``text`` into code points."""
+    """Convert offsets counted in ``unit`` on ``text`` into code points (ValueError or IndexError
+    outside the text; BadValueError for a UTF-16 offset between the two units of one character)."""
     if unit == "codepoint":
         return start, end
     conv = conv or OffsetConverter(text)
     if unit == "utf16":
         if not (0 <= start <= end <= conv.utf16_length()):
             raise ValueError("outside the text")
+        for unit_offset in (start, end):
+            cp = conv.from_utf16(unit_offset)
+            if conv.to_utf16(cp) != unit_offset:
+                raise BadValueError(
+                    "the UTF-16 offset {offset} falls inside a character ({char!r} takes two"
+                    " UTF-16 units): a span cannot start or end there",
+                    offset=unit_offset, char=text[cp],
+                )  # fmt: skip
         return conv.from_utf16(start), conv.from_utf16(end)
     if unit == "grapheme":
         return conv.from_grapheme(start), conv.from_grapheme(end)
     raise ValueError(f"unknown offset unit {unit!r}")
+
+
+def span_place(
+    text: str,
+    start: int,
+    end: int,
+    unit: str,
+    *,
+    span: object,
+    given: str | None = None,
+    conv: OffsetConverter | None = None,
+    escaped_breaks: bool = False,
+) -> tuple[int, int]:
+    """The code point offsets on ``text`` of span ``span`` given as [start, end) in ``unit``; the
+    one check every reader makes. BadValueError when they are not a span of the text or when the
+    span's own text (``given``) is not the text there; when ``given`` is there counted in another
+    unit, the sentence says which ``--offsets`` to give. ``escaped_breaks``: ``given`` may write a
+    line break as the two characters backslash-n (Label Studio's ``value.text``)."""
+    conv = conv or OffsetConverter(text)
+    if end < start:
+        raise BadValueError(
+            "span {span} [{start}, {end}) ends before it starts", span=span, start=start, end=end
+        )
+    try:
+        s, e = to_codepoints(text, start, end, unit, conv)
+    except BadValueError as exc:
+        raise BadValueError("span {span}: {why}", span=span, why=exc.told) from None
+    except (ValueError, IndexError):
+        s, e = -1, -1
+    if not 0 <= s < e <= len(text):
+        raise BadValueError(
+            "span {span} [{start}, {end}) is outside the text (length {length})",
+            span=span, start=start, end=end, length=len(text),
+        )  # fmt: skip
+    if given is None or _same(given, text[s:e], escaped_breaks):
+        return s, e
+    for other in OFFSET_UNITS:
+        if other == unit:
+            continue
+        try:
+            s2, e2 = to_codepoints(text, start, end, other, conv)
+        except (ValueError, IndexError):
+            continue
+        if 0 <= s2 < e2 <= len(text) and _same(given, text[s2:e2], escaped_breaks):
+            raise BadValueError(
+                "span {span} text {text!r} is not the document text at [{start}, {end})"
+                " ({there!r}), but it is when the offsets count {other} units: give --offsets"
+                " {other}",
+                span=span, text=given, start=start, end=end, there=text[s:e], other=other,
+            )  # fmt: skip
+    raise BadValueError(
+        "span {span} text {text!r} does not match the document text {there!r} at [{start}, {end})",
+        span=span, text=given, there=text[s:e], start=start, end=end,
+    )  # fmt: skip
+
+
+def _same(given: str, there: str, escaped_breaks: bool) -> bool:
+    if given == there or (escaped_breaks and given == there.replace("\n", "\\n")):
+        return True
+    return prepare_text(given) == prepare_text(there)  # one in NFD, or CR LF against LF
 
 
 def rebase_layers(raw_text: str, layers: list[Layer], where: str, line: int | None) -> str:

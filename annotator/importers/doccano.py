@@ -17,8 +17,8 @@ from annotator.importers.common import (
     BadValueError,
     rebase_layers,
     records_from_lines,
+    span_place,
     title_of,
-    to_codepoints,
     why,
 )
 from annotator.importers.options import ImportOptions
@@ -63,18 +63,15 @@ def parse_example(obj: Any, options: ImportOptions, source: str, lineno: int, an
                     "label {label!r} is not in the schema ({labels})",
                     label=label, labels=", ".join(labels.values()),
                 )  # fmt: skip
-            s, e = to_codepoints(raw_text, start, end, unit, conv)
-            if not 0 <= s < e <= len(raw_text):
-                raise BadValueError(
-                    "entity {entity} [{start}, {end}) is outside the text",
-                    entity=eid, start=start, end=end,
-                )  # fmt: skip
+            s, e = span_place(raw_text, start, end, unit, span=eid, conv=conv)
             spans.append(Span(s, e, lab, raw_text[s:e], {}, f"s{len(spans) + 1}"))
         sid_of = {eid: sp.sid for (eid, *_rest), sp in zip(entities, spans, strict=True)}
         relations = [
             Relation(sid_of[str(r["from_id"])], sid_of[str(r["to_id"])], str(r["type"]), f"r{i}")
             for i, r in enumerate(relations_raw, 1)
         ]
+    except BadValueError as exc:
+        raise InputError(source, exc.told, lineno) from None
     except (KeyError, TypeError, ValueError, IndexError) as exc:
         what = why(exc)
         if isinstance(exc, KeyError):

@@ -10,11 +10,12 @@ from typing import Any
 from annotator.errors import InputError, Told
 from annotator.importers.common import (
     OFFSET_UNITS,
+    BadValueError,
     listed,
     rebase_layers,
     records_from_lines,
+    span_place,
     title_of,
-    to_codepoints,
 )
 from annotator.importers.options import ImportOptions
 from annotator.model.document import STATUSES, DocumentRecord, Layer, Relation, Span
@@ -27,9 +28,9 @@ class _LineError(Exception):
     """A problem with one line (a template and its arguments, as AnnotatorError's); turned into an
     InputError with the file and line."""
 
-    def __init__(self, template: str, /, **params: object) -> None:
-        super().__init__(template)
-        self.told = Told(template, params)
+    def __init__(self, template: str | Told, /, **params: object) -> None:
+        self.told = template if isinstance(template, Told) else Told(template, params)
+        super().__init__(str(self.told))
 
 
 def _str(obj: dict[str, Any], key: str, where: Told, required: bool = True) -> str:
@@ -72,24 +73,17 @@ def _parse_span(raw: Any, i: int, text: str, unit: str, conv: OffsetConverter) -
     sid = _str(raw, "id", where, required=False) or f"s{i + 1}"
     where = Told("span {span}", {"span": sid})
     start, end = _int(raw, "start", where), _int(raw, "end", where)
-    try:
-        start, end = to_codepoints(text, start, end, unit, conv)
-    except (ValueError, IndexError):
-        raise _LineError(
-            "{where} [{start}, {end}) is outside the text", where=where, start=start, end=end
-        ) from None
     attrs = raw.get("attributes", {})
     if not isinstance(attrs, dict) or not all(isinstance(v, str) for v in attrs.values()):
         raise _LineError("{where}: 'attributes' must map names to string values", where=where)
-    if not (0 <= start < end <= len(text)):
-        raise _LineError(
-            "{where} [{start}, {end}) is outside the text (length {length})",
-            where=where, start=start, end=end, length=len(text),
-        )  # fmt: skip
-    span_text = raw.get("text", text[start:end])
-    if not isinstance(span_text, str):
+    span_text = raw.get("text")
+    if span_text is not None and not isinstance(span_text, str):
         raise _LineError("{where}: 'text' must be a string", where=where)
-    return Span(start, end, _str(raw, "label", where), span_text, dict(attrs), sid)
+    try:
+        start, end = span_place(text, start, end, unit, span=sid, given=span_text, conv=conv)
+    except BadValueError as exc:
+        raise _LineError(exc.told) from None
+    return Span(start, end, _str(raw, "label", where), text[start:end], dict(attrs), sid)
 
 
 def _parse_layer(obj: dict[str, Any], text: str, unit: str, annotator: str) -> Layer:

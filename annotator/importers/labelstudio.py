@@ -15,16 +15,17 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from annotator.errors import InputError
 from annotator.importers.common import (
+    BadValueError,
     JSONProblem,
     listed,
     parse_json,
     rebase_layers,
+    span_place,
     title_of,
-    to_codepoints,
 )
 from annotator.importers.lsconfig import UNLABELLED_RELATION, LabelConfig, read_label_config
 from annotator.importers.names import NameMap
@@ -58,7 +59,7 @@ class _Doc:
         self.conv = OffsetConverter(self.text)
 
 
-def _is_int(v: Any) -> bool:
+def _is_int(v: Any) -> TypeGuard[int]:
     return isinstance(v, int) and not isinstance(v, bool)
 
 
@@ -81,21 +82,16 @@ def _who(who: Any) -> str:
     return f"user{who}" if _is_int(who) else "label-studio"
 
 
-def _span(doc: _Doc, value: dict[str, Any], label: str) -> Span:
+def _span(doc: _Doc, value: dict[str, Any], label: str, region: str) -> Span:
     start, end = value.get("start"), value.get("end")
-    if (
-        not isinstance(start, int)
-        or not isinstance(end, int)
-        or not _is_int(start)
-        or not _is_int(end)
-    ):
+    if not _is_int(start) or not _is_int(end):
         raise _Bad("'start' and 'end' must be whole numbers")
+    given = value.get("text")
     try:
-        s, e = to_codepoints(doc.text, start, end, doc.unit, doc.conv)
-    except (ValueError, IndexError):
-        s, e = -1, -1
-    if not 0 <= s < e <= len(doc.text):
-        raise _Bad(f"the region [{start}, {end}) is outside the text (length {len(doc.text)})")
+        s, e = span_place(doc.text, start, end, doc.unit, span=region, conv=doc.conv,
+                          given=given if isinstance(given, str) else None, escaped_breaks=True)  # fmt: skip
+    except BadValueError as exc:
+        raise _Bad(str(exc)) from None
     return Span(s, e, doc.names.label(label), doc.text[s:e])
 
 
@@ -125,7 +121,7 @@ def _layer(doc: _Doc, results: Any, name: str, status: str, pos: str) -> Layer:
                 if not labels:
                     raise _Bad("'value.labels' is empty")
                 key = str(rid) if rid is not None else f"#{k}"
-                regions[key] = [_span(doc, value, lab) for lab in labels]
+                regions[key] = [_span(doc, value, lab, key) for lab in labels]
             elif kind in ("choices", "textarea"):
                 later.append((where, r))
             else:

@@ -4,7 +4,8 @@ Only accepted examples (``"answer": "accept"``, or no answer) become annotations
 ignored ones bring their text only, and are counted in the summary. A relation names its spans by
 ``head_span``/``child_span`` when present, else by ``head``/``child``: the index of the span's last
 token (Prodigy's relation interface), or any token of it. The layer is ``--annotator``, else the
-example's ``_annotator_id`` or ``_session_id``, else the file name.
+example's ``_annotator_id`` or ``_session_id``, else the file name. Offsets are code points
+(Prodigy is Python) unless ``--offsets`` says otherwise; a span's ``text`` must be the text there.
 """
 
 from __future__ import annotations
@@ -14,10 +15,19 @@ from pathlib import Path
 from typing import Any
 
 from annotator.errors import InputError
-from annotator.importers.common import listed, rebase_layers, records_from_lines, title_of
+from annotator.importers.common import (
+    BadValueError,
+    listed,
+    rebase_layers,
+    records_from_lines,
+    span_place,
+    title_of,
+    to_codepoints,
+)
 from annotator.importers.names import NameMap
 from annotator.importers.options import ImportOptions
 from annotator.model.document import DocumentRecord, Layer, Relation, Span
+from annotator.text.offsets import OffsetConverter
 from annotator.text.plural import form, plural
 
 ANSWERS = ("accept", "reject", "ignore")
@@ -34,7 +44,9 @@ def _int(obj: dict[str, Any], key: str, where: str) -> int:
     return value
 
 
-def _tokens(obj: dict[str, Any]) -> list[tuple[int, int]]:
+def _tokens(
+    obj: dict[str, Any], text: str, unit: str, conv: OffsetConverter
+) -> list[tuple[int, int]]:
     raw = listed(obj, "tokens")
     if not isinstance(raw, list):
         raise _Bad("'tokens' must be a list")
@@ -42,12 +54,21 @@ def _tokens(obj: dict[str, Any]) -> list[tuple[int, int]]:
     for i, t in enumerate(raw, 1):
         if not isinstance(t, dict):
             raise _Bad(f"token {i} must be an object")
-        out.append((_int(t, "start", f"token {i}"), _int(t, "end", f"token {i}")))
+        start, end = _int(t, "start", f"token {i}"), _int(t, "end", f"token {i}")
+        try:
+            out.append(to_codepoints(text, start, end, unit, conv))
+        except (ValueError, IndexError):
+            raise _Bad(f"token {i} [{start}, {end}) is outside the text") from None
     return out
 
 
 def _spans(
-    obj: dict[str, Any], text: str, tokens: list[tuple[int, int]], names: NameMap
+    obj: dict[str, Any],
+    text: str,
+    tokens: list[tuple[int, int]],
+    names: NameMap,
+    unit: str,
+    conv: OffsetConverter,
 ) -> list[tuple[Span, int, int]]:
     """(span, first token, last token) of each span; token indices -1 when unknown."""
     raw = listed(obj, "spans")
@@ -63,14 +84,17 @@ def _spans(
             raise _Bad(f"{where}: 'label' must be a string")
         first = _int(s, "token_start", where) if "token_start" in s else -1
         last = _int(s, "token_end", where) if "token_end" in s else -1
+        given = s.get("text") if isinstance(s.get("text"), str) else None
         if "start" in s or "end" in s or not tokens:
-            start, end = _int(s, "start", where), _int(s, "end", where)
-        elif 0 <= first <= last < len(tokens):
-            start, end = tokens[first][0], tokens[last][1]
+            start, end, counted = _int(s, "start", where), _int(s, "end", where), unit
+        elif 0 <= first <= last < len(tokens):  # token offsets are code points by now
+            start, end, counted = tokens[first][0], tokens[last][1], "codepoint"
         else:
             raise _Bad(f"{where}: tokens {first}..{last} are not in the token list")
-        if not 0 <= start < end <= len(text):
-            raise _Bad(f"{where} [{start}, {end}) is outside the text (length {len(text)})")
+        try:
+            start, end = span_place(text, start, end, counted, span=i, given=given, conv=conv)
+        except BadValueError as exc:
+            raise _Bad(str(exc)) from None
         if first < 0 and tokens:
             touching = [k for k, (a, b) in enumerate(tokens) if a < end and start < b]
             first, last = (touching[0], touching[-1]) if touching else (-1, -1)
@@ -118,9 +142,10 @@ def parse_example(obj: Any, options: ImportOptions, source: str, lineno: int,
         who = options.annotator or obj.get("_annotator_id") or obj.get("_session_id") or fallback
         if not isinstance(who, str):
             raise _Bad("'_annotator_id' must be a string")
-        tokens = _tokens(obj)
+        unit, conv = options.offsets or "codepoint", OffsetConverter(raw_text)
+        tokens = _tokens(obj, raw_text, unit, conv)
         names = NameMap(options.schema, options.renames)  # unknown labels: the store names them
-        spans = _spans(obj, raw_text, tokens, names)
+        spans = _spans(obj, raw_text, tokens, names, unit, conv)
         rels_raw = listed(obj, "relations")
         if not isinstance(rels_raw, list):
             raise _Bad("'relations' must be a list")

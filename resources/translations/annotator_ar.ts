@@ -1472,10 +1472,6 @@
         <translation>يجب أن يكون كل سطر كائن JSON فيه &apos;text&apos;</translation>
     </message>
     <message>
-        <source>entity {entity} [{start}, {end}) is outside the text</source>
-        <translation>الكيان {entity} [{start}، {end}) خارج النص</translation>
-    </message>
-    <message>
         <source>give either --annotator or --layer, not both</source>
         <translation>اختر مُعلِّماً أو طبقة، لا الاثنين معاً</translation>
     </message>
@@ -1616,6 +1612,10 @@
         <translation>المقطع {span}</translation>
     </message>
     <message>
+        <source>span {span} [{start}, {end}) ends before it starts</source>
+        <translation>المقطع {span} [{start}، {end}) ينتهي قبل أن يبدأ</translation>
+    </message>
+    <message>
         <source>span {span} [{start}, {end}) is outside the text</source>
         <translation>المقطع {span} [{start}، {end}) خارج النص</translation>
     </message>
@@ -1632,6 +1632,14 @@
         <translation>نص المقطع {span} ‏{text!r} لا يطابق نص المستند {there!r} في [{start}، {end})</translation>
     </message>
     <message>
+        <source>span {span} text {text!r} is not the document text at [{start}, {end}) ({there!r}), but it is when the offsets count {other} units: give --offsets {other}</source>
+        <translation>نص المقطع {span} {text!r} ليس نص المستند عند [{start}، {end}) ({there!r})، لكنه يطابقه إذا عُدّت المواضع بوحدات {other}: أعطِ --offsets {other}</translation>
+    </message>
+    <message>
+        <source>span {span}: {why}</source>
+        <translation>المقطع {span}: {why}</translation>
+    </message>
+    <message>
         <source>the CSV header has no &apos;text&apos; column (with &apos;,&apos;, &apos;;&apos; or tab: {found})</source>
         <translation>ليس في صف العناوين عمود &apos;text&apos; (بالفاصل &apos;,&apos; أو &apos;;&apos; أو الجدولة: {found})</translation>
     </message>
@@ -1642,6 +1650,10 @@
     <message>
         <source>the JSON is nested too deeply to read</source>
         <translation>تداخل JSON أعمق من أن يُقرأ</translation>
+    </message>
+    <message>
+        <source>the UTF-16 offset {offset} falls inside a character ({char!r} takes two UTF-16 units): a span cannot start or end there</source>
+        <translation>الموضع {offset} بوحدات UTF-16 يقع داخل حرف ({char!r} يشغل وحدتين من UTF-16): لا يبدأ مقطع ولا ينتهي هناك</translation>
     </message>
     <message>
         <source>the annotator name is empty</source>
@@ -2202,14 +2214,6 @@
     <message>
         <source>{what} (process {pid}, since {since} UTC)</source>
         <translation>{what} (العملية {pid}، منذ {since} بالتوقيت العالمي)</translation>
-    </message>
-    <message>
-        <source>{where} [{start}, {end}) is outside the text</source>
-        <translation>{where} [{start}، {end}) خارج النص</translation>
-    </message>
-    <message>
-        <source>{where} [{start}, {end}) is outside the text (length {length})</source>
-        <translation>{where} [{start}، {end}) خارج النص (طوله {length})</translation>
     </message>
     <message>
         <source>{where} has no {key!r}</source>
