@@ -64,6 +64,24 @@ def import_summary(
             f"Renamed {plural(len(report.renamed), 'new document')} whose id another document"
             f" already had: {names(report.renamed)}."
         )
+    if report.documents_not_taken:
+        kept = [
+            f"{n.given_id or n.document} ({', '.join(n.fields)}; the project's {n.document})"
+            for n in report.documents_not_taken
+        ]
+        told.append(
+            f"Not taken: {plural(len(kept), 'document')} the project already had (same text)"
+            f" came with another id, title or meta; the project kept its own: {names(kept)}."
+        )
+    if report.ignored_keys:
+        told.append(
+            "Ignored keys (this program does not read them): "
+            + ", ".join(
+                f"{key} ({', '.join(plural(n, what) for what, n in where.items())})"
+                for key, where in sorted(report.ignored_keys.items())
+            )
+            + "."
+        )
     told += [f"Skipped: {line}" for line in report.skipped]
     told += [f"Note: {note}" for note in report.notes]
     if report.not_imported:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -181,6 +182,20 @@ def _int(text: str) -> int:
     return int(text)
 
 
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object, refused when a key repeats (json keeps the last silently)."""
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        twice = next(k for k, n in Counter(k for k, _v in pairs).items() if n > 1)
+        raise JSONProblem(
+            Told(
+                "the key {key!r} is given twice in one object (only one can be read)",
+                {"key": twice},
+            )
+        )
+    return obj
+
+
 def listed(obj: dict[str, Any], key: str) -> Any:
     """``obj[key]``, or an empty list when the key is absent or null. Any other value (an object,
     a string, false) is returned as it is, so the caller's list check refuses it instead of reading
@@ -201,9 +216,11 @@ def _has_surrogate(obj: Any) -> bool:
 
 def parse_json(text: str) -> Any:
     """``json.loads`` for files from outside: NaN, Infinity, huge numbers, nesting deeper than
-    Python's stack and lone surrogates (``\\ud800``, not a character) are refused in words."""
+    Python's stack, lone surrogates (``\\ud800``, not a character) and a key given twice in one
+    object are refused in words."""
     try:
-        value = json.loads(text, parse_constant=_no_constant, parse_float=_float, parse_int=_int)
+        value = json.loads(text, parse_constant=_no_constant, parse_float=_float, parse_int=_int,
+                           object_pairs_hook=_object)  # fmt: skip
     except JSONProblem:
         raise
     except json.JSONDecodeError as exc:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,14 @@ from annotator.model.document import STATUSES, DocumentRecord, Layer, Relation, 
 from annotator.model.layers import SUGGESTIONS_LAYER
 from annotator.text.decode import prepare_text
 from annotator.text.offsets import OffsetConverter
+
+FORMAT_VERSION = 1  # the native JSONL this program reads; a file that says a higher one is refused
+LAYER_KEYS = frozenset({"annotator", "status", "spans", "relations"})
+DOCUMENT_KEYS = frozenset({"id", "title", "text", "meta", "tokens", "annotations",
+                           "format_version"}) | LAYER_KEYS  # fmt: skip
+SPAN_KEYS = frozenset({"id", "start", "end", "label", "text", "attributes", "token_start",
+                       "token_end"})  # fmt: skip
+RELATION_KEYS = frozenset({"id", "head", "child", "label"})
 
 
 class _LineError(Exception):
@@ -137,6 +146,7 @@ def parse_object(obj: Any, options: ImportOptions, source: str, lineno: int) -> 
         raw_text = _str(obj, "text", Told("the line"))
         if "\x00" in raw_text:  # no reader of a text export expects one (CoNLL, CSV)
             raise _LineError("the text holds a NUL character (\\u0000)")
+        _check_version(obj.get("format_version", FORMAT_VERSION))
         unit = options.offsets or "codepoint"
         if unit not in OFFSET_UNITS:
             raise _LineError("unknown offset unit {unit!r}", unit=unit)
@@ -171,7 +181,40 @@ def parse_object(obj: Any, options: ImportOptions, source: str, lineno: int) -> 
         source=source,
         layers=layers,
         line=lineno,
+        ignored_keys=_ignored_keys(obj),
     )
+
+
+def _check_version(version: Any) -> None:
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise _LineError("'format_version' must be a whole number (1 or more), not {value}",
+                         value=_shown(version))  # fmt: skip
+    if version > FORMAT_VERSION:
+        raise _LineError(
+            "written by a newer annotator (format_version {version}; this one reads up to"
+            " {known}): update annotator to import it",
+            version=version, known=FORMAT_VERSION,
+        )  # fmt: skip
+
+
+def _ignored_keys(obj: dict[str, Any]) -> dict[str, dict[str, int]]:
+    """The keys of a line this program does not read: key -> {"document"|"layer"|"span"|
+    "relation": how many}, for the import summary (a read line has the shapes checked)."""
+    found: Counter[tuple[str, str]] = Counter(
+        (k, "document") for k in obj if k not in DOCUMENT_KEYS
+    )
+    layers = obj.get("annotations", [obj])
+    for layer in layers:
+        if layer is not obj:
+            found.update((k, "layer") for k in layer if k not in LAYER_KEYS)
+        for what, items, known in (("span", listed(layer, "spans"), SPAN_KEYS),
+                                   ("relation", listed(layer, "relations"), RELATION_KEYS)):  # fmt: skip
+            for item in items:
+                found.update((k, what) for k in item if k not in known)
+    out: dict[str, dict[str, int]] = {}
+    for (key, what), n in sorted(found.items()):
+        out.setdefault(key, {})[what] = n
+    return out
 
 
 def read(path: Path, options: ImportOptions) -> Iterator[DocumentRecord | InputError]:

@@ -115,3 +115,5 @@ class DocumentRecord:
         default_factory=dict
     )  # what the format had and we cannot hold
     notes: list[str] = field(default_factory=list)  # what the reader guessed (an encoding)
+    # keys of the file this program does not read: key -> {"span": 3, "document": 1}
+    ignored_keys: dict[str, dict[str, int]] = field(default_factory=dict)

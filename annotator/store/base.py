@@ -74,6 +74,18 @@ class LayerConflict:
     outcome: str = ""  # "replaced" or "kept" (a refused import names them in its error)
 
 
+@dataclass(frozen=True)
+class NotTaken:
+    """A document the project already had (same text) that came with another id, title or meta:
+    the project keeps its own, and the summary says which fields were not taken."""
+
+    document: str  # the project's id
+    given_id: str  # the id in the file ("" when it gave none)
+    fields: tuple[str, ...]  # "id", "title", "meta": the ones that differ
+    source: str = ""
+    line: int | None = None
+
+
 @dataclass
 class ImportReport:
     """What one import call did. Documents are matched by their text; layers by annotator."""
@@ -96,6 +108,8 @@ class ImportReport:
     )  # what the inputs had and we cannot hold
     notes: list[str] = field(default_factory=list)  # guesses the user should know (encodings)
     renamed: list[str] = field(default_factory=list)  # "q1 -> q1-2": ids taken by another document
+    documents_not_taken: list[NotTaken] = field(default_factory=list)
+    ignored_keys: dict[str, dict[str, int]] = field(default_factory=dict)  # see DocumentRecord
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -21,7 +21,14 @@ from annotator.model.layers import VIEWS, name_problem
 from annotator.model.schema import Schema
 from annotator.model.validate import layer_problem
 from annotator.store.activity import IMPORT, announce
-from annotator.store.base import ImportReport, LayerConflict, OnConflict, now, text_hash
+from annotator.store.base import (
+    ImportReport,
+    LayerConflict,
+    NotTaken,
+    OnConflict,
+    now,
+    text_hash,
+)
 from annotator.store.recleaning import Recleaning
 
 BATCH = 500  # documents per executemany round
@@ -139,6 +146,10 @@ class Importing(Recleaning):
                         report.notes.append(note)
                 for what, n in rec.not_imported.items():
                     report.not_imported[what] = report.not_imported.get(what, 0) + n
+                for key, where in rec.ignored_keys.items():
+                    counts = report.ignored_keys.setdefault(key, {})
+                    for what, n in where.items():
+                        counts[what] = counts.get(what, 0) + n
                 digest = text_hash(rec.text)
                 known = by_hash.get(digest)
                 copy = None if known is not None or rec.layers else self._cleaned_copy(rec)
@@ -161,6 +172,11 @@ class Importing(Recleaning):
                     if name not in present and not again:  # each named once
                         present.add(name)
                         report.documents_present.append(name)
+                        if known[0] in added:
+                            self._flush()  # its row may be one this import queued
+                        not_taken = self._not_taken(rec, *known)
+                        if not_taken is not None:
+                            report.documents_not_taken.append(not_taken)
                     if not rec.layers:
                         continue
                     self._flush()  # the layer check below reads what is already written
@@ -197,6 +213,25 @@ class Importing(Recleaning):
             self._flush()
             self._log("", "import", None, report.as_dict())
         return report
+
+    def _not_taken(self, rec: DocumentRecord, doc_id: int, ext_id: str) -> NotTaken | None:
+        """What of ``rec`` the project's document of the same text does not take: an id, title or
+        meta of its own (None when they agree, or the file gives none)."""
+        title, meta = self.db.execute(
+            "SELECT title, meta FROM documents WHERE id = ?", [doc_id]
+        ).fetchone()
+        fields = tuple(
+            name
+            for name, differs in (
+                ("id", bool(rec.ext_id) and rec.ext_id != ext_id),
+                ("title", bool(rec.title) and rec.title != title),
+                ("meta", bool(rec.meta) and rec.meta != json.loads(meta or "{}")),
+            )
+            if differs
+        )
+        if not fields:
+            return None
+        return NotTaken(ext_id, rec.ext_id, fields, rec.source, rec.line)
 
     def _meet_layer(
         self,

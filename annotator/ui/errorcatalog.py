@@ -9,6 +9,7 @@ from annotator.ui.i18n import QT_TRANSLATE_NOOP
 TEMPLATES = (
     QT_TRANSLATE_NOOP("errors", "'annotations' must be a list"),
     QT_TRANSLATE_NOOP("errors", "'annotator' must be a string"),
+    QT_TRANSLATE_NOOP("errors", "'format_version' must be a whole number (1 or more), not {value}"),
     QT_TRANSLATE_NOOP("errors", "'label' must be a list of [start, end, label]"),
     QT_TRANSLATE_NOOP("errors", "'meta' must be an object"),
     QT_TRANSLATE_NOOP("errors", "'rule' must be a list of [[rule]] tables"),
@@ -111,6 +112,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("errors", "the file is {size} MB; files above {limit} MB are refused (split it into several files)"),
     QT_TRANSLATE_NOOP("errors", "the folder has no brat .ann files (.txt, .jsonl, .json, .csv, .ann)"),
     QT_TRANSLATE_NOOP("errors", "the folder has no files to import (.txt, .jsonl, .json, .csv, .ann)"),
+    QT_TRANSLATE_NOOP("errors", "the key {key!r} is given twice in one object (only one can be read)"),
     QT_TRANSLATE_NOOP("errors", "the labelling config has no <Labels> with <Label value=...>"),
     QT_TRANSLATE_NOOP("errors", "the line"),
     QT_TRANSLATE_NOOP("errors", "the line is a JSON list; native JSONL has one JSON object with a 'text' per line (Label Studio's JSON export, a list of tasks, is recognised by their 'data')"),
@@ -151,6 +153,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("errors", "unknown offset unit {unit!r}"),
     QT_TRANSLATE_NOOP("errors", "value {value!r} of {label}.{attribute}"),
     QT_TRANSLATE_NOOP("errors", "work time cannot be negative"),
+    QT_TRANSLATE_NOOP("errors", "written by a newer annotator (format_version {version}; this one reads up to {known}): update annotator to import it"),
     QT_TRANSLATE_NOOP("errors", "{encoding!r} is not an encoding Python knows"),
     QT_TRANSLATE_NOOP("errors", "{ident} [{start}, {end}) is outside the text (length {length})"),
     QT_TRANSLATE_NOOP("errors", "{ident} has offsets {where!r}; expected 'START END[;START END]'"),

@@ -1320,6 +1320,10 @@
         <translation>يجب أن يكون &apos;annotator&apos; نصاً</translation>
     </message>
     <message>
+        <source>&apos;format_version&apos; must be a whole number (1 or more), not {value}</source>
+        <translation>يجب أن يكون &apos;format_version&apos; عددًا صحيحًا (1 أو أكثر)، لا {value}</translation>
+    </message>
+    <message>
         <source>&apos;label&apos; must be a list of [start, end, label]</source>
         <translation>يجب أن يكون &apos;label&apos; قائمة ‎[start, end, label]‎</translation>
     </message>
@@ -1728,6 +1732,10 @@
         <translation>ليس في المجلد ملفات للاستيراد ‏(.txt، .jsonl، .json، .csv، .ann)</translation>
     </message>
     <message>
+        <source>the key {key!r} is given twice in one object (only one can be read)</source>
+        <translation>المفتاح {key!r} مذكور مرتين في كائن واحد (لا يُقرأ إلا أحدهما)</translation>
+    </message>
+    <message>
         <source>the labelling config has no &lt;Labels&gt; with &lt;Label value=...&gt;</source>
         <translation>ليس في إعداد الوسم ‎&lt;Labels&gt;‎ فيه ‎&lt;Label value=...&gt;‎</translation>
     </message>
@@ -1886,6 +1894,10 @@
     <message>
         <source>work time cannot be negative</source>
         <translation>لا يمكن أن يكون وقت العمل سالباً</translation>
+    </message>
+    <message>
+        <source>written by a newer annotator (format_version {version}; this one reads up to {known}): update annotator to import it</source>
+        <translation>كتبه إصدار أحدث من annotator (format_version {version}؛ هذا الإصدار يقرأ حتى {known}): حدّث annotator لاستيراده</translation>
     </message>
     <message>
         <source>{encoding!r} is not an encoding Python knows</source>
