@@ -14,10 +14,11 @@ import pytest
 
 from annotator.errors import ProjectError
 from annotator.model.document import DocumentRecord
+from annotator.model.projectfiles import APPLICATION_ID
 from annotator.model.schema import default_schema
 from annotator.store import Project
 from annotator.store.connection import Mode, open_sqlite, sqlite_uri
-from annotator.store.identity import APPLICATION_ID, identify, schema_version
+from annotator.store.identity import identify, schema_version
 from tests.test_cli import run
 
 ODD_NAMES = ["أخبار #1.db", "news?draft.db", "50%20off.db", "a b#c?d%e.db", "x%3Fy.db"]

@@ -234,5 +234,5 @@ def test_a_layer_conflict_names_a_document_without_an_id(
     path.write_text("\n".join(lines), encoding="utf-8")
     code, _out, err = run(capsys, "import", tmp_path / "p.db", path, "--annotator", "layla")
     assert code == 2
-    assert "x.jsonl, line 2" in err and "'layla' in 1 document (" in err
-    assert "()" not in err
+    assert "x.jsonl: document " in err and "twice, lines 1 and 2" in err and "'layla'" in err
+    assert "()" not in err and "document  is" not in err

@@ -12,7 +12,6 @@ from annotator.cli.options import (
     quiet_option,
 )
 from annotator.terminal import terminal
-from annotator.text.plural import plural
 
 
 @cli.command()
@@ -67,19 +66,27 @@ def restore(project: Path, backup: str | None, another_project: bool) -> None:
     Example:
       annotator restore news.db 1
     """
-    from annotator.errors import ProjectError
+    from annotator.errors import Told, UsageError
     from annotator.store.backup import list_backups, restore_backup
+    from annotator.store.identity import identify
 
+    identify(project)  # a file that is no project is refused as such, not as one without backups
     if backup is None or backup.isdigit():
         found = list_backups(project)
         if not found:
-            raise ProjectError(
-                f"{project} has no usable backups (make one with: annotator backups {project} --now)"
+            raise UsageError(
+                "{project} has no backups yet (make one with: annotator backups {project} --now)",
+                project=str(project),
             )
         index = int(backup or 1)
         if not 1 <= index <= len(found):
-            raise ProjectError(
-                f"{project} has {plural(len(found), 'backup')}; give a number from 1 to {len(found)}"
+            raise UsageError(
+                Told(
+                    "{project} has %n backups; give a number from 1 to {last}",
+                    {"project": str(project), "last": len(found)},
+                    count=len(found),
+                    one="{project} has %n backup; give 1",
+                )
             )
         chosen = found[index - 1].path
     else:

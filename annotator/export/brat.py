@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from annotator.errors import AnnotatorError
 from annotator.export.base import Writer
 from annotator.export.manifest import Manifest
 from annotator.export.options import ExportOptions
@@ -21,6 +22,22 @@ _UNSAFE = re.compile(r"[^\w.\-]+")
 def safe_name(ext_id: str) -> str:
     """A file name for a document id (letters, digits, . _ - kept)."""
     return _UNSAFE.sub("_", ext_id).strip("._") or "document"
+
+
+MAX_NAME_BYTES = 240  # file systems allow 255 bytes a name: room left for "-2" and ".txt"
+
+
+def document_file_name(ext_id: str) -> str:
+    """``safe_name`` of a document id, refused naming the document when no file system would take
+    it as a file name (an id of 300 characters), instead of the system's "File name too long"."""
+    name = safe_name(ext_id)
+    if len(name.encode("utf-8")) > MAX_NAME_BYTES:
+        raise AnnotatorError(
+            "document {doc}: its id is too long for a file name ({size} bytes; at most {limit});"
+            " give it a shorter id",
+            doc=ext_id[:40] + "…", size=len(name.encode("utf-8")), limit=MAX_NAME_BYTES,
+        )  # fmt: skip
+    return name
 
 
 def fragments(text: str, span: Span) -> list[tuple[int, int]]:
@@ -76,10 +93,11 @@ class BratWriter(Writer):
 
     def write(self, doc: Document, layers: list[Layer]) -> None:
         (layer,) = layers
-        name, k = safe_name(doc.ext_id), 1
+        base = name = document_file_name(doc.ext_id)
+        k = 1
         while name in self._used:
             k += 1
-            name = f"{safe_name(doc.ext_id)}-{k}"
+            name = f"{base}-{k}"
         self._used.add(name)
         (self.path / f"{name}.txt").write_text(doc.text, encoding="utf-8", newline="\n")
         lines: list[str] = []

@@ -15,7 +15,7 @@ import itertools
 from pathlib import Path
 
 from annotator.export.base import Writer
-from annotator.export.brat import safe_name
+from annotator.export.brat import document_file_name, safe_name
 from annotator.export.manifest import Manifest
 from annotator.export.options import ExportOptions
 from annotator.model.document import Document, Layer, Relation, Span
@@ -137,10 +137,11 @@ class WebAnnoWriter(Writer):
         self._used: set[str] = set()
 
     def write(self, doc: Document, layers: list[Layer]) -> None:
-        name, k = safe_name(doc.ext_id), 1
+        base = name = document_file_name(doc.ext_id)
+        k = 1
         while name in self._used:
             k += 1
-            name = f"{safe_name(doc.ext_id)}-{k}"
+            name = f"{base}-{k}"
         self._used.add(name)
         folder = self.path / name
         folder.mkdir()

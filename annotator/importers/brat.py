@@ -16,10 +16,12 @@ from itertools import pairwise
 from pathlib import Path
 
 from annotator.errors import InputError, Told
-from annotator.importers.common import BadValueError, rebase_layers, title_of, why
+from annotator.importers.common import BadValueError, layer_note, rebase_layers, title_of, why
 from annotator.importers.options import ImportOptions
 from annotator.model.document import DocumentRecord, Layer, Relation, Span
 from annotator.text.decode import decode, prepare_text
+
+BRAT_LAYER = "brat"  # the layer of a brat folder imported without --annotator
 
 
 def read(path: Path, options: ImportOptions) -> Iterator[DocumentRecord | InputError]:
@@ -76,11 +78,13 @@ def read(path: Path, options: ImportOptions) -> Iterator[DocumentRecord | InputE
             )
             return
         spans[target] = spans[target].with_(attributes={**spans[target].attributes, name: value})
-    layers = [Layer(options.annotator or "brat", "done", list(spans.values()), relations)]
+    layers = [Layer(options.annotator or BRAT_LAYER, "done", list(spans.values()), relations)]
     if not spans:
         layers = []
     stored = rebase_layers(raw, layers, str(ann), None)
     notes = [f"{txt}: {decoded.note}"] if decoded.note else []
+    if layers and not options.annotator:
+        notes.append(layer_note(txt.parent, BRAT_LAYER, "brat files name no annotator"))
     yield DocumentRecord(txt.stem, title_of(stored), stored, {}, str(ann), layers,
                          not_imported=skipped, notes=notes)  # fmt: skip
 

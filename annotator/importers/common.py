@@ -113,6 +113,11 @@ def _same(given: str, there: str, escaped_breaks: bool) -> bool:
     return prepare_text(given) == prepare_text(there)  # one in NFD, or CR LF against LF
 
 
+def layer_note(where: Path, name: str, why: str) -> str:
+    """The note saying which layer an import without --annotator named for the user."""
+    return f"{where}: {why}, so the annotations went into layer {name!r} (give --annotator NAME to name it)"
+
+
 def rebase_layers(raw_text: str, layers: list[Layer], where: str, line: int | None) -> str:
     """Prepare the text (LF, NFC) and move span offsets onto it; return the prepared text.
 
@@ -150,6 +155,12 @@ class BadValueError(ValueError):
     def __init__(self, template: str, /, **params: object) -> None:
         self.told = Told(template, params)
         super().__init__(str(self.told))
+
+
+def shown(value: Any) -> str:
+    """A refused value as the file has it (JSON), cut short."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def why(exc: Exception) -> object:

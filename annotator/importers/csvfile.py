@@ -15,7 +15,7 @@ from pathlib import Path
 from annotator.errors import InputError, Told
 from annotator.importers.common import title_of
 from annotator.importers.options import ImportOptions
-from annotator.importers.sniff import csv_delimiter
+from annotator.importers.sniff import CSV_DELIMITERS, csv_delimiter
 from annotator.model.document import DocumentRecord
 from annotator.text.decode import decode, prepare_text
 
@@ -36,7 +36,11 @@ def read(path: Path, options: ImportOptions) -> Iterator[DocumentRecord | InputE
         raise InputError(path, "the file is empty (a CSV needs a header row with a 'text' column)")
     csv.field_size_limit(2**31 - 1)
     header_line = content.split("\n", 1)[0]
-    delimiter = csv_delimiter(header_line) or ","
+    # no 'text' column under any separator: read the header the way its name or content suggests,
+    # so the refusal lists its columns ('a', 'b'), not one column 'a\tb'
+    delimiter = csv_delimiter(header_line) or (
+        "\t" if path.suffix.lower() == ".tsv" else max(CSV_DELIMITERS, key=header_line.count)
+    )
     # strict: a quote left open is an error, not a field that swallows every row after it
     reader = csv.DictReader(io.StringIO(content, newline=""), delimiter=delimiter, strict=True)
     try:
@@ -50,7 +54,7 @@ def read(path: Path, options: ImportOptions) -> Iterator[DocumentRecord | InputE
     if "text" not in columns:
         found = ", ".join(repr(c) for c in header[:8])
         raise InputError(
-            path, "the CSV header has no 'text' column (with ',', ';' or tab: {found})", 1,
+            path, "the CSV header has no 'text' column (its columns: {found})", 1,
             found=found,
         )  # fmt: skip
     line = 1  # the row being read starts on the line after the last one read

@@ -18,6 +18,7 @@ from annotator.errors import InputError
 from annotator.importers.options import ImportOptions
 from annotator.importers.sniff import Sample
 from annotator.model.document import DocumentRecord
+from annotator.model.projectfiles import SQLITE_MAGIC, says_project
 
 Reader = Callable[[Path, ImportOptions], Iterator[DocumentRecord | InputError]]
 
@@ -54,8 +55,10 @@ def _is_brat(s: Sample) -> bool:
 
 
 def _is_label_studio(s: Sample) -> bool:
-    """Tasks with 'data' (JSON export, snapshot), or a JSON list of JSON_MIN items."""
-    if any(isinstance(obj.get("data"), dict) for obj in s.objects()):
+    """Tasks with 'data' (JSON export, snapshot; with 'annotations' whatever 'data' holds, so
+    the reader names a wrong one), or a JSON list of JSON_MIN items."""
+    if any(isinstance(obj.get("data"), dict) or {"data", "annotations"} <= obj.keys()
+           for obj in s.objects()):  # fmt: skip
         return True
     first = s.json_document
     return isinstance(first, dict) and bool({"annotation_id", "annotator"} & first.keys())
@@ -74,7 +77,8 @@ def _is_jsonl(s: Sample) -> bool:
 
 
 def _is_webanno(s: Sample) -> bool:
-    return s.text.startswith("#FORMAT=WebAnno TSV 3")
+    """Any version: the reader names one it does not read (TSV 4.0) instead of a CSV refusal."""
+    return s.text.startswith("#FORMAT=WebAnno TSV")
 
 
 def _is_csv(s: Sample) -> bool:
@@ -164,6 +168,14 @@ def detect(path: Path) -> ImportFormat:
         )
     if not sample.head.strip():
         raise InputError(path, "the file is empty")
+    if says_project(sample.head):
+        raise InputError(
+            path, "this is a project file: to bring its work in, use annotator merge PROJECT {name}",
+            name=path.name,
+        )  # fmt: skip
+    if sample.head.startswith(SQLITE_MAGIC):
+        raise InputError(path, "this is an SQLite database, not articles (to bring in an annotator"
+                         " project's work, use annotator merge)")  # fmt: skip
     spread = sample.text.lstrip().startswith("{") and sample.json_document is not None
     if sample.suffix in JSON_SUFFIXES and not spread:  # spread: one object over many lines
         return BY_NAME["jsonl"]  # named JSON Lines: its reader says which line is wrong and how

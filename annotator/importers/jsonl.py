@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,6 +14,7 @@ from annotator.importers.common import (
     listed,
     rebase_layers,
     records_from_lines,
+    shown,
     span_place,
     title_of,
 )
@@ -57,15 +57,9 @@ def _str(obj: dict[str, Any], key: str, where: Told, required: bool = True) -> s
             "{where}: {key!r} must be a string or a whole number (0 or more), not {value}"
             if key == "id"
             else "{where}: {key!r} must be a string, not {value}",
-            where=where, key=key, value=_shown(value),
+            where=where, key=key, value=shown(value),
         )  # fmt: skip
     return value
-
-
-def _shown(value: Any) -> str:
-    """A refused value as the file has it (JSON), cut short."""
-    text = json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _int(obj: dict[str, Any], key: str, where: Told) -> int:
@@ -119,7 +113,7 @@ def _parse_layer(obj: dict[str, Any], text: str, unit: str, annotator: str) -> L
     if not isinstance(status, str) or status not in STATUSES:
         raise _LineError(
             "'status' is {value}, not one of {statuses}",
-            value=_shown(status), statuses=", ".join(STATUSES),
+            value=shown(status), statuses=", ".join(STATUSES),
         )  # fmt: skip
     name = obj.get("annotator") or annotator
     if not isinstance(name, str):
@@ -188,7 +182,7 @@ def parse_object(obj: Any, options: ImportOptions, source: str, lineno: int) -> 
 def _check_version(version: Any) -> None:
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise _LineError("'format_version' must be a whole number (1 or more), not {value}",
-                         value=_shown(version))  # fmt: skip
+                         value=shown(version))  # fmt: skip
     if version > FORMAT_VERSION:
         raise _LineError(
             "written by a newer annotator (format_version {version}; this one reads up to"

@@ -244,7 +244,7 @@ def _task(task: Any, options: ImportOptions, names: NameMap, config: LabelConfig
     """A task of the JSON export or a snapshot: ``data`` with ``annotations`` and ``predictions``."""
     data = task["data"]
     if not isinstance(data, dict):
-        raise _Bad(f"{pos}: 'data' must be an object")
+        raise _Bad(f'{pos}: \'data\' must be an object with the text ({{"text": "..."}})')
     key, raw = _text(data, config, pos)
     doc = _Doc(raw, options.offsets or "codepoint", names)
     anns = listed(task, "annotations")

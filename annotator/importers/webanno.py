@@ -58,8 +58,19 @@ class _Layout:
     columns: int = 0
 
 
+WEBANNO = "#FORMAT=WebAnno TSV"  # the first line; this reader reads version 3.x
+
+
 def _header(lines: list[str], source: str) -> _Layout:
-    if not lines or not lines[0].startswith("#FORMAT=WebAnno TSV 3"):
+    if lines and lines[0].startswith(WEBANNO) and not lines[0].startswith(WEBANNO + " 3"):
+        raise InputError(
+            source,
+            "{version} is not read; export it as WebAnno TSV 3.3 (INCEpTION: Export, format"
+            " 'WebAnno TSV v3.3')",
+            1,
+            version=lines[0].removeprefix("#FORMAT=").strip()[:40],
+        )
+    if not lines or not lines[0].startswith(WEBANNO + " 3"):
         raise InputError(
             source, "not WebAnno TSV 3 (the first line is not #FORMAT=WebAnno TSV 3.x)", 1
         )

@@ -12,6 +12,7 @@ removes what a killed one left.
 from __future__ import annotations
 
 import contextlib
+import errno
 import glob
 import json
 import os
@@ -281,10 +282,11 @@ class Lease:
         for _ in range(5):  # the lock file may be removed by its holder between open and lock
             try:
                 fh = open(self.lock, "a+b")  # noqa: SIM115 - held until _release_lock
-            except OSError as exc:
+            except OSError as exc:  # /proc/x: its folder takes no new files
                 raise TargetError(
-                    "cannot write in {folder}: {why}",
-                    folder=str(self.target.where), why=exc.strerror or str(exc),
+                    "cannot create {out} ({why})",
+                    out=str(self.target.out),
+                    why=write_failure(exc, self.target.out),
                 ) from None  # fmt: skip
             if not _try_lock(fh):
                 fh.close()
@@ -382,4 +384,6 @@ def write_failure(exc: OSError, out: Path) -> str | Told:
     blocker = next((p for p in out.parents if p.exists() and not p.is_dir()), None)
     if blocker:
         return Told("{path} is a file, not a folder", {"path": str(blocker)})
+    if exc.errno == errno.ENOENT:  # a folder that is not there, or takes no files (/proc)
+        return Told("no such folder")
     return exc.strerror or str(exc)

@@ -9,7 +9,16 @@ from __future__ import annotations
 from pathlib import Path
 
 JOURNAL_SUFFIXES = ("-wal", "-shm", "-journal")
+APPLICATION_ID = 0x414E4E4F  # "ANNO": the program's mark in every project file's header
+SQLITE_MAGIC = b"SQLite format 3\x00"
+_APPLICATION_ID_AT = 68  # where SQLite's header keeps PRAGMA application_id (4 bytes, big-endian)
 BACKUPS_SUFFIX = ".backups"
+
+
+def says_project(head: bytes) -> bool:
+    """True when a file's first bytes are an SQLite header with this program's application id."""
+    mark = head[_APPLICATION_ID_AT : _APPLICATION_ID_AT + 4]
+    return head.startswith(SQLITE_MAGIC) and int.from_bytes(mark, "big") == APPLICATION_ID
 
 
 def backups_folder(project: Path) -> Path:

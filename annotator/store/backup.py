@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from annotator.errors import ProjectError, Told
+from annotator.errors import ProjectError, Told, UsageError
 from annotator.model.projectfiles import backups_folder
 from annotator.store.activity import alive, running
 from annotator.store.base import RESTORED_AT, now
@@ -353,8 +353,8 @@ def restore_backup(
     project keeps its own id either way."""
     from annotator.store.project import Project
 
-    if not source.is_file():
-        raise ProjectError(
+    if not source.is_file():  # a mistyped name: bad usage (exit 2), the project is fine
+        raise UsageError(
             "{source} does not exist (list them with: annotator backups {project})",
             source=str(source), project=str(project),
         )  # fmt: skip

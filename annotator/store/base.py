@@ -72,6 +72,10 @@ class LayerConflict:
     source: str = ""
     line: int | None = None
     outcome: str = ""  # "replaced" or "kept" (a refused import names them in its error)
+    # where this import read the document first, when it was new to the project (the file
+    # gives it twice): the refusal names both places, not "the project already has"
+    earlier_source: str = ""
+    earlier_line: int | None = None
 
 
 @dataclass(frozen=True)

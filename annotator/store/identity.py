@@ -15,11 +15,10 @@ from pathlib import Path
 
 from annotator import __version__
 from annotator.errors import ProjectError
+from annotator.model.projectfiles import APPLICATION_ID, SQLITE_MAGIC
 from annotator.store.connection import Mode, describe_error, open_sqlite, read_head
 from annotator.store.migrations import MIGRATION_SET, known_names
 
-APPLICATION_ID = 0x414E4E4F  # "ANNO": the program's mark in every project file's header
-SQLITE_MAGIC = b"SQLite format 3\x00"
 DOCUMENTS_TABLE = "documents"
 
 

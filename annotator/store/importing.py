@@ -126,7 +126,7 @@ class Importing(Recleaning):
             stamp = now()
             self._reserve_ids()
             present: set[str] = set()  # names already in report.documents_present
-            added: set[int] = set()  # documents this import added (another file of one is no news)
+            added: dict[int, tuple[str, int | None]] = {}  # documents this import added: where
             for n, rec in enumerate(records, 1):
                 if progress is not None:
                     progress(n)
@@ -186,7 +186,7 @@ class Importing(Recleaning):
                     if rec.ext_id and ext_id != rec.ext_id:
                         report.renamed.append(f"{rec.ext_id} -> {ext_id}")
                     by_hash[digest] = (doc_id, ext_id)
-                    added.add(doc_id)
+                    added[doc_id] = (rec.source, rec.line)
                     report.documents_added += 1
                     if rec.removed:
                         report.cleaned += 1
@@ -204,7 +204,8 @@ class Importing(Recleaning):
                         self._queue_layer(doc_id, name, layer, stamp, report)
                         report.layers_added += 1
                     else:
-                        conflict = LayerConflict(ext_id, name, rec.source, rec.line)
+                        earlier = added.get(doc_id, ("", None))
+                        conflict = LayerConflict(ext_id, name, rec.source, rec.line, "", *earlier)
                         self._meet_layer(doc_id, name, layer, stamp, on_conflict, conflict, report)
                 if len(self._rows.documents) >= BATCH:
                     self._flush()
@@ -406,6 +407,25 @@ def _conflict_error(conflicts: list[LayerConflict]) -> InputError:
         which = Told("{named} and %n more annotators", {"named": which},
                      count=len(by_annotator) - 3, one="{named} and %n more annotator")  # fmt: skip
     first = conflicts[0]
+    twice_here = first.earlier_source == first.source and None not in (
+        first.line,
+        first.earlier_line,
+    )
+    if first.earlier_source and twice_here:
+        return InputError(
+            first.source,
+            "document {doc} is in this file twice, lines {earlier} and {line}, with different"
+            " layers for {name!r}; nothing was imported (keep one of the two)",
+            doc=first.document, earlier=first.earlier_line, line=first.line, name=first.annotator,
+        )  # fmt: skip
+    if first.earlier_source:
+        return InputError(
+            first.source or None,
+            "document {doc} is read twice (also from {earlier}), with different layers for"
+            " {name!r}; nothing was imported (keep one of the two)",
+            first.line,
+            doc=first.document, earlier=first.earlier_source, name=first.annotator,
+        )  # fmt: skip
     return InputError(
         first.source or None,
         "the project already has different layers for {which}; nothing was imported (use"

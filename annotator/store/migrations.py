@@ -90,7 +90,7 @@ def m0002_gold_decisions(db: Database) -> None:
 @migrations(name="0003_project_identity")
 def m0003_project_identity(db: Database) -> None:
     """The header says the file is a project (``application_id``); older projects get it here."""
-    from annotator.store.identity import APPLICATION_ID
+    from annotator.model.projectfiles import APPLICATION_ID
 
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from annotator import __version__
-from annotator.errors import EditError, ProjectError, Told
+from annotator.errors import EditError, ProjectError, Told, UsageError
 from annotator.model.document import (
     Document,
     Layer,
@@ -52,8 +52,8 @@ class Project(Importing, Editing, Assigning, Progress, Presence, Exchanges, Sear
         p = Path(path)
         try:
             os.close(os.open(p, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
-        except FileExistsError:
-            raise ProjectError(
+        except FileExistsError:  # bad usage (exit 2): the name is taken, nothing is wrong with it
+            raise UsageError(
                 "{path} already exists; choose another name or open it instead", path=str(p)
             ) from None
         except OSError as exc:

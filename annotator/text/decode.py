@@ -139,7 +139,8 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 
 def _legacy(data: bytes, path: str | Path | None) -> tuple[str, str]:
-    """The best single-byte reading, and a note when another reads as well with other text."""
+    """The best single-byte reading and a note saying which it is (a guess when another reads as
+    well with other text), for every file, .txt or .csv alike."""
     readings: list[tuple[float, str, str]] = []
     for name in LEGACY:
         try:
@@ -151,8 +152,11 @@ def _legacy(data: bytes, path: str | Path | None) -> tuple[str, str]:
     if readings and readings[0][0] >= SURE_SCORE:
         score, name, text = readings[0]
         rivals = [r for r in readings[1:] if r[2] != text and r[0] >= score - CLEAR_MARGIN]
-        if not rivals:
-            return name, ""
+        if not rivals:  # said all the same: the user may have meant the file to be UTF-8
+            return (
+                name,
+                f"the text is not UTF-8: read as {_label(name)}; give --encoding if it is wrong",
+            )
         return name, _uncertain(name, rivals[0][1])
     from charset_normalizer import from_bytes
 

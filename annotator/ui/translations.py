@@ -46,7 +46,7 @@ LIBRARY = (
     "annotator/importers/doccano.py", "annotator/importers/names.py",
     "annotator/importers/lsconfig.py", "annotator/importers/labelstudio.py",
     "annotator/importers/webanno.py", "annotator/importers/prodigy.py", "annotator/export/jsonl.py",
-    "annotator/export/spacy_docbin.py", "annotator/export/tokenformats.py",
+    "annotator/export/spacy_docbin.py", "annotator/export/tokenformats.py", "annotator/export/brat.py",
 )  # fmt: skip
 CATALOGUE = UI / "errorcatalog.py"
 

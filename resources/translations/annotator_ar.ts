@@ -1320,6 +1320,10 @@
         <translation>يجب أن يكون &apos;annotator&apos; نصاً</translation>
     </message>
     <message>
+        <source>&apos;entities&apos; must be a list of objects</source>
+        <translation>يجب أن يكون &apos;entities&apos; قائمة من الكائنات</translation>
+    </message>
+    <message>
         <source>&apos;format_version&apos; must be a whole number (1 or more), not {value}</source>
         <translation>يجب أن يكون &apos;format_version&apos; عددًا صحيحًا (1 أو أكثر)، لا {value}</translation>
     </message>
@@ -1330,6 +1334,10 @@
     <message>
         <source>&apos;meta&apos; must be an object</source>
         <translation>يجب أن يكون &apos;meta&apos; كائناً</translation>
+    </message>
+    <message>
+        <source>&apos;relations&apos; must be a list of objects</source>
+        <translation>يجب أن يكون &apos;relations&apos; قائمة من الكائنات</translation>
     </message>
     <message>
         <source>&apos;rule&apos; must be a list of [[rule]] tables</source>
@@ -1440,16 +1448,16 @@
         <translation>تعذّرت قراءته ({why})</translation>
     </message>
     <message>
+        <source>cannot create {out} ({why})</source>
+        <translation>تعذّر إنشاء {out} ({why})</translation>
+    </message>
+    <message>
         <source>cannot relabel: the span is linked ({problem})</source>
         <translation>تعذّر تغيير الوسم: المقطع مربوط ({problem})</translation>
     </message>
     <message>
         <source>cannot tell the format from the content; give --format ({names})</source>
         <translation>تعذّر تمييز الصيغة من المحتوى (الصيغ المعروفة: {names})</translation>
-    </message>
-    <message>
-        <source>cannot write in {folder}: {why}</source>
-        <translation>تعذّرت الكتابة في {folder}: {why}</translation>
     </message>
     <message>
         <source>cannot write the export at {out}: {why}</source>
@@ -1462,6 +1470,14 @@
     <message>
         <source>doccano names its files after the user, but {name!r} is a reserved layer name; give the annotator with --annotator</source>
         <translation>يسمّي doccano ملفاته باسم المستخدم، لكن {name!r} اسم طبقة محجوز؛ سمِّ المُعلِّم الذي تُستورد باسمه</translation>
+    </message>
+    <message>
+        <source>document {doc} is in this file twice, lines {earlier} and {line}, with different layers for {name!r}; nothing was imported (keep one of the two)</source>
+        <translation>المستند {doc} مذكور في هذا الملف مرتين، في السطرين {earlier} و{line}، بطبقتين مختلفتين للمُعلِّم {name!r}؛ لم يُستورد شيء (أبقِ واحدة منهما)</translation>
+    </message>
+    <message>
+        <source>document {doc} is read twice (also from {earlier}), with different layers for {name!r}; nothing was imported (keep one of the two)</source>
+        <translation>المستند {doc} قُرئ مرتين (ومن {earlier} أيضًا)، بطبقتين مختلفتين للمُعلِّم {name!r}؛ لم يُستورد شيء (أبقِ واحدة منهما)</translation>
     </message>
     <message>
         <source>document {doc} was imported from this text before and has annotations or suggestions now, so its text cannot change (their offsets point into it); its original text stays kept in the project</source>
@@ -1482,6 +1498,22 @@
     <message>
         <source>each line must be a JSON object with a &apos;text&apos;</source>
         <translation>يجب أن يكون كل سطر كائن JSON فيه &apos;text&apos;</translation>
+    </message>
+    <message>
+        <source>entity {entity} has no {key!r}</source>
+        <translation>الكيان {entity} ليس له {key!r}</translation>
+    </message>
+    <message>
+        <source>entity {entity} must be an object</source>
+        <translation>يجب أن يكون الكيان {entity} كائنًا</translation>
+    </message>
+    <message>
+        <source>entity {entity}: &apos;label&apos; must be a string, not {value}</source>
+        <translation>الكيان {entity}: يجب أن يكون &apos;label&apos; نصًا، لا {value}</translation>
+    </message>
+    <message>
+        <source>entity {entity}: {key!r}</source>
+        <translation>الكيان {entity}: {key!r}</translation>
     </message>
     <message>
         <source>give either --annotator or --layer, not both</source>
@@ -1512,10 +1544,6 @@
         <translation>الوسم {name!r}</translation>
     </message>
     <message>
-        <source>missing {key}</source>
-        <translation>ينقصه {key}</translation>
-    </message>
-    <message>
         <source>no annotator has finished a document in {path} yet; agreement counts documents marked done (Ctrl+D in the window)</source>
         <translation>لم يُنهِ أي مُعلِّم مستنداً في {path} بعد؛ يُحسب الاتفاق على المستندات المعلَّمة كمنتهية (Ctrl+D في النافذة)</translation>
     </message>
@@ -1526,10 +1554,6 @@
     <message>
         <source>not WebAnno TSV 3 (the first line is not #FORMAT=WebAnno TSV 3.x)</source>
         <translation>ليس ملف WebAnno TSV 3 (السطر الأول ليس ‎#FORMAT=WebAnno TSV 3.x‎)</translation>
-    </message>
-    <message>
-        <source>not a doccano example ({why})</source>
-        <translation>ليس مثال doccano ({why})</translation>
     </message>
     <message>
         <source>not a usable brat line ({why})</source>
@@ -1652,8 +1676,44 @@
         <translation>المقطع {span}: {why}</translation>
     </message>
     <message>
-        <source>the CSV header has no &apos;text&apos; column (with &apos;,&apos;, &apos;;&apos; or tab: {found})</source>
-        <translation>ليس في صف العناوين عمود &apos;text&apos; (بالفاصل &apos;,&apos; أو &apos;;&apos; أو الجدولة: {found})</translation>
+        <source>label {n} must be [start, end, label], not {value}</source>
+        <translation>يجب أن يكون الوسم {n} على الشكل [start, end, label]، لا {value}</translation>
+    </message>
+    <message>
+        <source>document {doc}: its id is too long for a file name ({size} bytes; at most {limit}); give it a shorter id</source>
+        <translation>المستند {doc}: معرّفه أطول من أن يكون اسم ملف ({size} بايت؛ الحد {limit})؛ أعطه معرّفًا أقصر</translation>
+    </message>
+    <message>
+        <source>label {n}: the end</source>
+        <translation>الوسم {n}: النهاية</translation>
+    </message>
+    <message>
+        <source>label {n}: the label must be a string, not {value}</source>
+        <translation>الوسم {n}: يجب أن يكون اسم الوسم نصًا، لا {value}</translation>
+    </message>
+    <message>
+        <source>label {n}: the start</source>
+        <translation>الوسم {n}: البداية</translation>
+    </message>
+    <message>
+        <source>no such folder</source>
+        <translation>لا يوجد مجلد بهذا الاسم</translation>
+    </message>
+    <message>
+        <source>relation {relation} has no {key!r}</source>
+        <translation>الرابط {relation} ليس له {key!r}</translation>
+    </message>
+    <message>
+        <source>relation {relation}: &apos;type&apos; must be a string, not {value}</source>
+        <translation>الرابط {relation}: يجب أن يكون &apos;type&apos; نصًا، لا {value}</translation>
+    </message>
+    <message>
+        <source>relation {relation}: {key!r} {value} is not the id of an entity of this line</source>
+        <translation>الرابط {relation}: {key!r} {value} ليس معرّف كيان في هذا السطر</translation>
+    </message>
+    <message>
+        <source>the CSV header has no &apos;text&apos; column (its columns: {found})</source>
+        <translation>ليس في ترويسة ملف CSV عمود &apos;text&apos; (أعمدته: {found})</translation>
     </message>
     <message>
         <source>the CSV header has two columns named {name!r} (columns {first} and {second}); rename one, or only one of them would be imported</source>
@@ -1852,8 +1912,16 @@
         <translation>لم يُحفظ هذا الوسم بعد</translation>
     </message>
     <message>
+        <source>this is a project file: to bring its work in, use annotator merge PROJECT {name}</source>
+        <translation>هذا ملف مشروع: لجلب عمله استعمل annotator merge PROJECT {name}</translation>
+    </message>
+    <message>
         <source>this is a spans table exported by annotator; it has no article texts: import the jsonl export instead</source>
         <translation>هذا جدول مقاطع صدّره annotator، وليس فيه نصوص المقالات: استورد تصدير jsonl بدلاً منه</translation>
+    </message>
+    <message>
+        <source>this is an SQLite database, not articles (to bring in an annotator project&apos;s work, use annotator merge)</source>
+        <translation>هذه قاعدة بيانات SQLite، لا مقالات (لجلب عمل مشروع annotator استعمل annotator merge)</translation>
     </message>
     <message>
         <source>this is the manifest of an export, not documents; import the data beside it</source>
@@ -2232,8 +2300,16 @@
         <translation>{value!r} ليست قيمة للخاصية {label}.{name} (المسموح: {allowed})</translation>
     </message>
     <message>
+        <source>{version} is not read; export it as WebAnno TSV 3.3 (INCEpTION: Export, format &apos;WebAnno TSV v3.3&apos;)</source>
+        <translation>الصيغة {version} لا تُقرأ؛ صدِّره بصيغة WebAnno TSV 3.3 (في INCEpTION: Export، الصيغة &apos;WebAnno TSV v3.3&apos;)</translation>
+    </message>
+    <message>
         <source>{what} (process {pid}, since {since} UTC)</source>
         <translation>{what} (العملية {pid}، منذ {since} بالتوقيت العالمي)</translation>
+    </message>
+    <message>
+        <source>{what} must be a whole number, not {value}</source>
+        <translation>يجب أن يكون {what} عددًا صحيحًا، لا {value}</translation>
     </message>
     <message>
         <source>{where} has no {key!r}</source>
