@@ -59,6 +59,49 @@ def test_each_relation_by_keyboard(
     assert all(w.session.span(c).label in allowed for c in [rel.child])  # type: ignore[union-attr]
 
 
+def test_a_keyboard_link_is_cancelled_made_and_undone(qtbot: QtBot, tmp_path: Path) -> None:
+    """Claim selected: A offers only the speakers, arrows move, Esc cancels and keeps the claim
+    selected; A again, Enter links (stored at once); Ctrl+Z takes the link back, Ctrl+Shift+Z
+    brings it again."""
+    w = make_window(qtbot, tmp_path, {"a": TEXT})
+    ids = _label_all(w)
+    w.session.select(ids["claim"])
+    _no_selection(w)
+    qtbot.keyClick(w.view, Qt.Key.Key_A)
+    link = w.modes.link
+    assert link is not None and sorted(link.candidates) == sorted([ids["speaker"], ids["speaker2"]])
+    first = link.current
+    qtbot.keyClick(w.view, Qt.Key.Key_Left)
+    assert w.modes.link is not None and w.modes.link.current != first
+    qtbot.keyClick(w.view, Qt.Key.Key_Right)  # back: right is "previous" in right-to-left text
+    assert w.modes.link is not None and w.modes.link.current == first
+    with qtbot.waitSignal(w.session.message) as blocker:
+        qtbot.keyClick(w.view, Qt.Key.Key_Escape)
+    assert blocker.args == ["Linking cancelled."]
+    assert w.modes.link is None and w.session.relations == []
+    assert w.session.selected == ids["claim"]  # Esc left link mode only
+    qtbot.keyClick(w.view, Qt.Key.Key_A)
+    qtbot.keyClick(w.view, Qt.Key.Key_Right)  # wraps to the last speaker
+    assert w.modes.link is not None
+    chosen = w.modes.link.current
+    assert chosen != first
+    qtbot.keyClick(w.view, Qt.Key.Key_Return)
+    assert w.modes.link is None
+    stored = w.session.project.layer(w.session.document.id, "layla")  # type: ignore[union-attr]
+    assert [r.label for r in stored.relations] == ["attributed_to"]
+    assert [(r.label, r.head, r.child) for r in w.session.relations] == [
+        ("attributed_to", ids["claim"], chosen)
+    ]
+    qtbot.keyClick(w.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert w.session.relations == []
+    assert w.session.project.layer(w.session.document.id, "layla").relations == []  # type: ignore[union-attr]
+    redo = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(w.view, Qt.Key.Key_Z, redo)
+    assert [(r.label, r.head, r.child) for r in w.session.relations] == [
+        ("attributed_to", ids["claim"], chosen)
+    ]
+
+
 def test_relation_by_mouse(qtbot: QtBot, tmp_path: Path) -> None:
     w = make_window(qtbot, tmp_path, {"a": TEXT})
     ids = _label_all(w)

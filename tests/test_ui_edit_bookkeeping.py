@@ -32,8 +32,9 @@ def _span(w: MainWindow, words: str, label: str) -> int:
 
 def _shown(w: MainWindow) -> tuple[object, ...]:
     """The arcs drawn (relation, head, child, label), the links each span is drawn with, and
-    the link counts of the span table (once the event loop has let the panel follow)."""
-    QCoreApplication.processEvents()
+    the link counts of the span table (once the panel has followed, as it does when the event
+    loop runs)."""
+    w.spanpanel.refresh_now()
     w.view.viewport().repaint()
     scene = w.view.structure
     arcs = sorted((a.relation_id, a.head, a.child, a.label) for a in scene.arcs)
@@ -153,17 +154,17 @@ def test_the_checklist_lists_the_first_items_and_counts_the_rest(
     w.spanpanel.refresh_now()
     panel = w.spanpanel
     rows = [panel.checklist.item(i).text() for i in range(panel.checklist.count())]
-    assert panel.check_title.text() == "Checklist: 4 open"
+    assert panel.check_title.text() == "Checklist: 4 open items"
     assert rows == [
         "Claim «\u2067الزيارة\u2069» has no speaker",
         "Claim «\u2067مهمة\u2069» has no speaker",
-        "… and 2 more",
+        "… and 2 more items",
     ]
     assert w.session.add_relation("attributed_to", claims[0], president) is not None
     panel.refresh_now()
     rows = [panel.checklist.item(i).text() for i in range(panel.checklist.count())]
-    assert panel.check_title.text() == "Checklist: 3 open"
-    assert rows[0] == "Claim «\u2067مهمة\u2069» has no speaker" and rows[2] == "… and 1 more"
+    assert panel.check_title.text() == "Checklist: 3 open items"
+    assert rows[0] == "Claim «\u2067مهمة\u2069» has no speaker" and rows[2] == "… and 1 more item"
     assert w.session.open_items() == len(w.session.checklist()) == 3
     assert w.session.checklist(2) == w.session.checklist()[:2]
     for claim in claims[2:]:
@@ -179,14 +180,14 @@ def test_the_checklist_lists_the_first_items_and_counts_the_rest(
         "Claim «\u2067Jinping\u2069» has no speaker",
         "Claim «\u2067مهمة\u2069» has no speaker",
     ]
-    assert shown() == ("Checklist: 2 open", listed)
+    assert shown() == ("Checklist: 2 open items", listed)
     # the listed items stay while the count of the rest goes up and down: its line follows
     later = _span(w, "سيوقع", "claim")
-    assert shown() == ("Checklist: 3 open", [*listed, "… and 1 more"])
+    assert shown() == ("Checklist: 3 open items", [*listed, "… and 1 more item"])
     assert w.session.add_relation("attributed_to", later, president) is not None
-    assert shown() == ("Checklist: 2 open", listed)
+    assert shown() == ("Checklist: 2 open items", listed)
     assert w.session.add_relation("attributed_to", first, president) is not None
-    assert shown() == ("Checklist: 1 open", listed[1:])
+    assert shown() == ("Checklist: 1 open item", listed[1:])
 
 
 LONG = " ".join([TEXT] * 6)  # a paragraph of several lines, so a narrower window rewraps it

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from annotator.store import Project
 from annotator.store.backup import ON_OPEN, list_backups
-from annotator.ui.statusline import SHARED_RECHECK_MS
+from annotator.ui.watch import PRESENCE_EVERY_POLLS, PRESENCE_RECHECK_MS
 from tests.ui_helpers import make_window
 
 TEXT = "قال الرئيس إن الزيارة مهمة جدا للبلدين."
@@ -95,7 +95,30 @@ def test_the_other_window_warning_goes_when_that_window_is_killed(
     finally:
         proc.kill()  # no goodbye written: nothing changes in the file
         proc.communicate()
-    qtbot.waitUntil(w.status_line.shared.isHidden, timeout=SHARED_RECHECK_MS + 3000)
+    qtbot.waitUntil(w.status_line.shared.isHidden, timeout=PRESENCE_RECHECK_MS + 3000)
+
+
+def test_one_timer_looks_at_the_file_and_for_killed_windows(qtbot: QtBot, tmp_path: Path) -> None:
+    """The window wakes up for one poll: the file watch's ticks also ask, every
+    PRESENCE_EVERY_POLLS of them, whether the other windows still live."""
+    from PySide6.QtCore import QTimer
+
+    w = make_window(qtbot, tmp_path, {"a": TEXT})
+    timers = w.findChildren(QTimer) + w.session.findChildren(QTimer)
+    polling = [t for t in timers if t.isActive() and not t.isSingleShot()]
+    assert [t.objectName() for t in polling if t.interval() < 60_000] == ["fileWatch"]
+    proc = _hold_open(tmp_path / "p.db")
+    try:
+        w.session.watch.check()
+        assert not w.status_line.shared.isHidden()
+    finally:
+        proc.kill()  # no goodbye written: nothing changes in the file
+        proc.communicate()
+    for _ in range(PRESENCE_EVERY_POLLS - 1):
+        w.session.watch.timer.timeout.emit()
+    assert not w.status_line.shared.isHidden()  # not asked yet
+    w.session.watch.timer.timeout.emit()
+    assert w.status_line.shared.isHidden()
 
 
 def test_both_windows_warn_and_the_warning_goes_with_the_closed_one(

@@ -1,8 +1,7 @@
-"""What keys and clicks mean: labelling selections, selecting spans, linking, attributes.
+"""What keys and clicks mean: labelling selections, selecting spans, attributes; linking is
+handed to ui/linking.py.
 
 Keeps the main window an assembly: the window builds widgets and actions and hands them here.
-Link mode: with a span selected, a relation key offers only the spans the schema allows at the
-other end, nearest first; arrow keys cycle, Enter or a click links, Escape cancels.
 
 What is drawn dashed is what Enter and Backspace act on: in lead mode the curation candidates
 (never the suggestions), otherwise the suggestions under review. ``decidableChanged`` tells the
@@ -15,9 +14,8 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QObject, QRect, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QMenu
 
 from annotator.model.document import Span
 from annotator.model.edits import AddSpan, Batch
@@ -27,16 +25,14 @@ from annotator.text.snap import snap_selection
 from annotator.ui import counts
 from annotator.ui.curation import Curation
 from annotator.ui.docview import ArticleView
+from annotator.ui.linking import Linking
 from annotator.ui.modes import Modes
 from annotator.ui.names import name
-from annotator.ui.names import name as display_name
 from annotator.ui.session import Session
 from annotator.ui.suggestions import SuggestionReview
 from annotator.ui.widgets.attributes import AttributeChooser
 
 _DIGITS = {getattr(Qt.Key, f"Key_{i}"): i for i in range(1, 10)}
-
-MENU_CHARS = 24  # characters of a span's words in the drag-link menu
 
 
 class Controller(QObject):
@@ -61,9 +57,11 @@ class Controller(QObject):
         self.candidates: list[Span] = []  # the curation's open candidates (lead mode)
         self._decidable = False
         self.mentions: list[tuple[int, int, str]] = []  # other occurrences offered for labelling
+        self.linking = Linking(session, modes, view, self)
+        self.linking.candidateShown.connect(view.show_span)
         view.clicked.connect(self._clicked)
         view.tagClicked.connect(self.select)
-        view.linkDragged.connect(self.link_by_mouse)
+        view.linkDragged.connect(self.linking.link_by_mouse)
         view.key_handler = self._key
         view.key_wanted = self._wants_key
         session.documentOpened.connect(self._document_opened)
@@ -72,7 +70,7 @@ class Controller(QObject):
         session.layerChanged.connect(lambda: view.set_relations(session.relations))
         modes.reviewChanged.connect(self._review_changed)
         modes.leadChanged.connect(lambda _on: self._draw_dashed())
-        modes.linkChanged.connect(self._show_candidate)
+        modes.linkChanged.connect(self.repaint)
 
     # ---------------------------------------------------------------- display
     def _document_opened(self, _doc_id: int) -> None:
@@ -304,12 +302,7 @@ class Controller(QObject):
 
     def _clicked(self, offset: int) -> None:
         here = sorted(self.view.spans_at(offset), key=lambda sp: sp.end - sp.start)
-        link = self.modes.link
-        if link is not None:
-            chosen = next((sp.id for sp in here if sp.id in link.candidates), None)
-            if chosen is not None:
-                self.modes.move_link(link.candidates.index(chosen))
-                self.finish_link()
+        if self.linking.click(here):
             return
         if not here:
             self.session.select(0)
@@ -319,109 +312,6 @@ class Controller(QObject):
         # a second click on the same place cycles through nested spans
         nxt = ids[(ids.index(current) + 1) % len(ids)] if current in ids else ids[0]
         self.session.select(nxt)
-
-    # ------------------------------------------------------------------- links
-    def start_link(self, relation: str) -> None:
-        s = self.session
-        if not s.selected:
-            s.message.emit(
-                self.tr("Select a span first (click it or press Tab), then the link key.")
-            )
-            return
-        head = s.span(s.selected)
-        rel = s.schema.relation_type(relation)
-        if head is None:
-            return
-        if head.label not in rel.head:
-            allowed = self.tr(", ").join(sorted(name(s.schema.label(lab)) for lab in rel.head))
-            s.message.emit(
-                self.tr("«{0}» links start at a «{1}» span, not at a «{2}».").format(
-                    name(rel), allowed, name(s.schema.label(head.label))
-                )
-            )
-            return
-        candidates = [sp.id or 0 for sp in s.link_candidates(head.id or 0, relation)]
-        if not candidates:
-            wanted = self.tr(", ").join(sorted(name(s.schema.label(lab)) for lab in rel.child))
-            s.message.emit(
-                self.tr("There is no «{0}» span to link to in this document.").format(wanted)
-            )
-            return
-        self.modes.start_link(relation, head.id or 0, candidates)
-        s.message.emit(
-            self.tr("Link «{0}»: arrows choose, Enter links, Esc cancels ({1}).").format(
-                name(rel), counts.candidates(len(candidates))
-            )
-        )
-
-    def _show_candidate(self) -> None:
-        link = self.modes.link
-        span = self.session.span(link.current) if link is not None else None
-        if span is not None:
-            self.view.show_span(span.start)
-        self.repaint()
-
-    def finish_link(self) -> None:
-        link = self.modes.end_link()
-        if link is not None:
-            self.session.add_relation(link.relation, link.head, link.current)
-
-    def link_by_mouse(self, first_id: int, second_id: int, where: QPoint) -> None:
-        """A drag from one span's tag onto another: link them with a relation the schema allows
-        between their labels, head and child as the schema says whichever way the drag went (a
-        menu when several fit)."""
-        s = self.session
-        first, second = s.span(first_id), s.span(second_id)
-        if first is None or second is None:
-            return
-        ends = [(first_id, first.label, second_id, second.label)]
-        ends.append((second_id, second.label, first_id, first.label))
-        fits = [
-            (rel, head_id, child_id)
-            for head_id, head_label, child_id, child_label in ends
-            for rel in s.schema.relations
-            if rel.allows(head_label, child_label)
-        ]
-        done = {(r.label, r.head, r.child) for r in s.relations}
-        options = [(rel, h, c) for rel, h, c in fits if (rel.id, h, c) not in done]
-        if not options:
-            if fits:
-                s.message.emit(self.tr("These two spans are already linked."))
-            else:
-                s.message.emit(
-                    self.tr("No relation goes from a {0} span to a {1} span.").format(
-                        display_name(s.schema.label(first.label)),
-                        display_name(s.schema.label(second.label)),
-                    )
-                )
-            return
-        chosen = 0
-        if len(options) > 1:
-            menu = QMenu(self.view)
-            by_id = {first_id: first, second_id: second}
-            for rel, head_id, child_id in options:
-                entry = self.tr("{0} → {1} → {2}").format(
-                    self._menu_end(by_id[head_id]),
-                    display_name(rel),
-                    self._menu_end(by_id[child_id]),
-                )  # both ends named: a relation that fits both ways is offered twice
-                menu.addAction(entry).setData(rel.id)
-            action = menu.exec(where)
-            if action is None:
-                return
-            chosen = menu.actions().index(action)
-        rel, head_id, child_id = options[chosen]
-        self.session.add_relation(rel.id, head_id, child_id)
-
-    def _menu_end(self, span: Span) -> str:
-        """A span as the drag-link menu names it: its label and its first words."""
-        words = span.text if len(span.text) <= MENU_CHARS else span.text[: MENU_CHARS - 1] + "…"
-        label = display_name(self.session.schema.label(span.label))
-        return f"{label} «{article_words(words)}»"
-
-    def cancel_link(self) -> None:
-        self.modes.end_link()
-        self.session.message.emit(self.tr("Linking cancelled."))
 
     def _wants_key(self, e: QKeyEvent) -> bool:
         """Keys the view takes before the window's shortcuts: a digit picks an attribute value
@@ -445,18 +335,8 @@ class Controller(QObject):
         if self.chooser.isVisible() and key == Qt.Key.Key_Escape:
             self.chooser.hide()
             return True
-        link = self.modes.link
-        if link is not None:
-            if key in (Qt.Key.Key_Left, Qt.Key.Key_Down, Qt.Key.Key_Right, Qt.Key.Key_Up):
-                forward = key in (Qt.Key.Key_Left, Qt.Key.Key_Down)  # left is "next" in RTL text
-                self.modes.move_link(link.index + (1 if forward else -1))
-                return True
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.finish_link()
-                return True
-            if key == Qt.Key.Key_Escape:
-                self.cancel_link()
-                return True
+        if self.linking.key(key):
+            return True
         if key == Qt.Key.Key_Enter and self.current_item() is not None:
             self.accept_current()  # the keypad's Enter; Return is the window's accept action
             return True

@@ -198,7 +198,7 @@ class MainWindow(QMainWindow):
             handlers[f"label:{lab.id}"] = partial(c.label, lab.id)
             handlers[f"label_exact:{lab.id}"] = partial(c.label, lab.id, exact=True)
         for rel in s.schema.relations:
-            handlers[f"relation:{rel.id}"] = partial(c.start_link, rel.id)
+            handlers[f"relation:{rel.id}"] = partial(c.linking.start, rel.id)
         for lab in s.schema.labels:
             handlers[f"accept_suggestions:{lab.id}"] = partial(c.accept_suggestions, lab.id)
         return handlers

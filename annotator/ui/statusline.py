@@ -24,7 +24,6 @@ from annotator.ui.widgets.sentence import SentenceLabel
 MESSAGE_MS = 8000  # how long a status bar sentence stays at most
 MESSAGE_MIN_CHARS = 64  # a status sentence up to this long is shown whole; the others give way
 WARNING_STYLE = "color: #b00020"
-SHARED_RECHECK_MS = 3000  # how soon "also open in another window" goes after a killed window
 
 
 class StatusLine(QObject):
@@ -82,11 +81,8 @@ class StatusLine(QObject):
         session.changedElsewhere.connect(lambda _c: self.show_shared())
         session.documentOpened.connect(lambda _id: self.show_shared())
         # a window that closed writes its goodbye (seen at once), but one that was killed or lost
-        # its file says nothing: the warning is looked at again now and then
-        self.shared_timer = QTimer(self)
-        self.shared_timer.setInterval(SHARED_RECHECK_MS)
-        self.shared_timer.timeout.connect(self.show_shared)
-        self.shared_timer.start()
+        # its file says nothing: the file watch's timer says when to look again
+        session.watch.presenceDue.connect(self.show_shared)
         modes.reviewChanged.connect(lambda _on: self.show_document())
         modes.leadChanged.connect(self.show_who)
 
@@ -145,7 +141,7 @@ class StatusLine(QObject):
 
     def show_shared(self) -> None:
         """Say when this annotator has the same document open in another window too."""
-        if self.session.lost or not self.session.watch.timer.isActive():
+        if self.session.lost or not self.session.watch.watching:
             self.shared.hide()  # lost (the red sentence says more) or closed: nothing to say
             return
         others = self.session.other_windows()

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from annotator.model.checks import Missing
 from annotator.model.document import Relation
 from annotator.text.bidi import article_words
+from annotator.ui import counts
 from annotator.ui.names import name as display_name
 from annotator.ui.session import Session
 from annotator.ui.widgets.direction import natural_direction
@@ -177,7 +178,7 @@ class SpanPanel(QWidget):
         changed (most edits on a long article change the count alone)."""
         missing = self.session.checklist(CHECKLIST_SHOWN)
         total = self.session.open_items()
-        self.check_title.setText(self.tr("Checklist: {0} open").format(total))
+        self.check_title.setText(self.tr("Checklist: {0}").format(counts.open_items(total)))
         if missing == self._listed:
             self._show_more(total - len(missing))
             return
@@ -206,7 +207,7 @@ class SpanPanel(QWidget):
         if self._more is None:
             self._more = QListWidgetItem()
             self.checklist.addItem(self._more)
-        self._more.setText(self.tr("… and {0} more").format(more))
+        self._more.setText(self.tr("… and {0}").format(counts.more_items(more)))
 
     def _missing(self, relation: str) -> str:
         """The checklist sentence for a span lacking ``relation``: {0} its label, {1} its text,
