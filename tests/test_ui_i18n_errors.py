@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from annotator.errors import ProjectError, Told
+from annotator.errors import ProjectError, Told, UsageError
 from annotator.model.document import DocumentRecord
 from annotator.model.projectfiles import backups_folder
 from annotator.model.schema import default_schema
@@ -73,10 +73,12 @@ def test_restore_refusals_read_in_arabic(tmp_path: Path, arabic: object) -> None
     db = _project(tmp_path / "مشروع #1.db")
     backup = make_backup(db)
     refused = []
-    for source in (tmp_path / "gone.db", db):
-        with pytest.raises(ProjectError) as caught:
-            restore_backup(db, source)
-        refused.append(caught.value)
+    with pytest.raises(UsageError) as mistyped:  # bad usage (exit 2), the project is fine
+        restore_backup(db, tmp_path / "gone.db")
+    refused.append(mistyped.value)
+    with pytest.raises(ProjectError) as caught:
+        restore_backup(db, db)
+    refused.append(caught.value)
     # a backup that is not one: a folder, and an empty file inside the backups folder
     empty = backups_folder(db) / "empty.db"
     empty.write_bytes(b"")
