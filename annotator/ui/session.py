@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import uuid
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -512,7 +512,7 @@ class Session(QObject):
             self._index(self.relations)
         return list(self._partners.get(span_id, ()))
 
-    def _index(self, relations: list[Relation]) -> None:
+    def _index(self, relations: Iterable[Relation]) -> None:
         """Add relations to the partners index, when there is one (links added: the index grows;
         anything else gives a new list and a new index when next asked)."""
         if self._partners is None:
