@@ -162,7 +162,7 @@ def test_the_checklist_lists_the_first_items_and_counts_the_rest(
     assert w.session.checklist(2) == w.session.checklist()[:2]
     for claim in claims[2:]:
         assert w.session.add_relation("attributed_to", claim, president) is not None
-    first = _span(w, "Jinping", "claim")  # before مهمة: the two listed are these two now
+    first = add_span(w, "Jinping", "claim")  # before مهمة: the two listed are these two now
 
     def shown() -> tuple[str, list[str]]:
         panel.refresh_now()
@@ -175,7 +175,7 @@ def test_the_checklist_lists_the_first_items_and_counts_the_rest(
     ]
     assert shown() == ("Checklist: 2 open items", listed)
     # the listed items stay while the count of the rest goes up and down: its line follows
-    later = _span(w, "سيوقع", "claim")
+    later = add_span(w, "سيوقع", "claim")
     assert shown() == ("Checklist: 3 open items", [*listed, "… and 1 more item"])
     assert w.session.add_relation("attributed_to", later, president) is not None
     assert shown() == ("Checklist: 2 open items", listed)

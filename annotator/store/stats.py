@@ -66,8 +66,8 @@ class Assigned:
 class ProjectStats:
     """Every count of ``annotator stats``.
 
-    ``by_status`` and each of ``by_annotator`` map every status to a count; ``assigned`` and
-    ``unassigned`` are None when the project has no assignments. The lists by document hold the
+    ``by_status`` and each of ``by_annotator`` map every status to a count; ``assigned`` is None when
+    the project has no assignments. The lists by document hold the
     first ``LISTED`` documents (the counts are always whole)."""
 
     project: str  # the path as it was given
