@@ -131,6 +131,7 @@ def export_dataset(
     filters: dict[str, Any] = {"status": status, "labels": labels or "all"}
     filters.update({name: getattr(options, name) for name in form.options})
     manifest = Manifest(fmt, store.schema.name, chosen, filters)
+    manifest.extra["offsets"] = form.offsets
     if parts:
         manifest.split = {"percentages": dict(zip(SPLIT_NAMES, parts, strict=False)), "seed": seed,
                           "rule": "sha256(seed, document id)", "documents": {}}  # fmt: skip
@@ -236,8 +237,7 @@ def export_summary(manifest: dict[str, Any]) -> str:
     if manifest["widened"] or manifest["dropped"] or manifest["cut"]:
         lines.append(
             f"{plural(len(manifest['widened']), 'span')} widened to whole tokens, "
-            f"{len(manifest['cut'])} cut in pieces (at a paragraph break or --max-tokens window), "
-            f"{len(manifest['dropped'])} left out."
+            f"{len(manifest['cut'])} cut in pieces or trimmed, {len(manifest['dropped'])} left out."
         )
     if manifest.get("not_in_ents"):
         lines.append(
