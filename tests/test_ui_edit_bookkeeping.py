@@ -135,16 +135,16 @@ def test_the_checklist_lists_the_first_items_and_counts_the_rest(
     w.spanpanel.refresh_now()
     panel = w.spanpanel
     rows = [panel.checklist.item(i).text() for i in range(panel.checklist.count())]
-    assert panel.check_title.text() == "Checklist: 4 open"
+    assert panel.check_title.text() == "Checklist: 4 open items"
     assert rows == [
         "Claim «\u2067الزيارة\u2069» has no speaker",
         "Claim «\u2067مهمة\u2069» has no speaker",
-        "… and 2 more",
+        "… and 2 more items",
     ]
     assert w.session.add_relation("attributed_to", claims[0], president) is not None
     panel.refresh_now()
     rows = [panel.checklist.item(i).text() for i in range(panel.checklist.count())]
-    assert panel.check_title.text() == "Checklist: 3 open"
-    assert rows[0] == "Claim «\u2067مهمة\u2069» has no speaker" and rows[2] == "… and 1 more"
+    assert panel.check_title.text() == "Checklist: 3 open items"
+    assert rows[0] == "Claim «\u2067مهمة\u2069» has no speaker" and rows[2] == "… and 1 more item"
     assert w.session.open_items() == len(w.session.checklist()) == 3
     assert w.session.checklist(2) == w.session.checklist()[:2]

@@ -292,7 +292,7 @@ def find_everywhere(qtbot: QtBot, w: MainWindow, query: str) -> tuple[list[str],
     [
         ("en", ("2 hits · 2 documents", "1 hit · 1 document", "No document contains this.",
                 "The search ignores diacritics and tatweel: type letters.")),
-        ("ar", ("نتيجتان · مستندان", "نتيجة واحدة · مستند واحد", "لا توجد وثيقة تحتوي على هذا.",
+        ("ar", ("نتيجتان · مستندان", "نتيجة واحدة · مستند واحد", "لا يوجد مستند يحتوي على هذا.",
                 "البحث يتجاهل التشكيل والتطويل: اكتب حروفًا.")),
     ],
 )  # fmt: skip

@@ -58,7 +58,7 @@ def test_open_checklist_items_warn_once_before_done(qtbot: QtBot, tmp_path: Path
     assert len(w.session.checklist()) == 1
     _key(qtbot, w, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert _doc(w) == "a" and w.session.status() != "done"
-    assert status_sentence(w).startswith("Open checklist items: 1.")
+    assert status_sentence(w).startswith("The checklist has 1 open item.")
     _key(qtbot, w, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)  # anyway
     assert _doc(w) == "b"
     assert w.doclist.model.all_rows()[0].status == "done"

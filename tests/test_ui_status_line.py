@@ -39,7 +39,7 @@ def test_the_first_ctrl_d_with_open_checklist_items_is_seen(qtbot: QtBot, tmp_pa
     qtbot.keyClick(w.view, Qt.Key.Key_2)  # a claim without its speaker
     qtbot.keyClick(w.view, Qt.Key.Key_Escape)
     qtbot.keyClick(w.view, Qt.Key.Key_D, CTRL)
-    assert status_sentence(w).startswith("Open checklist items: 1.")
+    assert status_sentence(w).startswith("The checklist has 1 open item.")
 
 
 def test_the_link_prompt_and_accepting_hidden_suggestions_are_seen(

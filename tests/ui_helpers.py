@@ -84,18 +84,25 @@ def status_sentence(window: MainWindow) -> str:
 def lead_window(qtbot: QtBot, tmp_path: Path, text: str, anns: list[dict[str, Any]]) -> MainWindow:
     """A shown main window, as the lead, on one document "d1" of ``text`` imported from JSONL with
     the annotators' layers ``anns`` (the JSONL "annotations" list)."""
+    return jsonl_window(qtbot, tmp_path, [{"id": "d1", "text": text, "annotations": anns}], "lead")
+
+
+def jsonl_window(
+    qtbot: QtBot, tmp_path: Path, lines: list[dict[str, Any]], annotator: str
+) -> MainWindow:
+    """A shown main window for ``annotator`` on a project imported from the JSONL ``lines``
+    (documents with "id", "text" and "annotations"), the first one open."""
     src = tmp_path / "in.jsonl"
-    line = {"id": "d1", "text": text, "annotations": anns}
-    src.write_text(json.dumps(line, ensure_ascii=False), encoding="utf-8")
+    src.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), encoding="utf-8")
     project = Project.create(tmp_path / "p.db", default_schema())
     project.add_documents(read_inputs([src], ImportOptions()))
-    w = MainWindow(Session(project, "lead"))
+    w = MainWindow(Session(project, annotator))
     qtbot.addWidget(w)
     w.resize(1200, 800)
     w.show()
     qtbot.waitExposed(w)
     w.activateWindow()
     qtbot.waitUntil(w.isActiveWindow)
-    w.session.open_document(project.find_document("d1").id)
+    w.session.open_document(project.find_document(lines[0]["id"]).id)
     w.view.setFocus()
     return w

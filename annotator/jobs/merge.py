@@ -172,7 +172,8 @@ def _conflict_error(refused: list[tuple[str, MergeConflict]]) -> InputError:
                     one="{name!r} from {file} in %n document ({shown})")  # fmt: skip
         which = part if which is None else Told("{one}; {other}", {"one": which, "other": part})
     if len(by_layer) > 3:
-        which = Told("{named} and {more} more", {"named": which, "more": len(by_layer) - 3})
+        which = Told("{named} and %n more layers", {"named": which}, count=len(by_layer) - 3,
+                     one="{named} and %n more layer")  # fmt: skip
     return InputError(
         refused[0][0],
         "both the project and the file changed the layers of {which}; nothing was merged (use"

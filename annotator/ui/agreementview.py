@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.agreement.records import AgreementReport, DisagreementSection, SpanRef
+from annotator.ui import counts
 from annotator.ui.widgets.direction import natural_direction
 from annotator.ui.widgets.plain import plain_label
 
@@ -48,9 +49,9 @@ class AgreementDialog(QDialog):
         names = list(report.annotators)
         token, span = report.token, report.span
         summary = plain_label(
-            self.tr("{0} documents · Krippendorff's alpha {1} · Fleiss' kappa {2}\n{3}").format(
-                token.documents, _num(token.krippendorff_alpha.value),  # finished by two or more
-                _num(token.fleiss_kappa.value), token.tagging,
+            self.tr("{0} · Krippendorff's alpha {1} · Fleiss' kappa {2}\n{3}").format(
+                counts.documents(token.documents),  # finished by two or more
+                _num(token.krippendorff_alpha.value), _num(token.fleiss_kappa.value), token.tagging,
             ), self)  # fmt: skip
         summary.setWordWrap(True)
         self.matrix = QTableWidget(len(names), len(names), self)

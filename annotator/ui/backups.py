@@ -26,6 +26,7 @@ from annotator.store.backup import (
     restore_backup,
 )
 from annotator.text.bidi import isolate
+from annotator.ui import counts
 from annotator.ui.errortext import explain
 from annotator.ui.session import Session
 from annotator.ui.widgets.plain import inform, warn
@@ -68,8 +69,8 @@ class Backups(QObject):
         why = {
             ON_OPEN: self.tr("when the project was opened"),
             BEFORE_RESTORE: self.tr("before a restore (the state it replaced)"),
-            WHILE_WORKING: self.tr("while working (every {0} minutes)").format(
-                BACKUP_EVERY_MS // 60_000
+            WHILE_WORKING: self.tr("while working (every {0})").format(
+                counts.minutes(BACKUP_EVERY_MS // 60_000)
             ),
         }.get(backup.reason, "")
         return self.tr("{0} — {1}").format(when, why) if why else when

@@ -50,6 +50,17 @@ class Counts(QObject):
     def hits(self, n: int) -> str:
         return self.tr("%n hits", "", n)
 
+    def open_items(self, n: int) -> str:
+        """Checklist items still open."""
+        return self.tr("%n open items", "", n)
+
+    def more_items(self, n: int) -> str:
+        """Checklist items beyond those listed."""
+        return self.tr("%n more items", "", n)
+
+    def minutes(self, n: int) -> str:
+        return self.tr("%n minutes", "", n)
+
 
 _COUNTS = Counts()
 spans = _COUNTS.spans
@@ -64,3 +75,6 @@ candidates = _COUNTS.candidates
 layers = _COUNTS.layers
 conflicts = _COUNTS.conflicts
 hits = _COUNTS.hits
+open_items = _COUNTS.open_items
+more_items = _COUNTS.more_items
+minutes = _COUNTS.minutes

@@ -155,7 +155,6 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("errors", "{name!r} holds the machine suggestions, which are never exported unless accepted: accept them in the window (Enter on one, or the Suggestions menu for a whole label) and export the annotator's layer that took them"),
     QT_TRANSLATE_NOOP("errors", "{name!r} is a reserved layer name"),
     QT_TRANSLATE_NOOP("errors", "{name!r} names the machine suggestions, which an import does not write (annotator suggest makes them); give the annotator's name"),
-    QT_TRANSLATE_NOOP("errors", "{named} and {more} more"),
     QT_TRANSLATE_NOOP("errors", "{name} has no documents assigned in {path}; assign them first (annotator assign {path} --annotators {name},...)"),
     QT_TRANSLATE_NOOP("errors", "{one} and {other}"),
     QT_TRANSLATE_NOOP("errors", "{one}; {other}"),
@@ -254,6 +253,7 @@ def counted() -> tuple[str, ...]:
         QCoreApplication.translate("errors", "{name!r} from {file} in %n documents ({shown})", None, 1),
         QCoreApplication.translate("errors", "{name!r} in %n documents ({shown})", None, 1),
         QCoreApplication.translate("errors", "{named} and %n more annotators", None, 1),
+        QCoreApplication.translate("errors", "{named} and %n more layers", None, 1),
         QCoreApplication.translate("errors", "{path} has %n annotators; choose one with --annotator NAME or use --layer gold, majority or all", None, 1),
         QCoreApplication.translate("errors", "{path} is damaged: %n rows refer to missing rows", None, 1),
     )

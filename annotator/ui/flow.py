@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from annotator.model.document import Status
+from annotator.ui import counts
 from annotator.ui.session import Session
 from annotator.ui.settings import Settings
 from annotator.ui.widgets.doclist import DocList
@@ -80,8 +81,8 @@ class DocumentFlow(QObject):
             self._warned = s.document.id
             s.message.emit(
                 self.tr(
-                    "Open checklist items: {0}. Mark done again to finish this document anyway."
-                ).format(open_items)
+                    "The checklist has {0}. Mark done again to finish this document anyway."
+                ).format(counts.open_items(open_items))
             )
             return
         s.set_status(status)

@@ -5,7 +5,7 @@ A job is a function that receives a progress callback; it opens its own connecti
 which rolls the job's transaction back: a cancelled job leaves the project as it was.
 
 Signals (Job):
-    progress(int): items done so far.
+    progress(int): documents done so far.
     done(object): the job's result.
     failed(str): a sentence for the user (including "Cancelled.").
 """
@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from annotator.errors import AnnotatorError
+from annotator.ui import counts
 from annotator.ui.errortext import explain
 from annotator.ui.i18n import QT_TRANSLATE_NOOP
 
@@ -89,7 +90,7 @@ class Job(QObject):
         self.worker.cancelled = True
 
     def _progress(self, n: int) -> None:
-        self.dialog.setLabelText(self.tr("{0} done…").format(n))
+        self.dialog.setLabelText(self.tr("{0} done…").format(counts.documents(n)))
         self.progress.emit(n)
 
     def _stop(self) -> None:

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, ChangedElsewhereError
 from annotator.model.checks import Missing, count_missing, layer_checklist
 from annotator.model.document import Document, Relation, Span, Status
 from annotator.model.edits import (
@@ -74,8 +74,8 @@ class EditCommand(QUndoCommand):
     """An applied edit on the undo stack; undo applies its inverse, redo applies it again.
 
     The session writes first (``write_undo``/``write_redo``) and moves the stack only when the
-    write succeeded, so a refused undo leaves the stack where it was; ``undo``/``redo`` then only
-    acknowledge the move.
+    write succeeded; ``undo``/``redo`` then only acknowledge the move. A step refused because its
+    target changed elsewhere is made obsolete, and the stack deletes it rather than move over it.
     """
 
     def __init__(self, session: Session, applied: Edit) -> None:
@@ -176,7 +176,8 @@ class Session(QObject):
         """Re-read the open document's layer after another window or program changed the file.
 
         Only what differs is announced (``spansChanged``), so the view keeps its place; the undo
-        stack stays: an undo whose target changed meanwhile is refused when it is tried.
+        stack stays: an undo whose target changed meanwhile is refused when it is tried, and that
+        step is then taken off the stack (the next undo goes to the one before it).
         """
         mark = self.project.content_mark()
         changed, self._mark = mark != self._mark, mark
@@ -468,9 +469,18 @@ class Session(QObject):
             else:
                 command.write_redo()
         except AnnotatorError as exc:
-            what = self.tr("Cannot undo") if undo else self.tr("Cannot redo")
+            # refused for good (its target changed elsewhere): the stack deletes the step rather
+            # than move over it, so the next undo goes to the step before it
+            dropped = isinstance(exc, ChangedElsewhereError)
+            command.setObsolete(dropped)
+            what = (
+                (self.tr("Cannot undo, step dropped") if dropped else self.tr("Cannot undo"))
+                if undo
+                else (self.tr("Cannot redo, step dropped") if dropped else self.tr("Cannot redo"))
+            )
             self.message.emit(self.tr("{0}: {1}").format(what, explain(exc, self.schema)))
-            return
+            if not dropped:
+                return
         if undo:
             stack.undo()
         else:

@@ -8,9 +8,9 @@
         <translation>الاتفاق بين المُعلِّمين</translation>
     </message>
     <message>
-        <source>{0} documents · Krippendorff&apos;s alpha {1} · Fleiss&apos; kappa {2}
+        <source>{0} · Krippendorff&apos;s alpha {1} · Fleiss&apos; kappa {2}
 {3}</source>
-        <translation>{0} مستند · ألفا كريبندورف {1} · كابا فلايس {2}
+        <translation>{0} · ألفا كريبندورف {1} · كابا فلايس {2}
 {3}</translation>
     </message>
     <message>
@@ -115,8 +115,8 @@
         <translation>قبل استعادة (الحالة التي حلّت محلها)</translation>
     </message>
     <message>
-        <source>while working (every {0} minutes)</source>
-        <translation>في أثناء العمل (كل {0} دقائق)</translation>
+        <source>while working (every {0})</source>
+        <translation>في أثناء العمل (كل {0})</translation>
     </message>
     <message>
         <source>{0} — {1}</source>
@@ -311,6 +311,39 @@
             <numerusform>%n نتيجة</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n open items</source>
+        <translation>
+            <numerusform>لا بنود مفتوحة</numerusform>
+            <numerusform>بند واحد مفتوح</numerusform>
+            <numerusform>بندان مفتوحان</numerusform>
+            <numerusform>%n بنود مفتوحة</numerusform>
+            <numerusform>%n بندًا مفتوحًا</numerusform>
+            <numerusform>%n بند مفتوح</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more items</source>
+        <translation>
+            <numerusform>لا بنود أخرى</numerusform>
+            <numerusform>بند آخر</numerusform>
+            <numerusform>بندان آخران</numerusform>
+            <numerusform>%n بنود أخرى</numerusform>
+            <numerusform>%n بندًا آخر</numerusform>
+            <numerusform>%n بند آخر</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minutes</source>
+        <translation>
+            <numerusform>لا دقائق</numerusform>
+            <numerusform>دقيقة واحدة</numerusform>
+            <numerusform>دقيقتان</numerusform>
+            <numerusform>%n دقائق</numerusform>
+            <numerusform>%n دقيقةً</numerusform>
+            <numerusform>%n دقيقة</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Curation</name>
@@ -364,8 +397,8 @@
         <translation>هذا أول مستند في القائمة.</translation>
     </message>
     <message>
-        <source>Open checklist items: {0}. Mark done again to finish this document anyway.</source>
-        <translation>بنود مفتوحة في قائمة المراجعة: {0}. علِّم المستند منجزاً مرة أخرى لإنهائه على أي حال.</translation>
+        <source>The checklist has {0}. Mark done again to finish this document anyway.</source>
+        <translation>في قائمة المراجعة {0}. علِّم المستند منجزاً مرة أخرى لإنهائه على أي حال.</translation>
     </message>
     <message>
         <source>Every document is done or skipped: {0} of {1}.</source>
@@ -443,15 +476,15 @@
     <name>FindAllDialog</name>
     <message>
         <source>Find in all documents</source>
-        <translation>بحث في كل الوثائق</translation>
+        <translation>بحث في كل المستندات</translation>
     </message>
     <message>
         <source>Words to find in every document (diacritics and hamza forms ignored)</source>
-        <translation>كلمات للبحث عنها في كل الوثائق (يُتجاهل التشكيل وصور الهمزة)</translation>
+        <translation>كلمات للبحث عنها في كل المستندات (يُتجاهل التشكيل وصور الهمزة)</translation>
     </message>
     <message>
         <source>Document</source>
-        <translation>الوثيقة</translation>
+        <translation>المستند</translation>
     </message>
     <message>
         <source>Line</source>
@@ -482,14 +515,14 @@
     </message>
     <message>
         <source>No document contains this.</source>
-        <translation>لا توجد وثيقة تحتوي على هذا.</translation>
+        <translation>لا يوجد مستند يحتوي على هذا.</translation>
     </message>
 </context>
 <context>
     <name>FindBar</name>
     <message>
         <source>Find in this document (diacritics and hamza forms ignored)</source>
-        <translation>بحث في هذه الوثيقة (يُتجاهل التشكيل وصور الهمزة)</translation>
+        <translation>بحث في هذا المستند (يُتجاهل التشكيل وصور الهمزة)</translation>
     </message>
     <message>
         <source>Previous hit (Shift+F3)</source>
@@ -609,7 +642,7 @@
     </message>
     <message>
         <source>{0} will be cut (struck through); the original is kept.</source>
-        <translation>سيُحذف ما عدده {0} (مشطوبة)؛ يُحفظ الأصل.</translation>
+        <translation>سيُحذف {0} (يظهر مشطوبًا)؛ يُحفظ الأصل.</translation>
     </message>
     <message>
         <source>Add some files first.</source>
@@ -918,8 +951,16 @@
         <translation>تعذّر التراجع</translation>
     </message>
     <message>
+        <source>Cannot undo, step dropped</source>
+        <translation>تعذّر التراجع وأُسقطت الخطوة</translation>
+    </message>
+    <message>
         <source>Cannot redo</source>
         <translation>تعذّرت الإعادة</translation>
+    </message>
+    <message>
+        <source>Cannot redo, step dropped</source>
+        <translation>تعذّرت الإعادة وأُسقطت الخطوة</translation>
     </message>
     <message>
         <source>{0}: {1}</source>
@@ -944,12 +985,12 @@
 <context>
     <name>SpanPanel</name>
     <message>
-        <source>Checklist: {0} open</source>
-        <translation>قائمة المراجعة: {0} مفتوحة</translation>
+        <source>Checklist: {0}</source>
+        <translation>قائمة المراجعة: {0}</translation>
     </message>
     <message>
-        <source>… and {0} more</source>
-        <translation>… و{0} أخرى</translation>
+        <source>… and {0}</source>
+        <translation>… و{0}</translation>
     </message>
     <message>
         <source>{0} «{1}» has no speaker</source>
@@ -1110,7 +1151,7 @@
     </message>
     <message>
         <source>Find in this document…</source>
-        <translation>بحث في هذه الوثيقة…</translation>
+        <translation>بحث في هذا المستند…</translation>
     </message>
     <message>
         <source>Diacritics, tatweel and hamza forms ignored; F3 moves, Enter selects the hit, Esc closes</source>
@@ -1118,7 +1159,7 @@
     </message>
     <message>
         <source>Find in all documents…</source>
-        <translation>بحث في كل الوثائق…</translation>
+        <translation>بحث في كل المستندات…</translation>
     </message>
     <message>
         <source>Every hit in the project with the words around it; Enter opens one</source>
@@ -1863,10 +1904,6 @@
         <translation>{name!r} اسم اقتراحات الآلة، والاستيراد لا يكتبها (يصنعها الأمر annotator suggest)؛ أعطِ اسم المُعلِّم</translation>
     </message>
     <message>
-        <source>{named} and {more} more</source>
-        <translation>{named} و{more} غيرها</translation>
-    </message>
-    <message>
         <source>{name} has no documents assigned in {path}; assign them first (annotator assign {path} --annotators {name},...)</source>
         <translation>لا مستندات مُسندة إلى {name} في {path}؛ أسند إليه مستندات أولاً</translation>
     </message>
@@ -2256,6 +2293,17 @@
             <numerusform>{named} و%n مُعلِّمين آخرين</numerusform>
             <numerusform>{named} و%n مُعلِّمًا آخر</numerusform>
             <numerusform>{named} و%n مُعلِّم آخر</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{named} and %n more layers</source>
+        <translation>
+            <numerusform>{named} ولا طبقات أخرى</numerusform>
+            <numerusform>{named} وطبقة أخرى</numerusform>
+            <numerusform>{named} وطبقتان أخريان</numerusform>
+            <numerusform>{named} و%n طبقات أخرى</numerusform>
+            <numerusform>{named} و%n طبقةً أخرى</numerusform>
+            <numerusform>{named} و%n طبقة أخرى</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -87,6 +87,27 @@
             <numerusform>%n hits</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n open items</source>
+        <translation>
+            <numerusform>%n open item</numerusform>
+            <numerusform>%n open items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more items</source>
+        <translation>
+            <numerusform>%n more item</numerusform>
+            <numerusform>%n more items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minutes</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>FindAllDialog</name>
@@ -126,6 +147,13 @@
         <translation>
             <numerusform>{named} and %n more annotator</numerusform>
             <numerusform>{named} and %n more annotators</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{named} and %n more layers</source>
+        <translation>
+            <numerusform>{named} and %n more layer</numerusform>
+            <numerusform>{named} and %n more layers</numerusform>
         </translation>
     </message>
     <message numerus="yes">

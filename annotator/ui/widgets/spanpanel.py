@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from annotator.model.document import Relation
 from annotator.text.bidi import article_words
+from annotator.ui import counts
 from annotator.ui.names import name as display_name
 from annotator.ui.session import Session
 from annotator.ui.widgets.direction import natural_direction
@@ -164,7 +165,7 @@ class SpanPanel(QWidget):
     def refresh_checklist(self) -> None:
         missing = self.session.checklist(CHECKLIST_SHOWN)
         total = self.session.open_items()
-        self.check_title.setText(self.tr("Checklist: {0} open").format(total))
+        self.check_title.setText(self.tr("Checklist: {0}").format(counts.open_items(total)))
         self.checklist.clear()
         for m in missing:
             lab = self.session.schema.label(m.span.label)
@@ -177,7 +178,9 @@ class SpanPanel(QWidget):
             item.setData(_ID, m.span.id)
             self.checklist.addItem(item)
         if total > len(missing):
-            self.checklist.addItem(self.tr("… and {0} more").format(total - len(missing)))
+            self.checklist.addItem(
+                self.tr("… and {0}").format(counts.more_items(total - len(missing)))
+            )
 
     def _missing(self, relation: str) -> str:
         """The checklist sentence for a span lacking ``relation``: {0} its label, {1} its text,
