@@ -122,7 +122,8 @@ class Session(QObject):
         self.undo_stack = QUndoStack(self)
         self.document: Document | None = None
         self.spans: list[Span] = []
-        self.relations: list[Relation] = []
+        self._relations: list[Relation] = []
+        self._partners: dict[int, list[tuple[Relation, int]]] | None = None  # by span, built on use
         self.selected: int = 0
         self._corpus: Counter[str] | None = None
         project.ensure_annotator(annotator)
@@ -210,6 +211,17 @@ class Session(QObject):
                 self.select(0)
             self.layerChanged.emit()  # counts and status may have changed too
         self.changedElsewhere.emit(changed)
+
+    @property
+    def relations(self) -> list[Relation]:
+        """The open layer's relations: only this class changes them, by appending (links added)
+        or by giving a new list."""
+        return self._relations
+
+    @relations.setter
+    def relations(self, relations: list[Relation]) -> None:
+        self._relations = relations
+        self._partners = None
 
     @property
     def schema(self) -> Schema:
@@ -308,7 +320,8 @@ class Session(QObject):
                 self._mirror(e, added, removed)
         elif isinstance(edit, AddSpan):
             bisect.insort(self.spans, edit.span, key=_order)
-            self.relations.extend(edit.relations)
+            self.relations.extend(edit.relations)  # in place: the span table counts what came
+            self._partners = None
             added.append(edit.span)
         elif isinstance(edit, DeleteSpan):
             gone = edit.span.id
@@ -322,6 +335,7 @@ class Session(QObject):
             added.append(edit.after)
         elif isinstance(edit, AddRelation):
             self.relations.append(edit.relation)
+            self._partners = None
         elif isinstance(edit, DeleteRelation):
             self.relations = [r for r in self.relations if r.id != edit.relation.id]
 
@@ -493,13 +507,13 @@ class Session(QObject):
 
     def partners(self, span_id: int) -> list[tuple[Relation, int]]:
         """Relations touching a span, each with the span at the other end."""
-        out: list[tuple[Relation, int]] = []
-        for r in self.relations:
-            if r.head == span_id:
-                out.append((r, int(r.child)))
-            elif r.child == span_id:
-                out.append((r, int(r.head)))
-        return out
+        if self._partners is None:
+            self._partners = {}
+            for r in self.relations:
+                self._partners.setdefault(int(r.head), []).append((r, int(r.child)))
+                if r.child != r.head:
+                    self._partners.setdefault(int(r.child), []).append((r, int(r.head)))
+        return list(self._partners.get(span_id, ()))
 
     def link_candidates(self, head_id: int, rel_label: str) -> list[Span]:
         """Spans the selected span may point to with ``rel_label``, nearest first."""
