@@ -198,6 +198,9 @@ def _empty_parts(manifest: Manifest, names: list[str | None]) -> list[str]:
     return empty
 
 
+LEFT_OUT_NAMED = 5  # documents the summary names; the manifest lists every one
+
+
 def export_summary(manifest: dict[str, Any]) -> str:
     """The summary the command prints: what was written and, in the manifest's numbers, every
     span widened or left out and everything the format had no place for."""
@@ -233,6 +236,17 @@ def export_summary(manifest: dict[str, Any]) -> str:
             f"Renamed: {plural(lost['span_ids'], 'span id')} and "
             f"{plural(lost['relation_ids'], 'relation id')}; the {manifest['format']} format "
             "numbers its own (offsets and labels are as in the project)."
+        )
+    left_out = manifest["documents_left_out"]
+    if left_out:
+        named = ", ".join(d["document"] for d in left_out[:LEFT_OUT_NAMED])
+        more = (
+            f" and {len(left_out) - LEFT_OUT_NAMED} more" if len(left_out) > LEFT_OUT_NAMED else ""
+        )
+        lines.append(
+            f"Left out: {plural(len(left_out), 'annotated document')} without a majority "
+            f"({named}{more}): a majority needs two finished annotators and a span more than "
+            "half of them marked; the manifest gives each one's reason."
         )
     if manifest["widened"] or manifest["dropped"] or manifest["cut"]:
         lines.append(
