@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from annotator.model.document import Layer, Relation, Span, Status
+from annotator.model.layers import MAJORITY_LAYER
 
 Key = tuple[int, int, str]
 MIN_FINISHED = 2  # a majority of one annotator would be her own layer
@@ -66,4 +67,4 @@ def majority_layer(layers: list[Layer]) -> Majority:
     if not spans:
         return Majority(None, f"no span has a majority of the {len(done)} annotators who "
                               "finished it")  # fmt: skip
-    return Majority(Layer("majority", Status.DONE.value, spans, relations))
+    return Majority(Layer(MAJORITY_LAYER, Status.DONE.value, spans, relations))

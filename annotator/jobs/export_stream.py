@@ -17,7 +17,14 @@ from annotator.export.manifest import Manifest
 from annotator.export.options import ExportOptions
 from annotator.export.split import split_of
 from annotator.model.document import Document, Layer, Status
-from annotator.model.layers import SUGGESTIONS_LAYER, LayerKind
+from annotator.model.layers import (
+    ALL_LAYERS,
+    HUMAN,
+    MAJORITY_LAYER,
+    SUGGESTIONS_LAYER,
+    VIEWS,
+    LayerKind,
+)
 from annotator.store import Project
 
 
@@ -88,27 +95,28 @@ def _stream(
 ) -> Iterator[tuple[Document, list[Layer]]]:
     """Each document with the layers to export, read in a few streaming queries; a document
     annotated but without a majority is listed in the manifest with the reason."""
-    if chosen in ("majority", "all"):
+    if chosen in VIEWS:
         # the majority reads every layer: those not finished count for the reason only
-        all_done = done_only and chosen == "all"
+        all_done = done_only and chosen == ALL_LAYERS
         kinds = store.layer_kinds()
-        wanted = (
-            (LayerKind.ANNOTATOR, LayerKind.GOLD) if chosen == "all" else (LayerKind.ANNOTATOR,)
-        )
+        wanted = HUMAN if chosen == ALL_LAYERS else (LayerKind.ANNOTATOR,)
         for doc, layers in store.stream_layers(None, done_only=all_done, ids=ids):
             mine = [la for name, la in layers.items() if kinds.get(name) in wanted]
-            if chosen == "majority":
+            if chosen == MAJORITY_LAYER:
                 maj = majority_layer(mine)
                 if maj.layer is None and mine:
                     manifest.left_out_documents.append({"document": doc.ext_id,
                                                         "reason": maj.reason})  # fmt: skip
                 yield doc, [maj.layer] if maj.layer is not None else []
             else:
-                yield doc, [la for la in mine if la.spans or la.status != "todo"]
+                yield doc, [la for la in mine if la.spans or la.status != Status.TODO]
         return
     for doc, layers in store.stream_layers([chosen], done_only=done_only, ids=ids):
         layer = layers.get(chosen)
-        yield doc, [layer] if layer is not None and (layer.spans or layer.status != "todo") else []
+        yield (
+            doc,
+            [layer] if layer is not None and (layer.spans or layer.status != Status.TODO) else [],
+        )
 
 
 def _with_suggestions(
