@@ -4,9 +4,11 @@ and another window's changes it shows what a window opened afresh shows."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication, Qt
 from pytestqt.qtbot import QtBot
 
 from annotator.model.document import Relation
@@ -30,7 +32,9 @@ def _span(w: MainWindow, words: str, label: str) -> int:
 
 def _shown(w: MainWindow) -> tuple[object, ...]:
     """The arcs drawn (relation, head, child, label), the links each span is drawn with, and
-    the link counts of the span table."""
+    the link counts of the span table (once the panel has followed, as it does when the event
+    loop runs)."""
+    w.spanpanel.refresh_now()
     w.view.viewport().repaint()
     scene = w.view.structure
     arcs = sorted((a.relation_id, a.head, a.child, a.label) for a in scene.arcs)
@@ -43,8 +47,22 @@ def _shown(w: MainWindow) -> tuple[object, ...]:
     return arcs, by_span, counts
 
 
-def _fresh(qtbot: QtBot, w: MainWindow) -> tuple[object, ...]:
-    """What a new window on the same file shows."""
+def _placed(w: MainWindow) -> list[tuple[int, int, int, int]]:
+    """Each tag's span, line and the x extent of the words it is over, as painted."""
+    QCoreApplication.processEvents()
+    w.view.viewport().repaint()
+    return sorted(
+        (t.span_id, t.line, round(t.fragment.x0), round(t.fragment.x1))
+        for geo in w.view.structure.blocks
+        for t in geo.tags
+    )
+
+
+def _fresh(
+    qtbot: QtBot, w: MainWindow, shown: Callable[[MainWindow], object] | None = None
+) -> object:
+    """What a new window on the same file shows (``shown``: what is compared, by default the
+    arcs and link counts)."""
     project = Project.open(w.session.project.path)
     session = Session(project, w.session.layer)
     other = MainWindow(session)
@@ -54,9 +72,10 @@ def _fresh(qtbot: QtBot, w: MainWindow) -> tuple[object, ...]:
     qtbot.waitExposed(other)
     assert w.session.document is not None
     session.open_document(w.session.document.id)
+    other.view.setFont(w.view.font())  # the same zoom
     qtbot.wait(10)  # let the event loop lay the new window's text out, as it does on screen
     try:
-        return _shown(other)
+        return (shown or _shown)(other)
     finally:
         other.close()
 
@@ -148,3 +167,51 @@ def test_the_checklist_lists_the_first_items_and_counts_the_rest(
     assert rows[0] == "Claim «\u2067مهمة\u2069» has no speaker" and rows[2] == "… and 1 more item"
     assert w.session.open_items() == len(w.session.checklist()) == 3
     assert w.session.checklist(2) == w.session.checklist()[:2]
+    for claim in claims[2:]:
+        assert w.session.add_relation("attributed_to", claim, president) is not None
+    first = _span(w, "Jinping", "claim")  # before مهمة: the two listed are these two now
+
+    def shown() -> tuple[str, list[str]]:
+        panel.refresh_now()
+        items = [panel.checklist.item(i).text() for i in range(panel.checklist.count())]
+        return panel.check_title.text(), items
+
+    listed = [
+        "Claim «\u2067Jinping\u2069» has no speaker",
+        "Claim «\u2067مهمة\u2069» has no speaker",
+    ]
+    assert shown() == ("Checklist: 2 open items", listed)
+    # the listed items stay while the count of the rest goes up and down: its line follows
+    later = _span(w, "سيوقع", "claim")
+    assert shown() == ("Checklist: 3 open items", [*listed, "… and 1 more item"])
+    assert w.session.add_relation("attributed_to", later, president) is not None
+    assert shown() == ("Checklist: 2 open items", listed)
+    assert w.session.add_relation("attributed_to", first, president) is not None
+    assert shown() == ("Checklist: 1 open item", listed[1:])
+
+
+LONG = " ".join([TEXT] * 6)  # a paragraph of several lines, so a narrower window rewraps it
+
+
+@pytest.mark.parametrize("change", ["narrower", "zoom"])
+def test_after_the_lines_rewrap_new_tags_sit_over_their_words_as_in_a_fresh_window(
+    qtbot: QtBot, tmp_path: Path, change: str
+) -> None:
+    """An edit places tags over Qt's lines as they are; after a resize or a zoom rewrapped them,
+    that is the new lines, not the ones measured before."""
+    w = make_window(qtbot, tmp_path, {"a": LONG})
+    for n, words in enumerate(("الرئيس", "Xi Jinping", "الزيارة الأولى")):
+        i = LONG.index(words, n * len(TEXT))
+        assert w.session.add_span(i, i + len(words), "speaker") is not None
+    before = _placed(w)
+    if change == "narrower":
+        w.resize(w.width() - 300, w.height())
+    else:
+        qtbot.keyClick(w.view, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    qtbot.wait(10)
+    assert _placed(w) != before  # the words moved
+    later = LONG.index("الاتفاق", 4 * len(TEXT))
+    assert w.session.add_span(later, later + len("الاتفاق"), "claim") is not None
+    placed = _placed(w)
+    assert len(placed) == 4
+    assert placed == _fresh(qtbot, w, _placed)

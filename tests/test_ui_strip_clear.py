@@ -141,3 +141,30 @@ def test_a_whole_document_span_keeps_the_view_and_a_one_row_strip(
     quote = next(q.text() for q in chooser.findChildren(QLabel) if q.isVisible())
     assert "\n" not in quote and "أجرى" in quote
     assert chooser.height() == one_row  # the span's line breaks do not add a row
+
+
+def test_scrolling_another_document_never_places_the_strips_span_in_it(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Tester A: a claim labelled deep in a long article (its form asked in the strip), then a
+    shorter article read with the wheel: every click placed the claim's offsets in the shorter
+    text ("QTextCursor::setPosition: Position '260737' out of range", twice a click; a Qt warning
+    fails the test)."""
+    short = "\n".join(PARAS[:30])
+    w = make_window(qtbot, tmp_path, {"a": TEXT, "b": short})
+    view, chooser = w.view, w.controller.chooser
+    start = TEXT.rindex("العلاقات")
+    assert start > len(short)
+    view.select_range(start, start + len("العلاقات"))  # the last paragraph
+    qtbot.keyClick(view, Qt.Key.Key_2)
+    assert chooser.isVisible()
+    qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)  # the next document
+    assert w.session.document is not None and w.session.document.text == short
+    assert not chooser.isVisible()
+    bar = view.verticalScrollBar()
+    for _ in range(3):
+        before = bar.value()
+        _wheel(w, -2)
+        qtbot.waitUntil(lambda before=before: bar.value() > before)  # type: ignore[misc]
+        QApplication.processEvents()  # what the strip does once the event loop is back
+    assert not chooser.isVisible()

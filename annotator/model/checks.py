@@ -39,18 +39,33 @@ def layer_checklist(
 
 def count_missing(spans: Sequence[Span], relations: Sequence[Relation], schema: Schema) -> int:
     """How many items ``layer_checklist`` has in all (without making them: a long article has
-    thousands, and the panel recounts after every edit)."""
-    return sum(1 for _ in _missing(spans, relations, schema))
+    thousands, and the panel recounts after every edit): the links the spans' labels expect,
+    less those made."""
+    expected = _expected(schema)
+    label_of = {(s.id if s.id is not None else s.sid): s.label for s in spans}
+    wanted = sum(len(expected.get(label, ())) for label in label_of.values())
+    made = {
+        (r.head, r.label)
+        for r in relations
+        if r.label in expected.get(label_of.get(r.head, ""), ())
+    }
+    return wanted - len(made)
+
+
+def _expected(schema: Schema) -> dict[str, list[str]]:
+    """Label -> the relation types a span of that label is the head of."""
+    expected: dict[str, list[str]] = {}
+    for rel in schema.relations:
+        for label in rel.head:
+            expected.setdefault(label, []).append(rel.id)
+    return expected
 
 
 def _missing(
     spans: Sequence[Span], relations: Sequence[Relation], schema: Schema
 ) -> Iterator[tuple[Span, str]]:
     have = {(r.head, r.label) for r in relations}
-    expected: dict[str, list[str]] = {}
-    for rel in schema.relations:
-        for label in rel.head:
-            expected.setdefault(label, []).append(rel.id)
+    expected = _expected(schema)
     for span in spans:
         wanted = expected.get(span.label)
         if wanted:

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, ChangedElsewhereError
 from annotator.model.checks import Missing, count_missing, layer_checklist
 from annotator.model.document import Document, Relation, Span, Status
 from annotator.model.edits import (
@@ -74,8 +74,8 @@ class EditCommand(QUndoCommand):
     """An applied edit on the undo stack; undo applies its inverse, redo applies it again.
 
     The session writes first (``write_undo``/``write_redo``) and moves the stack only when the
-    write succeeded, so a refused undo leaves the stack where it was; ``undo``/``redo`` then only
-    acknowledge the move.
+    write succeeded; ``undo``/``redo`` then only acknowledge the move. A step refused because its
+    target changed elsewhere is made obsolete, and the stack deletes it rather than move over it.
     """
 
     def __init__(self, session: Session, applied: Edit) -> None:
@@ -122,7 +122,8 @@ class Session(QObject):
         self.undo_stack = QUndoStack(self)
         self.document: Document | None = None
         self.spans: list[Span] = []
-        self.relations: list[Relation] = []
+        self._relations: list[Relation] = []
+        self._partners: dict[int, list[tuple[Relation, int]]] | None = None  # by span, built on use
         self.selected: int = 0
         self._corpus: Counter[str] | None = None
         project.ensure_annotator(annotator)
@@ -176,7 +177,8 @@ class Session(QObject):
         """Re-read the open document's layer after another window or program changed the file.
 
         Only what differs is announced (``spansChanged``), so the view keeps its place; the undo
-        stack stays: an undo whose target changed meanwhile is refused when it is tried.
+        stack stays: an undo whose target changed meanwhile is refused when it is tried, and that
+        step is then taken off the stack (the next undo goes to the one before it).
         """
         mark = self.project.content_mark()
         changed, self._mark = mark != self._mark, mark
@@ -209,6 +211,17 @@ class Session(QObject):
                 self.select(0)
             self.layerChanged.emit()  # counts and status may have changed too
         self.changedElsewhere.emit(changed)
+
+    @property
+    def relations(self) -> list[Relation]:
+        """The open layer's relations: only this class changes them, by appending (links added)
+        or by giving a new list."""
+        return self._relations
+
+    @relations.setter
+    def relations(self, relations: list[Relation]) -> None:
+        self._relations = relations
+        self._partners = None
 
     @property
     def schema(self) -> Schema:
@@ -307,7 +320,8 @@ class Session(QObject):
                 self._mirror(e, added, removed)
         elif isinstance(edit, AddSpan):
             bisect.insort(self.spans, edit.span, key=_order)
-            self.relations.extend(edit.relations)
+            self.relations.extend(edit.relations)  # in place: the span table counts what came
+            self._partners = None
             added.append(edit.span)
         elif isinstance(edit, DeleteSpan):
             gone = edit.span.id
@@ -321,6 +335,7 @@ class Session(QObject):
             added.append(edit.after)
         elif isinstance(edit, AddRelation):
             self.relations.append(edit.relation)
+            self._partners = None
         elif isinstance(edit, DeleteRelation):
             self.relations = [r for r in self.relations if r.id != edit.relation.id]
 
@@ -468,9 +483,18 @@ class Session(QObject):
             else:
                 command.write_redo()
         except AnnotatorError as exc:
-            what = self.tr("Cannot undo") if undo else self.tr("Cannot redo")
+            # refused for good (its target changed elsewhere): the stack deletes the step rather
+            # than move over it, so the next undo goes to the step before it
+            dropped = isinstance(exc, ChangedElsewhereError)
+            command.setObsolete(dropped)
+            what = (
+                (self.tr("Cannot undo, step dropped") if dropped else self.tr("Cannot undo"))
+                if undo
+                else (self.tr("Cannot redo, step dropped") if dropped else self.tr("Cannot redo"))
+            )
             self.message.emit(self.tr("{0}: {1}").format(what, explain(exc, self.schema)))
-            return
+            if not dropped:
+                return
         if undo:
             stack.undo()
         else:
@@ -483,13 +507,13 @@ class Session(QObject):
 
     def partners(self, span_id: int) -> list[tuple[Relation, int]]:
         """Relations touching a span, each with the span at the other end."""
-        out: list[tuple[Relation, int]] = []
-        for r in self.relations:
-            if r.head == span_id:
-                out.append((r, int(r.child)))
-            elif r.child == span_id:
-                out.append((r, int(r.head)))
-        return out
+        if self._partners is None:
+            self._partners = {}
+            for r in self.relations:
+                self._partners.setdefault(int(r.head), []).append((r, int(r.child)))
+                if r.child != r.head:
+                    self._partners.setdefault(int(r.child), []).append((r, int(r.head)))
+        return list(self._partners.get(span_id, ()))
 
     def link_candidates(self, head_id: int, rel_label: str) -> list[Span]:
         """Spans the selected span may point to with ``rel_label``, nearest first."""

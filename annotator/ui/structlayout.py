@@ -8,10 +8,12 @@ hit-testing, cursor rectangles, scrolling) first asks ``blockBoundingRect``, whi
 lines are moved, so the text, the cursor and the mouse all agree with the room added.
 
 Only blocks Qt lays out are measured (the ones on screen, lazily), so a 1 MB document costs what
-its visible blocks cost. A block laid out again (a width change, ``relayout``) is measured again.
-A block placed again after an edit keeps the room of its lines on screen (``keep``), so the text
-does not move under the annotator's eyes; ``unsettled`` lists the lines kept in a room other than
-their own, and ``settle`` gives them their own room once they are off screen.
+its visible blocks cost. A block Qt lays out again (a width or font change) is measured again.
+An edit changes spans and links, never the text, so a block placed again after one keeps Qt's
+lines and their measures (``measures``): only the room above the lines and what is drawn in it are
+computed again (``relayout_blocks``), and lines on screen keep their room (``keep``), so the
+text does not move under the annotator's eyes; ``unsettled`` lists the lines kept in a room other
+than their own, and ``settle`` gives them their own room once they are off screen.
 """
 
 from __future__ import annotations
@@ -73,6 +75,10 @@ def _glyphs(
     return tuple(out)
 
 
+def _touched(spans: list[SpanEnd], start: int, end: int) -> bool:
+    return any(s.start < end and s.end > start for s in spans)
+
+
 class StructureLayout(QPlainTextDocumentLayout):
     """A plain-text layout that leaves room above each line and keeps the geometry it placed."""
 
@@ -83,6 +89,7 @@ class StructureLayout(QPlainTextDocumentLayout):
         self.source = source
         self.metrics = metrics
         self.geometry: dict[int, BlockGeometry] = {}
+        self.measures: dict[int, tuple[LineMeasure, ...]] = {}  # block -> its lines as Qt set them
         self.keep: dict[int, tuple[float | None, ...]] = {}  # block -> room its lines keep
         self.unsettled: dict[int, tuple[int, ...]] = {}  # block -> lines in a kept room
 
@@ -94,17 +101,37 @@ class StructureLayout(QPlainTextDocumentLayout):
             rect = super().blockBoundingRect(block)
         return rect
 
-    def _place(self, block: QTextBlock, layout: QTextLayout) -> None:
-        spans, links = self.source(block)
-        text = block.text() if spans else ""
+    def _measure(
+        self, block: QTextBlock, layout: QTextLayout, spans: list[SpanEnd]
+    ) -> tuple[LineMeasure, ...]:
+        """The block's lines with the glyphs of those its spans touch (kept: the glyphs of a line
+        do not change while Qt's layout of it stands)."""
+        number = block.blockNumber()
+        fresh = layout.lineAt(0).y() == 0.0  # Qt laid it out anew since it was placed: no room yet
+        known = () if fresh else self.measures.get(number, ())
+        if len(known) != layout.lineCount():
+            known = ()
+        text = ""
         measures = []
         for i in range(layout.lineCount()):
+            old = known[i] if known else None
+            if old is not None and (old.glyphs or not _touched(spans, old.start, old.end)):
+                measures.append(old)
+                continue
             line = layout.lineAt(i)
             start = line.textStart()
             end = start + line.textLength()
-            touched = any(s.start < end and s.end > start for s in spans)
-            glyphs = line_glyphs(layout, line, text) if touched else ()
+            glyphs: tuple[tuple[int, float, float], ...] = ()
+            if _touched(spans, start, end):
+                text = text or block.text()
+                glyphs = line_glyphs(layout, line, text)
             measures.append(LineMeasure(start, end, line.height(), glyphs))
+        self.measures[number] = out = tuple(measures)
+        return out
+
+    def _place(self, block: QTextBlock, layout: QTextLayout) -> None:
+        spans, links = self.source(block)
+        measures = self._measure(block, layout, spans)
         number = block.blockNumber()
         geo = place_block(measures, spans, links, self.metrics(), self.keep.pop(number, None))
         for i, room in enumerate(geo.lines):
@@ -119,22 +146,27 @@ class StructureLayout(QPlainTextDocumentLayout):
     def relayout_blocks(
         self, numbers: set[int], on_screen: Callable[[int], set[int]] | None = None
     ) -> None:
-        """Measure these blocks again (their spans or links changed); the lines ``on_screen``
-        names (block -> line indices) keep the room they have."""
+        """Place these blocks again (their spans or links changed) over the lines Qt laid out;
+        the lines ``on_screen`` names (block -> line indices) keep the room they have. The text is
+        the same, so Qt's layout stands: the lines are only moved, and the view repainted."""
         doc = self.document()
         for n in sorted(numbers):
             block = doc.findBlockByNumber(n)
-            if block.isValid():
-                seen = on_screen(n) if on_screen is not None else set()
-                old = self.geometry.pop(n, None)
-                if seen and old is not None:
-                    self.keep[n] = tuple(
-                        room.gap if i in seen else None for i, room in enumerate(old.lines)
-                    )
-                # one character: Qt's plain layout counts the change twice (removed + added), so
-                # a longer stretch reaches the next block and clears both; one block changed is
-                # laid out again at once, whatever the length said
-                doc.markContentsDirty(block.position(), 1)
+            layout = block.layout() if block.isValid() else None
+            if layout is None:
+                continue
+            seen = on_screen(n) if on_screen is not None else set()
+            old = self.geometry.pop(n, None)
+            if seen and old is not None:
+                self.keep[n] = tuple(
+                    room.gap if i in seen else None for i, room in enumerate(old.lines)
+                )
+            if layout.lineCount():
+                self._place(block, layout)
+            else:  # not laid out yet: Qt places it when it lays it out
+                self.keep.pop(n, None)
+        if numbers:
+            self.update.emit()  # the whole view (the default rectangle covers it)
 
     def settle(self, on_screen: Callable[[int], set[int]]) -> None:
         """Give lines kept in a room other than their own their room, now that they are off
@@ -151,6 +183,7 @@ class StructureLayout(QPlainTextDocumentLayout):
 
     def relayout_all(self) -> None:
         self.geometry.clear()
+        self.measures.clear()
         self.keep.clear()
         self.unsettled.clear()
         doc = self.document()

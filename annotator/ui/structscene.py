@@ -111,6 +111,7 @@ class StructureScene:
     def reset(self) -> None:
         """A new document: nothing placed, no relations yet."""
         self.layout.geometry.clear()
+        self.layout.measures.clear()
         self.layout.keep.clear()
         self.layout.unsettled.clear()
         self.links, self.by_span = {}, {}

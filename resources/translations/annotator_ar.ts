@@ -951,8 +951,16 @@
         <translation>تعذّر التراجع</translation>
     </message>
     <message>
+        <source>Cannot undo, step dropped</source>
+        <translation>تعذّر التراجع وأُسقطت الخطوة</translation>
+    </message>
+    <message>
         <source>Cannot redo</source>
         <translation>تعذّرت الإعادة</translation>
+    </message>
+    <message>
+        <source>Cannot redo, step dropped</source>
+        <translation>تعذّرت الإعادة وأُسقطت الخطوة</translation>
     </message>
     <message>
         <source>{0}: {1}</source>

@@ -116,8 +116,9 @@ class AttributeChooser(QFrame):
 
     def _scrolled(self, _action: int) -> None:
         """The wheel, the keys or the bar: the reader moves the text (not a layout change)."""
-        self._reader_scrolled = True
-        self._follow.start()
+        if self.isVisible():  # hidden, its span may be another document's: never placed
+            self._reader_scrolled = True
+            self._follow.start()
 
     def _layout_changed(self, _rect: object) -> None:
         if self.isVisible():
@@ -174,6 +175,7 @@ class AttributeChooser(QFrame):
         return False
 
     def hideEvent(self, e: QHideEvent) -> None:
+        self._follow.stop()  # the article may be another document's by the time it fires
         self.view.setViewportMargins(0, 0, 0, 0)  # the band goes with the strip
         super().hideEvent(e)
 

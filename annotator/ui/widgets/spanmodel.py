@@ -2,9 +2,10 @@
 few words around it, so a hundred identical "الرئيس" rows can be told apart.
 
 The model owns its rows (a copy, never the session's list) and announces every change: an edit's
-added and removed spans arrive through the session's ``spansChanged`` and become
-``beginInsertRows``/``beginRemoveRows``; a document or layer switch is a reset; link counts
-change with ``dataChanged`` on their column only.
+added and removed spans arrive through the session's ``spansChanged``, wait until the panel calls
+``catch_up`` (once the edit is on screen in the article: the text comes first) and become
+``beginInsertRows``/``beginRemoveRows``; a document or layer switch is a reset at once; link
+counts change with ``dataChanged`` on their column only.
 """
 
 from __future__ import annotations
@@ -59,15 +60,16 @@ class SpanTableModel(RowsModel):
         self._links: Counter[int] = Counter()
         self._seen_relations: tuple[list[Relation], int] = ([], -1)  # the list counted, its length
         self._line_starts: list[int] = [0]
+        self._pending: list[tuple[list[Span], list[Span]]] = []  # edits not yet shown, in order
         session.documentOpened.connect(lambda _id: self.reset())
-        session.spansChanged.connect(self.apply_change)
-        session.layerChanged.connect(self.refresh_links)
+        session.spansChanged.connect(lambda added, removed: self._pending.append((added, removed)))
 
     # --------------------------------------------------------------- changes
     def reset(self) -> None:
         """Take the session's spans afresh (another document or layer)."""
         self.beginResetModel()
         self._items = list(self.session.spans)
+        self._pending.clear()  # the session's spans include them
         self._by_id = {s.id or 0: s for s in self._items}
         doc = self.session.document
         text = doc.text if doc is not None else ""
@@ -75,11 +77,18 @@ class SpanTableModel(RowsModel):
         self._links = self._count_links()
         self.endResetModel()
 
-    def apply_change(self, added: list[Span], removed: list[Span]) -> None:
-        """One edit: remove and insert exactly these rows (a batch of many is a reset)."""
-        if len(added) + len(removed) > ROWS_ONE_BY_ONE:
+    def catch_up(self) -> None:
+        """Show the edits made since the last call, each as exactly its rows (many at once are a
+        reset), and the link counts as they are now."""
+        pending, self._pending = self._pending, []
+        if sum(len(added) + len(removed) for added, removed in pending) > ROWS_ONE_BY_ONE:
             self.reset()
-            return
+        else:
+            for added, removed in pending:
+                self._apply(added, removed)
+        self.refresh_links()
+
+    def _apply(self, added: list[Span], removed: list[Span]) -> None:
         for span in removed:
             row = self.row_of(span.id or 0)
             if row >= 0:

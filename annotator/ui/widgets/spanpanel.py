@@ -2,7 +2,8 @@
 
 The table's model (spanmodel.py) owns its rows and follows the session's signals, so one edit
 changes one row even with 10,000 spans; relations of the selected span are listed below, where Delete
-removes one.
+removes one. The panel catches up with edits and selections once control is back in the event
+loop, after the article has shown them: the text comes first, and a burst of edits is one update.
 
 Signals:
     spanActivated(int): a span row or checklist item was clicked (the span's row id).
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.model.checks import Missing
 from annotator.model.document import Relation
 from annotator.text.bidi import article_words
 from annotator.ui import counts
@@ -127,9 +129,12 @@ class SpanPanel(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.refresh_now)
+        self._checklist_due = False
+        self._listed: list[Missing] | None = None  # the checklist items shown
+        self._more: QListWidgetItem | None = None  # its "… and 12 more" line
         session.layerChanged.connect(self.refresh)
         session.documentOpened.connect(lambda _id: self.refresh())
-        session.selectionChanged.connect(self._show_selected)
+        session.selectionChanged.connect(lambda _id: self._timer.start())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
@@ -156,17 +161,30 @@ class SpanPanel(QWidget):
 
     def refresh(self) -> None:
         """Update once the edit is on screen, once per burst of edits (the text comes first)."""
+        self._checklist_due = True
         self._timer.start()
 
     def refresh_now(self) -> None:
+        """Show the edits and the selection made since the last update."""
+        self._timer.stop()
+        self.model.catch_up()
         self._show_selected(self.session.selected)
-        self.refresh_checklist()
+        if self._checklist_due:
+            self._checklist_due = False
+            self.refresh_checklist()
 
     def refresh_checklist(self) -> None:
+        """The first items and the count of the rest; the items are made again only when they
+        changed (most edits on a long article change the count alone)."""
         missing = self.session.checklist(CHECKLIST_SHOWN)
         total = self.session.open_items()
         self.check_title.setText(self.tr("Checklist: {0}").format(counts.open_items(total)))
+        if missing == self._listed:
+            self._show_more(total - len(missing))
+            return
+        self._listed = missing
         self.checklist.clear()
+        self._more = None
         for m in missing:
             lab = self.session.schema.label(m.span.label)
             rel = self.session.schema.relation_type(m.relation)
@@ -177,10 +195,19 @@ class SpanPanel(QWidget):
             )
             item.setData(_ID, m.span.id)
             self.checklist.addItem(item)
-        if total > len(missing):
-            self.checklist.addItem(
-                self.tr("… and {0}").format(counts.more_items(total - len(missing)))
-            )
+        self._show_more(total - len(missing))
+
+    def _show_more(self, more: int) -> None:
+        """The last line, "… and 12 more", while there are items beyond those listed."""
+        if more <= 0:
+            if self._more is not None:
+                self.checklist.takeItem(self.checklist.row(self._more))
+                self._more = None
+            return
+        if self._more is None:
+            self._more = QListWidgetItem()
+            self.checklist.addItem(self._more)
+        self._more.setText(self.tr("… and {0}").format(counts.more_items(more)))
 
     def _missing(self, relation: str) -> str:
         """The checklist sentence for a span lacking ``relation``: {0} its label, {1} its text,
