@@ -44,7 +44,11 @@ def _shown(w: MainWindow) -> tuple[object, ...]:
         model.span_at(row).id: model.data(model.index(row, model.LINKS))  # type: ignore[union-attr]
         for row in range(model.rowCount())
     }
-    return arcs, by_span, counts
+    partners = {  # what the links box lists for each span
+        s.id: sorted((r.id, other) for r, other in w.session.partners(s.id or 0))
+        for s in w.session.spans
+    }
+    return arcs, by_span, counts, partners
 
 
 def _placed(w: MainWindow) -> list[tuple[int, int, int, int]]:
@@ -90,7 +94,7 @@ def test_links_added_deleted_and_undone_show_as_in_a_fresh_window(
     deal = _span(w, "الاتفاق سيوقع قريبا", "claim")
     assert w.session.add_relation("attributed_to", visit, president) is not None
     assert w.session.add_relation("attributed_to", deal, minister) is not None
-    arcs, _by_span, counts = _shown(w)
+    arcs, _by_span, counts, _partners = _shown(w)
     assert len(arcs) == 2 and counts[president] == 1 and counts[visit] == 1
     assert _shown(w) == _fresh(qtbot, w)
 
@@ -122,7 +126,7 @@ def test_a_link_made_in_another_window_is_drawn_and_counted(qtbot: QtBot, tmp_pa
     with Project.open(w.session.project.path) as other:
         other.apply(AddRelation(Relation(deal, minister, "attributed_to")), "layla")
     w.session.sync()  # what the file watch does when the file changed
-    arcs, _by_span, counts = _shown(w)
+    arcs, _by_span, counts, _partners = _shown(w)
     assert len(arcs) == 2 and counts[minister] == 1 and counts[deal] == 1
     assert _shown(w) == _fresh(qtbot, w)
 

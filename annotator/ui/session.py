@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import uuid
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -321,7 +321,7 @@ class Session(QObject):
         elif isinstance(edit, AddSpan):
             bisect.insort(self.spans, edit.span, key=_order)
             self.relations.extend(edit.relations)  # in place: the span table counts what came
-            self._partners = None
+            self._index(edit.relations)
             added.append(edit.span)
         elif isinstance(edit, DeleteSpan):
             gone = edit.span.id
@@ -335,7 +335,7 @@ class Session(QObject):
             added.append(edit.after)
         elif isinstance(edit, AddRelation):
             self.relations.append(edit.relation)
-            self._partners = None
+            self._index([edit.relation])
         elif isinstance(edit, DeleteRelation):
             self.relations = [r for r in self.relations if r.id != edit.relation.id]
 
@@ -509,11 +509,18 @@ class Session(QObject):
         """Relations touching a span, each with the span at the other end."""
         if self._partners is None:
             self._partners = {}
-            for r in self.relations:
-                self._partners.setdefault(int(r.head), []).append((r, int(r.child)))
-                if r.child != r.head:
-                    self._partners.setdefault(int(r.child), []).append((r, int(r.head)))
+            self._index(self.relations)
         return list(self._partners.get(span_id, ()))
+
+    def _index(self, relations: Iterable[Relation]) -> None:
+        """Add relations to the partners index, when there is one (links added: the index grows;
+        anything else gives a new list and a new index when next asked)."""
+        if self._partners is None:
+            return
+        for r in relations:
+            self._partners.setdefault(int(r.head), []).append((r, int(r.child)))
+            if r.child != r.head:
+                self._partners.setdefault(int(r.child), []).append((r, int(r.head)))
 
     def link_candidates(self, head_id: int, rel_label: str) -> list[Span]:
         """Spans the selected span may point to with ``rel_label``, nearest first."""
