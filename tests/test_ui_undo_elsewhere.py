@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -112,3 +113,55 @@ def test_a_link_and_a_claim_deleted_elsewhere_are_dropped_one_refusal_each(
     assert press(qtbot, a, REDO) == ""  # the stance: the two dropped steps are gone from redo
     assert labels(a) == ["speaker", "stance"]
     assert press(qtbot, a, REDO) == "Nothing to redo."
+
+
+@pytest.mark.parametrize("b_has_seen_it", [True, False], ids=["refreshed", "stale"])
+def test_a_span_labelled_in_both_windows_is_not_deleted_by_one_windows_undo(
+    qtbot: QtBot, tmp_path: Path, b_has_seen_it: bool
+) -> None:
+    """Tester A: both pressed 1 on the same words (one span); A's Ctrl+Z deleted it, with no word
+    for B, who had nothing to undo. B's press is B's labelling too: A's undo is refused."""
+    a, b = two_windows(qtbot, tmp_path)
+    if not b_has_seen_it:
+        b.session.watch.stop()  # B has not looked at the file since A labelled
+    label(qtbot, a, SPEAKER, Qt.Key.Key_1)
+    if b_has_seen_it:
+        qtbot.waitUntil(lambda: len(b.session.spans) == 1, timeout=WAIT)
+    label(qtbot, b, SPEAKER, Qt.Key.Key_1)
+    assert labels(a) == ["speaker"]  # one span
+    assert b.session.undo_stack.count() == 1  # B's labelling, B's to undo
+    assert press(qtbot, a, UNDO) == (
+        f"Cannot undo, step dropped: the Speaker span «{SPEAKER}» was labelled elsewhere too"
+        " (another window or program); nothing was changed"
+    )
+    assert labels(a) == ["speaker"]  # B's span stays
+    assert press(qtbot, b, UNDO) == ""  # B takes back her labelling: the span was there before
+    assert labels(a) == ["speaker"]
+    assert press(qtbot, b, REDO) == ""
+    assert labels(a) == ["speaker"]
+
+
+def test_once_the_other_window_takes_back_its_labelling_undo_deletes_the_span(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    a, b = two_windows(qtbot, tmp_path)
+    label(qtbot, a, SPEAKER, Qt.Key.Key_1)
+    qtbot.waitUntil(lambda: len(b.session.spans) == 1, timeout=WAIT)
+    label(qtbot, b, SPEAKER, Qt.Key.Key_1)
+    press(qtbot, b, UNDO)  # B takes back her labelling: the span is A's alone again
+    assert press(qtbot, a, UNDO) == ""
+    assert labels(a) == []
+    qtbot.waitUntil(lambda: b.session.spans == [], timeout=WAIT)
+    assert press(qtbot, b, REDO) == (
+        f"Cannot redo, step dropped: the Speaker span «{SPEAKER}» was deleted elsewhere (another"
+        " window or program); nothing was changed"
+    )
+
+
+def test_labelling_ones_own_span_again_adds_no_undo_step(qtbot: QtBot, tmp_path: Path) -> None:
+    a, _b = two_windows(qtbot, tmp_path)
+    label(qtbot, a, SPEAKER, Qt.Key.Key_1)
+    label(qtbot, a, SPEAKER, Qt.Key.Key_1)
+    assert a.session.undo_stack.count() == 1
+    assert press(qtbot, a, UNDO) == ""  # the one Ctrl+Z takes the span away
+    assert labels(a) == []

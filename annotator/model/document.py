@@ -50,6 +50,9 @@ class Span:
     id: int | None = None
     doc_id: int | None = None
     annotator: str = ""
+    # when the stored span last changed (the store's updated_at; "" when not read from a
+    # project): an edit or undo made from an older reading is refused. Not part of equality.
+    stamp: str = field(default="", compare=False, repr=False)
 
     def with_(self, **changes: Any) -> Span:
         """A copy with some fields changed."""

@@ -55,6 +55,8 @@ class UpdateSpan:
             return f"relabel as {self.after.label}"
         if self.before.attributes != self.after.attributes:
             return "change attributes"
+        if (self.before.start, self.before.end) == (self.after.start, self.after.end):
+            return f"label {self.after.label}"  # the same span labelled again (another window's)
         return "resize span"
 
 

@@ -112,6 +112,7 @@ def _span_from_row(row: dict[str, Any]) -> Span:
         id=row["id"],
         doc_id=row["doc_id"],
         annotator=row["annotator"],
+        stamp=row["updated_at"],
     )
 
 

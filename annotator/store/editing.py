@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from datetime import datetime, timedelta
 from typing import Any
 
 from annotator.errors import ChangedElsewhereError, EditError, LabelRef, RelationRef
@@ -134,6 +135,13 @@ class Editing(ProjectBase):
                 label=LabelRef(span.label),
                 text=span.text,
             )
+        if span.stamp and span.stamp != current.stamp:  # the same span, labelled again since
+            raise ChangedElsewhereError(
+                "the {label} span «{text}» was labelled elsewhere too (another window or"
+                " program); nothing was changed",
+                label=LabelRef(span.label),
+                text=span.text,
+            )
         return current
 
     def _check_span(self, span: Span) -> Document:
@@ -168,13 +176,14 @@ class Editing(ProjectBase):
         if not sid or self._taken("spans", "sid", doc_id, owner, sid):
             sid = self._next_id("spans", "sid", doc_id, owner, "s")
         stamp = now()
+        changed = span.stamp or stamp  # a span brought back (undo) keeps the time it had
         cur = self.db.execute(
             'INSERT INTO spans (id, doc_id, annotator, sid, start, "end", label, text, attributes,'
             " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [span.id, doc_id, owner, sid, span.start, span.end, span.label, span.text,
-             json.dumps(span.attributes, ensure_ascii=False, sort_keys=True), stamp, stamp],
+             json.dumps(span.attributes, ensure_ascii=False, sort_keys=True), stamp, changed],
         )  # fmt: skip
-        saved = span.with_(id=int(cur.lastrowid or 0), sid=sid, annotator=owner)
+        saved = span.with_(id=int(cur.lastrowid or 0), sid=sid, annotator=owner, stamp=changed)
         rels = tuple(self._add_relation(r, owner) for r in edit.relations)
         self._touch(doc_id, owner)
         return AddSpan(saved, rels)
@@ -213,11 +222,16 @@ class Editing(ProjectBase):
                         raise EditError(
                             "cannot relabel: the span is linked ({problem})", problem=problem
                         )
+        # an undo or redo gives the span back the time of the state it restores (so the steps
+        # before it still find what they left); any other change is a new time
+        restored = after.stamp not in ("", current.stamp)
+        after = after.with_(stamp=after.stamp if restored else _after(current.stamp))
         self.db.execute(
             'UPDATE spans SET start = ?, "end" = ?, label = ?, text = ?, attributes = ?,'
             " updated_at = ? WHERE id = ?",
             [after.start, after.end, after.label, after.text,
-             json.dumps(after.attributes, ensure_ascii=False, sort_keys=True), now(), current.id],
+             json.dumps(after.attributes, ensure_ascii=False, sort_keys=True), after.stamp,
+             current.id],
         )  # fmt: skip
         self._touch(_need_id(current.doc_id), current.annotator)
         return UpdateSpan(current, after)
@@ -296,6 +310,19 @@ class Editing(ProjectBase):
     def set_status(self, doc_id: int, annotator: str, status: str) -> Edit:
         """Set an annotator's status on a document; returns the applied edit."""
         return self.apply(SetStatus(doc_id, annotator, "", Status(status).value), annotator)
+
+
+def _after(stamp: str) -> str:
+    """Now, or a millisecond after ``stamp`` when the clock has not passed it (two changes of
+    one span within a millisecond still differ)."""
+    fresh = now()
+    if stamp and fresh <= stamp:
+        try:
+            later = datetime.fromisoformat(stamp) + timedelta(milliseconds=1)
+        except ValueError:  # not a time this program wrote: any other text differs from it
+            return fresh if fresh != stamp else fresh + " "
+        fresh = later.isoformat(timespec="milliseconds")
+    return fresh
 
 
 def _need_id(value: int | None) -> int:

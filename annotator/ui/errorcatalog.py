@@ -134,6 +134,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("errors", "the {label} span «{text}» was changed elsewhere (another window or program); nothing was changed"),
     QT_TRANSLATE_NOOP("errors", "the {label} span «{text}» was deleted elsewhere (another window or program); nothing was changed"),
     QT_TRANSLATE_NOOP("errors", "the {label} span «{text}» was labelled elsewhere already (another window or program); nothing was changed"),
+    QT_TRANSLATE_NOOP("errors", "the {label} span «{text}» was labelled elsewhere too (another window or program); nothing was changed"),
     QT_TRANSLATE_NOOP("errors", "the {relation} link was removed elsewhere (another window or program); nothing was changed"),
     QT_TRANSLATE_NOOP("errors", "these spans are already linked by {relation}"),
     QT_TRANSLATE_NOOP("errors", "this annotation has not been saved yet"),

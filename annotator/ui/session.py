@@ -126,6 +126,7 @@ class Session(QObject):
         self._partners: dict[int, list[tuple[Relation, int]]] | None = None  # by span, built on use
         self.selected: int = 0
         self._corpus: Counter[str] | None = None
+        self._own: set[tuple[int, str]] = set()  # (span id, stamp) written here, see _note_own
         project.ensure_annotator(annotator)
         self.window_id = uuid.uuid4().hex  # this window, for the others (open_windows)
         self._announced: int | None = None
@@ -351,24 +352,44 @@ class Session(QObject):
         except AnnotatorError as exc:
             self.message.emit(explain(exc, self.schema))
             return None
+        self._note_own(applied)
         self.undo_stack.push(EditCommand(self, applied))
         return applied
+
+    def _note_own(self, edit: Edit) -> None:
+        """Remember the span states this window's edits wrote: labelling one again is no news
+        (an undo or redo only brings back a state, its own or another window's)."""
+        if isinstance(edit, Batch):
+            for e in edit.edits:
+                self._note_own(e)
+        elif isinstance(edit, AddSpan | UpdateSpan):
+            span = edit.span if isinstance(edit, AddSpan) else edit.after
+            self._own.add((span.id or 0, span.stamp))
 
     def add_span(self, start: int, end: int, label: str) -> Span | None:
         """Label text[start:end]; returns the saved span (selected) or None when refused."""
         if self.document is None:
             return None
         twin = self._twin(start, end, label)
-        if twin is not None:
-            return twin
-        attrs = self.schema.label(label).default_attributes()
-        span = Span(start, end, label, self.document.text[start:end], attrs,
-                    doc_id=self.document.id, annotator=self.layer)  # fmt: skip
-        applied = self._do(AddSpan(span))
-        if isinstance(applied, AddSpan):
-            self.select(applied.span.id or 0)
-            return applied.span
-        return None
+        if twin is None:
+            attrs = self.schema.label(label).default_attributes()
+            span = Span(start, end, label, self.document.text[start:end], attrs,
+                        doc_id=self.document.id, annotator=self.layer)  # fmt: skip
+            applied = self._do(AddSpan(span))
+            if isinstance(applied, AddSpan):
+                self.select(applied.span.id or 0)
+                return applied.span
+            if self.readonly or self.lost:
+                return None
+            self.sync()  # refused: another window may have labelled these words meanwhile
+            twin = self._twin(start, end, label)
+            if twin is None:
+                return None
+        if (twin.id or 0, twin.stamp) not in self._own:
+            # another window's span, labelled here too: an undo step of this window's (taking
+            # back this labelling only), and the other window's undo no longer deletes the span
+            self._do(UpdateSpan(twin, twin))
+        return self.span(twin.id or 0)
 
     def _twin(self, start: int, end: int, label: str) -> Span | None:
         """The span already labelled ``label`` on these words, selected and said, if any."""

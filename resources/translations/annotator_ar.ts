@@ -1820,6 +1820,10 @@
         <translation>وُسم مقطع «{label}» «{text}» في مكان آخر من قبل (نافذة أو برنامج آخر)؛ لم يتغير شيء</translation>
     </message>
     <message>
+        <source>the {label} span «{text}» was labelled elsewhere too (another window or program); nothing was changed</source>
+        <translation>وُسم مقطع «{label}» «{text}» في مكان آخر أيضاً (نافذة أو برنامج آخر)؛ لم يتغير شيء</translation>
+    </message>
+    <message>
         <source>the {relation} link was removed elsewhere (another window or program); nothing was changed</source>
         <translation>أُزيل رابط «{relation}» في مكان آخر (نافذة أو برنامج آخر)؛ لم يتغير شيء</translation>
     </message>
