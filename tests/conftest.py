@@ -49,6 +49,16 @@ def qapp(qapp: Any) -> Any:
 
 
 @pytest.fixture
+def arabic(qapp: Any) -> Iterator[Any]:
+    """The application speaking Arabic for one test (English again after it)."""
+    from annotator.ui.i18n import install
+
+    install(qapp, "ar")
+    yield qapp
+    install(qapp, "en")
+
+
+@pytest.fixture
 def project(tmp_path: Path) -> Iterator[Project]:
     """An empty project with the default schema."""
     p = Project.create(tmp_path / "news.db", default_schema())

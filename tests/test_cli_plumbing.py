@@ -32,7 +32,7 @@ def test_importing_the_folder_that_holds_the_project_skips_its_own_files_and_say
     notes = json.loads(out)["notes"]
     assert any("own files" in n and "f.db.backups/" in n for n in notes)
     with Project.open(tmp_path / "f.db", readonly=True) as p:
-        assert p.stats()["documents"] == 2
+        assert p.stats().documents == 2
 
 
 @pytest.mark.parametrize("args", [("import", "e.db", ""), ("import", "", "a.txt")])

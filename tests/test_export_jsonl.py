@@ -122,7 +122,7 @@ def test_stats_reports_the_checklist(tmp_path: Path, source: Path) -> None:
         src = tmp_path / "c.jsonl"
         src.write_text(json.dumps(line, ensure_ascii=False), encoding="utf-8")
         p.add_documents(read_inputs([src], ImportOptions()))
-        assert p.stats()["checklist"]["claim without attributed_to"] == 1
+        assert p.stats().checklist["claim without attributed_to"] == 1
 
 
 def test_no_tokens_export_is_smaller_and_still_exact(tmp_path: Path, source: Path) -> None:

@@ -4,7 +4,6 @@ and layer kinds travel with the layers."""
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
@@ -13,113 +12,76 @@ import pytest
 from annotator.errors import InputError
 from annotator.jobs.merge import merge_projects
 from annotator.jobs.package import package_for
-from annotator.model.document import DocumentRecord, Span
-from annotator.model.edits import AddSpan
 from annotator.model.layers import LayerKind
-from annotator.model.schema import default_schema
 from annotator.store import Project
 from annotator.store.base import OnConflict
+from tests.helpers_merge import lead_project, mark, merge, package, texts
 from tests.test_cli import run
-
-TEXT = "قال الوزير إن المحادثات مثمرة وإن الزيارة ناجحة"
-
-
-def _mark(path: Path, ext_id: str, annotator: str, word: str, label: str, status: str = "done") -> None:  # fmt: skip
-    with Project.open(path) as p:
-        doc = p.find_document(ext_id)
-        i = doc.text.index(word)
-        p.apply(AddSpan(Span(i, i + len(word), label, word, doc_id=doc.id)), annotator)
-        p.set_status(doc.id, annotator, status)
-
-
-def _texts(path: Path, ext_id: str, annotator: str) -> list[str]:
-    with Project.open(path) as p:
-        return sorted(s.text for s in p.spans(p.find_document(ext_id).id, annotator))
 
 
 @pytest.fixture
 def lead(tmp_path: Path) -> Path:
-    db = tmp_path / "news.db"
-    with Project.create(db, default_schema()) as p:
-        p.add_documents([DocumentRecord(f"d{i}", "t", f"{TEXT} {i}") for i in range(3)])
-        p.assign(["layla"], 0.0, 0, 1)
-    return db
-
-
-def _package(lead: Path, name: str = "layla") -> Path:
-    out = lead.with_name(f"{name} #1.db")
-    with Project.open(lead) as p:
-        package_for(p, name, out)
-    return out
-
-
-def _merge(lead: Path, *others: Path, on_conflict: str = "fail") -> dict[str, dict[str, object]]:
-    got = run("merge", str(lead), *map(str, others), "--on-conflict", on_conflict, "--json")
-    assert got.returncode == 0, got.stderr
-    data: dict[str, dict[str, object]] = json.loads(got.stdout)
-    return data
+    return lead_project(tmp_path / "news.db", 3)
 
 
 def test_her_edits_after_a_merge_replace_the_unchanged_copy(lead: Path) -> None:
-    pkg = _package(lead)
-    _mark(pkg, "d0", "layla", "الوزير", "speaker")
-    first = _merge(lead, pkg)[str(pkg)]
+    pkg = package(lead)
+    mark(pkg, "d0", "layla", "الوزير", "speaker")
+    first = merge(lead, pkg)
     assert first["layers_added"] == 1
-    _mark(pkg, "d0", "layla", "المحادثات", "claim")  # she goes on working in her package
-    second = _merge(lead, pkg)[str(pkg)]
+    mark(pkg, "d0", "layla", "المحادثات", "claim")  # she goes on working in her package
+    second = merge(lead, pkg)
     assert (second["layers_replaced"], second["conflicts"]) == (1, [])
-    assert _texts(lead, "d0", "layla") == ["المحادثات", "الوزير"]
-    again = _merge(lead, pkg)[str(pkg)]  # merged twice: nothing new
+    assert texts(lead, "d0", "layla") == ["المحادثات", "الوزير"]
+    again = merge(lead, pkg)  # merged twice: nothing new
     assert (again["identical"], again["layers_replaced"], again["layers_added"]) == (1, 0, 0)
 
 
 def test_work_that_travelled_and_came_back_edited_replaces_the_packaged_version(lead: Path) -> None:
-    _mark(
-        lead, "d1", "layla", "الزيارة", "event", "in_progress"
-    )  # her earlier work, in the project
-    pkg = _package(lead)
-    _mark(pkg, "d1", "layla", "ناجحة", "stance")  # she edits it in the package
-    report = _merge(lead, pkg)[str(pkg)]
+    mark(lead, "d1", "layla", "الزيارة", "event", "in_progress")  # her earlier work, in the project
+    pkg = package(lead)
+    mark(pkg, "d1", "layla", "ناجحة", "stance")  # she edits it in the package
+    report = merge(lead, pkg)
     assert report["layers_replaced"] == 1 and report["conflicts"] == []
-    assert _texts(lead, "d1", "layla") == ["الزيارة", "ناجحة"]
+    assert texts(lead, "d1", "layla") == ["الزيارة", "ناجحة"]
 
 
 def test_both_changed_is_a_conflict_that_on_conflict_decides(lead: Path) -> None:
-    pkg = _package(lead)
-    _mark(pkg, "d0", "layla", "الوزير", "speaker")
-    _merge(lead, pkg)
-    _mark(pkg, "d0", "layla", "المحادثات", "claim")  # she edits again
-    _mark(lead, "d0", "layla", "الزيارة", "event")  # and the lead corrected her layer meanwhile
+    pkg = package(lead)
+    mark(pkg, "d0", "layla", "الوزير", "speaker")
+    merge(lead, pkg)
+    mark(pkg, "d0", "layla", "المحادثات", "claim")  # she edits again
+    mark(lead, "d0", "layla", "الزيارة", "event")  # and the lead corrected her layer meanwhile
     refused = run("merge", str(lead), str(pkg))
     assert refused.returncode == 2 and "Traceback" not in refused.stderr
     assert refused.stderr.startswith(f"annotator: {pkg}: ")  # the file, not "input"
     assert "'layla' from layla #1.db in 1 document (d0)" in refused.stderr
     assert "nothing was merged" in refused.stderr and "--on-conflict" in refused.stderr
-    assert _texts(lead, "d0", "layla") == ["الزيارة", "الوزير"]
+    assert texts(lead, "d0", "layla") == ["الزيارة", "الوزير"]
     kept = run("merge", str(lead), str(pkg), "--on-conflict", "keep")
     assert kept.returncode == 0 and "conflict: layla on d0" in kept.stdout
     assert "kept the project's" in kept.stdout
-    assert _texts(lead, "d0", "layla") == ["الزيارة", "الوزير"]
-    replaced = _merge(lead, pkg, on_conflict="replace")[str(pkg)]
+    assert texts(lead, "d0", "layla") == ["الزيارة", "الوزير"]
+    replaced = merge(lead, pkg, "replace")
     assert replaced["conflicts"][0]["outcome"] == "replaced"  # type: ignore[index]
-    assert _texts(lead, "d0", "layla") == ["المحادثات", "الوزير"]
+    assert texts(lead, "d0", "layla") == ["المحادثات", "الوزير"]
     with Project.open(lead) as p:  # the replaced version stays readable in the change log
         assert any(e["action"] == "import replaced layer" for e in p.changelog())
 
 
 def test_an_older_package_merged_after_a_newer_one_changes_nothing(lead: Path, tmp_path: Path) -> None:  # fmt: skip
-    pkg = _package(lead)
-    _mark(pkg, "d0", "layla", "الوزير", "speaker")
+    pkg = package(lead)
+    mark(pkg, "d0", "layla", "الوزير", "speaker")
     old = tmp_path / "layla-monday.db"
     shutil.copy(pkg, old)  # the file she sent on Monday
-    _mark(pkg, "d0", "layla", "المحادثات", "claim")  # Tuesday's
-    _merge(lead, pkg)
+    mark(pkg, "d0", "layla", "المحادثات", "claim")  # Tuesday's
+    merge(lead, pkg)
     late = run("merge", str(lead), str(old))
     assert late.returncode == 0, late.stderr
     assert "1 older or already merged" in late.stdout and "the project's were kept" in late.stdout
-    assert _texts(lead, "d0", "layla") == ["المحادثات", "الوزير"]
+    assert texts(lead, "d0", "layla") == ["المحادثات", "الوزير"]
     # in order, then Monday's again: still Tuesday's
-    assert _merge(lead, pkg)[str(pkg)]["identical"] == 1
+    assert merge(lead, pkg)["identical"] == 1
 
 
 def test_a_package_of_another_project_is_refused(lead: Path, tmp_path: Path) -> None:
@@ -130,23 +92,23 @@ def test_a_package_of_another_project_is_refused(lead: Path, tmp_path: Path) -> 
     pkg = tmp_path / "from-other.db"
     with Project.open(other) as p:
         package_for(p, "layla", pkg)
-    _mark(pkg, "d0", "layla", "الوزير", "speaker")
+    mark(pkg, "d0", "layla", "الوزير", "speaker")
     got = run("merge", str(lead), str(pkg))
     assert got.returncode == 2 and "is a package of another project (other.db" in got.stderr
-    assert _texts(lead, "d0", "layla") == []
+    assert texts(lead, "d0", "layla") == []
 
 
 def test_work_under_another_name_is_merged_and_said(lead: Path) -> None:
-    pkg = _package(lead)
-    _mark(pkg, "d0", "Layla", "الوزير", "speaker")  # she typed her name otherwise in the window
+    pkg = package(lead)
+    mark(pkg, "d0", "Layla", "الوزير", "speaker")  # she typed her name otherwise in the window
     got = run("merge", str(lead), str(pkg))
     assert got.returncode == 0, got.stderr
     assert "packaged for layla but holds work by 'Layla' on 1 document" in got.stdout
-    assert _texts(lead, "d0", "Layla") == ["الوزير"]
+    assert texts(lead, "d0", "Layla") == ["الوزير"]
 
 
 def test_an_empty_package_merges_nothing(lead: Path) -> None:
-    pkg = _package(lead)
+    pkg = package(lead)
     got = run("merge", str(lead), str(pkg))
     assert got.returncode == 0 and "0 new documents, 0 new layers" in got.stdout
     twice = run("merge", str(lead), str(pkg), str(pkg))
@@ -158,9 +120,9 @@ def test_layer_kinds_travel_and_a_clash_is_refused(lead: Path, tmp_path: Path) -
     shutil.copy(lead, copy)
     with Project.open(copy) as p:
         p.set_layer_kind("crf", LayerKind.MODEL)
-    _mark(copy, "d2", "crf", "الوزير", "speaker")
-    _mark(copy, "d2", "gold", "الوزير", "speaker")
-    _merge(lead, copy)
+    mark(copy, "d2", "crf", "الوزير", "speaker")
+    mark(copy, "d2", "gold", "الوزير", "speaker")
+    merge(lead, copy)
     with Project.open(lead) as p:
         kinds = p.layer_kinds()
         assert (kinds["crf"], kinds["gold"]) == (LayerKind.MODEL, LayerKind.GOLD)
@@ -173,19 +135,19 @@ def test_layer_kinds_travel_and_a_clash_is_refused(lead: Path, tmp_path: Path) -
 
 
 def test_a_refused_merge_writes_nothing_at_all(lead: Path, tmp_path: Path) -> None:
-    pkg = _package(lead)
-    _mark(pkg, "d0", "layla", "الوزير", "speaker")
-    _merge(lead, pkg)
-    _mark(pkg, "d0", "layla", "المحادثات", "claim")
-    _mark(pkg, "d1", "layla", "الزيارة", "event")  # new work besides the conflict
-    _mark(lead, "d0", "layla", "ناجحة", "stance")
+    pkg = package(lead)
+    mark(pkg, "d0", "layla", "الوزير", "speaker")
+    merge(lead, pkg)
+    mark(pkg, "d0", "layla", "المحادثات", "claim")
+    mark(pkg, "d1", "layla", "الزيارة", "event")  # new work besides the conflict
+    mark(lead, "d0", "layla", "ناجحة", "stance")
     with Project.open(lead) as p:
         before = p.content_mark()
         with pytest.raises(InputError, match="nothing was merged"):
             merge_projects(p, [pkg], OnConflict.FAIL)
         assert p.content_mark() == before
         assert not p.db.conn.in_transaction
-    assert _texts(lead, "d1", "layla") == []
+    assert texts(lead, "d1", "layla") == []
 
 
 def test_a_package_an_older_version_wrote_merges_and_stays_as_it_was(lead: Path) -> None:
@@ -195,8 +157,8 @@ def test_a_package_an_older_version_wrote_merges_and_stays_as_it_was(lead: Path)
     from annotator.store.identity import schema_version
     from annotator.store.search import SEARCH_TABLE
 
-    pkg = _package(lead)
-    _mark(pkg, "d0", "layla", "الوزير", "speaker")
+    pkg = package(lead)
+    mark(pkg, "d0", "layla", "الوزير", "speaker")
     con = sqlite3.connect(pkg)
     with con:  # as the previous version of the program left her package
         con.execute(f"DROP TABLE {SEARCH_TABLE}")
@@ -207,5 +169,5 @@ def test_a_package_an_older_version_wrote_merges_and_stays_as_it_was(lead: Path)
     before = hashlib.sha256(pkg.read_bytes()).hexdigest()
     got = run("merge", str(lead), str(pkg))
     assert got.returncode == 0, got.stderr  # not "needs an upgrade but is read-only"
-    assert _texts(lead, "d0", "layla") == ["الوزير"]
+    assert texts(lead, "d0", "layla") == ["الوزير"]
     assert hashlib.sha256(pkg.read_bytes()).hexdigest() == before  # upgraded in a copy only

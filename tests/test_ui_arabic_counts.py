@@ -3,7 +3,6 @@ noun (a tester saw "0 مستند" in the agreement dialog, where Arabic says "ل
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +11,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
-from annotator.ui.i18n import install
 from tests.ui_helpers import jsonl_window, status_sentence
 
 NUMBERS = (0, 1, 2, 3, 11, 26, 100)
@@ -22,13 +20,6 @@ DOCUMENTS = {0: "لا مستندات", 1: "مستند واحد", 2: "مستند�
 OPEN_ITEMS = {0: "لا بنود مفتوحة", 1: "بند واحد مفتوح", 2: "بندان مفتوحان", 3: "3 بنود مفتوحة",
               11: "11 بندًا مفتوحًا", 26: "26 بندًا مفتوحًا", 100: "100 بند مفتوح"}  # fmt: skip
 WORD = "المحادثات"
-
-
-@pytest.fixture
-def arabic(qapp: QApplication) -> Iterator[QApplication]:
-    install(qapp, "ar")
-    yield qapp
-    install(qapp, "en")
 
 
 def _claims(n: int) -> tuple[str, list[dict[str, Any]]]:

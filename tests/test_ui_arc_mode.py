@@ -8,28 +8,12 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from annotator.model.document import Relation, Span
-from annotator.model.edits import AddRelation, AddSpan, Batch
 from annotator.ui.mainwindow import MainWindow
 from annotator.ui.structscene import ARCS_ALL_LIMIT, ArcMode
-from tests.ui_helpers import make_window, status_sentence
+from tests.ui_helpers import make_window, many_relations, status_sentence
 
 SMALL = "قال الوزير إن المحادثات مثمرة."
 DENSE = "كلمة " * (ARCS_ALL_LIMIT + 10)
-
-
-def _dense(w: MainWindow) -> None:
-    """A claim attributed to ARCS_ALL_LIMIT speakers in the open document."""
-    s = w.session
-    doc = s.document
-    assert doc is not None
-    s.apply(Batch(tuple(AddSpan(Span(5 * i, 5 * i + 4, "speaker", doc.text[5 * i : 5 * i + 4],
-                                     doc_id=doc.id, annotator=s.layer))
-                        for i in range(ARCS_ALL_LIMIT)), "speakers"))  # fmt: skip
-    claim = s.add_span(5 * ARCS_ALL_LIMIT, 5 * ARCS_ALL_LIMIT + 4, "claim")
-    assert claim is not None and claim.id is not None
-    s.apply(Batch(tuple(AddRelation(Relation(claim.id, sp.id or 0, "attributed_to"))
-                        for sp in s.spans if sp.label == "speaker"), "links"))  # fmt: skip
 
 
 def _key(qtbot: QtBot, w: MainWindow, key: Qt.Key, mod: Qt.KeyboardModifier | None = None) -> None:
@@ -56,7 +40,7 @@ def test_a_dense_document_opens_on_the_selected_spans_arcs_after_r(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
     w = make_window(qtbot, tmp_path, {"a": DENSE, "b": SMALL})
-    _dense(w)
+    many_relations(w, ARCS_ALL_LIMIT)  # a claim attributed to ARCS_ALL_LIMIT speakers
     _key(qtbot, w, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)  # to b
     for _ in range(3):  # all -> the selected span's -> none -> all: chosen by the annotator
         _key(qtbot, w, Qt.Key.Key_R)
@@ -75,7 +59,7 @@ def test_a_dense_document_opens_on_the_selected_spans_arcs_after_r(
 
 def test_arcs_hidden_by_r_stay_hidden_in_a_dense_document(qtbot: QtBot, tmp_path: Path) -> None:
     w = make_window(qtbot, tmp_path, {"a": DENSE, "b": SMALL})
-    _dense(w)
+    many_relations(w, ARCS_ALL_LIMIT)  # a claim attributed to ARCS_ALL_LIMIT speakers
     _key(qtbot, w, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     _key(qtbot, w, Qt.Key.Key_R)
     _key(qtbot, w, Qt.Key.Key_R)

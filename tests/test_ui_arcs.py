@@ -5,52 +5,38 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction
 from pytestqt.qtbot import QtBot
 
 from annotator.model.schema import default_schema, parse_schema
 from annotator.ui.docview import ArticleView
 from annotator.ui.mainwindow import MainWindow
 from annotator.ui.structscene import ArcMode
-from annotator.ui.structure import Arc, Box, Tag
-from tests.ui_helpers import make_window
+from annotator.ui.structure import Box
+from tests.ui_helpers import add_span, answer_menu, make_window, painted, segments_clear
 
 MIXED = "قال الرئيس Xi Jinping إن الزيارة الأولى منذ عام 2004 كانت مهمة وأكدت الوزارة دعمها"
 SECOND = "وأضاف المتحدث باسم الوزارة أن الاتفاق سيوقع قريبا"
+SECOND_ENTRY = (Qt.Key.Key_Down, Qt.Key.Key_Down, Qt.Key.Key_Return)  # a menu's second entry
 
 
-def _span(w: MainWindow, words: str, label: str, text: str = MIXED, base: int = 0) -> int:
-    i = base + text.index(words)
-    span = w.session.add_span(i, i + len(words), label)
-    assert span is not None and span.id is not None
-    return span.id
-
-
-def _painted(view: ArticleView) -> tuple[dict[int, Tag], list[Arc]]:
-    view.viewport().repaint()
-    tags = {t.span_id: t for geo in view.structure.blocks for t in geo.tags}
-    return tags, list(view.structure.arcs)
-
-
-def _crosses(a: tuple[float, float], b: tuple[float, float], box: Box) -> bool:
-    """Does the segment a-b (horizontal or vertical) pass through the inside of box?"""
-    (ax, ay), (bx, by) = a, b
-    if ay == by:
-        return box.y0 < ay < box.y1 and min(ax, bx) < box.x1 and box.x0 < max(ax, bx)
-    return box.x0 < ax < box.x1 and min(ay, by) < box.y1 and box.y0 < max(ay, by)
+def _speaker_and_claim(qtbot: QtBot, tmp_path: Path) -> tuple[MainWindow, int, int]:
+    """A window on MIXED with Xi Jinping labelled speaker and "الزيارة الأولى" claim (their ids)."""
+    w = make_window(qtbot, tmp_path, {"a": MIXED})
+    return w, add_span(w, "Xi Jinping", "speaker"), add_span(w, "الزيارة الأولى", "claim")
 
 
 def test_an_arc_goes_from_head_tag_to_child_tag_above_every_tag(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
     w = make_window(qtbot, tmp_path, {"a": MIXED})
-    speaker = _span(w, "Xi Jinping", "speaker")
-    _span(w, "الرئيس Xi Jinping", "speaker")  # stacked over the first
-    claim = _span(w, "الزيارة الأولى منذ عام 2004", "claim")
-    _span(w, "عام 2004", "event")  # a tag under the arc's way
+    speaker = add_span(w, "Xi Jinping", "speaker")
+    add_span(w, "الرئيس Xi Jinping", "speaker")  # stacked over the first
+    claim = add_span(w, "الزيارة الأولى منذ عام 2004", "claim")
+    add_span(w, "عام 2004", "event")  # a tag under the arc's way
     assert w.session.add_relation("attributed_to", claim, speaker) is not None
-    tags, arcs = _painted(w.view)
+    tags, _frags, arcs = painted(w.view)
     assert len(arcs) == 1
     arc = arcs[0]
     head, child = tags[claim], tags[speaker]
@@ -61,9 +47,7 @@ def test_an_arc_goes_from_head_tag_to_child_tag_above_every_tag(
     assert child.box.x0 < tx < child.box.x1 and ty == child.box.y0  # points at the child's tag
     run_y = arc.points[1][1]
     assert all(run_y < t.box.y0 for t in tags.values())  # the run is above every tag
-    others = [t.box for sid, t in tags.items() if sid not in (claim, speaker)]
-    for a, b in zip(arc.points, arc.points[1:], strict=False):
-        assert not any(_crosses(a, b, box) for box in others)
+    segments_clear(arc, [t.box for sid, t in tags.items() if sid not in (claim, speaker)])
     assert arc.label_box is not None
     assert not any(arc.label_box.intersects(t.box) for t in tags.values())
     # right to left: the claim is left of the speaker, so the arrow runs leftwards to rightwards
@@ -73,10 +57,10 @@ def test_an_arc_goes_from_head_tag_to_child_tag_above_every_tag(
 def test_an_arc_between_paragraphs_runs_down_the_margin(qtbot: QtBot, tmp_path: Path) -> None:
     text = MIXED + "\n" + SECOND
     w = make_window(qtbot, tmp_path, {"a": text})
-    claim = _span(w, "الاتفاق سيوقع قريبا", "claim", SECOND, len(MIXED) + 1)
-    speaker = _span(w, "Xi Jinping", "speaker", text)
+    claim = add_span(w, "الاتفاق سيوقع قريبا", "claim", len(MIXED) + 1)
+    speaker = add_span(w, "Xi Jinping", "speaker")
     w.session.add_relation("attributed_to", claim, speaker)
-    tags, arcs = _painted(w.view)
+    tags, _frags, arcs = painted(w.view)
     (arc,) = arcs
     text_left = min(f.box.x0 for geo in w.view.structure.blocks for f in geo.fragments)
     xs = [x for x, _y in arc.points]
@@ -86,23 +70,21 @@ def test_an_arc_between_paragraphs_runs_down_the_margin(qtbot: QtBot, tmp_path: 
 
 
 def test_the_arc_toggle_cycles_all_selected_none(qtbot: QtBot, tmp_path: Path) -> None:
-    w = make_window(qtbot, tmp_path, {"a": MIXED})
-    speaker = _span(w, "Xi Jinping", "speaker")
-    claim = _span(w, "الزيارة الأولى", "claim")
-    ministry = _span(w, "الوزارة", "speaker")
-    stance = _span(w, "دعمها", "stance")
+    w, speaker, claim = _speaker_and_claim(qtbot, tmp_path)
+    ministry = add_span(w, "الوزارة", "speaker")
+    stance = add_span(w, "دعمها", "stance")
     w.session.add_relation("attributed_to", claim, speaker)
     w.session.add_relation("holder", stance, ministry)
-    assert len(_painted(w.view)[1]) == 2
+    assert len(painted(w.view).arcs) == 2
     action = w.actions_by_id["arcs"]
     action.trigger()
     assert w.view.structure.mode is ArcMode.SELECTED
     w.session.select(claim)
-    assert [a.relation_id for a in _painted(w.view)[1]] == [w.session.relations[0].id]
+    assert [a.relation_id for a in painted(w.view).arcs] == [w.session.relations[0].id]
     action.trigger()
-    assert w.view.structure.mode is ArcMode.NONE and _painted(w.view)[1] == []
+    assert w.view.structure.mode is ArcMode.NONE and painted(w.view).arcs == []
     action.trigger()
-    assert len(_painted(w.view)[1]) == 2
+    assert len(painted(w.view).arcs) == 2
 
 
 def _drag(qtbot: QtBot, view: ArticleView, a: QPoint, b: QPoint) -> None:
@@ -119,10 +101,8 @@ def _centre(box: Box) -> QPoint:
 def test_drag_from_a_tag_to_a_span_links_them_and_undo_unlinks(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
-    w = make_window(qtbot, tmp_path, {"a": MIXED})
-    speaker = _span(w, "Xi Jinping", "speaker")
-    claim = _span(w, "الزيارة الأولى", "claim")
-    tags, _arcs = _painted(w.view)
+    w, speaker, claim = _speaker_and_claim(qtbot, tmp_path)
+    tags, _frags, _arcs = painted(w.view)
     # onto the speaker's words (not its tag): the only relation from a claim to a speaker
     words = next(f.box for geo in w.view.structure.blocks for f in geo.fragments
                  if f.span_id == speaker)  # fmt: skip
@@ -131,18 +111,16 @@ def test_drag_from_a_tag_to_a_span_links_them_and_undo_unlinks(
         (claim, "attributed_to", speaker)
     ]
     assert not w.view.textCursor().hasSelection()  # a link drag selects no text
-    assert len(_painted(w.view)[1]) == 1
+    assert len(painted(w.view).arcs) == 1
     qtbot.keyClick(w.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert w.session.relations == [] and _painted(w.view)[1] == []
+    assert w.session.relations == [] and painted(w.view).arcs == []
 
 
 def test_a_plain_drag_over_text_still_selects_text(qtbot: QtBot, tmp_path: Path) -> None:
-    w = make_window(qtbot, tmp_path, {"a": MIXED})
-    _span(w, "Xi Jinping", "speaker")
-    _span(w, "الزيارة الأولى", "claim")
+    w, _speaker, _claim = _speaker_and_claim(qtbot, tmp_path)
     w.session.select(0)
     view = w.view
-    _painted(view)
+    painted(view)
     words = [f.box for geo in view.structure.blocks for f in geo.fragments]
     a, b = sorted(words, key=lambda f: f.x0)
     _drag(qtbot, view, QPoint(round(b.x1) - 3, round(b.cy)), QPoint(round(a.x0) + 3, round(a.cy)))
@@ -152,24 +130,10 @@ def test_a_plain_drag_over_text_still_selects_text(qtbot: QtBot, tmp_path: Path)
 
 def test_when_several_relations_fit_a_menu_offers_them(qtbot: QtBot, tmp_path: Path) -> None:
     w = make_window(qtbot, tmp_path, {"a": MIXED})
-    ministry = _span(w, "الوزارة", "speaker")
-    stance = _span(w, "دعمها", "stance")
-    tags, _arcs = _painted(w.view)
-    seen: list[list[str]] = []
-
-    def pick_second() -> None:
-        menus = [
-            m for m in QApplication.topLevelWidgets() if isinstance(m, QMenu) and m.isVisible()
-        ]
-        if not menus:
-            QTimer.singleShot(20, pick_second)
-            return
-        menu = menus[0]
-        seen.append([a.data() for a in menu.actions()])
-        for key in (Qt.Key.Key_Down, Qt.Key.Key_Down, Qt.Key.Key_Return):  # the second one
-            qtbot.keyClick(menu, key)
-
-    QTimer.singleShot(50, pick_second)
+    ministry = add_span(w, "الوزارة", "speaker")
+    stance = add_span(w, "دعمها", "stance")
+    tags, _frags, _arcs = painted(w.view)
+    seen = answer_menu(qtbot, SECOND_ENTRY, QAction.data)
     _drag(qtbot, w.view, _centre(tags[stance].box), _centre(tags[ministry].box))
     qtbot.waitUntil(lambda: bool(w.session.relations))
     assert seen == [["holder", "target"]]
@@ -179,12 +143,10 @@ def test_when_several_relations_fit_a_menu_offers_them(qtbot: QtBot, tmp_path: P
 
 
 def test_click_an_arc_then_delete_removes_it_undoably(qtbot: QtBot, tmp_path: Path) -> None:
-    w = make_window(qtbot, tmp_path, {"a": MIXED})
-    speaker = _span(w, "Xi Jinping", "speaker")
-    claim = _span(w, "الزيارة الأولى", "claim")
+    w, speaker, claim = _speaker_and_claim(qtbot, tmp_path)
     w.session.add_relation("attributed_to", claim, speaker)
     w.session.select(0)
-    _tags, (arc,) = _painted(w.view)
+    _tags, _frags, (arc,) = painted(w.view)
     x0, y = arc.points[1]
     x1 = arc.points[2][0]
     # on the run, away from the label
@@ -196,17 +158,15 @@ def test_click_an_arc_then_delete_removes_it_undoably(qtbot: QtBot, tmp_path: Pa
     assert w.session.relations  # a click selects, nothing more
     qtbot.keyClick(w.view, Qt.Key.Key_Delete)
     assert w.session.relations == [] and w.session.span(claim) is not None  # the arc, not a span
-    assert _painted(w.view)[1] == []
+    assert painted(w.view).arcs == []
     qtbot.keyClick(w.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert [r.label for r in w.session.relations] == ["attributed_to"]
 
 
 def test_hovering_an_arc_names_head_child_label_and_annotator(qtbot: QtBot, tmp_path: Path) -> None:
-    w = make_window(qtbot, tmp_path, {"a": MIXED})
-    speaker = _span(w, "Xi Jinping", "speaker")
-    claim = _span(w, "الزيارة الأولى", "claim")
+    w, speaker, claim = _speaker_and_claim(qtbot, tmp_path)
     w.session.add_relation("attributed_to", claim, speaker)
-    _tags, (arc,) = _painted(w.view)
+    _tags, _frags, (arc,) = painted(w.view)
     assert arc.label_box is not None
     text = w.view.arc_description(arc)
     for part in ("Xi Jinping", "الزيارة الأولى", "attributed to", "layla"):
@@ -216,16 +176,14 @@ def test_hovering_an_arc_names_head_child_label_and_annotator(qtbot: QtBot, tmp_
 def test_a_drag_from_the_child_onto_the_head_links_them_as_the_schema_says(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
-    w = make_window(qtbot, tmp_path, {"a": MIXED})
-    speaker = _span(w, "Xi Jinping", "speaker")
-    claim = _span(w, "الزيارة الأولى", "claim")
-    tags, _arcs = _painted(w.view)
+    w, speaker, claim = _speaker_and_claim(qtbot, tmp_path)
+    tags, _frags, _arcs = painted(w.view)
     # from the speaker's tag onto the claim: the schema only has claim -attributed_to-> speaker
     _drag(qtbot, w.view, _centre(tags[speaker].box), _centre(tags[claim].box))
     assert [(r.head, r.label, r.child) for r in w.session.relations] == [
         (claim, "attributed_to", speaker)
     ]
-    assert len(_painted(w.view)[1]) == 1
+    assert len(painted(w.view).arcs) == 1
     # the same drag again: already linked, nothing added
     _drag(qtbot, w.view, _centre(tags[speaker].box), _centre(tags[claim].box))
     assert len(w.session.relations) == 1
@@ -241,23 +199,10 @@ def test_a_relation_that_fits_both_ways_is_offered_once_each_way_by_name(
         'child = ["speaker"]\nkey = "Q"\ndescription = "Speaker -> a speaker they quote."\n'
     )
     w = make_window(qtbot, tmp_path, {"a": MIXED}, schema=parse_schema(source))
-    xi = _span(w, "Xi Jinping", "speaker")
-    ministry = _span(w, "الوزارة", "speaker")
-    tags, _arcs = _painted(w.view)
-    seen: list[list[str]] = []
-
-    def pick_second() -> None:
-        menus = [
-            m for m in QApplication.topLevelWidgets() if isinstance(m, QMenu) and m.isVisible()
-        ]
-        if not menus:
-            QTimer.singleShot(20, pick_second)
-            return
-        seen.append([a.text() for a in menus[0].actions()])
-        for key in (Qt.Key.Key_Down, Qt.Key.Key_Down, Qt.Key.Key_Return):
-            qtbot.keyClick(menus[0], key)
-
-    QTimer.singleShot(50, pick_second)
+    xi = add_span(w, "Xi Jinping", "speaker")
+    ministry = add_span(w, "الوزارة", "speaker")
+    tags, _frags, _arcs = painted(w.view)
+    seen = answer_menu(qtbot, SECOND_ENTRY, QAction.text)
     _drag(qtbot, w.view, _centre(tags[xi].box), _centre(tags[ministry].box))
     qtbot.waitUntil(lambda: bool(w.session.relations))
     (entries,) = seen

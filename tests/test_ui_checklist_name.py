@@ -6,29 +6,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from annotator.ui.i18n import install
 from tests.ui_helpers import drag, make_window, status_sentence
 
 NAME = "قائمة المراجعة"
 
 
-def test_the_checklist_has_one_arabic_name(qtbot: QtBot, tmp_path: Path) -> None:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
+def test_the_checklist_has_one_arabic_name(qtbot: QtBot, tmp_path: Path, arabic: object) -> None:
     text = "قال وزير الخارجية إن المحادثات كانت مثمرة."
-    try:
-        install(app, "ar")
-        w = make_window(qtbot, tmp_path, {"a": text, "b": text})
-        start = text.index("المحادثات")
-        drag(qtbot, w, start, start + len("المحادثات"))
-        qtbot.keyClick(w.view, Qt.Key.Key_2)  # a claim nobody said: one open checklist item
-        qtbot.keyClick(w.view, Qt.Key.Key_Escape)
-        qtbot.waitUntil(lambda: w.spanpanel.check_title.text().startswith(NAME))
-        qtbot.keyClick(w.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
-        warning = status_sentence(w)
-        assert NAME in warning and "قائمة التحقق" not in warning
-    finally:
-        install(app, "en")
+    w = make_window(qtbot, tmp_path, {"a": text, "b": text})
+    start = text.index("المحادثات")
+    drag(qtbot, w, start, start + len("المحادثات"))
+    qtbot.keyClick(w.view, Qt.Key.Key_2)  # a claim nobody said: one open checklist item
+    qtbot.keyClick(w.view, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: w.spanpanel.check_title.text().startswith(NAME))
+    qtbot.keyClick(w.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    warning = status_sentence(w)
+    assert NAME in warning and "قائمة التحقق" not in warning

@@ -15,7 +15,7 @@ from annotator.store import Project
 from annotator.ui.mainwindow import MainWindow
 from annotator.ui.session import Session
 from annotator.ui.settings import Settings
-from tests.ui_helpers import make_window
+from tests.ui_helpers import cancelled_import, make_window
 
 TEXT = "قال الوزير إن المحادثات مثمرة"
 
@@ -70,20 +70,8 @@ def test_a_key_clash_is_refused_with_both_names(qtbot: QtBot, tmp_path: Path) ->
 
 def test_a_long_import_can_be_cancelled_and_changes_nothing(qtbot: QtBot, tmp_path: Path) -> None:
     w = make_window(qtbot, tmp_path, {"a": TEXT})
-    src = tmp_path / "big.jsonl"
-    src.write_text(
-        "\n".join(json.dumps({"id": f"n{i}", "text": f"{TEXT} {i}"}) for i in range(5000)),
-        encoding="utf-8",
-    )
-    dialog = w.dialogs.show_import()
-    qtbot.addWidget(dialog)
-    dialog.add_paths([src])
-    job = dialog.run_import()
-    assert job is not None
-    job.progress.connect(lambda _n: job.cancel())
-    with qtbot.waitSignal(job.failed, timeout=60000) as blocker:
-        pass
-    assert "Cancelled" in blocker.args[0]  # type: ignore[index]
+    dialog, failure = cancelled_import(qtbot, w, TEXT)
+    assert "Cancelled" in failure
     assert "Nothing was imported" in dialog.summary.text()
     with Project.open(tmp_path / "p.db") as p:
         assert p.document_count() == 1

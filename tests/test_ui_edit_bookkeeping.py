@@ -18,16 +18,9 @@ from annotator.ui.mainwindow import MainWindow
 from annotator.ui.session import Session
 from annotator.ui.widgets import spanpanel
 from annotator.ui.widgets.spanmodel import SpanTableModel
-from tests.ui_helpers import make_window
+from tests.ui_helpers import add_span, make_window
 
 TEXT = "قال الرئيس Xi Jinping إن الزيارة الأولى مهمة وأكد الوزير أن الاتفاق سيوقع قريبا"
-
-
-def _span(w: MainWindow, words: str, label: str) -> int:
-    i = TEXT.index(words)
-    span = w.session.add_span(i, i + len(words), label)
-    assert span is not None and span.id is not None
-    return span.id
 
 
 def _shown(w: MainWindow) -> tuple[object, ...]:
@@ -88,10 +81,10 @@ def test_links_added_deleted_and_undone_show_as_in_a_fresh_window(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
     w = make_window(qtbot, tmp_path, {"a": TEXT})
-    president = _span(w, "Xi Jinping", "speaker")
-    minister = _span(w, "الوزير", "speaker")
-    visit = _span(w, "الزيارة الأولى مهمة", "claim")
-    deal = _span(w, "الاتفاق سيوقع قريبا", "claim")
+    president = add_span(w, "Xi Jinping", "speaker")
+    minister = add_span(w, "الوزير", "speaker")
+    visit = add_span(w, "الزيارة الأولى مهمة", "claim")
+    deal = add_span(w, "الاتفاق سيوقع قريبا", "claim")
     assert w.session.add_relation("attributed_to", visit, president) is not None
     assert w.session.add_relation("attributed_to", deal, minister) is not None
     arcs, _by_span, counts, _partners = _shown(w)
@@ -118,11 +111,11 @@ def test_links_added_deleted_and_undone_show_as_in_a_fresh_window(
 
 def test_a_link_made_in_another_window_is_drawn_and_counted(qtbot: QtBot, tmp_path: Path) -> None:
     w = make_window(qtbot, tmp_path, {"a": TEXT})
-    president = _span(w, "Xi Jinping", "speaker")
-    visit = _span(w, "الزيارة الأولى مهمة", "claim")
+    president = add_span(w, "Xi Jinping", "speaker")
+    visit = add_span(w, "الزيارة الأولى مهمة", "claim")
     assert w.session.add_relation("attributed_to", visit, president) is not None
-    minister = _span(w, "الوزير", "speaker")
-    deal = _span(w, "الاتفاق سيوقع قريبا", "claim")
+    minister = add_span(w, "الوزير", "speaker")
+    deal = add_span(w, "الاتفاق سيوقع قريبا", "claim")
     with Project.open(w.session.project.path) as other:
         other.apply(AddRelation(Relation(deal, minister, "attributed_to")), "layla")
     w.session.sync()  # what the file watch does when the file changed
@@ -137,9 +130,9 @@ def test_labelling_the_same_words_again_selects_the_span_already_there(
     w = make_window(qtbot, tmp_path, {"a": TEXT})
     words = "الزيارة الأولى"
     i = TEXT.index(words)
-    longer = _span(w, "الزيارة الأولى مهمة", "claim")  # starts at the same place, ends later
-    event = _span(w, words, "event")
-    claim = _span(w, words, "claim")  # the same words under another label: a second span
+    longer = add_span(w, "الزيارة الأولى مهمة", "claim")  # starts at the same place, ends later
+    event = add_span(w, words, "event")
+    claim = add_span(w, words, "claim")  # the same words under another label: a second span
     w.session.select(longer)
     again = w.session.add_span(i, i + len(words), "event")
     assert again is not None and again.id == event
@@ -153,8 +146,8 @@ def test_the_checklist_lists_the_first_items_and_counts_the_rest(
 ) -> None:
     monkeypatch.setattr(spanpanel, "CHECKLIST_SHOWN", 2)
     w = make_window(qtbot, tmp_path, {"a": TEXT})
-    claims = [_span(w, words, "claim") for words in ("الزيارة", "مهمة", "الاتفاق", "قريبا")]
-    president = _span(w, "Xi Jinping", "speaker")
+    claims = [add_span(w, words, "claim") for words in ("الزيارة", "مهمة", "الاتفاق", "قريبا")]
+    president = add_span(w, "Xi Jinping", "speaker")
     w.spanpanel.refresh_now()
     panel = w.spanpanel
     rows = [panel.checklist.item(i).text() for i in range(panel.checklist.count())]
@@ -173,7 +166,7 @@ def test_the_checklist_lists_the_first_items_and_counts_the_rest(
     assert w.session.checklist(2) == w.session.checklist()[:2]
     for claim in claims[2:]:
         assert w.session.add_relation("attributed_to", claim, president) is not None
-    first = _span(w, "Jinping", "claim")  # before مهمة: the two listed are these two now
+    first = add_span(w, "Jinping", "claim")  # before مهمة: the two listed are these two now
 
     def shown() -> tuple[str, list[str]]:
         panel.refresh_now()
@@ -186,7 +179,7 @@ def test_the_checklist_lists_the_first_items_and_counts_the_rest(
     ]
     assert shown() == ("Checklist: 2 open items", listed)
     # the listed items stay while the count of the rest goes up and down: its line follows
-    later = _span(w, "سيوقع", "claim")
+    later = add_span(w, "سيوقع", "claim")
     assert shown() == ("Checklist: 3 open items", [*listed, "… and 1 more item"])
     assert w.session.add_relation("attributed_to", later, president) is not None
     assert shown() == ("Checklist: 2 open items", listed)

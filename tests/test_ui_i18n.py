@@ -274,15 +274,15 @@ def english_words(texts: Iterator[tuple[str, str]], allowed: set[str]) -> list[s
     return sorted(set(found))
 
 
-def test_the_arabic_window_driven_shows_no_english(qtbot: QtBot, tmp_path: Path) -> None:
+def test_the_arabic_window_driven_shows_no_english(
+    qtbot: QtBot, tmp_path: Path, arabic: QApplication
+) -> None:
     from tests.ui_helpers import drag
 
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
+    app = arabic
     text = "قال وزير الخارجية إن المحادثات كانت مثمرة وأكد أن الزيارة ستتم."
+    w = make_window(qtbot, tmp_path, {"a1": text, "b2": text})
     try:
-        install(app, "ar")
-        w = make_window(qtbot, tmp_path, {"a1": text, "b2": text})
         allowed = ALLOWED_LATIN | {"a1", "b2", "p"}
         s = w.session
         # label a speaker and a claim with the keys, choose a value, link them with A
@@ -311,7 +311,6 @@ def test_the_arabic_window_driven_shows_no_english(qtbot: QtBot, tmp_path: Path)
         for top in app.topLevelWidgets():
             if top.isVisible() and top.isWindow() and top is not w:
                 top.close()
-        install(app, "en")
 
 
 @pytest.mark.parametrize(("n", "arabic"), list(ARABIC_PLURALS.items()))

@@ -8,11 +8,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from annotator.ui.i18n import install
-from tests.ui_helpers import make_window
+from tests.ui_helpers import cancelled_import, make_window
 
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 TEXT = "قال الوزير إن المحادثات كانت مثمرة."
@@ -21,13 +19,6 @@ TEXT = "قال الوزير إن المحادثات كانت مثمرة."
 def lri(path: object) -> str:
     """A path as the Arabic window shows it in a sentence: isolated left to right."""
     return f"\u2066{path}\u2069"
-
-
-@pytest.fixture
-def arabic(qapp: QApplication) -> object:
-    install(qapp, "ar")
-    yield qapp
-    install(qapp, "en")
 
 
 def _refusal(qtbot: QtBot, dialog: object) -> None:
@@ -142,18 +133,6 @@ def test_a_refused_merge_and_agreement_say_why_in_arabic(
 
 
 def test_a_cancelled_import_says_so_in_arabic(qtbot: QtBot, tmp_path: Path, arabic: object) -> None:
-    import json
-
     w = make_window(qtbot, tmp_path, {"a": TEXT})
-    src = tmp_path / "big.jsonl"
-    lines = (json.dumps({"id": f"n{i}", "text": f"{TEXT} {i}"}) for i in range(5000))
-    src.write_text("\n".join(lines), encoding="utf-8")
-    dialog = w.dialogs.show_import()
-    qtbot.addWidget(dialog)
-    dialog.add_paths([src])
-    job = dialog.run_import()
-    assert job is not None
-    job.progress.connect(lambda _n: job.cancel())
-    with qtbot.waitSignal(job.failed, timeout=60000):
-        pass
+    dialog, _failure = cancelled_import(qtbot, w, TEXT)
     assert dialog.summary.text() == "لم يُستورد شيء: أُلغي؛ لم يتغير شيء."

@@ -36,13 +36,6 @@ def latin_words(sentence: str, *allowed: str) -> list[str]:
     return LATIN_WORD.findall(sentence)
 
 
-@pytest.fixture
-def arabic(qapp: QApplication) -> object:
-    install(qapp, "ar")
-    yield qapp
-    install(qapp, "en")
-
-
 def _project(path: Path) -> Path:
     with Project.create(path, default_schema()) as p:
         p.add_documents([DocumentRecord("d1", "t", "نص")])

@@ -10,20 +10,13 @@ from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
 from annotator.ui.mainwindow import MainWindow
-from tests.ui_helpers import make_window
+from tests.ui_helpers import add_span, make_window
 
 TEXT = "قال الوزير إن المحادثات مثمرة. وقال السفير إن الزيارة ناجحة وأكد الرئيس ذلك."
 
 
 def _window(qtbot: QtBot, tmp_path: Path) -> MainWindow:
     return make_window(qtbot, tmp_path, {"a": TEXT})
-
-
-def _span(w: MainWindow, word: str, label: str) -> int:
-    i = TEXT.index(word)
-    span = w.session.add_span(i, i + len(word), label)
-    assert span is not None and span.id
-    return span.id
 
 
 def test_lead_mode_key_switches_everything_that_shows_it(qtbot: QtBot, tmp_path: Path) -> None:
@@ -64,9 +57,9 @@ def test_review_key_shows_and_hides_the_suggestions(qtbot: QtBot, tmp_path: Path
 
 def test_link_mode_signals_follow_the_keys(qtbot: QtBot, tmp_path: Path) -> None:
     w = _window(qtbot, tmp_path)
-    minister, ambassador = _span(w, "الوزير", "speaker"), _span(w, "السفير", "speaker")
-    president = _span(w, "الرئيس", "speaker")
-    claim = _span(w, "المحادثات مثمرة", "claim")
+    minister, ambassador = add_span(w, "الوزير", "speaker"), add_span(w, "السفير", "speaker")
+    president = add_span(w, "الرئيس", "speaker")
+    claim = add_span(w, "المحادثات مثمرة", "claim")
     w.session.select(claim)
     w.view.setTextCursor(QTextCursor(w.view.document()))  # no text selected
     with qtbot.waitSignal(w.modes.linkChanged):
@@ -98,8 +91,8 @@ def test_link_mode_signals_follow_the_keys(qtbot: QtBot, tmp_path: Path) -> None
 
 def test_lead_mode_ends_link_mode(qtbot: QtBot, tmp_path: Path) -> None:
     w = _window(qtbot, tmp_path)
-    _span(w, "الوزير", "speaker")
-    w.session.select(_span(w, "المحادثات مثمرة", "claim"))
+    add_span(w, "الوزير", "speaker")
+    w.session.select(add_span(w, "المحادثات مثمرة", "claim"))
     w.view.setTextCursor(QTextCursor(w.view.document()))
     qtbot.keyClick(w.view, Qt.Key.Key_A)
     assert w.modes.link is not None

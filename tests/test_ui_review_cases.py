@@ -15,7 +15,7 @@ from annotator.jobs.suggest import suggest_project
 from annotator.store import Project
 from annotator.ui.mainwindow import MainWindow
 from annotator.ui.session import Session
-from tests.ui_helpers import drag, make_window, status_sentence
+from tests.ui_helpers import drag, make_window, show_window, status_sentence
 
 TEXT = (
     "وقال وزير الخارجية إن المحادثات كانت مثمرة.\n"
@@ -54,13 +54,7 @@ def reopen(qtbot: QtBot, w: MainWindow) -> MainWindow:
     assert doc is not None
     path = w.session.project.path
     w.close()
-    again = MainWindow(Session(Project.open(path), w.session.annotator))
-    qtbot.addWidget(again)
-    again.resize(1200, 800)
-    again.show()
-    qtbot.waitExposed(again)
-    again.activateWindow()
-    qtbot.waitUntil(again.isActiveWindow)
+    again = show_window(qtbot, Session(Project.open(path), w.session.annotator))
     again.session.open_document(doc.id)
     again.view.setFocus()
     return again

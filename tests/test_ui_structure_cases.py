@@ -14,15 +14,21 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
-from annotator.model.document import Relation, Span
-from annotator.model.edits import AddRelation, AddSpan, Batch
+from annotator.model.document import Span
 from annotator.ui.compare import CompareDialog
 from annotator.ui.docview import ArticleView
 from annotator.ui.i18n import install
 from annotator.ui.mainwindow import MainWindow
 from annotator.ui.structscene import ARCS_ALL_LIMIT, ArcMode
-from annotator.ui.structure import TAG_PAD_X, Arc, Box, Fragment, Tag
-from tests.ui_helpers import drag, lead_window, make_window
+from annotator.ui.structure import TAG_PAD_X, Arc, Tag
+from tests.ui_helpers import (
+    drag,
+    lead_window,
+    make_window,
+    many_relations,
+    painted,
+    segments_clear,
+)
 
 ARABIC = "قال وزير الخارجية إن المحادثات كانت مثمرة وأكدت الوزارة أن الزيارة ستتم قريبا"
 LATIN = "The minister said on Tuesday that the talks were fruitful and the visit will go ahead"
@@ -33,13 +39,6 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 # ------------------------------------------------------------------------------- helpers
-def painted(view: ArticleView) -> tuple[dict[int, Tag], list[Fragment], list[Arc]]:
-    view.viewport().repaint()
-    tags = {t.span_id: t for geo in view.structure.blocks for t in geo.tags}
-    frags = [f for geo in view.structure.blocks for f in geo.fragments]
-    return tags, frags, list(view.structure.arcs)
-
-
 def char_middle(view: ArticleView, pos: int) -> tuple[float, float] | None:
     """The middle of the character at code point ``pos`` as Qt's cursor rectangles place it
     (None at a line break between its two edges, or for a space)."""
@@ -108,15 +107,6 @@ def arc_joins(arc: Arc, head: Tag, child: Tag) -> None:
     assert arc.arrow is not None
     (tx, ty), (_bx, by) = arc.arrow
     assert child.box.x0 < tx < child.box.x1 and ty == child.box.y0 and by < ty
-
-
-def segments_clear(arc: Arc, boxes: list[Box]) -> None:
-    for (ax, ay), (bx, by) in zip(arc.points, arc.points[1:], strict=False):
-        for box in boxes:
-            if ay == by:
-                assert not (box.y0 < ay < box.y1 and min(ax, bx) < box.x1 and box.x0 < max(ax, bx))
-            else:
-                assert not (box.x0 < ax < box.x1 and min(ay, by) < box.y1 and box.y0 < max(ay, by))
 
 
 def text_extent(view: ArticleView) -> tuple[float, float]:
@@ -292,22 +282,6 @@ def test_the_r_key_cycles_all_arcs_the_selected_spans_and_none(
     assert len(s.spans) == 4  # R is the toggle, never a label or a link key
 
 
-def _many_relations(w: MainWindow, n: int) -> None:
-    """A claim attributed to n speakers (one edit each for the spans, one for the links)."""
-    s = w.session
-    doc = s.document
-    assert doc is not None
-    s.apply(Batch(tuple(AddSpan(Span(5 * i, 5 * i + 4, "speaker", doc.text[5 * i : 5 * i + 4],
-                                     doc_id=doc.id, annotator=s.layer))
-                        for i in range(n)), "speakers"))  # fmt: skip
-    claim = s.add_span(5 * n, 5 * n + 4, "claim")
-    assert claim is not None and claim.id is not None
-    speakers = [sp.id for sp in s.spans if sp.label == "speaker"]
-    s.apply(Batch(tuple(AddRelation(Relation(claim.id, sid, "attributed_to"))
-                        for sid in speakers if sid), "links"))  # fmt: skip
-    assert len(s.relations) == n
-
-
 @pytest.mark.parametrize(
     ("n", "mode"), [(ARCS_ALL_LIMIT - 1, ArcMode.ALL), (ARCS_ALL_LIMIT, ArcMode.SELECTED)]
 )
@@ -317,7 +291,7 @@ def test_a_document_with_200_relations_opens_on_the_selected_spans_arcs(
     assert ARCS_ALL_LIMIT == 200  # as the README says
     text = "كلمة " * (ARCS_ALL_LIMIT + 10)
     w = make_window(qtbot, tmp_path, {"a": text, "b": ARABIC})
-    _many_relations(w, n)
+    many_relations(w, n)
     doc = w.session.document
     assert doc is not None
     # open another document and come back with the keys, as an annotator would

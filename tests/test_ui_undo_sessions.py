@@ -15,9 +15,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from annotator.store import Project
-from annotator.ui.mainwindow import MainWindow
 from annotator.ui.session import Session
-from tests.ui_helpers import drag, make_window, status_sentence
+from tests.ui_helpers import drag, make_window, show_window, status_sentence
 
 TEXT = "قال الوزير إن المحادثات كانت مثمرة."
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -51,13 +50,7 @@ def test_a_new_session_keeps_the_work_and_says_undo_starts_afresh(
     doc = w.session.document
     assert doc is not None
     w.close()
-    again = MainWindow(Session(Project.open(tmp_path / "p.db"), "layla"))
-    qtbot.addWidget(again)
-    again.resize(1200, 800)
-    again.show()
-    qtbot.waitExposed(again)
-    again.activateWindow()
-    qtbot.waitUntil(again.isActiveWindow)
+    again = show_window(qtbot, Session(Project.open(tmp_path / "p.db"), "layla"))
     again.flow.open_start()  # where layla stopped
     assert [sp.text for sp in again.session.spans] == ["الوزير"]
     again.view.setFocus()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,7 @@ from annotator.cli.options import (
     print_json,
     quiet_option,
 )
+from annotator.model.layers import LayerKind
 from annotator.text.plural import form, number, plural
 
 if TYPE_CHECKING:
@@ -37,36 +39,39 @@ def stats(project: Path, as_json: bool) -> None:
         data = store.stats()
         schema = store.schema
     if as_json:
-        print_json(data)
+        print_json(data.to_json())
         return
-    click.echo(f"{data['project']}: {plural(data['documents'], 'document')}, "
-               f"{plural(data['spans'], 'span')}, {plural(data['relations'], 'relation')}, "
-               f"schema {data['schema']}")  # fmt: skip
-    click.echo("Annotators: " + (", ".join(data["annotators"]) or "none yet"))
-    others = {n: k for n, k in data["layers"].items() if k != "annotator"}
+    click.echo(f"{data.project}: {plural(data.documents, 'document')}, "
+               f"{plural(data.spans, 'span')}, {plural(data.relations, 'relation')}, "
+               f"schema {data.schema}")  # fmt: skip
+    click.echo("Annotators: " + (", ".join(data.annotators) or "none yet"))
+    others = {n: k for n, k in data.layers.items() if k != LayerKind.ANNOTATOR}
     if others:
         click.echo("Other layers: " + ", ".join(f"{n} ({k})" for n, k in others.items()))
-    click.echo("By label:   " + ", ".join(f"{k} {number(v)}" for k, v in data["by_label"].items()))
+    click.echo("By label:   " + ", ".join(f"{k} {number(v)}" for k, v in data.by_label.items()))
     click.echo("Documents by status (the furthest any annotator got): "
-               + ", ".join(f"{k} {number(v)}" for k, v in data["by_status"].items()))  # fmt: skip
-    assigned = data["assigned"]
+               + ", ".join(f"{k} {number(v)}" for k, v in data.by_status.items()))  # fmt: skip
+    assigned = data.assigned
     if assigned is not None:
+        nobody = assigned.unassigned
         click.echo(f"Assignments: todo counts each annotator's assigned documents; "
-                   f"{plural(data['unassigned'], 'document')} {form(data['unassigned'], 'is', 'are')}"
+                   f"{plural(nobody, 'document')} {form(nobody, 'is', 'are')}"
                    " assigned to nobody.")  # fmt: skip
-    for name, counts in data["by_annotator"].items():
-        mine = "" if assigned is None else f" ({number(assigned.get(name, 0))} assigned)"
+    for name, counts in data.by_annotator.items():
+        mine = (
+            "" if assigned is None else f" ({number(assigned.per_annotator.get(name, 0))} assigned)"
+        )
         click.echo(f"  {name}{mine}: " + ", ".join(f"{k} {number(v)}" for k, v in counts.items()))
-    nobody = data["not_started"]
-    if nobody["documents"]:
-        shown = ", ".join(nobody["ids"][:10]) + (" ..." if nobody["documents"] > 10 else "")
-        click.echo(f"Nobody has started {plural(nobody['documents'], 'document')}: {shown}")
+    not_started = data.not_started
+    if not_started.documents:
+        shown = ", ".join(not_started.ids[:10]) + (" ..." if not_started.documents > 10 else "")
+        click.echo(f"Nobody has started {plural(not_started.documents, 'document')}: {shown}")
     else:
         click.echo("Every document has been started by someone.")
-    click.echo(checklist_sentence(schema, data["checklist"]))
+    click.echo(checklist_sentence(schema, data.checklist))
 
 
-def checklist_sentence(schema: Schema, counts: dict[str, int]) -> str:
+def checklist_sentence(schema: Schema, counts: Mapping[str, int]) -> str:
     """The checklist in words, with the schema's names: "Checklist: 62 spans labelled Claim have
     no “attributed to” link; 1 span labelled Stance has no “holder” link." """
     from annotator.store.stats import checklist_key

@@ -18,6 +18,7 @@ import msgspec
 from annotator.errors import AnnotatorError
 from annotator.export.base import Writer
 from annotator.model.document import Document, Layer, Span
+from annotator.model.layers import ALL_LAYERS
 from annotator.text.tokens import TokenTable
 
 
@@ -96,6 +97,6 @@ class JsonlWriter(Writer):
 
     def write(self, doc: Document, layers: list[Layer]) -> None:
         check_spans(doc, layers)
-        multi = self.layer == "all"
+        multi = self.layer == ALL_LAYERS
         self.bfh.write(document_line(doc, layers, multi=multi, with_tokens=self.options.tokens))
         self.bfh.write(b"\n")

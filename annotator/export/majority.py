@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 
 from annotator.model.document import Layer, Relation, Span, Status
+from annotator.model.layers import MAJORITY_LAYER
 
 Key = tuple[int, int, str]
 
@@ -50,4 +51,4 @@ def majority_layer(layers: list[Layer]) -> Layer | None:
             1,
         )
     ]
-    return Layer("majority", Status.DONE.value, spans, relations)
+    return Layer(MAJORITY_LAYER, Status.DONE.value, spans, relations)

@@ -26,7 +26,8 @@ from annotator.export.split import SPLIT_NAMES, parse_split
 from annotator.jobs.export_parallel import workers_for, write_in_parallel
 from annotator.jobs.export_stream import Plan, write_documents
 from annotator.jobs.export_target import Lease, check_existing, plan_target, write_failure
-from annotator.model.layers import LayerKind
+from annotator.model.document import Status
+from annotator.model.layers import ALL_LAYERS, LayerKind
 from annotator.store import Project
 from annotator.text.plural import form, plural
 
@@ -115,7 +116,7 @@ def export_dataset(
     form.check_available()
     out = Path(os.path.abspath(out))  # "." and ".." named as the folders they are
     chosen = choose_layer(store, annotator, layer)
-    if chosen == "all" and not form.multi_layer:
+    if chosen == ALL_LAYERS and not form.multi_layer:
         raise UsageError(
             "the {format} format holds one layer; choose --annotator NAME, --layer gold or --layer"
             " majority",
@@ -134,7 +135,7 @@ def export_dataset(
     if parts:
         manifest.split = {"percentages": dict(zip(SPLIT_NAMES, parts, strict=False)), "seed": seed,
                           "rule": "sha256(seed, document id)", "documents": {}}  # fmt: skip
-    plan = Plan(fmt, chosen, status == "done", frozenset(labels) if labels else None, parts, seed,
+    plan = Plan(fmt, chosen, status == Status.DONE, frozenset(labels) if labels else None, parts, seed,
                 filters, options)  # fmt: skip
     names: list[str | None] = list(SPLIT_NAMES[: len(parts)]) if parts else [None]
     finals = {name: _target(out, name, form) for name in names}

@@ -17,7 +17,14 @@ from annotator.export.manifest import Manifest
 from annotator.export.options import ExportOptions
 from annotator.export.split import split_of
 from annotator.model.document import Document, Layer, Status
-from annotator.model.layers import SUGGESTIONS_LAYER, LayerKind
+from annotator.model.layers import (
+    ALL_LAYERS,
+    HUMAN,
+    MAJORITY_LAYER,
+    SUGGESTIONS_LAYER,
+    VIEWS,
+    LayerKind,
+)
 from annotator.store import Project
 
 
@@ -87,23 +94,24 @@ def _stream(
     store: Project, chosen: str, done_only: bool, ids: tuple[int, int] | None
 ) -> Iterator[tuple[Document, list[Layer]]]:
     """Each document with the layers to export, read in a few streaming queries."""
-    if chosen in ("majority", "all"):
-        majority_done = done_only or chosen == "majority"
+    if chosen in VIEWS:
+        majority_done = done_only or chosen == MAJORITY_LAYER
         kinds = store.layer_kinds()
-        wanted = (
-            (LayerKind.ANNOTATOR, LayerKind.GOLD) if chosen == "all" else (LayerKind.ANNOTATOR,)
-        )
+        wanted = HUMAN if chosen == ALL_LAYERS else (LayerKind.ANNOTATOR,)
         for doc, layers in store.stream_layers(None, done_only=majority_done, ids=ids):
             mine = [la for name, la in layers.items() if kinds.get(name) in wanted]
-            if chosen == "majority":
+            if chosen == MAJORITY_LAYER:
                 maj = majority_layer(mine)
                 yield doc, [maj] if maj is not None and maj.spans else []
             else:
-                yield doc, [la for la in mine if la.spans or la.status != "todo"]
+                yield doc, [la for la in mine if la.spans or la.status != Status.TODO]
         return
     for doc, layers in store.stream_layers([chosen], done_only=done_only, ids=ids):
         layer = layers.get(chosen)
-        yield doc, [layer] if layer is not None and (layer.spans or layer.status != "todo") else []
+        yield (
+            doc,
+            [layer] if layer is not None and (layer.spans or layer.status != Status.TODO) else [],
+        )
 
 
 def _with_suggestions(

@@ -40,6 +40,7 @@ from annotator.store.search import Searching
 
 if TYPE_CHECKING:
     from annotator.store.backup import Backup
+    from annotator.store.stats import ProjectStats
 
 
 class Project(Importing, Editing, Assigning, Progress, Presence, Exchanges, Searching):
@@ -486,7 +487,7 @@ class Project(Importing, Editing, Assigning, Progress, Presence, Exchanges, Sear
         )
 
     # ------------------------------------------------------------------- stats
-    def stats(self) -> dict[str, Any]:
+    def stats(self) -> ProjectStats:
         """Counts for ``annotator stats`` (see store/stats.py)."""
         from annotator.store.stats import project_stats
 

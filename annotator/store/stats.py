@@ -7,10 +7,15 @@ started (not every document of the project); the documents nobody is assigned ar
 Only layers of kind annotator that hold work or assignments count as annotators (a lead who
 opened the window under her own name is not one); gold counts as human work for spans and
 relations; suggestions and models' layers are counted apart.
+
+The counts are a ``ProjectStats`` record; its ``to_json`` is ``stats --json`` (SPEC section 5),
+whose keys, their order and their values stay as scripts read them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from annotator.model.document import Status
@@ -21,6 +26,92 @@ LISTED = 1000  # documents listed by id at most (the counts are always whole)
 # A document's overall status is the furthest any annotator got with it.
 RANK = {Status.TODO: 0, Status.SKIPPED: 1, Status.IN_PROGRESS: 2, Status.DONE: 3}
 _HUMAN = f"SELECT name FROM layer_kinds WHERE kind IN ({', '.join(repr(k.value) for k in HUMAN)})"
+
+Json = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class DocumentChecklist:
+    """One document's open checklist counts (only those above zero), by checklist key."""
+
+    id: str  # the document's external id
+    counts: Mapping[str, int]
+
+
+@dataclass(frozen=True)
+class Title:
+    """A document's external id and title."""
+
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class NotStarted:
+    """The documents no annotator has started: how many, and the first ``LISTED`` ids."""
+
+    documents: int
+    ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Assigned:
+    """A project's assignments: documents assigned to each annotator, and to nobody."""
+
+    per_annotator: Mapping[str, int]
+    unassigned: int
+
+
+@dataclass(frozen=True)
+class ProjectStats:
+    """Every count of ``annotator stats``.
+
+    ``by_status`` and each of ``by_annotator`` map every status to a count; ``assigned`` is None when
+    the project has no assignments. The lists by document hold the
+    first ``LISTED`` documents (the counts are always whole)."""
+
+    project: str  # the path as it was given
+    schema: str
+    documents: int
+    spans: int  # of human layers (annotators' and gold)
+    relations: int
+    suggestions: int  # spans of suggestion layers
+    annotators: tuple[str, ...]
+    layers: Mapping[str, str]  # layer name -> its kind
+    by_label: Mapping[str, int]
+    by_status: Mapping[str, int]  # the furthest any annotator got with each document
+    by_annotator: Mapping[str, Mapping[str, int]]
+    not_started: NotStarted
+    assigned: Assigned | None
+    checklist: Mapping[str, int]  # by checklist_key
+    checklist_by_document: tuple[DocumentChecklist, ...]
+    titles: tuple[Title, ...]
+
+    def to_json(self) -> Json:
+        """``stats --json``: the keys in this order (SPEC section 5)."""
+        a = self.assigned
+        return {
+            "checklist": dict(self.checklist),
+            "checklist_by_document": [
+                {"id": d.id, **d.counts} for d in self.checklist_by_document
+            ],
+            "project": self.project,
+            "schema": self.schema,
+            "documents": self.documents,
+            "spans": self.spans,
+            "relations": self.relations,
+            "suggestions": self.suggestions,
+            "annotators": list(self.annotators),
+            "layers": dict(self.layers),
+            "by_label": dict(self.by_label),
+            "by_status": dict(self.by_status),
+            "by_annotator": {name: dict(counts) for name, counts in self.by_annotator.items()},
+            "not_started": {"documents": self.not_started.documents,
+                            "ids": list(self.not_started.ids)},
+            "assigned": None if a is None else dict(a.per_annotator),
+            "unassigned": None if a is None else a.unassigned,
+            "titles": [{"id": t.id, "title": t.title} for t in self.titles],
+        }  # fmt: skip
 
 
 def assignments(db: Any) -> dict[str, int] | None:
@@ -74,8 +165,8 @@ def checklist_key(head: str, relation: str) -> str:
     return f"{head} without {relation}"
 
 
-def project_stats(project: Any) -> dict[str, Any]:
-    """Every count of ``annotator stats --json``."""
+def project_stats(project: Any) -> ProjectStats:
+    """Every count of ``annotator stats``."""
     db = project.db
 
     def one(sql: str) -> int:
@@ -87,10 +178,12 @@ def project_stats(project: Any) -> dict[str, Any]:
         by_label[label] = n
     documents = one("SELECT count(*) FROM documents")
     overall, per_annotator, not_started = document_status(db, documents)
-    titles = [
-        {"id": r[0], "title": r[1]}
-        for r in db.execute(f"SELECT ext_id, title FROM documents ORDER BY id LIMIT {LISTED}")
-    ]
+    titles = tuple(
+        Title(ext_id, title)
+        for ext_id, title in db.execute(
+            f"SELECT ext_id, title FROM documents ORDER BY id LIMIT {LISTED}"
+        )
+    )
     checklist: dict[str, int] = {}
     per_doc: dict[str, dict[str, int]] = {}
     for rel in project.schema.relations:
@@ -108,31 +201,35 @@ def project_stats(project: Any) -> dict[str, Any]:
                 per_doc.setdefault(ext, {})[key] = n
     kinds = {n: k for n, k in db.execute("SELECT name, kind FROM layer_kinds ORDER BY name")}
     assigned = assignments(db)
-    return {
-        "checklist": checklist,
-        "checklist_by_document": [{"id": k, **v} for k, v in list(per_doc.items())[:LISTED]],
-        "project": str(project.path),
-        "schema": project.schema.name,
-        "documents": documents,
-        "spans": one(f"SELECT count(*) FROM spans WHERE {human}"),
-        "relations": one(f"SELECT count(*) FROM relations WHERE {human}"),
-        "suggestions": one(
+    return ProjectStats(
+        project=str(project.path),
+        schema=project.schema.name,
+        documents=documents,
+        spans=one(f"SELECT count(*) FROM spans WHERE {human}"),
+        relations=one(f"SELECT count(*) FROM relations WHERE {human}"),
+        suggestions=one(
             "SELECT count(*) FROM spans WHERE annotator IN"
             f" (SELECT name FROM layer_kinds WHERE kind = '{LayerKind.SUGGESTIONS.value}')"
         ),
-        "annotators": list(per_annotator),
-        "layers": kinds,
-        "by_label": by_label,
-        "by_status": overall,
-        "by_annotator": per_annotator,
-        "not_started": {"documents": len(not_started), "ids": not_started[:LISTED]},
+        annotators=tuple(per_annotator),
+        layers=kinds,
+        by_label=by_label,
+        by_status=overall,
+        by_annotator=per_annotator,
+        not_started=NotStarted(len(not_started), tuple(not_started[:LISTED])),
         # with assignments, an annotator's todo counts only her assigned documents
-        "assigned": assigned,
-        "unassigned": None
+        assigned=None
         if assigned is None
-        else one(
-            "SELECT count(*) FROM documents d WHERE NOT EXISTS"
-            " (SELECT 1 FROM assignments a WHERE a.doc_id = d.id)"
+        else Assigned(
+            assigned,
+            one(
+                "SELECT count(*) FROM documents d WHERE NOT EXISTS"
+                " (SELECT 1 FROM assignments a WHERE a.doc_id = d.id)"
+            ),
         ),
-        "titles": titles,
-    }
+        checklist=checklist,
+        checklist_by_document=tuple(
+            DocumentChecklist(ext, counts) for ext, counts in list(per_doc.items())[:LISTED]
+        ),
+        titles=titles,
+    )

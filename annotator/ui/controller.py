@@ -198,7 +198,16 @@ class Controller(QObject):
         self.repaint()
 
     def step_suggestion(self, delta: int) -> None:
-        self.review.step(delta)
+        """F3 / Shift+F3 with the find bar closed: the next or previous suggestion under review,
+        or a sentence saying what F3 steps through when there is none."""
+        if self.review.step(delta) is None:
+            self.session.message.emit(
+                self.tr(
+                    "Nothing to step through: F3 moves between find hits (Ctrl+F) and suggestions"
+                    " under review (S)."
+                )
+            )
+            return
         self._show_current_suggestion()
 
     def accept_suggestions(self, label: str) -> None:

@@ -22,8 +22,9 @@ Signals:
         released at this global point.
     arcClicked(int): the relation whose arc was clicked (0: a click elsewhere dropped it).
 
-A drag that starts on a label tag draws a line and links (brat's way): a drag over the text
-still selects text. Arcs are hit where they are painted (``StructureScene``).
+A drag that starts on a label tag draws a line and links (brat's way; the line and the scrolling
+at the edges are ``LinkDrag``'s): a drag over the text still selects text. Arcs are hit where
+they are painted (``StructureScene``).
 
 ``key_handler`` may take keys first (link mode's arrows, Enter, Escape); it returns True when used.
 """
@@ -56,6 +57,7 @@ from annotator.model.schema import Schema
 from annotator.text.bidi import article_direction, article_words
 from annotator.text.offsets import OffsetConverter
 from annotator.ui.highlights import Mark, Segment, SpanLayer
+from annotator.ui.linkdrag import LinkDrag
 from annotator.ui.names import attributes_text, name
 from annotator.ui.scrollend import ScrollEnd
 from annotator.ui.structpaint import StructurePainter
@@ -110,7 +112,7 @@ class ArticleView(QPlainTextEdit):
         self._spans: list[Span] = []
         self._suggestions: list[Span] = []
         self._press_pos: QPoint | None = None
-        self._link_from = 0  # the span whose tag a link drag started on
+        self.link_drag = LinkDrag(self)  # a link being dragged from a span's tag
         self._relations: list[Relation] = []
         self.layer_name = ""  # whose relations these are, for the arcs' tooltips
         self.key_handler: Callable[[QKeyEvent], bool] | None = None
@@ -140,6 +142,7 @@ class ArticleView(QPlainTextEdit):
         self, text: str, spans: list[Span] | None = None, emphasis: set[int] | None = None
     ) -> None:
         """Show a document's stored text (plain text: markup in articles shows literally)."""
+        self.link_drag.end()  # a drag from the last document's tag links nothing here
         self.text = text
         self.conv = OffsetConverter(text)
         starts = [0]
@@ -431,8 +434,7 @@ class ArticleView(QPlainTextEdit):
             p = e.position()
             tag = self.structure.tag_at(p.x(), p.y())
             if tag:  # a link drag (or a click on the tag): no text selection
-                self._link_from = tag
-                self.structure.drag = None
+                self.link_drag.start(tag, next((s.start for s in self._spans if s.id == tag), None))
                 return
             arc = self.structure.arc_at(p.x(), p.y())
             if arc is not None:
@@ -446,11 +448,8 @@ class ArticleView(QPlainTextEdit):
         super().mousePressEvent(e)
 
     def mouseMoveEvent(self, e: QMouseEvent) -> None:
-        if self._link_from:
-            tag = self.structure.tag_box(self._link_from)
-            if tag is not None:
-                self.structure.drag = ((tag.cx, tag.y0), (e.position().x(), e.position().y()))
-                self.viewport().update()
+        if self.link_drag.head:
+            self.link_drag.move(e.position())
             return
         super().mouseMoveEvent(e)
 
@@ -463,11 +462,8 @@ class ArticleView(QPlainTextEdit):
         return here[0].id or 0 if here else 0
 
     def mouseReleaseEvent(self, e: QMouseEvent) -> None:
-        if self._link_from:
-            head, self._link_from = self._link_from, 0
-            dragged = self.structure.drag is not None
-            self.structure.drag = None
-            self.viewport().update()
+        if self.link_drag.head:
+            head, dragged = self.link_drag.end()
             target = self._span_under(e.position().toPoint())
             if not dragged:
                 self.tagClicked.emit(head)

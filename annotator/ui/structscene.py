@@ -27,7 +27,6 @@ from annotator.ui.structure import (
     GUTTER,
     Arc,
     BlockGeometry,
-    Box,
     Gutter,
     Link,
     Metrics,
@@ -43,6 +42,7 @@ if TYPE_CHECKING:
     from annotator.ui.docview import ArticleView
 
 ARCS_ALL_LIMIT = 200  # documents with fewer relations show all arcs at first
+Line = tuple[tuple[float, float], tuple[float, float]]  # from, to (viewport)
 HIT_TOLERANCE = 4.0  # pixels: how near an arc the mouse must be
 
 
@@ -73,7 +73,7 @@ class StructureScene:
         self.focus_relation = 0  # the selected arc
         self.blocks: list[BlockGeometry] = []  # as last painted, viewport coordinates
         self.arcs: list[Arc] = []
-        self.drag: tuple[tuple[float, float], tuple[float, float]] | None = None  # a link drag
+        self.drag_line: Line | None = None  # the link being dragged, as last painted
         self._ids: tuple[int | None, ...] = ()  # the relations shown, by id
         self._settling = False  # a settle pass is waiting in the event loop
         painter.set_article_font(view.font())
@@ -255,9 +255,26 @@ class StructureScene:
             self._settling = True
             QTimer.singleShot(0, self.view, self._settle)
         self.arcs = self._route(where, first, last) if self.mode is not ArcMode.NONE else []
+        self.drag_line = self._drag_line(where)
         self.painter.paint(
-            painter, self.blocks, self.arcs, view.layer.emphasis, self.focus_relation, self.drag
-        )
+            painter, self.blocks, self.arcs, view.layer.emphasis, self.focus_relation,
+            self.drag_line,
+        )  # fmt: skip
+
+    def _drag_line(self, where: dict[int, tuple[BlockGeometry, Tag]]) -> Line | None:
+        """The line of a link being dragged: from the head's tag top where it is painted now (from
+        its words when it is scrolled out of view) to the pointer."""
+        drag = self.view.link_drag
+        if not drag.head or drag.pointer is None:
+            return None
+        end = (drag.pointer.x(), drag.pointer.y())
+        hit = where.get(drag.head)
+        if hit is not None:
+            return (hit[1].box.cx, hit[1].box.y0), end
+        if drag.head_start is None:
+            return None
+        point = self.view.point_of(drag.head_start)
+        return (float(point.x()), float(point.y())), end
 
     def _where(
         self, span_id: int, rel: int, where: dict[int, tuple[BlockGeometry, Tag]],
@@ -324,14 +341,6 @@ class StructureScene:
                 if t.box.contains(x, y):
                     return t.span_id
         return 0
-
-    def tag_box(self, span_id: int) -> Box | None:
-        """Where a span's tag was painted, if it was."""
-        for geo in self.blocks:
-            tag = geo.tag_of.get(span_id)
-            if tag is not None:
-                return tag.box
-        return None
 
     def arc_at(self, x: float, y: float) -> Arc | None:
         """The arc drawn nearest this viewport point, if near enough."""

@@ -157,6 +157,10 @@
         <translation>{0}: Enter للقبول، Backspace للرفض، F3 للانتقال.</translation>
     </message>
     <message>
+        <source>Nothing to step through: F3 moves between find hits (Ctrl+F) and suggestions under review (S).</source>
+        <translation>لا شيء للتنقل بينه: ينتقل F3 بين نتائج البحث (Ctrl+F) والاقتراحات قيد المراجعة (S).</translation>
+    </message>
+    <message>
         <source>Accepted {0} suggested as «{1}».</source>
         <translation>قُبل من اقتراحات «{1}»: {0}.</translation>
     </message>

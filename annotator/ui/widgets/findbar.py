@@ -15,8 +15,10 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QToolButton, QWidget
 
-from annotator.ui.widgets.plain import plain_label
+from annotator.ui.widgets.sentence import SentenceLabel
 
+FIND_BOX_MIN_CHARS = 16  # the search field never gets narrower than this many average characters
+COUNT_MIN_CHARS = 8  # what stays readable of the count or message when the bar is narrow
 # keys the search box keeps for itself even when the window binds them (Enter accepts a
 # suggestion elsewhere; here it takes the hit)
 _OWN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape)
@@ -53,7 +55,9 @@ class FindBar(QWidget):
         self.box.setPlaceholderText(
             self.tr("Find in this document (diacritics and hamza forms ignored)")
         )
-        self.count = plain_label(parent=self)
+        self.box.setMinimumWidth(self.box.fontMetrics().averageCharWidth() * FIND_BOX_MIN_CHARS)
+        # a long message is cut with … (whole in its tooltip) rather than squeezing the field
+        self.count = SentenceLabel(self, COUNT_MIN_CHARS)
         self.count.setObjectName("findCount")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
