@@ -9,7 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
+from annotator.cli import cli
 from annotator.export.formats import FORMATS, export_format
 from annotator.export.options import ExportOptions
 from annotator.importers import read_inputs
@@ -315,6 +317,42 @@ def test_majority_layer(tmp_path: Path) -> None:
     assert [(s["text"], s["label"], s["attributes"]) for s in obj["spans"]] == [
         ("الوزير", "speaker", {"kind": "person"}), ("المحادثات مثمرة", "claim", {})]  # fmt: skip
     assert obj["relations"] == [{"id": "r1", "head": "s2", "child": "s1", "label": "attributed_to"}]
+
+
+def test_a_majority_needs_two_finished_annotators_and_each_document_without_one_is_named(
+    tmp_path: Path,
+) -> None:
+    """One finished annotator is no majority (her spans were exported as one); a document left
+    out is named in the summary and the manifest, with the reason."""
+    text = "قال الوزير إن المحادثات مثمرة"
+    sp = {"id": "s1", **_at("الوزير", text), "label": "speaker", "attributes": {}}
+    cl = {"id": "s2", **_at("المحادثات مثمرة", text), "label": "claim", "attributes": {}}
+
+    def layer(who: str, status: str, *spans: dict[str, object]) -> dict[str, object]:
+        return {"annotator": who, "status": status, "spans": list(spans), "relations": []}
+
+    docs = {
+        "agreed": [layer("layla", "done", sp), layer("omar", "done", sp, cl),
+                   layer("sara", "in_progress", cl)],
+        "only layla": [layer("layla", "done", sp), layer("omar", "in_progress", sp)],
+        "apart": [layer("layla", "done", sp), layer("omar", "done", cl)],
+    }  # fmt: skip
+    src = tmp_path / "m.jsonl"
+    src.write_text("\n".join(json.dumps({"id": k, "text": f"{text} {k}", "annotations": v},
+                                         ensure_ascii=False) for k, v in docs.items()), "utf-8")  # fmt: skip
+    db, out = tmp_path / "m.db", tmp_path / "maj.jsonl"
+    assert CliRunner().invoke(cli, ["import", str(db), str(src)]).exit_code == 0
+    done = CliRunner().invoke(cli, ["export", str(db), "--format", "jsonl", "--layer", "majority",
+                                    "--out", str(out)])  # fmt: skip
+    assert done.exit_code == 0, done.output
+    (line,) = [json.loads(x) for x in out.read_text("utf-8").splitlines()]
+    assert line["id"] == "agreed" and [s["text"] for s in line["spans"]] == ["الوزير"]
+    manifest = json.loads((tmp_path / "maj.manifest.json").read_text("utf-8"))
+    assert manifest["documents_left_out"] == [
+        {"document": "only layla", "reason": "finished by 1 of its 2 annotators: a majority needs 2"},
+        {"document": "apart", "reason": "no span has a majority of the 2 annotators who finished it"},
+    ]  # fmt: skip
+    assert "Left out: 2 annotated documents without a majority (only layla, apart)" in done.stdout
 
 
 @pytest.mark.parametrize("fmt", [f.name for f in FORMATS])

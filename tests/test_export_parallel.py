@@ -41,7 +41,7 @@ def _document(i: int) -> DocumentRecord:
         for sid, (word, label) in enumerate(
             (("وزير الخارجية", "speaker"), ("الصين", "speaker"), ("المحادثات كانت مثمرة", "claim"),
              ("اعتقال", "event"), ("دعمها", "stance")), 1):  # fmt: skip
-            if word in text and (who == "layla" or sid % 2):
+            if word in text and (who == "layla" or sid != 4):  # omar leaves out the event
                 start = text.index(word)
                 spans.append(Span(start, start + len(word), label, word, {}, f"s{sid}"))
         rels = []
@@ -121,6 +121,8 @@ def test_parallel_export_writes_what_one_process_writes(
     assert manifests["serial"]["documents"] > 40
     if fmt == "hf-bio":
         assert manifests["serial"]["widened"]  # the clitic-internal speaker, in document order
+        # omar has not finished every fourth document: one annotator is no majority
+        assert len(manifests["serial"]["documents_left_out"]) == 15
 
 
 def test_a_wrong_document_in_a_worker_chunk_is_one_sentence_and_leaves_nothing(

@@ -187,3 +187,15 @@ def test_quotation_marks_are_treated_alike_at_both_ends() -> None:
     s = QUOTED.index("إن العلاقات")
     got = snap_selection(QUOTED, s, QUOTED.index('"،'))
     assert got is not None and QUOTED[got[1] - 1] == "ة"
+
+
+def test_alt_never_splits_a_flag_an_emoji_sequence_or_a_letter_from_its_marks() -> None:
+    """Half a flag (one regional indicator: a find hit can select it) is no letter a reader sees:
+    the label key, with Alt too, takes the whole cluster, as it does a letter's marks."""
+    text = "عام 2004 🇨🇳 وأكد 👨\u200d👩\u200d👧 و1\ufe0f\u20e3 👍🏽 بِـالتدخل"
+    for cluster in ("🇨🇳", "👨\u200d👩\u200d👧", "1\ufe0f\u20e3", "👍🏽", "بِ"):
+        at = text.index(cluster)
+        for a in range(at, at + len(cluster)):
+            got = snap_selection(text, a, a + 1, whole_words=False)
+            assert got is not None and text[got[0] : got[1]] == cluster, (cluster, a)
+    assert snap_selection(text, 9, 12, whole_words=False) == (9, 11)  # the flag and the space

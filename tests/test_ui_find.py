@@ -326,3 +326,27 @@ def test_short_and_emoji_searches_in_all_documents_are_answered_in_the_interface
         assert w.view.text[a:b] == "😀"
     finally:
         install(app, "en")
+
+
+def test_alt_on_a_hit_inside_a_flag_or_an_emoji_sequence_labels_the_whole_character(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """A search for one letter of a flag finds half of it; Alt+label there labels the flag (a
+    reader sees one character), as a letter keeps its marks."""
+    text = "قال الرئيس إن بلاده ستدعم سوريا في عام 2004 🇨🇳 وأكد الفريق 👨\u200d👩\u200d👧 ذلك."
+    w = make_window(qtbot, tmp_path, {"a": text})
+    find(qtbot, w, "🇨")
+    flag = text.index("🇨🇳")
+    assert w.finder.hits == [(flag, flag + 1)]
+    qtbot.keyClick(w.find_bar.box, Qt.Key.Key_Return)
+    qtbot.keyClick(w.view, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    settle(qtbot, w)
+    assert [(s.start, s.end, s.text) for s in w.session.spans] == [(flag, flag + 2, "🇨🇳")]
+    w.find_bar.box.clear()
+    type_text(w.find_bar.box, "👩")
+    qtbot.keyClick(w.find_bar.box, Qt.Key.Key_Return)
+    qtbot.keyClick(w.view, Qt.Key.Key_4, Qt.KeyboardModifier.AltModifier)
+    settle(qtbot, w)
+    family = "👨\u200d👩\u200d👧"
+    assert w.session.spans[-1].text == family
+    assert w.session.spans[-1].start == text.index(family)

@@ -12,10 +12,15 @@ from pathlib import Path
 from annotator.export.base import Writer
 from annotator.export.manifest import Manifest
 from annotator.export.options import ExportOptions
+from annotator.export.tokens import span_entry
 from annotator.model.document import Document, Layer, Span
 from annotator.model.schema import Schema
 
 _UNSAFE = re.compile(r"[^\w.\-]+")
+# a fragment never holds a line break (brat draws one fragment per line): a span's line breaks at
+# either end are left out (the span is listed under "cut"), and a span of only line breaks is dropped
+EDGE_LINE_BREAK = "begins or ends with a line break, which a brat fragment cannot hold"
+ONLY_LINE_BREAKS = "only line breaks, which a brat fragment cannot hold"
 
 
 def safe_name(ext_id: str) -> str:
@@ -85,20 +90,29 @@ class BratWriter(Writer):
         lines: list[str] = []
         t_of: dict[str, str] = {}
         a = 0
-        for i, span in enumerate(layer.spans, 1):
-            t_of[span.sid] = f"T{i}"
+        for span in layer.spans:
             parts = fragments(doc.text, span)
+            if not parts:
+                self.manifest.dropped.append(span_entry(doc, span, ONLY_LINE_BREAKS))
+                continue
+            if (parts[0][0], parts[-1][1]) != (span.start, span.end):
+                self.manifest.cut.append(span_entry(doc, span, EDGE_LINE_BREAK))
+            i = len(t_of) + 1
+            t_of[span.sid] = f"T{i}"
             where = ";".join(f"{s} {e}" for s, e in parts)
             shown = " ".join(doc.text[s:e] for s, e in parts)
             lines.append(f"T{i}\t{span.label} {where}\t{shown}")
             for attr, value in sorted(span.attributes.items()):
                 a += 1
                 lines.append(f"A{a}\t{attr} T{i} {value}")
-        for i, rel in enumerate(layer.relations, 1):
+        kept = [r for r in layer.relations if str(r.head) in t_of and str(r.child) in t_of]
+        # a relation with a dropped end has no T to name
+        self.manifest.lost_relations.update(r.label for r in layer.relations if r not in kept)
+        for i, rel in enumerate(kept, 1):
             lines.append(
                 f"R{i}\t{rel.label} Arg1:{t_of[str(rel.head)]} Arg2:{t_of[str(rel.child)]}"
             )
         # brat's ids are its own (T1, A1, R1): the project's span and relation ids are not kept
-        self.manifest.renamed_ids.update(spans=len(layer.spans), relations=len(layer.relations))
+        self.manifest.renamed_ids.update(spans=len(t_of), relations=len(kept))
         (self.path / f"{name}.ann").write_text("\n".join(lines) + ("\n" if lines else ""),
                                                encoding="utf-8", newline="\n")  # fmt: skip

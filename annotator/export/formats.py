@@ -31,6 +31,14 @@ class Overlaps(Enum):
     NONE = "none"
 
 
+# what a format's offsets count, as its manifest says under "offsets"
+CODE_POINTS = "code points of the stored text"
+UTF16_UNITS = (
+    "UTF-16 code units: a character beyond U+FFFF (an emoji, either letter of a flag) counts 2"
+)
+NO_OFFSETS = "none: tokens in the text's order"
+
+
 @dataclass(frozen=True)
 class ExportFormat:
     """One output format.
@@ -61,6 +69,7 @@ class ExportFormat:
     agreement: bool = False  # its dataset card reports the project's agreement figures
     status: bool = False  # carries each layer's status; else those not done are not_exported
     meta: bool = False  # carries each document's meta; else documents with meta are not_exported
+    offsets: str = CODE_POINTS  # what its offsets count
 
     def writer_class(self) -> type[Writer]:
         module, name = self.writer.split(":")
@@ -117,6 +126,7 @@ FORMATS: tuple[ExportFormat, ...] = (
         joinable=True,
         options=("doccano_shape",),
         meta=True,
+        offsets=UTF16_UNITS,
     ),
     ExportFormat(
         "prodigy",
@@ -165,6 +175,7 @@ FORMATS: tuple[ExportFormat, ...] = (
         overlaps=Overlaps.ALL,
         folder=True,
         multi_layer=True,
+        offsets=UTF16_UNITS,
     ),
     ExportFormat(
         "hf-bio",
@@ -198,6 +209,7 @@ FORMATS: tuple[ExportFormat, ...] = (
         relations=False,
         overlaps=Overlaps.NONE,
         joinable=True,
+        offsets=NO_OFFSETS,
     ),
     ExportFormat(
         "brat",

@@ -2,24 +2,37 @@
 
 A span counts when more than half of the finished layers have a span with the same start, end and
 label; its attributes are the values more than half of those spans share; a relation counts when
-more than half of the layers link the same two majority spans with the same label.
+more than half of the layers link the same two majority spans with the same label. A document
+needs at least two finished layers (one annotator's work is hers, not a majority) and one span
+with a majority; otherwise it has no majority layer, and the reason says why.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
 from annotator.model.document import Layer, Relation, Span, Status
 from annotator.model.layers import MAJORITY_LAYER
 
 Key = tuple[int, int, str]
+MIN_FINISHED = 2  # a majority of one annotator would be her own layer
 
 
-def majority_layer(layers: list[Layer]) -> Layer | None:
-    """The majority layer of a document's finished layers, or None when none is finished."""
+@dataclass(frozen=True)
+class Majority:
+    """A document's majority layer, or (``layer`` None) why it has none."""
+
+    layer: Layer | None
+    reason: str = ""
+
+
+def majority_layer(layers: list[Layer]) -> Majority:
+    """The majority of a document's finished layers (the others are read for the reason only)."""
     done = [la for la in layers if la.status == Status.DONE.value]
-    if not done:
-        return None
+    if len(done) < MIN_FINISHED:
+        return Majority(None, f"finished by {len(done)} of its {len(layers)} annotators: a "
+                              f"majority needs {MIN_FINISHED}")  # fmt: skip
     need = len(done) // 2 + 1
     counts: Counter[Key] = Counter()
     for la in done:
@@ -51,4 +64,7 @@ def majority_layer(layers: list[Layer]) -> Layer | None:
             1,
         )
     ]
-    return Layer(MAJORITY_LAYER, Status.DONE.value, spans, relations)
+    if not spans:
+        return Majority(None, f"no span has a majority of the {len(done)} annotators who "
+                              "finished it")  # fmt: skip
+    return Majority(Layer(MAJORITY_LAYER, Status.DONE.value, spans, relations))

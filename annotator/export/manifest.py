@@ -27,6 +27,8 @@ class Manifest:
     widened: list[dict[str, Any]] = field(default_factory=list)
     dropped: list[dict[str, Any]] = field(default_factory=list)
     cut: list[dict[str, Any]] = field(default_factory=list)  # kept in pieces (paragraph rows)
+    # annotated documents the layer has nothing for (no majority), with the reason
+    left_out_documents: list[dict[str, Any]] = field(default_factory=list)
     split: dict[str, Any] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
     # what the format has no place for: attribute values by span label, relations by label
@@ -51,6 +53,7 @@ class Manifest:
         self.widened += other.widened
         self.dropped += other.dropped
         self.cut += other.cut
+        self.left_out_documents += other.left_out_documents
         self.lost_attributes.update(other.lost_attributes)
         self.lost_relations.update(other.lost_relations)
         self.lost_statuses.update(other.lost_statuses)
@@ -97,6 +100,7 @@ class Manifest:
             "filters": self.filters,
             "split": self.split,
             "documents": self.documents,
+            "documents_left_out": self.left_out_documents,
             "spans": spans,
             "relations": relations,
             "by_label": dict(sorted(by_label.items())),

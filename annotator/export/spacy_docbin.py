@@ -70,7 +70,7 @@ class SpacyWriter(Writer):
         sdoc = Doc(self._vocab, words=words, spaces=spaces)
         assert sdoc.text == doc.text  # the Doc carries the stored text exactly
         sdoc.user_data["id"] = doc.ext_id
-        fitted = fit_spans(doc, layer.spans, document_tokens(doc), self.manifest.widened)
+        fitted = fit_spans(doc, layer.spans, document_tokens(doc), self.manifest)
         labelled = [
             Span(sdoc, index[f.first], index[f.last] + 1, label=f.span.label, span_id=f.span.sid)
             for f in fitted

@@ -16,7 +16,7 @@ from annotator.export.base import Writer
 from annotator.export.bio import bio_columns, class_names, column_name, tag_columns
 from annotator.export.manifest import Manifest
 from annotator.export.options import ExportOptions
-from annotator.export.tokens import Fitted, cut_entry, document_tokens, fit_spans
+from annotator.export.tokens import Fitted, document_tokens, fit_spans, span_entry
 from annotator.model.document import Document, Layer
 from annotator.model.schema import Schema
 from annotator.text.plural import number, plural
@@ -43,7 +43,7 @@ class _TokenWriter(Writer):
         self, doc: Document, layer: Layer
     ) -> tuple[list[Token], dict[str, list[str]], list[Fitted]]:
         tokens = document_tokens(doc)
-        fitted = fit_spans(doc, layer.spans, tokens, self.manifest.widened)
+        fitted = fit_spans(doc, layer.spans, tokens, self.manifest)
         tags = tag_columns(doc, len(tokens), fitted, self.columns, self.manifest.dropped)
         return tokens, tags, fitted
 
@@ -75,7 +75,7 @@ class HfBioWriter(_TokenWriter):
             crossed = [b for b in bounds if f.first < b <= f.last]
             if crossed:
                 why = "a paragraph break" if set(crossed) & breaks else "a --max-tokens window"
-                self.manifest.cut.append(cut_entry(doc, f.span, f"crosses {why}"))
+                self.manifest.cut.append(span_entry(doc, f.span, f"crosses {why}"))
         for row_id, start, a, b in rows:
             self._row(row_id, doc.ext_id, start, tokens, tags, a, b)
 

@@ -10,8 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from annotator.export.manifest import Manifest
 from annotator.model.document import Document, Span
 from annotator.text.tokens import Token, token_bounds, tokenize
+
+NO_TOKEN = "no token in the span (only white space or direction marks)"
 
 
 @dataclass(frozen=True)
@@ -25,25 +28,28 @@ class Fitted:
 
 
 def fit_spans(
-    doc: Document, spans: list[Span], tokens: list[Token], report: list[dict[str, Any]]
+    doc: Document, spans: list[Span], tokens: list[Token], manifest: Manifest
 ) -> list[Fitted]:
-    """Fit every span to ``tokens``; widened spans are appended to ``report``."""
+    """Fit every span to ``tokens``; the manifest lists those widened, and those left out for
+    holding no token (only white space or direction marks, which an import can bring)."""
     fitted: list[Fitted] = []
     for span in spans:
         bounds = token_bounds(tokens, span.start, span.end)
-        if bounds is None:  # only white space: cannot happen for a stored span, but never silent
-            report.append(_entry(doc, span, None, None, "no token in the span"))
+        if bounds is None:
+            manifest.dropped.append(span_entry(doc, span, NO_TOKEN))
             continue
         first, last = bounds
         widened = tokens[first].start != span.start or tokens[last].end != span.end
         if widened:
-            report.append(_entry(doc, span, tokens[first].start, tokens[last].end, "widened"))
+            manifest.widened.append(
+                _entry(doc, span, tokens[first].start, tokens[last].end, "widened")
+            )
         fitted.append(Fitted(span, first, last, widened))
     return fitted
 
 
-def cut_entry(doc: Document, span: Span, reason: str) -> dict[str, Any]:
-    """A manifest entry for a span a format had to cut in pieces."""
+def span_entry(doc: Document, span: Span, reason: str) -> dict[str, Any]:
+    """A manifest entry for a span a format had to cut, trim or leave out, with the reason."""
     return _entry(doc, span, None, None, reason)
 
 

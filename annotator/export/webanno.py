@@ -68,6 +68,8 @@ def sentences(
     """Each sentence's text range and tokens. A sentence is a line with tokens, holding the blank
     lines after it (escaped line breaks); the first also holds those before it and the last the
     text's end, so every character is in a ``#Text`` and the text comes back exactly."""
+    if not groups:  # no token at all (only direction marks): the text rides in one sentence
+        return [(0, len(text), [])]
     line_begins = [newlines[line - 1] + 1 if line else 0 for line in groups]
     ends = [b - 1 for b in line_begins[1:]] + [len(text)]
     return [(0 if k == 0 else begin, end, group)

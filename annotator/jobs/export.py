@@ -132,6 +132,7 @@ def export_dataset(
     filters: dict[str, Any] = {"status": status, "labels": labels or "all"}
     filters.update({name: getattr(options, name) for name in form.options})
     manifest = Manifest(fmt, store.schema.name, chosen, filters)
+    manifest.extra["offsets"] = form.offsets
     if parts:
         manifest.split = {"percentages": dict(zip(SPLIT_NAMES, parts, strict=False)), "seed": seed,
                           "rule": "sha256(seed, document id)", "documents": {}}  # fmt: skip
@@ -198,6 +199,9 @@ def _empty_parts(manifest: Manifest, names: list[str | None]) -> list[str]:
     return empty
 
 
+LEFT_OUT_NAMED = 5  # documents the summary names; the manifest lists every one
+
+
 def export_summary(manifest: dict[str, Any]) -> str:
     """The summary the command prints: what was written and, in the manifest's numbers, every
     span widened or left out and everything the format had no place for."""
@@ -234,11 +238,21 @@ def export_summary(manifest: dict[str, Any]) -> str:
             f"{plural(lost['relation_ids'], 'relation id')}; the {manifest['format']} format "
             "numbers its own (offsets and labels are as in the project)."
         )
+    left_out = manifest["documents_left_out"]
+    if left_out:
+        named = ", ".join(d["document"] for d in left_out[:LEFT_OUT_NAMED])
+        more = (
+            f" and {len(left_out) - LEFT_OUT_NAMED} more" if len(left_out) > LEFT_OUT_NAMED else ""
+        )
+        lines.append(
+            f"Left out: {plural(len(left_out), 'annotated document')} without a majority "
+            f"({named}{more}): a majority needs two finished annotators and a span more than "
+            "half of them marked; the manifest gives each one's reason."
+        )
     if manifest["widened"] or manifest["dropped"] or manifest["cut"]:
         lines.append(
             f"{plural(len(manifest['widened']), 'span')} widened to whole tokens, "
-            f"{len(manifest['cut'])} cut in pieces (at a paragraph break or --max-tokens window), "
-            f"{len(manifest['dropped'])} left out."
+            f"{len(manifest['cut'])} cut in pieces or trimmed, {len(manifest['dropped'])} left out."
         )
     if manifest.get("not_in_ents"):
         lines.append(

@@ -54,7 +54,7 @@ def write_documents(
     manifest; ``progress`` is told each document read. Returns how many documents were read."""
     fmt = export_format(plan.fmt)
     n = 0
-    stream = _stream(store, plan.chosen, plan.done_only, ids)
+    stream = _stream(store, plan.chosen, plan.done_only, ids, manifest)
     if fmt.suggestions:
         stream = _with_suggestions(store, stream)
     for n, (doc, layers) in enumerate(stream, 1):
@@ -91,18 +91,23 @@ def write_documents(
 
 
 def _stream(
-    store: Project, chosen: str, done_only: bool, ids: tuple[int, int] | None
+    store: Project, chosen: str, done_only: bool, ids: tuple[int, int] | None, manifest: Manifest
 ) -> Iterator[tuple[Document, list[Layer]]]:
-    """Each document with the layers to export, read in a few streaming queries."""
+    """Each document with the layers to export, read in a few streaming queries; a document
+    annotated but without a majority is listed in the manifest with the reason."""
     if chosen in VIEWS:
-        majority_done = done_only or chosen == MAJORITY_LAYER
+        # the majority reads every layer: those not finished count for the reason only
+        all_done = done_only and chosen == ALL_LAYERS
         kinds = store.layer_kinds()
         wanted = HUMAN if chosen == ALL_LAYERS else (LayerKind.ANNOTATOR,)
-        for doc, layers in store.stream_layers(None, done_only=majority_done, ids=ids):
+        for doc, layers in store.stream_layers(None, done_only=all_done, ids=ids):
             mine = [la for name, la in layers.items() if kinds.get(name) in wanted]
             if chosen == MAJORITY_LAYER:
                 maj = majority_layer(mine)
-                yield doc, [maj] if maj is not None and maj.spans else []
+                if maj.layer is None and mine:
+                    manifest.left_out_documents.append({"document": doc.ext_id,
+                                                        "reason": maj.reason})  # fmt: skip
+                yield doc, [maj.layer] if maj.layer is not None else []
             else:
                 yield doc, [la for la in mine if la.spans or la.status != Status.TODO]
         return

@@ -1,9 +1,10 @@
 """Snap a raw selection to a span an annotator means.
 
-Trims surrounding spaces, punctuation and direction marks, never splits a letter from its diacritics,
+Trims surrounding spaces, punctuation and direction marks, never splits a grapheme cluster (a letter
+from its diacritics, as the guideline asks, and likewise a flag's two letters or an emoji sequence),
 and by default extends to whole words and then leaves attached proclitics (و ف ب ل ك) out of the
 first word, as the guideline asks ("وأكد" gives "أكد", "للرئيس" gives "لرئيس"; see clitics.py).
-With ``whole_words=False`` the selection keeps its letters exactly as selected.
+With ``whole_words=False`` the selection keeps its letters exactly as selected, in whole clusters.
 """
 
 from __future__ import annotations
@@ -11,9 +12,12 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Mapping
 
+import regex
+
 from annotator.text.clitics import clitic_length, counter_of
 from annotator.text.normalize import is_mark
 
+_CLUSTER = regex.compile(r"\X")  # one grapheme cluster (Unicode's extended clusters)
 _IN_WORD_EXTRA = "\u0640\u200c\u200d"
 _QUOTES = (('"', '"'), ("\u00ab", "\u00bb"), ("\u201c", "\u201d"),
            ("\u2039", "\u203a"))  # fmt: skip
@@ -47,11 +51,8 @@ def snap_selection(
     start = max(0, min(start, len(text)))
     end = max(0, min(end, len(text)))
     lo, hi = start, end
-    # never split a letter from its marks
-    while 0 < start < len(text) and is_mark(text[start]):
-        start -= 1
-    while end < len(text) and end > 0 and is_mark(text[end]):
-        end += 1
+    if start < end:  # never split what a reader sees as one character
+        start, end = whole_clusters(text, start, end)
     # trim surrounding white space and punctuation
     while start < end and _is_trimmable(text[start]):
         start += 1
@@ -69,6 +70,22 @@ def snap_selection(
             start -= 1  # a mark after an emoji or a symbol still belongs to it
         start = _after_clitics(text, start, end, corpus)
     return start, end
+
+
+def whole_clusters(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start`` and ``end`` moved out to grapheme cluster boundaries (``start < end``): a letter
+    keeps its marks, a flag its two letters, an emoji its skin tone, keycap or ZWJ partners.
+
+    The clusters are read from the last space or line break before ``start`` (a cluster never
+    begins after one without it), so a keypress on a long article reads a few characters only.
+    """
+    origin = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start), 0)
+    clusters = _CLUSTER.finditer(text, origin)
+    m = next(c for c in clusters if c.end() > start)
+    start = m.start()
+    while m.end() < end:
+        m = next(clusters)
+    return start, m.end()
 
 
 def _paired_quotes(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
