@@ -30,7 +30,7 @@ def backups(project: Path, make_now: bool) -> None:
       annotator backups news.db
     """
     from annotator.store import Project
-    from annotator.store.backup import list_backups
+    from annotator.store.backup import scan_backups
 
     if make_now:
         with Project.open(project) as store:
@@ -41,12 +41,19 @@ def backups(project: Path, make_now: bool) -> None:
             terminal.say(f"Nothing changed since the newest backup ({made.path.name}); none made.")
     if make_now and terminal.quiet:  # the list is the summary of --now
         return
-    found = list_backups(project)
-    if not found:
+    folder = scan_backups(project)
+    if not folder.backups:
         click.echo(f"No backups of {project} yet (make one with --now).")
-    for i, b in enumerate(found, 1):
+    for i, b in enumerate(folder.backups, 1):
         taken = b.taken_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
         click.echo(f"{i:>3}  {taken}  {b.size / 1e6:>8.1f} MB  {b.path}")
+    if folder.others:
+        click.echo(
+            f"Not backups of {project} (another project's files, or files it did not write;"
+            " never restored by number or removed):"
+        )
+        for path in folder.others:
+            click.echo(f"     {path}")
 
 
 @cli.command()

@@ -6,8 +6,11 @@ table), stamped inside with the time it was taken and a mark of the project's st
 renamed to a ``.db`` name: a backup that fails (disk full, unwritable folder) leaves nothing listed.
 
 Listing opens each file read-only and keeps only projects of a version this program reads; they are
-ordered by the time recorded inside, never by file name. A backup is skipped when nothing changed
-since the newest one. Old ones are thinned by age within a size budget (see the constants).
+ordered by the time recorded inside, never by file name. Another project's file in the folder is
+not offered as a backup of this one (it is listed apart). A backup is skipped when nothing changed
+since the newest one. Old ones are thinned by age within a size budget (see the constants), and
+only backups this program wrote for this project are ever removed: its file name, the marks it
+writes inside and the project's id all say so. Anything else in the folder is the user's.
 
 Restoring validates the source, takes the project's write lock (refusing, with what is running, if
 another program holds it), backs up the current state first, and then replaces the project's rows
@@ -22,6 +25,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -50,6 +54,8 @@ BEFORE_RESTORE = "before-restore"
 ON_OPEN = "open"  # the reasons a backup is made, recorded inside it and in its file name
 WHILE_WORKING = "timer"
 PARTIAL_SUFFIX = ".partial"
+# the names make_backup gives: 20261201-031500-123456[-reason][-1...].db
+BACKUP_NAME = re.compile(r"\d{8}-\d{6}-\d{6}(-[a-z-]+?)?(-1)*\.db")
 _META_KEYS = ("backup_at", "backup_reason", "backup_mark")
 # Tables that describe running programs, not work: not part of a backup's state mark, and left as
 # they are by a restore (the windows open now are still open).
@@ -66,6 +72,17 @@ class Backup:
     mark: str
     size: int
     new: bool = False  # made by this call (False: an existing backup already held this state)
+    project_id: str | None = None  # the id of the project it is a copy of (None: not recorded)
+    made_here: bool = False  # its name and the marks inside are those make_backup writes
+
+
+@dataclass(frozen=True)
+class BackupFolder:
+    """What a project's backups folder holds: its backups (newest first), and other projects'
+    files that are not backups of it (left alone, never offered for a restore by number)."""
+
+    backups: list[Backup]
+    others: list[Path]
 
 
 def _work_tables(conn: sqlite3.Connection) -> list[str]:
@@ -121,6 +138,9 @@ def _read_backup(path: Path) -> Backup:
             meta.get("backup_reason", ""),
             meta.get("backup_mark", ""),
             path.stat().st_size,
+            project_id=meta.get(PROJECT_ID),
+            made_here=bool(BACKUP_NAME.fullmatch(path.name))
+            and all(key in meta for key in _META_KEYS),
         )
     except (sqlite3.Error, ValueError) as exc:
         raise ProjectError(
@@ -132,18 +152,34 @@ def _read_backup(path: Path) -> Backup:
 
 def list_backups(project: Path) -> list[Backup]:
     """The project's usable backups, newest first (by the time recorded inside each)."""
+    return scan_backups(project).backups
+
+
+def scan_backups(project: Path) -> BackupFolder:
+    """The project's usable backups, newest first, and the other projects' files beside them.
+
+    A file recording another project's id is not a backup of this one, nor one recording none
+    that this program did not write (by its name and marks: backups taken before projects
+    recorded their id). Neither is ever removed by a prune.
+    """
     folder = backups_folder(project)
     if not folder.is_dir():
-        return []
-    found = []
+        return BackupFolder([], [])
+    ours = _project_id_of(project) if project.is_file() else None
+    found, others = [], []
     for path in folder.iterdir():
         if path.suffix != ".db" or not path.is_file():
             continue
         try:
-            found.append(_read_backup(path))
+            backup = _read_backup(path)
         except (ProjectError, OSError) as exc:  # not a backup, or removed meanwhile by a prune
             log.info("not listed as a backup: %s", exc)
-    return sorted(found, key=lambda b: b.taken_at, reverse=True)
+            continue
+        if backup.project_id == ours or (backup.project_id is None and backup.made_here):
+            found.append(backup)
+        else:
+            others.append(path)
+    return BackupFolder(sorted(found, key=lambda b: b.taken_at, reverse=True), sorted(others))
 
 
 def make_backup(project: Path, *, reason: str = "") -> Backup:
@@ -288,8 +324,10 @@ def to_keep(backups: list[Backup], when: datetime) -> list[Backup]:
 
 
 def prune(project: Path) -> list[Path]:
-    """Remove the backups the policy no longer keeps (only validated backups are ever removed)."""
-    found = list_backups(project)
+    """Remove the backups the policy no longer keeps: only ones this program wrote for this
+    project (its name, its marks inside, the project's id), never another file in the folder."""
+    ours = _project_id_of(project)
+    found = [b for b in list_backups(project) if b.made_here and ours and b.project_id == ours]
     kept = {b.path for b in to_keep(found, datetime.now(UTC))}
     removed = []
     for b in found:

@@ -182,10 +182,14 @@ class Project(Importing, Editing, Assigning, Progress, Presence, Exchanges, Sear
     def backup(self, reason: str = "") -> Backup:
         """Back up the project beside it (skipped when nothing changed since the newest backup).
 
-        Raises ProjectError, leaving nothing listed, when the backup cannot be written.
+        The project gets its id first (when it can be written): a backup records it, and only
+        backups recording it are ever pruned. Raises ProjectError, leaving nothing listed, when
+        the backup cannot be written.
         """
         from annotator.store.backup import make_backup
 
+        if not self.readonly:
+            self.project_id()
         return make_backup(self.path, reason=reason)
 
     def last_change(self) -> int:

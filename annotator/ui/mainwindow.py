@@ -261,14 +261,13 @@ class MainWindow(QMainWindow):
             )
 
     def _open_project(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
         from annotator.store import Project
+        from annotator.ui.widgets import choosers
 
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open a project"), "", self.tr("Projects (*.db);;All files (*)")
+        name = choosers.open_file(
+            self, self.tr("Open a project"), self.tr("Projects (*.db);;All files (*)")
         )
-        if not name:
+        if name is None:
             return
         try:
             project = Project.open(name)

@@ -16,11 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from annotator.ui import counts
 from annotator.ui.jobs import Job
 from annotator.ui.session import Session
+from annotator.ui.widgets import choosers
 
 
 class ProjectJobs(QObject):
@@ -65,10 +66,9 @@ class ProjectJobs(QObject):
         from annotator.store.base import OnConflict
 
         if paths is None:
-            names, _ = QFileDialog.getOpenFileNames(
-                self.window, self.tr("Annotators' copies"), "", self.tr("Projects (*.db)")
+            paths = choosers.open_files(
+                self.window, self.tr("Annotators' copies"), self.tr("Projects (*.db)")
             )
-            paths = [Path(n) for n in names]
         if not paths:
             return None
         target = self.session.project.path

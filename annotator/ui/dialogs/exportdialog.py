@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -27,6 +26,7 @@ from annotator.model.layers import ALL_LAYERS, GOLD_LAYER, MAJORITY_LAYER, Layer
 from annotator.store import Project
 from annotator.ui.jobs import Job
 from annotator.ui.session import Session
+from annotator.ui.widgets import choosers
 from annotator.ui.widgets.plain import plain_label
 
 
@@ -84,9 +84,9 @@ class ExportDialog(QDialog):
         self.job: Job | None = None
 
     def _browse(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export to"), self.out.text())
-        if name:
-            self.out.setText(name)
+        chosen = choosers.save_as(self, self.tr("Export to"), self.out.text())
+        if chosen is not None:
+            self.out.setText(str(chosen))
 
     def run_export(self) -> Job:
         kind, name = self.layer.currentData()

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QListWidget,
@@ -41,6 +40,7 @@ from annotator.ui.errortext import explain
 from annotator.ui.i18n import language
 from annotator.ui.jobs import Job
 from annotator.ui.session import Session
+from annotator.ui.widgets import choosers
 from annotator.ui.widgets.direction import natural_direction
 from annotator.ui.widgets.plain import plain_label
 
@@ -123,15 +123,16 @@ class ImportDialog(QDialog):
             self.files.setCurrentRow(0)
 
     def _pick_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Articles"), "", self.tr("Articles (*.txt *.csv *.jsonl *.json *.ann)")
+        self.add_paths(
+            choosers.open_files(
+                self, self.tr("Articles"), self.tr("Articles (*.txt *.csv *.jsonl *.json *.ann)")
+            )
         )
-        self.add_paths([Path(n) for n in names])
 
     def _pick_folder(self) -> None:
-        name = QFileDialog.getExistingDirectory(self, self.tr("A folder of articles"))
-        if name:
-            self.add_paths([Path(name)])
+        chosen = choosers.folder(self, self.tr("A folder of articles"))
+        if chosen is not None:
+            self.add_paths([chosen])
 
     def _show(self, row: int) -> None:
         """Preview: the article as it will be stored, every line cleaning cuts struck through in
