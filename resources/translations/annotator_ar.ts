@@ -613,6 +613,14 @@
         <translation>إضافة مجلد…</translation>
     </message>
     <message>
+        <source>Remove from the list</source>
+        <translation>أزل من القائمة</translation>
+    </message>
+    <message>
+        <source>Takes the selected file off the list (Delete)</source>
+        <translation>يزيل الملف المحدد من القائمة، ويبقى الملف نفسه (Delete)</translation>
+    </message>
+    <message>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>

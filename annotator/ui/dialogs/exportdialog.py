@@ -27,7 +27,7 @@ from annotator.store import Project
 from annotator.ui.jobs import Job
 from annotator.ui.session import Session
 from annotator.ui.widgets import choosers
-from annotator.ui.widgets.plain import plain_label
+from annotator.ui.widgets.plain import fit_height, plain_label
 
 
 class ExportDialog(QDialog):
@@ -118,3 +118,4 @@ class ExportDialog(QDialog):
     def _failed(self, message: str) -> None:
         self.ok.setEnabled(True)
         self.message.setText(message)
+        fit_height(self)

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QColor, QTextCharFormat
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -79,11 +79,15 @@ class ImportDialog(QDialog):
         )
         pick_files = QPushButton(self.tr("Add files…"), self)
         pick_folder = QPushButton(self.tr("Add a folder…"), self)
+        self.remove = QPushButton(self.tr("Remove from the list"), self)
+        self.remove.setToolTip(self.tr("Takes the selected file off the list (Delete)"))
+        self.remove.setEnabled(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.ok = buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
         row = QHBoxLayout()
         row.addWidget(pick_files)
         row.addWidget(pick_folder)
+        row.addWidget(self.remove)
         row.addStretch(1)
         body = QHBoxLayout()
         body.addWidget(self.files, 1)
@@ -97,7 +101,12 @@ class ImportDialog(QDialog):
         layout.addWidget(buttons)
         pick_files.clicked.connect(self._pick_files)
         pick_folder.clicked.connect(self._pick_folder)
+        self.remove.clicked.connect(self.remove_current)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.files)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.remove_current)
         self.files.currentRowChanged.connect(self._show)
+        self.files.currentRowChanged.connect(lambda row: self.remove.setEnabled(row >= 0))
         self.clean.toggled.connect(lambda _on: self._show(self.files.currentRow()))
         buttons.rejected.connect(self.reject)
         self.ok.clicked.connect(self.run_import)
@@ -121,6 +130,14 @@ class ImportDialog(QDialog):
                 self.files.addItem(f.name)
         if self.files.currentRow() < 0 and self.paths:
             self.files.setCurrentRow(0)
+
+    def remove_current(self) -> None:
+        """Take the selected file off the list (the file itself is untouched)."""
+        row = self.files.currentRow()
+        if 0 <= row < len(self.paths):
+            del self.paths[row]
+            self.files.takeItem(row)  # the next one is selected (the same row: no signal)
+            self._show(self.files.currentRow())
 
     def _pick_files(self) -> None:
         self.add_paths(

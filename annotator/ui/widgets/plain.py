@@ -24,6 +24,15 @@ def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
     return label
 
 
+def fit_height(window: QWidget) -> None:
+    """Let ``window`` grow (never shrink) to what its layout needs at its width. A window does not
+    follow a word-wrapped label's height by itself: a sentence that wraps onto more lines would
+    squeeze the fields above it instead."""
+    layout = window.layout()
+    if layout is not None:
+        window.setMinimumHeight(layout.totalHeightForWidth(window.width()))
+
+
 def tooltip(text: str) -> str:
     """A tooltip string that shows ``text`` literally (tooltips have no plain-text switch)."""
     if not text:
