@@ -94,3 +94,33 @@ def test_a_file_is_taken_off_the_import_list_with_delete_or_the_button(
     assert all(p.is_file() for p in paths)  # taking a file off the list leaves the file
     assert w.session.project.document_count() == 2
     assert w.session.project.find_document("ثان 50%") is not None
+
+
+def test_the_suggested_export_name_follows_the_format_until_one_is_typed(
+    qtbot: QtBot, tmp_path: Path, lang: str
+) -> None:
+    w = make_window(qtbot, tmp_path, {"a": TEXT})
+    dialog = w.dialogs.show_export()
+    qtbot.addWidget(dialog)
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    project = w.session.project.path
+    assert dialog.out.text() == str(project.with_suffix(".jsonl"))
+
+    def choose(name: str) -> str:
+        """Pick the format with the keyboard (up or down the list to it)."""
+        combo = dialog.format
+        key = Qt.Key.Key_Down if combo.findData(name) > combo.currentIndex() else Qt.Key.Key_Up
+        for _ in range(combo.count()):
+            if combo.currentData() == name:
+                break
+            qtbot.keyClick(combo, key)
+        assert combo.currentData() == name
+        return dialog.out.text()
+
+    assert choose("doccano") == str(tmp_path / "p-doccano.jsonl")
+    assert choose("brat") == str(tmp_path / "p-brat")  # a folder
+    dialog.out.selectAll()
+    qtbot.keyClicks(dialog.out, str(tmp_path / "news #1 %"))  # QTest types Latin only
+    assert choose("spacy") == str(tmp_path / "news #1 %")  # typed: kept

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.export.formats import FORMATS
+from annotator.export.formats import FORMATS, export_format
 from annotator.jobs.export import export_dataset
 from annotator.model.layers import ALL_LAYERS, GOLD_LAYER, MAJORITY_LAYER, LayerKind
 from annotator.store import Project
@@ -28,6 +28,15 @@ from annotator.ui.jobs import Job
 from annotator.ui.session import Session
 from annotator.ui.widgets import choosers
 from annotator.ui.widgets.plain import fit_height, plain_label
+
+
+def suggested_out(project: Path, fmt_name: str) -> Path:
+    """Where an export in the format ``fmt_name`` goes unless the user names a place: beside the
+    project, after its name and the format's ("news-brat" a folder, "news-doccano.jsonl"; "news.jsonl"
+    when the format is named after its extension)."""
+    fmt = export_format(fmt_name)
+    named = project.stem if f".{fmt.name}" == fmt.suffix else f"{project.stem}-{fmt.name}"
+    return project.with_name(named if fmt.folder else named + fmt.suffix)
 
 
 class ExportDialog(QDialog):
@@ -58,7 +67,8 @@ class ExportDialog(QDialog):
         self.status = QComboBox(self)
         self.status.addItem(self.tr("any status"), "any")
         self.status.addItem(self.tr("done only"), "done")
-        self.out = QLineEdit(str(session.project.path.with_suffix(".jsonl")), self)
+        self._suggested = str(suggested_out(session.project.path, self.format.currentData()))
+        self.out = QLineEdit(self._suggested, self)
         self.force = QCheckBox(self.tr("Replace an earlier export there"), self)
         browse = QPushButton(self.tr("Choose…"), self)
         row = QHBoxLayout()
@@ -79,9 +89,19 @@ class ExportDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         browse.clicked.connect(self._browse)
+        self.format.currentIndexChanged.connect(self._follow_format)
         buttons.rejected.connect(self.reject)
         self.ok.clicked.connect(self.run_export)
         self.job: Job | None = None
+
+    def _follow_format(self) -> None:
+        """The suggested name follows the format (a file of its extension, or a folder) until the
+        user names a place."""
+        if self.out.text() == self._suggested:
+            self._suggested = str(
+                suggested_out(self.session.project.path, self.format.currentData())
+            )
+            self.out.setText(self._suggested)
 
     def _browse(self) -> None:
         chosen = choosers.save_as(self, self.tr("Export to"), self.out.text())
